@@ -1,0 +1,138 @@
+"""Article readers, chosen by format name, file extension or content, and registered like plugins."""
+
+from __future__ import annotations
+
+import dataclasses
+import glob
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Article
+from . import formats
+
+Reader = Callable[[bytes, str, str], Iterable["Article | InputError"]]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    reader: Reader
+    extensions: tuple[str, ...]
+
+
+FORMATS: dict[str, Format] = {}
+
+
+def register_format(name: str, reader: Reader, extensions: Iterable[str] = ()) -> None:
+    """Make a reader available by name and by file extension (third parties use the
+    'stancegraph.loaders' entry-point group, whose objects are Format instances)."""
+    FORMATS[name] = Format(name, reader, tuple(extensions))
+
+
+register_format("text", formats.read_text, (".txt", ".text", ".md"))
+register_format("html", formats.read_html, (".html", ".htm", ".xhtml"))
+register_format("jsonl", formats.read_jsonl, (".jsonl", ".ndjson"))
+register_format("feed", formats.read_feed, (".rss", ".atom", ".xml"))
+
+
+def _load_plugins() -> None:
+    for point in entry_points(group="stancegraph.loaders"):
+        plugin = point.load()
+        FORMATS[plugin.name] = plugin
+
+
+_load_plugins()
+
+
+def sniff_format(data: bytes, path: str) -> str:
+    """The format of one input, from its extension or else its first characters."""
+    suffix = Path(path).suffix.lower()
+    for fmt in FORMATS.values():
+        if suffix in fmt.extensions:
+            return fmt.name
+    head = data[:2048].lstrip().lower()
+    if head.startswith(b"{"):
+        return "jsonl"
+    if head.startswith(b"<") and (b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head):
+        return "feed"
+    if head.startswith(b"<"):
+        return "html"
+    return "text"
+
+
+def expand_sources(sources: Iterable[str]) -> Iterator[str | InputError]:
+    """Files named, found under folders, or matched by globs; '-' is stdin."""
+    for source in sources:
+        if source == "-":
+            yield source
+        elif os.path.isdir(source):
+            found = sorted(str(p) for p in Path(source).rglob("*") if _is_article_file(p))
+            if not found:
+                yield InputError(f"{source}: folder holds no article files")
+            yield from found
+        elif os.path.exists(source):
+            yield source
+        elif glob.has_magic(source):
+            matched = sorted(p for p in glob.glob(source, recursive=True) if os.path.isfile(p))
+            if not matched:
+                yield InputError(f"{source}: no file matches")
+            yield from matched
+        else:
+            yield InputError(f"{source}: no such file or folder")
+
+
+def _is_article_file(path: Path) -> bool:
+    known = {ext for fmt in FORMATS.values() for ext in fmt.extensions}
+    return path.is_file() and not path.name.startswith(".") and path.suffix.lower() in known
+
+
+def read_source(source: str, fmt: str | None = None, encoding: str = "utf-8") -> Iterator[Article | InputError]:
+    """Every article one file (or stdin) holds; failures come back as InputError values."""
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as err:
+        yield InputError(f"{source}: cannot read ({err.strerror})")
+        return
+    name = "<stdin>" if source == "-" else source
+    chosen = fmt or sniff_format(data, source)
+    if chosen not in FORMATS:
+        yield InputError(f"unknown format {chosen!r} (known: {', '.join(sorted(FORMATS))})")
+        return
+    try:
+        yield from FORMATS[chosen].reader(data, name, encoding)
+    except InputError as err:
+        yield err
+
+
+def load_articles(
+    sources: Iterable[str], fmt: str | None = None, encoding: str = "utf-8", **overrides: str | None,
+) -> Iterator[Article | InputError]:
+    """Articles from files, folders, globs and stdin, with metadata overrides applied.
+
+    Bad inputs are yielded as InputError values so that a batch goes on past them."""
+    fields = {k: v for k, v in overrides.items() if v is not None}
+    for source in expand_sources(sources):
+        if isinstance(source, InputError):
+            yield source
+            continue
+        for item in read_source(source, fmt, encoding):
+            if isinstance(item, Article) and fields:
+                item = dataclasses.replace(item, **fields)
+            yield item
+
+
+def load_article(source: str, **kwargs: str | None) -> Article:
+    """Exactly one article, raising InputError when the source holds none."""
+    for item in load_articles([source], **kwargs):
+        if isinstance(item, InputError):
+            raise item
+        return item
+    raise InputError(f"{source}: no article found")
+
+
+__all__ = ["FORMATS", "Format", "load_article", "load_articles", "register_format"]

@@ -1,0 +1,184 @@
+"""The actor dictionary as a fast surface-form index, and role resolution by date."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Actor, actor_id
+from ..ontology import load_actor_data
+
+# Honorifics that may precede a name without changing who is meant.
+TITLES = ("President", "Prime Minister", "Chancellor", "Minister", "Secretary", "General",
+          "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Senator", "Ambassador")
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str
+    of: str  # actor id of the state or organisation
+    start: str | None
+    end: str | None
+
+    def held_on(self, date: str) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    name: str
+    type: str
+    wikidata: str | None = None
+    roles: tuple[Role, ...] = ()
+    members: tuple[str, ...] = ()
+
+    def actor(self, mentions: tuple[str, ...] = ()) -> Actor:
+        return Actor(self.id, self.name, self.type, self.wikidata, mentions)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # offsets into the article text
+    end: int
+    actor: str
+    kind: str  # name | alias | surname | demonym | metonym | role | pronoun | ner
+    text: str
+    is_person: bool = False
+
+
+@dataclass
+class ActorIndex:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    surface: dict[str, tuple[str, str]] = field(default_factory=dict)
+    roles: dict[str, dict] = field(default_factory=dict)
+    role_nouns: dict[str, str] = field(default_factory=dict)
+    pattern: re.Pattern[str] | None = None
+    role_pattern: re.Pattern[str] | None = None
+
+    def entry(self, actor: str) -> Entry | None:
+        return self.entries.get(actor)
+
+    def lookup(self, name: str) -> Entry | None:
+        hit = self.surface.get(name) or self.surface.get(fold(name))
+        return self.entries[hit[0]] if hit else None
+
+    def find(self, text: str, offset: int = 0) -> list[Mention]:
+        """Dictionary mentions in one sentence, longest first, not overlapping."""
+        assert self.pattern is not None
+        found = []
+        for match in self.pattern.finditer(text):
+            actor, kind = self.surface[match.group(0)]
+            person = self.entries[actor].type == "Person"
+            found.append(Mention(offset + match.start(), offset + match.end(), actor, kind, match.group(0), person))
+        return found
+
+    def holder(self, role: str, of: str, date: str | None, former: bool) -> str | None:
+        """Who held (or, when former, most recently had left) a role at a date."""
+        if date is None:
+            return None
+        best: tuple[str, str] | None = None
+        for entry in self.entries.values():
+            for held in entry.roles:
+                if held.role != role or held.of != of:
+                    continue
+                if not former and held.held_on(date):
+                    return entry.id
+                if former and held.end and held.end <= date and (best is None or held.end > best[0]):
+                    best = (held.end, entry.id)
+        return best[1] if best else None
+
+    def predicate(self, role: str, former: bool) -> str | None:
+        info = self.roles.get(role)
+        if not info:
+            return None
+        if former:
+            return "former_head_of" if info.get("head") else None
+        return info["predicate"]
+
+
+def fold(text: str) -> str:
+    """Strip diacritics: 'Orbán' -> 'Orban'."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+@lru_cache(maxsize=4)
+def actor_index(path: str | None = None) -> ActorIndex:
+    data = load_actor_data(path)
+    index = ActorIndex()
+    index.roles = {k: v for k, v in data.get("roles", {}).items() if not k.startswith("_")}
+    for kind in ("states", "organizations", "groups"):
+        for item in data.get(kind, ()):
+            _add_collective(index, item, {"states": "State", "organizations": "Organization", "groups": "Group"}[kind])
+    _add_people(index, data.get("people", ()))
+    index.pattern = _alternation(index.surface)
+    for role, info in index.roles.items():
+        for noun in info.get("nouns", ()):
+            index.role_nouns.setdefault(noun.lower(), role)
+    return index
+
+
+def _add_collective(index: ActorIndex, item: dict, type_: str) -> None:
+    ident = actor_id(item["name"], item.get("wikidata"))
+    members = tuple(actor_id(m, _wikidata_of(index, m)) for m in item.get("members", ()))
+    index.entries[ident] = Entry(ident, item["name"], type_, item.get("wikidata"), members=members)
+    _surface(index, item["name"], ident, "name")
+    for alias in item.get("aliases", ()):
+        _surface(index, alias, ident, "alias")
+    for demonym in item.get("demonyms", ()):
+        _surface(index, demonym, ident, "demonym")
+    for metonym in item.get("metonyms", ()):
+        _surface(index, metonym, ident, "metonym")
+
+
+def _wikidata_of(index: ActorIndex, name: str) -> str | None:
+    entry = index.lookup(name)
+    return entry.wikidata if entry else None
+
+
+def _add_people(index: ActorIndex, people: list[dict]) -> None:
+    surnames: dict[str, list[str]] = {}
+    for item in people:
+        ident = actor_id(item["name"], item.get("wikidata"))
+        roles = tuple(
+            Role(r["role"], _of_id(index, r["of"]), r.get("start"), r.get("end")) for r in item.get("roles", ())
+        )
+        index.entries[ident] = Entry(ident, item["name"], "Person", item.get("wikidata"), roles)
+        for form in (item["name"], *item.get("aliases", ())):
+            _surface(index, form, ident, "name")
+            if item.get("surname_alone", True):
+                surnames.setdefault(_surname(form), []).append(ident)
+    for surname, idents in surnames.items():
+        if len(set(idents)) == 1 and surname not in index.surface:
+            _surface(index, surname, idents[0], "surname")
+
+
+def _of_id(index: ActorIndex, name: str) -> str:
+    entry = index.lookup(name)
+    return entry.id if entry else actor_id(name)
+
+
+def _surname(name: str) -> str:
+    parts = name.split()
+    particles = {"von", "van", "de", "der", "den", "le", "la", "da"}
+    for i, part in enumerate(parts[:-1]):
+        if part.lower() in particles and i > 0:
+            return " ".join(parts[i:])
+    return parts[-1]
+
+
+def _surface(index: ActorIndex, form: str, ident: str, kind: str) -> None:
+    variants = {form, fold(form)}
+    if form[:1].islower():
+        variants |= {v[:1].upper() + v[1:] for v in list(variants)}
+    for variant in variants:
+        index.surface.setdefault(variant, (ident, kind))
+
+
+def _alternation(surface: dict[str, tuple[str, str]]) -> re.Pattern[str]:
+    forms = sorted(surface, key=len, reverse=True)
+    body = "|".join(re.escape(f) for f in forms)
+    # Possessive and hyphenated compounds stay mentions ("Ukraine's", "Nato-led"); letters around do not.
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")

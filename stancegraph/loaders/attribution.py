@@ -1,0 +1,108 @@
+"""Who says what: speech verbs, 'according to', quotations and paragraphs that continue a speaker."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .resolve import Resolver
+
+CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj")
+
+
+@dataclass(frozen=True)
+class Frame:
+    speaker: str | None  # actor id; None when the speaker is unnamed
+    verb: int | None  # token index of the speech verb
+    content: frozenset[int]  # token indices of what is said
+    kind: str  # speech | according | quote | continued
+
+
+def speech_frames(doc, resolver: Resolver, lexicon: Lexicon) -> list[Frame]:
+    frames = [f for token in doc if (f := _speech_frame(token, resolver, lexicon))]
+    frames += [f for token in doc if (f := _according_frame(token, resolver))]
+    return frames
+
+
+def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon.speech:
+        return None
+    subject = _speaker_token(verb)
+    if subject is None:
+        return None
+    actors = resolver.actors(subject)
+    speaker = actors[0] if actors else None
+    subject_span = {t.i for t in subject.subtree}
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
+    if clauses:
+        content = {t.i for c in clauses for t in c.subtree}
+    else:
+        content = {t.i for t in verb.sent if t.i not in subject_span and t.i != verb.i}
+    if verb.dep_ in ("conj", "ccomp") and verb.head.i < verb.i and not clauses:
+        # '…, the former secretary general has said': what was said stands before the verb
+        content = {t.i for t in verb.sent if t.i < min(subject_span | {verb.i})}
+    return Frame(speaker, verb.i, frozenset(content - subject_span - {verb.i}), "speech")
+
+
+def _speaker_token(verb):
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "VERB":
+            return child
+    for child in verb.children:  # '…, says Anders Rasmussen'
+        if child.i > verb.i and child.dep_ in ("nmod", "dobj", "attr", "npadvmod", "appos", "dep") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+    return None
+
+
+def _according_frame(token, resolver: Resolver) -> Frame | None:
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return None
+    actors = resolver.actors(source)
+    phrase = {t.i for t in token.subtree}
+    content = {t.i for t in token.sent if t.i not in phrase}
+    return Frame(actors[0] if actors else None, token.i, frozenset(content), "according")
+
+
+# Quotation marks: curly pairs, or straight ones toggling within a paragraph.
+_OPEN, _CLOSE = "“", "”"
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Spans of direct quotation; a quote left open at a paragraph end continues when the next
+    paragraph opens with a quotation mark (the newspaper convention for multi-paragraph quotes)."""
+    regions: list[tuple[int, int]] = []
+    start: int | None = None
+    for match in re.finditer(r"[“”\"]|\n+", text):
+        char = match.group(0)
+        if char.startswith("\n"):
+            if start is not None and not _opens_quote(text, match.end()):
+                regions.append((start, match.start()))  # never closed: ends with its paragraph
+                start = None
+            continue
+        if char == _OPEN or (char == '"' and start is None):
+            if start is None:
+                start = match.start()
+        elif start is not None:
+            regions.append((start, match.end()))
+            start = None
+    if start is not None:
+        regions.append((start, len(text)))
+    return regions
+
+
+def _opens_quote(text: str, position: int) -> bool:
+    return text[position:position + 1] in (_OPEN, '"')
+
+
+def unclosed_quotes(text: str) -> int:
+    """How many paragraphs leave a quotation open without continuing it (for a warning)."""
+    count = 0
+    for paragraph in text.split("\n"):
+        if paragraph.count(_OPEN) > paragraph.count(_CLOSE) or paragraph.count('"') % 2:
+            count += 1
+    return count

@@ -1,0 +1,81 @@
+"""Turn raw article text into the cleaned body the extractor sees."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from ..errors import InputError
+
+# Headings that start site furniture: everything from such a line on is navigation, not article.
+FURNITURE_HEADINGS = (
+    "related content", "related articles", "related stories", "related coverage",
+    "more on this story", "more from", "most viewed", "most read", "read more",
+    "explore more on these topics", "share this article", "sign up for", "recommended",
+    "you might also like", "advertisement", "comments",
+)
+_FURNITURE = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(h) for h in FURNITURE_HEADINGS) + r")\s*:?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, source: str, encoding: str = "utf-8") -> str:
+    """Bytes to text, refusing binary data and naming the offending byte on a bad encoding."""
+    if not data.strip():
+        raise InputError(f"{source}: empty file")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{source}: binary file (NUL bytes), not an article")
+    try:
+        text = data.decode("utf-8-sig" if encoding.lower().replace("_", "-") == "utf-8" else encoding)
+    except UnicodeDecodeError as err:
+        bad = data[err.start:err.start + 1].hex()
+        raise InputError(
+            f"{source}: not valid {encoding} (byte 0x{bad} at offset {err.start}); "
+            "pass --encoding latin-1 (or the file's real encoding)"
+        ) from None
+    except LookupError:
+        raise InputError(f"{source}: unknown encoding {encoding!r}") from None
+    control_share = len(_CONTROL.findall(text[:8192])) / max(1, len(text[:8192]))
+    if control_share > 0.05:
+        raise InputError(f"{source}: binary file (control characters), not an article")
+    return text
+
+
+def clean_body(text: str) -> str:
+    """Normalise line ends and spaces and cut trailing site furniture."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = _CONTROL.sub("", text)
+    match = _FURNITURE.search(text)
+    if match and match.start() > len(text) * 0.2:
+        text = text[:match.start()]
+    lines = [line.rstrip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def normalise_date(value: str | None) -> str | None:
+    """Any common date spelling to YYYY-MM-DD; None when it cannot be read."""
+    if not value:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    try:
+        from dateutil import parser as date_parser
+
+        parsed = date_parser.parse(value, default=datetime(2000, 1, 1), dayfirst=False)
+    except (ValueError, OverflowError, ImportError):
+        return None
+    return parsed.date().isoformat()
+
+
+def check_date(value: str) -> str:
+    """Validate a user-given date, raising InputError on nonsense."""
+    normalised = normalise_date(value)
+    if normalised is None:
+        raise InputError(f"not a date: {value!r} (use YYYY-MM-DD)")
+    date.fromisoformat(normalised)
+    return normalised

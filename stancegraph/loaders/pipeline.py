@@ -1,0 +1,339 @@
+"""The extraction pipeline: one article in, actors, relations and stances out.
+
+Stages: segment → dictionary mentions and role descriptions → relations (no parser needed)
+→ topic cues → parse only the paragraphs that hold a cue → attribution → stances."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..model import JOURNALIST, Actor, Article, Evidence, Extraction, Relation, Stance, actor_id
+from ..ontology import Topic, load_topics
+from .actors import ActorIndex, Mention, actor_index
+from .anaphora import anaphoric_claims
+from .attribution import Frame, quote_regions, speech_frames
+from .lexicon import Lexicon, load_lexicon
+from .nlp import load_nlp
+from .resolve import Resolver, Salience
+from .roles import make_shadow, relations_in, resolve_role, role_phrases
+from .segment import Sentence, sentences
+from .stances import Claim, claim_for_cue
+
+MAX_PARSED_SENTENCE = 1500  # characters; longer runs are lists or junk, not sentences
+_ENGLISH = re.compile(r"\b(?:the|and|of|to|in|that|is|was|for|on|with|said|has|have|it|he|she|by)\b", re.I)
+
+
+@dataclass(frozen=True)
+class CueHit:
+    topic: str
+    start: int  # offsets into the article text
+    end: int
+    polarity: str | None
+
+
+@dataclass
+class _State:
+    article: Article
+    sentences: list[Sentence]
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    cues: dict[int, list[CueHit]] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    docs: dict[int, object] = field(default_factory=dict)
+    new_actors: dict[str, Actor] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+class Extractor:
+    """Holds the loaded model, dictionary and topics; reuse one for many articles."""
+
+    def __init__(self, topics: tuple[Topic, ...] | None = None, model: str | None = None):
+        self.topics = topics or load_topics()
+        self.index: ActorIndex = actor_index()
+        self.lexicon: Lexicon = load_lexicon()
+        self.model = model
+        self.themes = {e.id for name in _theme_names() if (e := self.index.lookup(name))}
+
+    @property
+    def nlp(self):
+        return load_nlp(self.model)
+
+    def extract(self, article: Article) -> Extraction:
+        return next(iter(self.extract_many([article])))
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        for article in articles:
+            yield self._extract(article)
+
+    def _extract(self, article: Article) -> Extraction:
+        state = _State(article, sentences(article.text))
+        if not state.sentences:
+            return Extraction(article, warnings=("article has no sentences",))
+        if not _looks_english(article.text):
+            return Extraction(article, warnings=("text does not look like English; nothing extracted",))
+        self._find_mentions(state)
+        self._find_cues(state)
+        self._parse(state)
+        stances = self._stances(state)
+        return Extraction(
+            article, tuple(self._actors(state)), tuple(_dedupe_relations(state.relations)),
+            tuple(stances), tuple(state.warnings),
+        )
+
+    # ---- stage 1: mentions, role descriptions and relations ---------------------------
+    def _find_mentions(self, state: _State) -> None:
+        seen_surnames: dict[str, str] = {}
+        date = state.article.published
+        for sentence in state.sentences:
+            found = self.index.find(sentence.text, sentence.start)
+            found += _surname_mentions(sentence, seen_surnames, found)
+            shadow = make_shadow(sentence.text, sentence.start, found)
+            phrases = role_phrases(shadow, self.index)
+            evidence = Evidence(sentence.text, sentence.start, sentence.end)
+            state.relations += relations_in(shadow, phrases, self.index, evidence, date)
+            found += _role_mentions(shadow, phrases, sentence, self.index, date, found)
+            state.mentions[sentence.index] = sorted(found, key=lambda m: m.start)
+            for mention in found:
+                if mention.is_person and mention.kind == "name":
+                    seen_surnames.setdefault(mention.text.split()[-1], mention.actor)
+
+    # ---- stage 2: topic cues ------------------------------------------------------------
+    def _find_cues(self, state: _State) -> None:
+        date = state.article.published
+        for sentence in state.sentences:
+            hits = []
+            for topic in self.topics:
+                for cue in topic.cues:
+                    if not cue.applies_on(date):
+                        continue
+                    for match in cue.pattern.finditer(sentence.text):
+                        hits.append(CueHit(topic.id, sentence.start + match.start(), sentence.start + match.end(), cue.polarity))
+            if hits:
+                state.cues[sentence.index] = _first_per_span(hits)
+
+    # ---- stage 3: parse what can carry a stance -------------------------------------------
+    def _parse(self, state: _State) -> None:
+        paragraphs = {state.sentences[i].paragraph for i in state.cues}
+        paragraphs |= {p + 1 for p in paragraphs}  # a closing '…,” he said' may follow
+        chosen = [s for s in state.sentences if s.paragraph in paragraphs]
+        too_long = [s for s in chosen if len(s.text) > MAX_PARSED_SENTENCE]
+        if too_long:
+            state.warnings.append(f"{len(too_long)} over-long sentence(s) not parsed (over {MAX_PARSED_SENTENCE} characters)")
+        chosen = [s for s in chosen if len(s.text) <= MAX_PARSED_SENTENCE]
+        for sentence, doc in zip(chosen, self.nlp.pipe(s.text for s in chosen)):
+            state.docs[sentence.index] = doc
+            self._add_ner_actors(state, sentence, doc)
+
+    def _add_ner_actors(self, state: _State, sentence: Sentence, doc) -> None:
+        mentions = state.mentions[sentence.index]
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG") or len(ent) < 2 or not ent.text[:1].isupper():
+                continue
+            start, end = sentence.start + ent.start_char, sentence.start + ent.end_char
+            if any(m.start < end and start < m.end for m in mentions) or "\n" in ent.text:
+                continue
+            name = ent.text.strip()
+            known = self.index.lookup(name)
+            ident = known.id if known else actor_id(name)
+            kind = "Person" if ent.label_ == "PERSON" else "Organization"
+            state.new_actors.setdefault(ident, Actor(ident, name, kind))
+            mentions.append(Mention(start, end, ident, "ner", name, kind == "Person"))
+        mentions.sort(key=lambda m: m.start)
+
+    # ---- stage 4: attribution and stances ---------------------------------------------------
+    def _stances(self, state: _State) -> list[Stance]:
+        regions = quote_regions(state.article.text)
+        if any(end == len(state.article.text) and state.article.text[start] in "“\"" and not state.article.text.rstrip().endswith(("”", '"')) for start, end in regions):
+            state.warnings.append("a quotation is never closed; its speaker may be unknown")
+        salience = Salience()
+        analysed = []
+        for sentence in state.sentences:
+            mentions = state.mentions[sentence.index]
+            doc = state.docs.get(sentence.index)
+            if doc is not None:
+                resolver = Resolver(doc, sentence.start, mentions, self.lexicon, salience)
+                frames = speech_frames(doc, resolver, self.lexicon)
+                analysed.append((sentence, doc, resolver, frames))
+                speaker = _person_speaker(frames, self.index)
+                if speaker:
+                    salience.person = speaker
+                    continue
+            salience.note(mentions, lambda a: (e := self.index.entry(a)) is not None and e.type == "State")
+        speakers = _quote_speakers(regions, analysed)
+        return self._claims_to_stances(state, analysed, regions, speakers)
+
+    def _claims_to_stances(self, state: _State, analysed, regions, speakers) -> list[Stance]:
+        stances: list[Stance] = []
+        paragraph_speaker: dict[int, str] = {}
+        last_topic: tuple[int, int, str] | None = None  # (paragraph, sentence index, topic)
+        for sentence, doc, resolver, frames in analysed:
+            region = _region_of(sentence, regions)
+            resolver.quote_speaker = speakers.get(region) if region else None
+            frames = _with_context_frames(doc, sentence, frames, resolver.quote_speaker, paragraph_speaker.get(sentence.paragraph))
+            for frame in frames:
+                if frame.kind in ("speech", "according") and frame.speaker:
+                    paragraph_speaker[sentence.paragraph] = frame.speaker
+            hits = state.cues.get(sentence.index, [])
+            for hit in hits:
+                tokens = [t.i for t in doc if hit.start <= sentence.start + t.idx < hit.end]
+                if not tokens:
+                    continue
+                claim = claim_for_cue(doc, tokens, hit.polarity, frames, resolver, self.lexicon, self.themes)
+                if claim:
+                    stances += self._stances_of(claim, hit.topic, sentence, state, f"cue:{hit.topic}", 0.8)
+            if hits:
+                last_topic = (sentence.paragraph, sentence.index, hits[0].topic)
+            elif last_topic and sentence.index - last_topic[1] <= 2:
+                for claim in anaphoric_claims(doc, frames, resolver, self.lexicon, self.themes):
+                    stances += self._stances_of(claim, last_topic[2], sentence, state, "anaphora", 0.55)
+        return _dedupe_stances(stances)
+
+    def _stances_of(self, claim: Claim, topic: str, sentence: Sentence, state: _State,
+                    rule: str, base: float) -> list[Stance]:
+        evidence = Evidence(sentence.text, sentence.start, sentence.end)
+        found = []
+        for holder in claim.holders:
+            speaker, attribution = _attribution(claim, holder)
+            confidence = base + (0.1 if claim.frame and claim.frame.kind == "speech" else 0.0)
+            confidence -= 0.1 if claim.hedged else 0.0
+            confidence -= 0.1 if claim.frame and claim.frame.kind == "continued" else 0.0
+            found.append(Stance(
+                holder, topic, claim.polarity, attribution, speaker, evidence, round(max(0.2, min(0.95, confidence)), 2),
+                claim.hedged, claim.condition, state.article.published,
+                f"{rule}|pred:{claim.predicate}|frame:{claim.frame.kind if claim.frame else 'narrated'}",
+            ))
+        return found
+
+    # ---- actors ---------------------------------------------------------------------------------
+    def _actors(self, state: _State) -> list[Actor]:
+        surface: dict[str, list[str]] = {}
+        for mentions in state.mentions.values():
+            for mention in mentions:
+                forms = surface.setdefault(mention.actor, [])
+                if mention.kind != "role" and mention.text not in forms:
+                    forms.append(mention.text)
+        actors = []
+        for ident, forms in surface.items():
+            entry = self.index.entry(ident)
+            base = entry.actor() if entry else state.new_actors.get(ident)
+            if base is not None:
+                actors.append(Actor(base.id, base.name, base.type, base.wikidata, tuple(forms)))
+        return actors
+
+
+def _theme_names() -> list[str]:
+    import json
+
+    from ..ontology import DEFAULT_TOPICS
+
+    return json.loads(DEFAULT_TOPICS.read_text(encoding="utf-8")).get("theme_actors", [])
+
+
+def _looks_english(text: str) -> bool:
+    sample = text[:20000]
+    words = max(1, len(sample.split()))
+    return len(_ENGLISH.findall(sample)) / words > 0.06 or words < 8
+
+
+def _surname_mentions(sentence: Sentence, seen: dict[str, str], found: list[Mention]) -> list[Mention]:
+    extra = []
+    for surname, ident in seen.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?!\w)", sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if not any(m.start < end and start < m.end for m in found + extra):
+                extra.append(Mention(start, end, ident, "surname", surname, True))
+    return extra
+
+
+def _role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, found) -> list[Mention]:
+    """A role description with no name beside it stands for whoever held the role that day."""
+    extra = []
+    for phrase in phrases:
+        start = sentence.start + shadow.origin[phrase.start]
+        end = sentence.start + shadow.origin[phrase.end - 1] + 1
+        if any(m.start < end and start < m.end for m in found):
+            continue
+        person, _ = resolve_role(phrase, index, date)
+        if person:
+            extra.append(Mention(start, end, person, "role", sentence.text[start - sentence.start:end - sentence.start], True))
+    return extra
+
+
+def _first_per_span(hits: list[CueHit]) -> list[CueHit]:
+    """One hit per place: of overlapping cues the longest wins ('a path to Nato membership'
+    is about the path, 'a Nato membership action plan' about the MAP)."""
+    kept: list[CueHit] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if any(k.start < hit.end and hit.start < k.end for k in kept):
+            continue
+        kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _person_speaker(frames: list[Frame], index: ActorIndex) -> str | None:
+    for frame in frames:
+        entry = index.entry(frame.speaker) if frame.speaker else None
+        if frame.kind == "speech" and (entry is None and frame.speaker or entry and entry.type == "Person"):
+            return frame.speaker
+    return None
+
+
+def _region_of(sentence: Sentence, regions) -> tuple[int, int] | None:
+    for start, end in regions:
+        if start <= sentence.start < end or sentence.start <= start < sentence.end:
+            return (start, end)
+    return None
+
+
+def _quote_speakers(regions, analysed) -> dict[tuple[int, int], str]:
+    """A quotation's speaker: the speech verb beside it, before or after."""
+    speakers: dict[tuple[int, int], str] = {}
+    for region in regions:
+        for sentence, doc, resolver, frames in analysed:
+            if sentence.end < region[0] or sentence.start > region[1] + 1:
+                continue
+            for frame in frames:
+                verb_at = sentence.start + doc[frame.verb].idx if frame.verb is not None else -1
+                if frame.speaker and frame.kind == "speech" and not region[0] <= verb_at < region[1]:
+                    speakers.setdefault(region, frame.speaker)
+    return speakers
+
+
+def _with_context_frames(doc, sentence: Sentence, frames: list[Frame], quote_speaker: str | None,
+                         paragraph_speaker: str | None) -> list[Frame]:
+    """Tokens no speech verb covers are said by the quotation's speaker, or continue the
+    paragraph's speaker ('He said … . Even if …, the possibility … could be referenced.')."""
+    covered = set().union(*(f.content for f in frames)) if frames else set()
+    rest = frozenset(t.i for t in doc if t.i not in covered)
+    if quote_speaker and rest:
+        return [*frames, Frame(quote_speaker, None, rest, "quote")]
+    if paragraph_speaker and rest and not any(f.kind == "speech" for f in frames):
+        return [*frames, Frame(paragraph_speaker, None, rest, "continued")]
+    return frames
+
+
+def _attribution(claim: Claim, holder: str) -> tuple[str, str]:
+    speaker = claim.frame.speaker if claim.frame else None
+    if speaker == holder or (speaker is None and claim.self_stated):
+        return holder, "self"
+    if speaker is None:
+        return JOURNALIST, "reported"
+    return speaker, "reported"
+
+
+def _dedupe_stances(stances: list[Stance]) -> list[Stance]:
+    best: dict[tuple, Stance] = {}
+    for stance in stances:
+        key = (stance.actor, stance.topic, stance.polarity, stance.evidence.start)
+        if key not in best or stance.confidence > best[key].confidence:
+            best[key] = stance
+    return sorted(best.values(), key=lambda s: (s.evidence.start, s.actor, s.topic))
+
+
+def _dedupe_relations(relations: list[Relation]) -> list[Relation]:
+    seen: dict[tuple[str, str, str], Relation] = {}
+    for relation in relations:
+        if relation.subject != relation.object:
+            seen.setdefault((relation.subject, relation.predicate, relation.object), relation)
+    return list(seen.values())

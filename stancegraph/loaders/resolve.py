@@ -1,0 +1,91 @@
+"""Which actor a token of a parsed sentence stands for: mentions, appositions, groups, pronouns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .actors import Mention
+from .lexicon import Lexicon
+
+PERSONAL = {"he", "she", "him", "her", "his", "hers"}
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
+EXPLETIVE = {"it", "there", "this", "that", "what", "which"}
+
+
+@dataclass
+class Salience:
+    """The actors a pronoun or a description most likely points back to."""
+
+    person: str | None = None
+    state: str | None = None
+
+    def note(self, mentions: list[Mention], is_state) -> None:
+        persons = [m for m in mentions if m.is_person]
+        if persons:
+            self.person = min(persons, key=lambda m: m.start).actor
+        states = [m for m in mentions if is_state(m.actor)]
+        if states:
+            self.state = max(states, key=lambda m: m.start).actor
+
+
+@dataclass
+class Resolver:
+    """Maps tokens of one parsed sentence (doc offsets start at the sentence) to actor ids."""
+
+    doc: object
+    offset: int
+    mentions: list[Mention]
+    lexicon: Lexicon
+    salience: Salience
+    quote_speaker: str | None = None
+    token_actor: dict[int, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for token in self.doc:  # type: ignore[attr-defined]
+            start = self.offset + token.idx
+            for mention in self.mentions:
+                if mention.start <= start < mention.end:
+                    self.token_actor[token.i] = mention.actor
+                    break
+
+    def actors(self, token) -> list[str]:
+        """Actors a noun phrase headed by token names, with coordinated ones ('Germany and the US')."""
+        found = self._one(token)
+        for conj in token.conjuncts:
+            if conj.i > token.i:
+                found += [a for a in self._one(conj) if a not in found]
+        return found
+
+    def _one(self, token) -> list[str]:
+        if token.i in self.token_actor:
+            return [self.token_actor[token.i]]
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.token_actor:
+                return [self.token_actor[child.i]]
+        lower = token.lower_
+        if lower in self.lexicon.group_heads:
+            for child in token.children:
+                if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in self.token_actor:
+                    return [self.token_actor[child.i]]
+        if lower in PERSONAL and self.salience.person:
+            return [self.salience.person]
+        if lower in FIRST_PERSON and self.quote_speaker:
+            return [self.quote_speaker]
+        if token.lemma_.lower() == "country" and any(c.lower_ == "the" for c in token.children) and self.salience.state:
+            return [self.salience.state]
+        return []
+
+    def kind(self, token) -> str:
+        """'actor', 'speaker' (I/we), 'none' (no or expletive subject) or 'unnamed' ('some allies')."""
+        if token is None:
+            return "none"
+        if self.actors(token):
+            return "actor"
+        lower = token.lower_
+        if lower in FIRST_PERSON:
+            return "speaker"
+        if lower in EXPLETIVE or token.dep_ == "expl":
+            return "none"
+        if token.lemma_.lower() in self.lexicon.unnamed or lower in self.lexicon.unnamed or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return "unnamed"
+        return "none"  # a thing, not someone: 'that path should exclude …' is the speaker's view

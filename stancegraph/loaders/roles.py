@@ -1,0 +1,173 @@
+"""Role descriptions and the relations that titles, appositions and 'adviser to' phrases state.
+
+Works on a shadow of the sentence in which every actor mention is replaced by a slot
+(⟨P3⟩ for a person, ⟨C5⟩ for a state, organisation or group), so that one regular
+expression covers 'the Ukrainian president, Volodymyr Zelenskiy', 'US ambassador to Nato
+Julianne Smith' and 'Jens Stoltenberg, the Nato secretary general' alike."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Evidence, Relation
+from ..ontology import load_actor_data
+from .actors import ActorIndex, Mention
+
+
+@dataclass(frozen=True)
+class RolePhrase:
+    start: int  # offsets into the shadow string
+    end: int
+    role: str | None  # role key, or None for a generic head noun ('chief', 'leader')
+    of: str | None  # actor id of the organisation or state
+    former: bool
+
+
+@dataclass(frozen=True)
+class Shadow:
+    text: str
+    slots: list[Mention]
+    origin: list[int]  # shadow offset -> sentence offset (len(text)+1 entries)
+
+    def slot(self, number: str) -> Mention:
+        return self.slots[int(number)]
+
+
+def make_shadow(sentence: str, offset: int, mentions: list[Mention]) -> Shadow:
+    parts, origin, slots = [], [], []
+    cursor = 0
+    for mention in sorted(mentions, key=lambda m: m.start):
+        start, end = mention.start - offset, mention.end - offset
+        if start < cursor:
+            continue
+        parts.append(sentence[cursor:start])
+        origin.extend(range(cursor, start))
+        kind = "P" if mention.is_person else "C"
+        token = f"⟨{kind}{len(slots)}⟩"
+        slots.append(mention)
+        parts.append(token)
+        origin.extend([start] * len(token))
+        cursor = end
+    parts.append(sentence[cursor:])
+    origin.extend(range(cursor, len(sentence) + 1))
+    return Shadow("".join(parts), slots, origin)
+
+
+@lru_cache(maxsize=4)
+def role_regex(path: str | None = None) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+    data = load_actor_data(path)
+    nouns: dict[str, str] = {}
+    for role, info in data.get("roles", {}).items():
+        if role.startswith("_"):
+            continue
+        for noun in info.get("nouns", ()):
+            nouns.setdefault(noun.lower(), role)
+    for noun in data.get("generic_head_nouns", ()):
+        nouns.setdefault(noun.lower(), "")
+    words = {k: v for k, v in data.get("role_words", {}).items() if not k.startswith("_")}
+    noun_alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    word_alt = "|".join(re.escape(w) for w in words) or "(?!)"
+    pattern = re.compile(
+        r"(?:\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts) )?"
+        r"(?P<mod>\b(?:[Ff]ormer|[Ee]x-|[Tt]hen-|[Tt]hen|[Cc]urrent|[Oo]utgoing|[Ii]ncoming|[Nn]ew|[Aa]cting|[Ss]itting) ?)?"
+        r"(?:⟨C(?P<c1>\d+)⟩(?:['’]s)? |\b(?P<w1>" + word_alt + r") )?"
+        r"(?:\b(?:[Tt]op|[Ss]enior|[Cc]hief|[Pp]ermanent|[Oo]fficial|[Ss]pecial) )*"
+        r"\b(?P<noun>(?i:" + noun_alt + r"))\b"
+        r"(?: (?:to|of|at|for|in) (?:the )?(?:⟨C(?P<c2>\d+)⟩|(?P<w2>" + word_alt + r")\b))?"
+    )
+    return pattern, nouns, words
+
+
+def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
+    pattern, nouns, words = role_regex()
+    found = []
+    for match in pattern.finditer(shadow.text):
+        of = _org(match, shadow, index, words)
+        role = nouns[match.group("noun").lower()] or None
+        former = bool(match.group("mod")) and match.group("mod").strip().lower() in ("former", "ex-", "then-", "then")
+        if of is None:
+            continue
+        found.append(RolePhrase(match.start(), match.end(), role, of, former))
+    return found
+
+
+def _org(match: re.Match[str], shadow: Shadow, index: ActorIndex, words: dict[str, str]) -> str | None:
+    for group in ("c2", "c1"):
+        if match.group(group) is not None:
+            return shadow.slot(match.group(group)).actor
+    for group in ("w2", "w1"):
+        if match.group(group):
+            entry = index.lookup(words[match.group(group)])
+            return entry.id if entry else None
+    return None
+
+
+def resolve_role(phrase: RolePhrase, index: ActorIndex, date: str | None) -> tuple[str | None, str | None]:
+    """(person holding the role at the date, role key) — a generic 'chief' tries head roles."""
+    roles = [phrase.role] if phrase.role else list(load_actor_data().get("head_role_order", ()))
+    for role in roles:
+        person = index.holder(role, phrase.of, date, phrase.former)
+        if person:
+            return person, role
+    return None, phrase.role
+
+
+_APPOSED_AFTER = re.compile(r"^,? ?⟨P(\d+)⟩")
+_APPOSED_BEFORE = re.compile(r"⟨P(\d+)⟩,? (?:who (?:is|was|has been|had been|served as|is now|was then) )?(?:also |now )?$")
+_ADVISER = re.compile(
+    r"⟨P(?P<adv>\d+)⟩,?(?: who[^⟨]{0,60}?)? (?:(?:an?|the|official|senior|chief|top|special|key|close|long-time|longtime|security|foreign-policy|military|informal) )*"
+    r"advis[eo]r (?:to|of) (?P<target>.{0,120})"
+)
+
+
+def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
+                 evidence: Evidence, date: str | None) -> list[Relation]:
+    found: list[Relation] = []
+    for phrase in phrases:
+        person = _apposed_person(shadow, phrase)
+        if person is None:
+            continue
+        predicate = _predicate_for(phrase, person, index, date)
+        if predicate:
+            found.append(Relation(person, predicate, phrase.of or "", evidence, 0.9, date, f"title:{predicate}"))
+    for match in _ADVISER.finditer(shadow.text):
+        target = _target(match.group("target"), match.start("target"), shadow, phrases, index, date)
+        adviser = shadow.slot(match.group("adv")).actor
+        if target and target != adviser:
+            found.append(Relation(adviser, "advises", target, evidence, 0.85, date, "apposition:adviser"))
+    return found
+
+
+def _apposed_person(shadow: Shadow, phrase: RolePhrase) -> str | None:
+    after = _APPOSED_AFTER.match(shadow.text[phrase.end:])
+    if after:
+        return shadow.slot(after.group(1)).actor
+    before = _APPOSED_BEFORE.search(shadow.text[:phrase.start])
+    if before:
+        return shadow.slot(before.group(1)).actor
+    return None
+
+
+def _predicate_for(phrase: RolePhrase, person: str, index: ActorIndex, date: str | None) -> str | None:
+    role = phrase.role
+    if role is None:  # a generic head noun: the role the dictionary gives this person there
+        entry = index.entry(person)
+        held = [r for r in (entry.roles if entry else ()) if r.of == phrase.of]
+        role = held[0].role if held else None
+        if role is None:
+            return "former_head_of" if phrase.former else "head_of"
+    return index.predicate(role, phrase.former)
+
+
+def _target(rest: str, base: int, shadow: Shadow, phrases: list[RolePhrase],
+            index: ActorIndex, date: str | None) -> str | None:
+    for phrase in phrases:
+        if base <= phrase.start <= base + 4:  # 'adviser to the Ukrainian president'
+            apposed = _APPOSED_AFTER.match(shadow.text[phrase.end:])
+            if apposed:
+                return shadow.slot(apposed.group(1)).actor
+            return resolve_role(phrase, index, date)[0]
+    direct = re.match(r"(?:the )?⟨[PC](\d+)⟩", rest)
+    return shadow.slot(direct.group(1)).actor if direct else None

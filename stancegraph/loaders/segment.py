@@ -1,0 +1,76 @@
+"""Paragraphs, sentences and quotations with offsets, found without a parser."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "prof", "jr", "sr",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "vs", "etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.u", "approx",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    index: int
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of non-empty lines: news bodies put one paragraph on each line."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group(0).strip():
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def sentences(text: str) -> list[Sentence]:
+    found: list[Sentence] = []
+    for number, (p_start, p_end) in enumerate(paragraphs(text)):
+        for start, end in _split(text, p_start, p_end):
+            found.append(Sentence(start, end, text[start:end], number, len(found)))
+    return found
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    cursor = start
+    shielded = _quote_interiors(text, start, end)
+    for match in _BOUNDARY.finditer(text, start, end):
+        cut = match.end()
+        word = re.search(r"([\w.]+)[.!?]+[\"”’)\]]*\s+$", text[cursor:cut])
+        if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
+            continue
+        if word and re.fullmatch(r"[A-Z]", word.group(1)):
+            continue  # an initial, as in "George W. Bush"
+        if any(a < match.start() < b - 1 for a, b in shielded):
+            continue  # a short quotation is one sentence with its attribution
+        spans.append(_strip(text, cursor, cut))
+        cursor = cut
+    spans.append(_strip(text, cursor, end))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _quote_interiors(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quotations under ~25 words are kept whole, longer ones may hold several sentences."""
+    spans = []
+    for match in _QUOTE.finditer(text, start, end):
+        if len(match.group(0).split()) <= 25:
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

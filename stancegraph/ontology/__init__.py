@@ -1,0 +1,72 @@
+"""Vocabulary, topic set and actor dictionary: data files beside this module."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import StanceGraphError
+from .namespace import SG, actor_iri, article_graph_iri, article_iri, statement_iri, topic_iri
+
+HERE = Path(__file__).parent
+VOCABULARY = HERE / "stancegraph.ttl"
+SHAPES = HERE / "shapes.ttl"
+DEFAULT_TOPICS = HERE / "topics.json"
+DEFAULT_ACTORS = HERE / "actors.json"
+
+
+@dataclass(frozen=True)
+class Cue:
+    pattern: re.Pattern[str]
+    polarity: str | None = None
+    only_before: str | None = None
+
+    def applies_on(self, date: str | None) -> bool:
+        return self.only_before is None or (date is not None and date < self.only_before)
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: str
+    definition: str = ""
+    broader: str | None = None
+    cues: tuple[Cue, ...] = field(default=(), compare=False)
+
+
+@lru_cache(maxsize=8)
+def load_topics(path: str | None = None) -> tuple[Topic, ...]:
+    """The topic set: the file given, $STANCEGRAPH_TOPICS, or the bundled NATO-accession set."""
+    chosen = Path(path or os.environ.get("STANCEGRAPH_TOPICS") or DEFAULT_TOPICS)
+    try:
+        data = json.loads(chosen.read_text(encoding="utf-8"))
+        return tuple(_topic(entry) for entry in data["topics"])
+    except (OSError, ValueError, KeyError, re.error) as err:
+        raise StanceGraphError(f"{chosen}: not a readable topic file ({err})") from None
+
+
+def _topic(entry: dict) -> Topic:
+    cues = tuple(
+        Cue(re.compile(c["pattern"], re.IGNORECASE), c.get("polarity"), c.get("only_before"))
+        for c in entry.get("cues", ())
+    )
+    return Topic(entry["id"], entry["label"], entry.get("definition", ""), entry.get("broader"), cues)
+
+
+@lru_cache(maxsize=8)
+def load_actor_data(path: str | None = None) -> dict:
+    chosen = Path(path or os.environ.get("STANCEGRAPH_ACTORS") or DEFAULT_ACTORS)
+    try:
+        return json.loads(chosen.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise StanceGraphError(f"{chosen}: not a readable actor dictionary ({err})") from None
+
+
+__all__ = [
+    "SG", "Cue", "Topic", "actor_iri", "article_graph_iri", "article_iri", "load_actor_data",
+    "load_topics", "statement_iri", "topic_iri", "VOCABULARY", "SHAPES",
+]
