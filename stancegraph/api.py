@@ -1,0 +1,108 @@
+"""The library functions behind each CLI command: open the store, ask, close."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from importlib.resources import files
+from typing import Any
+
+from .errors import InputError
+from .graph import open_store
+from .graph.base import QueryResult, Store
+from .graph.export import export_rdf
+from .graph.validate import ValidationReport, validate
+from .ingest import IngestReport, ingest
+from .loaders import load_articles
+from .loaders.extract import default_extractor
+from .model import Extraction
+from .ontology import load_topics
+from .ontology.namespace import PREFIXES
+from .queries import ActorProfile, StanceSummary, actor_profile, resolve_topic, stances_on
+
+SEED_ARTICLE = "00-seed-rasmussen.txt"
+SEED_METADATA = {"published": "2023-06-07", "outlet": "The Guardian"}
+
+
+@contextmanager
+def opened(url: str | None, read_only: bool = False) -> Iterator[Store]:
+    store = open_store(url, read_only=read_only)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def ingest_sources(sources: Iterable[str], store_url: str | None = None, *,
+                   progress: Callable[[int], None] | None = None, **options: Any) -> IngestReport:
+    with opened(store_url) as store:
+        return ingest(sources, store, progress=progress, **options)
+
+
+def extract_sources(sources: Iterable[str], **options: Any) -> list[Extraction]:
+    """Extractions of every article the sources hold; the first bad input raises."""
+    extractions = []
+    for item in load_articles(sources, **options):
+        if isinstance(item, InputError):
+            raise item
+        extractions.append(default_extractor().extract(item))
+    if not extractions:
+        raise InputError(f"{', '.join(sources)}: no article found")
+    return extractions
+
+
+def stance_rows(extraction: Extraction) -> list[dict[str, Any]]:
+    names = {a.id: a.name for a in extraction.actors}
+    return [
+        {"actor": names.get(s.actor, s.actor), "topic": s.topic, "polarity": s.polarity,
+         "attribution": s.attribution, "speaker": names.get(s.speaker or "", s.speaker), "evidence": s.evidence.text}
+        for s in extraction.stances
+    ]
+
+
+def stances(store_url: str | None, topic: str | None = None, **filters: Any) -> list[StanceSummary]:
+    topic_id = resolve_topic(topic) if topic else None
+    with opened(store_url, read_only=True) as store:
+        return stances_on(store, topic_id, **filters)
+
+
+def actor(store_url: str | None, name: str, as_of: str | None = None) -> ActorProfile:
+    with opened(store_url, read_only=True) as store:
+        return actor_profile(store, name, as_of=as_of)
+
+
+def topics() -> list[dict[str, Any]]:
+    return [{"id": t.id, "label": t.label, "definition": t.definition, "broader": t.broader} for t in load_topics()]
+
+
+def sparql(store_url: str | None, query: str, params: dict[str, Any] | None = None) -> QueryResult:
+    """A raw SPARQL query; the usual prefixes (sg:, schema:, skos:, prov:, …) are predeclared."""
+    prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    with opened(store_url, read_only=True) as store:
+        return store.query(prologue + query, params)
+
+
+def export(store_url: str | None, fmt: str) -> bytes:
+    with opened(store_url, read_only=True) as store:
+        return export_rdf(store, fmt)
+
+
+def validate_store(store_url: str | None) -> ValidationReport:
+    with opened(store_url, read_only=True) as store:
+        return validate(store)
+
+
+def delete(store_url: str | None, article_id: str) -> bool:
+    with opened(store_url) as store:
+        return store.delete_article(article_id)
+
+
+def seed_article_path() -> str:
+    return str(files("stancegraph").joinpath("examples", SEED_ARTICLE))
+
+
+def demo(store_url: str | None = None) -> tuple[IngestReport, list[StanceSummary]]:
+    """Ingest the bundled seed article, then answer 'who stands where' from the store."""
+    with opened(store_url) as store:
+        report = ingest([seed_article_path()], store, **SEED_METADATA)
+        return report, stances_on(store)

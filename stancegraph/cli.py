@@ -1,0 +1,260 @@
+"""The command line: each command parses its options, calls one library function, formats."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import api
+from .errors import StanceGraphError
+from .output import FORMATS, render
+
+STANCE_COLUMNS = ["actor", "topic", "polarity", "statements", "last_date", "evidence"]
+STATEMENT_COLUMNS = ["date", "actor", "topic", "polarity", "attribution", "speaker", "evidence", "outlet", "title", "url"]
+
+
+class Group(click.Group):
+    """Turns every StanceGraphError into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except StanceGraphError as err:
+            click.echo(f"error: {err}", err=True)
+            ctx.exit(2 if ctx.invoked_subcommand == "validate" else 1)
+
+
+def store_option(f):
+    return click.option("--store", "store_url", envvar="STANCEGRAPH_STORE", metavar="URL",
+                        help="oxigraph:PATH (default ./stancegraph-data), memory:, sparql+http://HOST:PORT/query")(f)
+
+
+def format_option(f):
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                        help="Output format.")(f)
+
+
+def emit(records, fmt: str, columns=None, wide: str | None = "evidence", empty: str = "no statements found") -> None:
+    if not records:
+        click.echo(empty, err=True)
+        return
+    click.echo(render(records, fmt, columns, wide))
+
+
+@click.group(cls=Group)
+@click.version_option(package_name="stancegraph")
+def cli() -> None:
+    """stancegraph: who holds which stance on Ukraine's NATO accession, and on what evidence.
+
+    \b
+    stancegraph demo
+    stancegraph ingest articles/ --published 2023-06-07
+    stancegraph stances invitation
+    """
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@store_option
+@click.option("--input-format", type=click.Choice(["text", "html", "jsonl", "feed"]), help="Skip format detection.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the inputs.")
+@click.option("--published", help="Publication date (YYYY-MM-DD) for every article.")
+@click.option("--title", help="Title for every article.")
+@click.option("--url", help="Canonical URL (one article).")
+@click.option("--outlet", help="Outlet for every article.")
+@click.option("--strict", is_flag=True, help="Exit 1 when any input fails, not only when all do.")
+def ingest(sources, store_url, input_format, encoding, published, title, url, outlet, strict) -> None:
+    """Read articles (files, folders, globs, - for stdin) and store their facts.
+
+    Example: stancegraph ingest corpus/ --published 2023-06-07 --outlet Guardian
+    """
+    with click.progressbar(length=0, label="ingesting", file=sys.stderr, show_pos=True) as bar:
+        report = api.ingest_sources(sources, store_url, fmt=input_format, encoding=encoding,
+                                    published=published, title=title, url=url, outlet=outlet,
+                                    progress=lambda n: bar.update(n))
+    for failure in report.failures:
+        click.echo(f"skipped: {failure}", err=True)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"ingested {report.articles} article(s): {report.stances} stance(s), "
+               f"{report.relations} relation(s); {len(report.failures)} input(s) skipped", err=True)
+    if report.failures and (strict or report.articles == 0):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True)
+@click.option("--encoding", default="utf-8", show_default=True)
+@click.option("--published", help="Publication date (YYYY-MM-DD).")
+@click.option("--title")
+@click.option("--url")
+@click.option("--outlet")
+def extract(source, fmt, encoding, published, title, url, outlet) -> None:
+    """Extract actors, relations and stances of articles without storing them.
+
+    Example: stancegraph extract article.txt --published 2023-06-07 --format json
+    """
+    extractions = api.extract_sources([source], encoding=encoding, published=published, title=title, url=url, outlet=outlet)
+    for warning in (w for e in extractions for w in e.warnings):
+        click.echo(f"warning: {warning}", err=True)
+    if fmt == "table":
+        emit([s for e in extractions for s in api.stance_rows(e)], "table", ["actor", "topic", "polarity", "attribution", "speaker", "evidence"])
+    elif fmt == "json" and len(extractions) == 1:
+        click.echo(json.dumps(extractions[0].to_json(), ensure_ascii=False, indent=2))
+    else:
+        for extraction in extractions:
+            click.echo(json.dumps(extraction.to_json(), ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("topic", required=False)
+@store_option
+@click.option("--polarity", type=click.Choice(["support", "oppose", "mixed"]))
+@click.option("--actor-type", type=click.Choice(["Person", "State", "Organization", "Group"], case_sensitive=False))
+@click.option("--since", help="Only statements on or after this date.")
+@click.option("--until", help="Only statements on or before this date.")
+@click.option("--as-of", help="Each actor's latest stance up to this date.")
+@format_option
+def stances(topic, store_url, polarity, actor_type, since, until, as_of, fmt) -> None:
+    """Who stands where: one row per actor and topic (a topic id or a word of it).
+
+    Example: stancegraph stances invitation --polarity support --as-of 2023-07-01
+    """
+    rows = api.stances(store_url, topic, polarity=polarity, actor_type=actor_type, since=since, until=until, as_of=as_of)
+    emit(rows, fmt, STANCE_COLUMNS if fmt == "table" else None)
+
+
+@cli.command()
+@click.argument("name")
+@store_option
+@click.option("--as-of", help="Stances up to this date.")
+@format_option
+def actor(name, store_url, as_of, fmt) -> None:
+    """An actor's roles, relations and stances, by name, alias, surname or Wikidata id.
+
+    Example: stancegraph actor Rasmussen
+    """
+    profile = api.actor(store_url, name, as_of=as_of)
+    if fmt != "table":
+        click.echo(render([profile], fmt))
+        return
+    click.echo(f"{profile.actor.name}  ({profile.actor.type}, {profile.actor.id})")
+    for role in profile.roles:
+        click.echo(f"  role: {role['role']} of {role['of']} {role['start'] or '?'} – {role['end'] or 'now'}")
+    relations = profile.relations_out + profile.relations_in
+    if relations:
+        click.echo("\nrelations:")
+        click.echo(render(relations, "table", ["subject", "predicate", "object", "date", "evidence"], "evidence"))
+    if profile.stances:
+        click.echo("\nstances:")
+        click.echo(render(profile.stances, "table", ["topic", "polarity", "statements", "last_date", "evidence"], "evidence"))
+
+
+@cli.command()
+@format_option
+def topics(fmt) -> None:
+    """The topic set the extractor codes stances on.
+
+    Example: stancegraph topics --format json
+    """
+    emit(api.topics(), fmt, ["id", "label"] if fmt == "table" else ["id", "label", "definition", "broader"], wide="label")
+
+
+@cli.command()
+@click.argument("query")
+@store_option
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (a string; <…> for an IRI). Repeatable.")
+@format_option
+def sparql(query, store_url, params, fmt) -> None:
+    """Run a SPARQL SELECT or ASK query (text, @FILE or - for stdin).
+
+    Example: stancegraph sparql 'SELECT ?n WHERE { ?a sg:name ?n }' --param n=Germany
+    """
+    result = api.sparql(store_url, _read_query(query), dict(_split_param(p) for p in params))
+    emit(result.records(), fmt, list(result.columns), wide=None, empty="no rows")
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nquads", "trig", "jsonld", "ntriples"]), default="turtle", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
+def export(store_url, fmt, output) -> None:
+    """Export the whole graph as RDF.
+
+    Example: stancegraph export --format nquads -o graph.nq
+    """
+    data = api.export(store_url, fmt)
+    if output:
+        Path(output).write_bytes(data)
+        click.echo(f"wrote {len(data)} bytes to {output}", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@cli.command()
+@store_option
+@format_option
+def validate(store_url, fmt) -> None:
+    """Check the graph against the SHACL shapes; exit 0 conforms, 1 does not, 2 error.
+
+    Example: stancegraph validate --store oxigraph:./stancegraph-data
+    """
+    report = api.validate_store(store_url)
+    if report.conforms:
+        click.echo("conforms: the graph matches every shape", err=True)
+        return
+    click.echo(render(report.violations, fmt, ["focus", "shape", "path", "message"], wide="message"))
+    sys.exit(1)
+
+
+@cli.command()
+@click.argument("article_id")
+@store_option
+def delete(article_id, store_url) -> None:
+    """Remove exactly one article's facts (its id is its URL or sha256:… hash).
+
+    Example: stancegraph delete https://example.org/story
+    """
+    if not api.delete(store_url, article_id):
+        raise StanceGraphError(f"no article {article_id!r} in the store")
+    click.echo(f"deleted {article_id}", err=True)
+
+
+@cli.command()
+@store_option
+@format_option
+def demo(store_url, fmt) -> None:
+    """Ingest the bundled seed article and show who stands where.
+
+    Example: stancegraph demo
+    """
+    report, rows = api.demo(store_url)
+    click.echo(f"ingested the seed article: {report.stances} stance(s), {report.relations} relation(s)", err=True)
+    emit(rows, fmt, STANCE_COLUMNS if fmt == "table" else None)
+
+
+def _read_query(query: str) -> str:
+    if query == "-":
+        return sys.stdin.read()
+    if query.startswith("@"):
+        try:
+            return Path(query[1:]).read_text(encoding="utf-8")
+        except OSError as err:
+            raise StanceGraphError(f"{query[1:]}: cannot read ({err.strerror})") from None
+    return query
+
+
+def _split_param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise StanceGraphError(f"--param takes NAME=VALUE, not {text!r}")
+    return name.lstrip("?$"), value
+
+
+def main() -> None:
+    cli(prog_name="stancegraph")

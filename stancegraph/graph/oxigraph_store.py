@@ -1,0 +1,82 @@
+"""The embedded default: Oxigraph on disk (oxigraph:PATH) or in memory (memory:)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph
+from pyoxigraph import QueryBoolean, QuerySolutions
+
+from ..errors import QueryError, StoreError
+from .sparql_store import SparqlStore, to_python
+
+
+class LocalTransport:
+    def __init__(self, store: pyoxigraph.Store, url: str, read_only: bool):
+        self.store = store
+        self.url = url
+        self.read_only = read_only
+
+    def _run(self, query: str):
+        try:
+            return self.store.query(query, use_default_graph_as_union=True)
+        except SyntaxError as err:
+            raise QueryError(f"malformed SPARQL query: {_first_line(err)}") from None
+        except OSError as err:
+            raise StoreError(f"{self.url}: cannot read the store ({_first_line(err)})") from None
+
+    def select(self, query: str, raw: bool = False) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+        result = self._run(query)
+        convert = (lambda t: t) if raw else to_python
+        if isinstance(result, QuerySolutions):
+            columns = tuple(v.value for v in result.variables)
+            return columns, [tuple(convert(solution[c]) for c in columns) for solution in result]
+        if isinstance(result, QueryBoolean):
+            return ("ask",), [(bool(result),)]
+        return ("subject", "predicate", "object"), [
+            (convert(t.subject), convert(t.predicate), convert(t.object)) for t in result
+        ]
+
+    def ask(self, query: str) -> bool:
+        return bool(self._run(query))
+
+    def update(self, update: str) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.url}: opened read-only")
+        try:
+            self.store.update(update)
+        except SyntaxError as err:
+            raise QueryError(f"malformed SPARQL update: {_first_line(err)}") from None
+        except OSError as err:
+            raise StoreError(f"{self.url}: cannot write ({_first_line(err)})") from None
+
+    def close(self) -> None:
+        if not self.read_only:
+            try:
+                self.store.flush()
+            except OSError:
+                pass
+        del self.store
+
+
+def open_oxigraph(url: str, read_only: bool = False) -> SparqlStore:
+    scheme, _, location = url.partition(":")
+    if scheme == "memory":
+        return SparqlStore(url, LocalTransport(pyoxigraph.Store(), url, False))
+    path = Path(location or "./stancegraph-data")
+    try:
+        if read_only:
+            if not path.exists():
+                raise StoreError(f"{url}: no store at {path} (ingest an article first)")
+            store = pyoxigraph.Store.read_only(str(path))
+        else:
+            path.mkdir(parents=True, exist_ok=True)
+            store = pyoxigraph.Store(str(path))
+    except OSError as err:
+        raise StoreError(f"{url}: cannot open the store ({_first_line(err)})") from None
+    return SparqlStore(url, LocalTransport(store, url, read_only), read_only)
+
+
+def _first_line(err: BaseException) -> str:
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]

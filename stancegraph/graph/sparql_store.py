@@ -1,0 +1,134 @@
+"""One RDF store over SPARQL 1.1, whatever carries the SPARQL: an embedded Oxigraph or HTTP."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+
+from ..errors import QueryError
+from ..model import Extraction
+from ..ontology import load_topics
+from ..ontology.namespace import PREFIXES, SG, SHARED_GRAPH, article_graph_iri
+from .base import QueryResult
+from .rdf_mapping import article_quads, insert_data, shared_quads, topic_quads
+
+XSD = PREFIXES["xsd"]
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class Transport(Protocol):
+    def select(self, query: str) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]: ...
+    def ask(self, query: str) -> bool: ...
+    def update(self, update: str) -> None: ...
+    def close(self) -> None: ...
+
+
+class SparqlStore:
+    language = "sparql"
+    named_graphs = True
+    exports_rdf = True
+
+    def __init__(self, url: str, transport: Transport, read_only: bool = False):
+        self.url = url
+        self.transport = transport
+        self.read_only = read_only
+        self._topics_written = False
+
+    def write(self, extractions: Iterable[Extraction]) -> int:
+        """Each article's graph is dropped and rewritten in one update: all of it or none."""
+        count = 0
+        for extraction in extractions:
+            graph = article_graph_iri(extraction.article.id)
+            quads = list(article_quads(extraction)) + list(shared_quads(extraction))
+            if not self._topics_written:
+                quads += list(topic_quads(load_topics()))
+            self.transport.update(f"DROP SILENT GRAPH <{graph}> ;\n{insert_data(quads)}")
+            self._topics_written = True
+            count += 1
+        return count
+
+    def delete_article(self, article_id: str) -> bool:
+        graph = article_graph_iri(article_id)
+        if not self.transport.ask(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"):
+            return False
+        self.transport.update(f"DROP GRAPH <{graph}> ;\n{_DROP_ORPHAN_ACTORS}")
+        return True
+
+    def query(self, text: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        columns, rows = self.transport.select(bind(text, params or {}))
+        return QueryResult(columns, rows)
+
+    def ask(self, text: str) -> bool:
+        return self.transport.ask(text)
+
+    def quads(self) -> Iterable[Quad]:
+        """Every quad of the store, for exports and validation."""
+        _, rows = self.transport.select(
+            "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", raw=True)  # type: ignore[call-arg]
+        for s, p, o, g in rows:  # every fact lives in a named graph; the default graph stays empty
+            yield Quad(s, p, o, g)
+
+    def close(self) -> None:
+        self.transport.close()
+
+
+# An actor no article mentions any more is nobody's fact: it leaves with its last article.
+_DROP_ORPHAN_ACTORS = f"""
+DELETE {{ GRAPH <{SHARED_GRAPH}> {{ ?actor ?p ?o }} }}
+WHERE {{
+  GRAPH <{SHARED_GRAPH}> {{ ?actor a <{SG.Actor}> ; ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?article <{SG.mentions}> ?actor }} }}
+}}"""
+
+
+def bind(query: str, params: Mapping[str, Any]) -> str:
+    """Bind parameters as a VALUES block after the first WHERE: terms are serialised by
+    pyoxigraph, so a value can never close a string or an IRI and inject SPARQL."""
+    if not params:
+        return query
+    for name in params:
+        if not _PARAM_NAME.match(name):
+            raise QueryError(f"bad parameter name {name!r}")
+    match = _WHERE.search(query)
+    if match is None:
+        raise QueryError("parameters need a query with a WHERE clause")
+    names = " ".join(f"?{k}" for k in params)
+    values = " ".join(str(to_term(v)) for v in params.values())
+    block = f" VALUES ({names}) {{ ({values}) }} "
+    return query[:match.end()] + block + query[match.end():]
+
+
+def to_term(value: Any) -> NamedNode | Literal:
+    if isinstance(value, (NamedNode, Literal)):
+        return value
+    if isinstance(value, bool):
+        return Literal("true" if value else "false", datatype=NamedNode(XSD + "boolean"))
+    if isinstance(value, int):
+        return Literal(str(value), datatype=NamedNode(XSD + "integer"))
+    if isinstance(value, float):
+        return Literal(repr(value), datatype=NamedNode(XSD + "double"))
+    text = str(value)
+    if text.startswith("<") and text.endswith(">") and " " not in text:
+        return NamedNode(text[1:-1])
+    return Literal(text)
+
+
+def to_python(term: Any) -> Any:
+    """RDF terms to plain values: IRIs as strings, typed literals as numbers, booleans, text."""
+    if term is None:
+        return None
+    if isinstance(term, (NamedNode, BlankNode)):
+        return term.value
+    datatype = term.datatype.value if term.datatype else ""
+    value = term.value
+    if datatype in (XSD + "integer", XSD + "int", XSD + "long"):
+        return int(value)
+    if datatype in (XSD + "decimal", XSD + "double", XSD + "float"):
+        return float(value)
+    if datatype == XSD + "boolean":
+        return value in ("true", "1")
+    return value

@@ -1,0 +1,75 @@
+"""Records to text: an 80-column table, JSON, JSON Lines or CSV."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import shutil
+import textwrap
+from collections.abc import Sequence
+from typing import Any
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def as_dict(record: Any) -> dict[str, Any]:
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return dataclasses.asdict(record)
+    return dict(record)
+
+
+def render(records: Sequence[Any], fmt: str, columns: Sequence[str] | None = None,
+           wide: str | None = None, width: int | None = None) -> str:
+    rows = [as_dict(r) for r in records]
+    columns = list(columns or (rows[0].keys() if rows else ()))
+    if fmt == "json":
+        return json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=2)
+    if fmt == "jsonl":
+        return "\n".join(json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False) for r in rows)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue().rstrip("\n")
+    return table(rows, columns, wide, width)
+
+
+def table(rows: list[dict[str, Any]], columns: list[str], wide: str | None = None, width: int | None = None) -> str:
+    """A plain-text table; the `wide` column (e.g. evidence) wraps so that lines fit the width."""
+    width = width or min(max(shutil.get_terminal_size((80, 24)).columns, 60), 160)
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    sizes = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    if wide in columns:
+        w = columns.index(wide)
+        others = sum(s for i, s in enumerate(sizes) if i != w) + 2 * (len(columns) - 1)
+        sizes[w] = max(20, min(sizes[w], width - others))
+    for i, column in enumerate(columns):
+        if column != wide and sizes[i] > 28:
+            sizes[i] = 28
+    lines = [_line(columns, sizes), _line(["-" * s for s in sizes], sizes)]
+    for row in cells:
+        lines += _wrapped(row, sizes)
+    return "\n".join(lines)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    return " ".join(str(value).split())
+
+
+def _line(values: Sequence[str], sizes: Sequence[int]) -> str:
+    return "  ".join(v.ljust(s) for v, s in zip(values, sizes)).rstrip()
+
+
+def _wrapped(row: list[str], sizes: list[int]) -> list[str]:
+    parts = [textwrap.wrap(v, s) or [""] for v, s in zip(row, sizes)]
+    height = max(len(p) for p in parts)
+    return [_line([p[i] if i < len(p) else "" for p in parts], sizes) for i in range(height)]

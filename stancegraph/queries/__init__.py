@@ -1,0 +1,30 @@
+"""Named questions over any store, each written once per query language beside this module."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+from ..errors import QueryError
+
+SUFFIX = {"sparql": ".rq", "cypher": ".cypher"}
+
+
+@lru_cache(maxsize=64)
+def load_query(name: str, language: str) -> str:
+    resource = files(__package__).joinpath(name + SUFFIX[language])
+    if not resource.is_file():
+        raise QueryError(f"no {language} version of the question {name!r}")
+    return resource.read_text(encoding="utf-8")
+
+
+from .api import (  # noqa: E402
+    ActorProfile, ActorRecord, RelationRecord, StanceRecord, StanceSummary, actor_profile, evidence,
+    find_actor, list_actors, relation_statements, resolve_topic, stance_statements, stances_on, store_counts,
+)
+
+__all__ = [
+    "ActorProfile", "ActorRecord", "RelationRecord", "StanceRecord", "StanceSummary", "actor_profile",
+    "evidence", "find_actor", "list_actors", "load_query", "relation_statements", "resolve_topic",
+    "stance_statements", "stances_on", "store_counts",
+]

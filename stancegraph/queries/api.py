@@ -1,0 +1,253 @@
+"""The query API: typed records from named questions, the same on every store."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from pyoxigraph import Literal, NamedNode
+
+from ..errors import UnknownNameError
+from ..graph.base import Store
+from ..loaders.actors import actor_index, fold
+from ..loaders.cleaning import check_date
+from ..ontology import Topic, load_topics
+from ..ontology.namespace import PREFIXES, SG
+from . import load_query
+
+
+@dataclass(frozen=True)
+class StanceRecord:
+    statement: str
+    actor_id: str
+    actor: str
+    actor_type: str
+    topic: str
+    polarity: str
+    attribution: str
+    speaker_id: str | None
+    speaker: str | None
+    hedged: bool
+    condition: str | None
+    confidence: float
+    evidence: str
+    start: int
+    end: int
+    date: str | None
+    rule: str | None
+    article_id: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+
+
+@dataclass(frozen=True)
+class StanceSummary:
+    actor_id: str
+    actor: str
+    actor_type: str
+    topic: str
+    polarity: str
+    statements: int
+    first_date: str | None
+    last_date: str | None
+    evidence: str
+    speaker: str | None
+    source: str | None
+    confidence: float
+
+
+@dataclass(frozen=True)
+class RelationRecord:
+    subject_id: str
+    subject: str
+    predicate: str
+    object_id: str
+    object: str
+    confidence: float
+    evidence: str
+    date: str | None
+    article_id: str
+    title: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class ActorRecord:
+    id: str
+    name: str
+    type: str
+    wikidata: str | None
+    mentions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActorProfile:
+    actor: ActorRecord
+    roles: list[dict[str, Any]] = field(default_factory=list)
+    relations_out: list[RelationRecord] = field(default_factory=list)
+    relations_in: list[RelationRecord] = field(default_factory=list)
+    stances: list[StanceSummary] = field(default_factory=list)
+
+
+def _date(value: str) -> Literal:
+    return Literal(check_date(value), datatype=NamedNode(PREFIXES["xsd"] + "date"))
+
+
+def _run(store: Store, name: str, params: dict[str, Any]):
+    return store.query(load_query(name, store.language), {k: v for k, v in params.items() if v is not None})
+
+
+def stance_statements(store: Store, topic: str | None = None, actor_id: str | None = None,
+                      polarity: str | None = None, since: str | None = None,
+                      until: str | None = None) -> list[StanceRecord]:
+    """Every stance statement matching the filters, oldest first within each actor and topic."""
+    params: dict[str, Any] = {
+        "topicId": topic, "holderId": actor_id,
+        "pol": NamedNode(SG[polarity]) if polarity and store.language == "sparql" else polarity,
+        "since": _date(since) if since else None, "until": _date(until) if until else None,
+    }
+    result = _run(store, "stance_statements", params)
+    return [_stance_record(row) for row in result.records()]
+
+
+def _stance_record(row: dict[str, Any]) -> StanceRecord:
+    polarity = str(row["pol"]).rsplit("#", 1)[-1]
+    return StanceRecord(
+        row["statement"], row["holderId"], row["holderName"], row["holderType"], row["topicId"], polarity,
+        row["attribution"], row.get("speakerId"), row.get("speakerName") or ("journalist" if row.get("speakerId") is None else None),
+        bool(row["hedged"]), row.get("condition"), float(row["confidence"]), row["evidence"], int(row["start"]),
+        int(row["end"]), _text(row.get("date")), row.get("rule"), row["articleId"], row.get("title"), row.get("url"),
+        row.get("outlet"),
+    )
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def stances_on(store: Store, topic: str | None = None, polarity: str | None = None,
+               actor_type: str | None = None, since: str | None = None, until: str | None = None,
+               as_of: str | None = None, actor_id: str | None = None) -> list[StanceSummary]:
+    """One row per actor and topic: the latest polarity (up to as_of), how many statements
+    back it, when the actor was first and last seen, and the strongest evidence sentence."""
+    last = min(filter(None, (until, as_of)), default=None)
+    records = stance_statements(store, topic, actor_id, None, since, last)
+    if actor_type:
+        records = [r for r in records if r.actor_type.lower() == actor_type.lower()]
+    groups: dict[tuple[str, str], list[StanceRecord]] = {}
+    for record in records:
+        groups.setdefault((record.actor_id, record.topic), []).append(record)
+    summaries = [_summarise(group) for group in groups.values()]
+    if polarity:
+        summaries = [s for s in summaries if s.polarity == polarity]
+    return sorted(summaries, key=lambda s: (s.topic, _POLARITY_ORDER[s.polarity], s.actor))
+
+
+_POLARITY_ORDER = {"support": 0, "mixed": 1, "oppose": 2}
+
+
+def _summarise(group: list[StanceRecord]) -> StanceSummary:
+    ordered = sorted(group, key=lambda r: (r.date or "", r.article_id, r.start))
+    latest = ordered[-1]
+    latest_day = [r for r in ordered if r.date == latest.date and r.article_id == latest.article_id]
+    polarity = _prevailing(latest_day)
+    best = max((r for r in latest_day if r.polarity == polarity), key=lambda r: (r.confidence, r.start))
+    dates = [r.date for r in ordered if r.date]
+    source = ", ".join(filter(None, (best.outlet, best.date, best.title or best.url)))
+    return StanceSummary(
+        latest.actor_id, latest.actor, latest.actor_type, latest.topic, polarity, len(group),
+        dates[0] if dates else None, dates[-1] if dates else None, best.evidence, best.speaker,
+        source or None, best.confidence,
+    )
+
+
+def _prevailing(records: list[StanceRecord]) -> str:
+    """One article can hold several statements; their polarities combine to mixed when they differ."""
+    polarities = {r.polarity for r in records}
+    return polarities.pop() if len(polarities) == 1 else "mixed"
+
+
+def evidence(store: Store, actor_id: str, topic: str) -> list[StanceRecord]:
+    """Every statement behind one actor–topic pair, newest first."""
+    records = stance_statements(store, topic, actor_id)
+    return sorted(records, key=lambda r: (r.date or "", r.article_id, r.start), reverse=True)
+
+
+def relation_statements(store: Store, subject_id: str | None = None, object_id: str | None = None) -> list[RelationRecord]:
+    result = _run(store, "relation_statements", {"subjectId": subject_id, "objectId": object_id})
+    return [
+        RelationRecord(r["subjectId"], r["subjectName"], r["predicate"], r["objectId"], r["objectName"],
+                       float(r["confidence"]), r["evidence"], _text(r.get("date")), r["articleId"],
+                       r.get("title"), r.get("url"))
+        for r in result.records()
+    ]
+
+
+def list_actors(store: Store) -> list[ActorRecord]:
+    actors: dict[str, ActorRecord] = {}
+    for row in _run(store, "actors", {}).records():
+        known = actors.get(row["id"])
+        mentions = (known.mentions if known else ()) + ((row["mention"],) if row.get("mention") else ())
+        actors[row["id"]] = ActorRecord(row["id"], row["name"], row["type"], row.get("wikidata") or None, mentions)
+    return list(actors.values())
+
+
+def find_actor(store: Store, name: str) -> ActorRecord:
+    """An actor by id, name, alias, surname, a surface form seen in articles, or Wikidata id."""
+    actors = list_actors(store)
+    wanted = fold(name).casefold().strip()
+    exact = [a for a in actors if wanted in {a.id.casefold(), fold(a.name).casefold(), (a.wikidata or "").casefold()}]
+    if not exact:
+        entry = actor_index().lookup(name)
+        exact = [a for a in actors if entry and a.id == entry.id]
+    if not exact:
+        exact = [a for a in actors if wanted in {fold(m).casefold() for m in a.mentions}
+                 or wanted == fold(a.name).split()[-1].casefold()]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        raise UnknownNameError("actor (ambiguous)", name, [f"{a.name} ({a.id})" for a in exact])
+    names = {fold(a.name).casefold(): a.name for a in actors}
+    close = difflib.get_close_matches(wanted, names, n=5, cutoff=0.5)
+    raise UnknownNameError("actor", name, [names[c] for c in close])
+
+
+def resolve_topic(name: str, topics: tuple[Topic, ...] | None = None) -> str:
+    """A topic by id or by a word of its id or label ('invitation', 'troops')."""
+    topics = topics or load_topics()
+    ids = [t.id for t in topics]
+    if name in ids:
+        return name
+    word = name.casefold().strip()
+    matches = [t.id for t in topics if word in t.id.casefold() or word in t.label.casefold().split()
+               or word in t.label.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise UnknownNameError("topic (ambiguous)", name, matches)
+    raise UnknownNameError("topic", name, difflib.get_close_matches(name, ids, n=3, cutoff=0.3))
+
+
+def actor_profile(store: Store, name: str, as_of: str | None = None) -> ActorProfile:
+    actor = find_actor(store, name)
+    entry = actor_index().entry(actor.id)
+    roles = [
+        {"role": r.role, "of": _name_of(r.of), "start": r.start, "end": r.end}
+        for r in (entry.roles if entry else ())
+    ]
+    return ActorProfile(
+        actor, roles, relation_statements(store, subject_id=actor.id),
+        relation_statements(store, object_id=actor.id), stances_on(store, actor_id=actor.id, as_of=as_of),
+    )
+
+
+def _name_of(actor_id: str) -> str:
+    entry = actor_index().entry(actor_id)
+    return entry.name if entry else actor_id
+
+
+def store_counts(store: Store) -> dict[str, int]:
+    rows = _run(store, "counts", {}).records()
+    return {k: int(v) for k, v in rows[0].items()} if rows else {"articles": 0, "stances": 0, "relations": 0}
