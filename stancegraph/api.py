@@ -106,3 +106,9 @@ def demo(store_url: str | None = None) -> tuple[IngestReport, list[StanceSummary
     with opened(store_url) as store:
         report = ingest([seed_article_path()], store, **SEED_METADATA)
         return report, stances_on(store)
+
+
+def evaluate(gold_files: Iterable[str], articles_dir: str | None = None):
+    from .evaluation import evaluate as run
+
+    return run(list(gold_files), articles_dir)

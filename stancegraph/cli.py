@@ -258,3 +258,26 @@ def _split_param(text: str) -> tuple[str, str]:
 
 def main() -> None:
     cli(prog_name="stancegraph")
+
+
+@cli.command(name="eval")
+@click.argument("gold_files", nargs=-1, required=True)
+@click.option("--articles", type=click.Path(file_okay=False), help="Folder of the articles (default: beside each gold file).")
+@format_option
+def eval_command(gold_files, articles, fmt) -> None:
+    """Score the extractor against gold files: precision, recall and F1, misses and extras.
+
+    Example: stancegraph eval corpus/seed/*.gold.json --articles corpus/seed
+    """
+    totals, results = api.evaluate(gold_files, articles)
+    rows = [{"facts": k, "precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.true_positives,
+             "predicted": s.predicted, "expected": s.expected} for k, s in totals.items()]
+    click.echo(render(rows, fmt, wide=None))
+    for result in results:
+        if not result.offsets_ok:
+            click.echo(f"{result.article}: an evidence string is not verbatim at its offsets", err=True)
+        for kind in ("relations", "stances", "actors"):
+            for miss in result.misses[kind]:
+                click.echo(f"{result.article}: missed {kind[:-1]} {' | '.join(miss)}", err=True)
+            for extra in result.extras[kind]:
+                click.echo(f"{result.article}: extra {kind[:-1]} {' | '.join(extra)}", err=True)

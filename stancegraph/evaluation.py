@@ -1,0 +1,108 @@
+"""Scoring extractions against hand-made gold files (the seed's *.gold.json format)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .loaders import load_article
+from .loaders.actors import actor_index, fold
+from .loaders.extract import default_extractor
+from .model import Extraction
+
+
+@dataclass(frozen=True)
+class Score:
+    true_positives: int
+    predicted: int
+    expected: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.expected if self.expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(self.true_positives + other.true_positives, self.predicted + other.predicted,
+                     self.expected + other.expected)
+
+
+@dataclass
+class ArticleResult:
+    article: str
+    scores: dict[str, Score]
+    misses: dict[str, list[tuple]] = field(default_factory=dict)
+    extras: dict[str, list[tuple]] = field(default_factory=dict)
+    offsets_ok: bool = True
+
+
+KINDS = ("actors", "relations", "stances")
+
+
+def key(name: str) -> str:
+    """Compare actors by dictionary id where the dictionary knows the name, else by folded name."""
+    entry = actor_index().lookup(name)
+    return entry.id if entry else fold(name).casefold().strip()
+
+
+def gold_facts(gold: dict) -> dict[str, set[tuple]]:
+    return {
+        "actors": {(key(a["name"]),) for a in gold.get("actors", ())},
+        "relations": {(key(r["subject"]), r["predicate"], key(r["object"])) for r in gold.get("relations", ())},
+        "stances": {(key(s["actor"]), s["topic"], s["polarity"]) for s in gold.get("stances", ())},
+    }
+
+
+def predicted_facts(extraction: Extraction) -> dict[str, set[tuple]]:
+    names = {a.id: a.name for a in extraction.actors}
+    k = lambda actor_id: key(names.get(actor_id, actor_id))  # noqa: E731
+    return {
+        "actors": {(k(a.id),) for a in extraction.actors},
+        "relations": {(k(r.subject), r.predicate, k(r.object)) for r in extraction.relations},
+        "stances": {(k(s.actor), s.topic, s.polarity) for s in extraction.stances},
+    }
+
+
+def evaluate_article(gold_path: Path, articles_dir: Path) -> ArticleResult:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    article_file = articles_dir / gold["article"]
+    if not article_file.exists():
+        raise InputError(f"{gold_path}: its article {article_file} is missing")
+    article = load_article(str(article_file))
+    if gold.get("date"):
+        article = dataclasses.replace(article, published=gold["date"])
+    extraction = default_extractor().extract(article)
+    expected, predicted = gold_facts(gold), predicted_facts(extraction)
+    result = ArticleResult(gold["article"], {}, offsets_ok=_offsets_verbatim(extraction))
+    for kind in KINDS:
+        hits = expected[kind] & predicted[kind]
+        result.scores[kind] = Score(len(hits), len(predicted[kind]), len(expected[kind]))
+        result.misses[kind] = sorted(expected[kind] - predicted[kind])
+        result.extras[kind] = sorted(predicted[kind] - expected[kind])
+    return result
+
+
+def _offsets_verbatim(extraction: Extraction) -> bool:
+    text = extraction.article.text
+    facts = [*extraction.stances, *extraction.relations]
+    return all(text[f.evidence.start:f.evidence.end] == f.evidence.text for f in facts)
+
+
+def evaluate(gold_files: list[str], articles_dir: str | None = None) -> tuple[dict[str, Score], list[ArticleResult]]:
+    results = []
+    for gold in gold_files:
+        path = Path(gold)
+        results.append(evaluate_article(path, Path(articles_dir) if articles_dir else path.parent))
+    totals = {kind: sum((r.scores[kind] for r in results), Score(0, 0, 0)) for kind in KINDS}
+    return totals, results

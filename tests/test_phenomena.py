@@ -1,0 +1,79 @@
+"""The phenomenon suite: each short text must yield exactly its expected facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from stancegraph.evaluation import key
+from stancegraph.loaders.extract import default_extractor
+from stancegraph.model import Article
+
+HERE = Path(__file__).parent / "phenomena"
+DEFAULT_DATE = "2023-06-07"
+
+
+@dataclass
+class Case:
+    name: str
+    text: str
+    date: str
+    stances: list[tuple[str, ...]] = field(default_factory=list)
+    relations: list[tuple[str, str, str]] = field(default_factory=list)
+    expect_none: bool = False
+
+
+def parse_cases(path: Path) -> list[Case]:
+    cases = []
+    blocks = [b for b in path.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    for number, block in enumerate(blocks, start=1):
+        lines = [line for line in block.splitlines() if not line.startswith("#")]
+        if not lines:
+            continue
+        case = Case(f"{path.stem}:{number}", "", DEFAULT_DATE)
+        body = []
+        for line in lines:
+            if line.startswith("date:"):
+                case.date = line.split(":", 1)[1].strip()
+            elif line.startswith("=> rel:"):
+                s, p, o = (part.strip() for part in line[len("=> rel:"):].split("|"))
+                case.relations.append((s, p, o))
+            elif line.strip() == "=> none":
+                case.expect_none = True
+            elif line.startswith("=>"):
+                case.stances.append(tuple(part.strip() for part in line[2:].split("|")))
+            else:
+                body.append(line)
+        case.text = "\n\n".join(body)
+        cases.append(case)
+    return cases
+
+
+CASES = [case for path in sorted(HERE.glob("*.txt")) for case in parse_cases(path)]
+
+
+def test_the_suite_is_large_enough():
+    assert len(CASES) >= 150
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_phenomenon(case: Case):
+    extraction = default_extractor().extract(Article(case.text, published=case.date))
+    names = {a.id: a.name for a in extraction.actors}
+    found = {(key(names[s.actor]), s.topic, s.polarity): s for s in extraction.stances}
+    expected = {(key(e[0]), e[1], e[2]): e for e in case.stances}
+    shown = sorted((names[s.actor], s.topic, s.polarity, s.attribution, names.get(s.speaker or "", s.speaker))
+                   for s in extraction.stances)
+    assert set(found) == set(expected), f"{case.text!r}\nfound: {shown}"
+    for triple, wanted in expected.items():
+        stance = found[triple]
+        if len(wanted) > 3:
+            assert stance.attribution == wanted[3], f"attribution of {triple}: {shown}"
+        if len(wanted) > 4:
+            assert key(names.get(stance.speaker or "", stance.speaker or "")) == key(wanted[4]), f"speaker: {shown}"
+    if case.relations:
+        got = {(key(names[r.subject]), r.predicate, key(names[r.object])) for r in extraction.relations}
+        assert got == {(key(s), p, key(o)) for s, p, o in case.relations}, sorted(
+            (names[r.subject], r.predicate, names[r.object]) for r in extraction.relations)
