@@ -10,61 +10,55 @@ from pathlib import Path
 from ..ontology import HERE
 
 LEXICON = HERE / "stance_lexicon.json"
+POLARITIES = ("support", "oppose", "mixed")
+PARTS = {"VERB": "verbs", "AUX": "verbs", "ADJ": "adjectives", "NOUN": "nouns", "PROPN": "nouns"}
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    support: frozenset[str]
-    oppose: frozenset[str]
-    mixed: frozenset[str]
+    classes: dict[tuple[str, str], frozenset[str]]  # (part of speech, polarity) -> lemmas
     hedges: frozenset[str]
+    hedge_verbs: frozenset[str]
     speech: frozenset[str]
     communicative: frozenset[str]
+    composing: frozenset[str]
+    volition: frozenset[str]
+    realization: frozenset[str]
     normative: frozenset[str]
-    negators: frozenset[str]
     concessive: frozenset[str]
     conditions: frozenset[str]
     experiencer: dict[str, str]
-    anaphors: tuple[str, ...]
     unnamed: frozenset[str]
     flip_phrases: tuple[str, ...]
     group_heads: frozenset[str]
     assertive: frozenset[str]
     mixed_phrases: tuple[str, ...]
-    hedge_verbs: frozenset[str]
 
-    def polarity_class(self, lemma: str) -> str | None:
-        lemma = lemma.lower()
-        if lemma in self.mixed:
-            return "mixed"
-        if lemma in self.oppose:
-            return "oppose"
-        if lemma in self.support:
-            return "support"
+    def polarity_class(self, lemma: str, pos: str = "VERB") -> str | None:
+        part = PARTS.get(pos)
+        if part is None:
+            return None
+        for polarity in ("mixed", "oppose", "support"):
+            if lemma.lower() in self.classes.get((part, polarity), ()):
+                return polarity
         return None
 
 
 @lru_cache(maxsize=2)
 def load_lexicon(path: str | None = None) -> Lexicon:
     data = json.loads(Path(path or LEXICON).read_text(encoding="utf-8"))
-    words = lambda *keys: frozenset(w.lower() for k in keys for w in data.get(k, ()))  # noqa: E731
+
+    def words(*keys: str) -> frozenset[str]:
+        return frozenset(w.lower() for k in keys for w in data.get(k, ()))
+
+    classes = {(part, polarity): words(f"{polarity}_{part}") for part in ("verbs", "adjectives", "nouns")
+               for polarity in POLARITIES}
     return Lexicon(
-        support=words("support", "support_adjectives", "support_nouns"),
-        oppose=words("oppose", "oppose_adjectives", "oppose_nouns"),
-        mixed=words("mixed", "mixed_nouns"),
-        hedges=words("hedges"),
-        speech=words("speech"),
-        communicative=words("communicative"),
-        normative=words("normative"),
-        negators=words("negators"),
-        concessive=words("concessive_markers"),
-        conditions=words("condition_markers"),
-        experiencer=dict(data.get("experiencer_nouns", {})),
-        anaphors=tuple(data.get("anaphors", ())),
-        unnamed=words("unnamed_holders"),
-        flip_phrases=tuple(data.get("flip_phrases", ())),
-        group_heads=words("group_heads"),
-        assertive=words("assertive_modals"),
-        mixed_phrases=tuple(data.get("mixed_phrases", ())),
-        hedge_verbs=words("hedge_verbs"),
+        classes=classes, hedges=words("hedges"), hedge_verbs=words("hedge_verbs"), speech=words("speech"),
+        communicative=words("communicative"), composing=words("composing"), volition=words("volition"),
+        realization=words("realization"), normative=words("normative"),
+        concessive=words("concessive_markers"), conditions=words("condition_markers"),
+        experiencer=dict(data.get("experiencer_nouns", {})), unnamed=words("unnamed_holders"),
+        flip_phrases=tuple(data.get("flip_phrases", ())), group_heads=words("group_heads"),
+        assertive=words("assertive_modals"), mixed_phrases=tuple(data.get("mixed_phrases", ())),
     )

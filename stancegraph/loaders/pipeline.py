@@ -19,10 +19,10 @@ from .nlp import load_nlp
 from .resolve import Resolver, Salience
 from .roles import make_shadow, relations_in, resolve_role, role_phrases
 from .segment import Sentence, sentences
-from .stances import Claim, claim_for_cue
+from .stances import Claim, Context, claim_for_cue
 
 MAX_PARSED_SENTENCE = 1500  # characters; longer runs are lists or junk, not sentences
-_ENGLISH = re.compile(r"\b(?:the|and|of|to|in|that|is|was|for|on|with|said|has|have|it|he|she|by)\b", re.I)
+_ENGLISH = re.compile(r"\b(?:the|a|an|and|of|to|in|that|is|was|are|were|be|for|on|at|as|with|from|said|has|have|it|he|she|by|not|will|would)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,7 @@ class Extractor:
     def _parse(self, state: _State) -> None:
         paragraphs = {state.sentences[i].paragraph for i in state.cues}
         paragraphs |= {p + 1 for p in paragraphs}  # a closing '…,” he said' may follow
+        paragraphs |= self._quote_openers(state, paragraphs)
         chosen = [s for s in state.sentences if s.paragraph in paragraphs]
         too_long = [s for s in chosen if len(s.text) > MAX_PARSED_SENTENCE]
         if too_long:
@@ -124,6 +125,19 @@ class Extractor:
         for sentence, doc in zip(chosen, self.nlp.pipe(s.text for s in chosen)):
             state.docs[sentence.index] = doc
             self._add_ner_actors(state, sentence, doc)
+
+    @staticmethod
+    def _quote_openers(state: _State, paragraphs: set[int]) -> set[int]:
+        """Paragraphs that open a quotation a chosen paragraph continues ('“…' on its first line)."""
+        firsts: dict[int, str] = {}
+        for sentence in state.sentences:
+            firsts.setdefault(sentence.paragraph, sentence.text[:1])
+        extra = set()
+        for paragraph in paragraphs:
+            while firsts.get(paragraph) in ("“", '"') and paragraph - 1 in firsts:
+                paragraph -= 1
+                extra.add(paragraph)
+        return extra
 
     def _add_ner_actors(self, state: _State, sentence: Sentence, doc) -> None:
         mentions = state.mentions[sentence.index]
@@ -174,20 +188,40 @@ class Extractor:
             for frame in frames:
                 if frame.kind in ("speech", "according") and frame.speaker:
                     paragraph_speaker[sentence.paragraph] = frame.speaker
-            hits = state.cues.get(sentence.index, [])
-            for hit in hits:
-                tokens = [t.i for t in doc if hit.start <= sentence.start + t.idx < hit.end]
-                if not tokens:
-                    continue
-                claim = claim_for_cue(doc, tokens, hit.polarity, frames, resolver, self.lexicon, self.themes)
+            ctx = Context(doc, frames, resolver, self.lexicon, self.themes,
+                          lambda speaker, holder: self._affiliated(speaker, holder, state.article.published))
+            hits = self._governing_hits(doc, sentence, state.cues.get(sentence.index, []))
+            for hit, tokens in hits:
+                claim = claim_for_cue(tokens, hit.polarity, ctx)
                 if claim:
                     stances += self._stances_of(claim, hit.topic, sentence, state, f"cue:{hit.topic}", 0.8)
             if hits:
-                last_topic = (sentence.paragraph, sentence.index, hits[0].topic)
+                last_topic = (sentence.paragraph, sentence.index, hits[0][0].topic)
             elif last_topic and sentence.index - last_topic[1] <= 2:
-                for claim in anaphoric_claims(doc, frames, resolver, self.lexicon, self.themes):
+                for claim in anaphoric_claims(ctx):
                     stances += self._stances_of(claim, last_topic[2], sentence, state, "anaphora", 0.55)
         return _dedupe_stances(stances)
+
+    def _governing_hits(self, doc, sentence: Sentence, hits: list[CueHit]) -> list[tuple[CueHit, list[int]]]:
+        """Cue hits with their tokens, less those that only qualify another: a broader topic gives
+        way to a narrower one in the same sentence ('join NATO only after the war'), and a cue
+        inside another cue's phrase gives way to it ('an invitation to join NATO')."""
+        narrower = {t.broader for t in self.topics if t.broader and any(h.topic == t.id for h in hits)}
+        placed = []
+        for hit in hits:
+            tokens = [t.i for t in doc if hit.start <= sentence.start + t.idx < hit.end]
+            if tokens and hit.topic not in narrower:
+                placed.append((hit, tokens))
+        owner = {i: hit.topic for hit, tokens in placed for i in tokens if doc[i].pos_ in ("NOUN", "PROPN")}
+        return [(hit, tokens) for hit, tokens in placed
+                if not any(owner.get(a.i, hit.topic) != hit.topic for a in doc[tokens[0]].ancestors)]
+
+    def _affiliated(self, speaker: str, holder: str, date: str | None) -> bool:
+        """A head of government speaks for the state, a minister for the government."""
+        entry = self.index.entry(speaker)
+        if entry is None:
+            return False
+        return any(role.of == holder and (date is None or role.held_on(date)) for role in entry.roles)
 
     def _stances_of(self, claim: Claim, topic: str, sentence: Sentence, state: _State,
                     rule: str, base: float) -> list[Stance]:
@@ -233,7 +267,7 @@ def _theme_names() -> list[str]:
 def _looks_english(text: str) -> bool:
     sample = text[:20000]
     words = max(1, len(sample.split()))
-    return len(_ENGLISH.findall(sample)) / words > 0.06 or words < 8
+    return words < 30 or len(_ENGLISH.findall(sample)) / words > 0.08
 
 
 def _surname_mentions(sentence: Sentence, seen: dict[str, str], found: list[Mention]) -> list[Mention]:
@@ -252,7 +286,7 @@ def _role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date,
     for phrase in phrases:
         start = sentence.start + shadow.origin[phrase.start]
         end = sentence.start + shadow.origin[phrase.end - 1] + 1
-        if any(m.start < end and start < m.end for m in found):
+        if any(m.is_person and m.start < end and start < m.end for m in found):
             continue
         person, _ = resolve_role(phrase, index, date)
         if person:

@@ -117,8 +117,14 @@ def resolve_role(phrase: RolePhrase, index: ActorIndex, date: str | None) -> tup
 _APPOSED_AFTER = re.compile(r"^,? ?⟨P(\d+)⟩")
 _APPOSED_BEFORE = re.compile(r"⟨P(\d+)⟩,? (?:who (?:is|was|has been|had been|served as|is now|was then) )?(?:also |now )?$")
 _ADVISER = re.compile(
-    r"⟨P(?P<adv>\d+)⟩,?(?: who[^⟨]{0,60}?)? (?:(?:an?|the|official|senior|chief|top|special|key|close|long-time|longtime|security|foreign-policy|military|informal) )*"
+    r"⟨P(?P<adv>\d+)⟩,?(?: who[^⟨]{0,60}?)? (?:(?:an?|the|official|senior|chief|top|special|key|close|long-time|longtime|national|security|foreign-policy|military|informal) )*"
     r"advis[eo]r (?:to|of) (?P<target>.{0,120})"
+)
+
+
+_ADVISER_OF = re.compile(
+    r"⟨P(?P<boss>\d+)⟩['’]s (?:(?:official|senior|chief|top|special|key|close|long-time|longtime|national|security|foreign-policy|military) )*"
+    r"advis[eo]r,? ⟨P(?P<adv>\d+)⟩"
 )
 
 
@@ -137,6 +143,10 @@ def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
         adviser = shadow.slot(match.group("adv")).actor
         if target and target != adviser:
             found.append(Relation(adviser, "advises", target, evidence, 0.85, date, "apposition:adviser"))
+    for match in _ADVISER_OF.finditer(shadow.text):
+        boss, adviser = shadow.slot(match.group("boss")).actor, shadow.slot(match.group("adv")).actor
+        if boss != adviser:
+            found.append(Relation(adviser, "advises", boss, evidence, 0.85, date, "possessive:adviser"))
     return found
 
 

@@ -3,13 +3,14 @@
 The cue's syntactic head is followed up the parse towards the root. Every predicate on the
 way that carries a position (support, oppose, mixed words; 'should' and 'must') multiplies
 the polarity, every negation flips it, and the first such predicate with a named subject
-gives the holder. A predicate with an unnamed subject ('some allies want …') or a
-non-stance action by a third party ('Poland would engage …') ends the search: the sentence
-does not tie a named actor to a position. Without a named subject the holder is whoever
-says the sentence."""
+gives the holder. A predicate with an unnamed subject ('some allies want …'), a non-stance
+action by a third party ('Poland would engage …') or a third party's hedged position inside
+someone's speech (a forecast) ends the search: the sentence ties no named actor to a
+position. Without a named subject the holder is whoever says the sentence."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .attribution import Frame
@@ -18,6 +19,7 @@ from .resolve import Resolver
 
 COPULAS = {"be", "remain", "seem", "become", "appear", "look", "sound", "stay"}
 HEDGE_PHRASES_MIXED = {"exclude", "rule"}  # 'would not exclude', 'did not rule out'
+STOP, CLIMB = "stop", None
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,16 @@ class Claim:
     predicate: str  # the lemma that carried the position, for the fact's rule
     condition: str | None
     self_stated: bool  # the holder's own predicate is a speech act ('rejected', 'urged')
-    unnamed: bool = False
+
+
+@dataclass
+class Context:
+    doc: object
+    frames: list[Frame]
+    resolver: Resolver
+    lexicon: Lexicon
+    themes: set[str]
+    affiliated: Callable[[str, str], bool]  # (speaker, holder) -> the speaker speaks for the holder
 
 
 @dataclass
@@ -39,48 +50,46 @@ class _Walk:
     mixed: bool = False
     found: str | None = None
     assertive: bool = False
+    condition: str | None = None
 
 
-def claim_for_cue(doc, cue_tokens: list[int], inherent: str | None, frames: list[Frame],
-                  resolver: Resolver, lexicon: Lexicon, themes: set[str]) -> Claim | None:
+def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context) -> Claim | None:
+    doc = ctx.doc
     head = _cue_head(doc, cue_tokens)
-    frame = innermost_frame(frames, head.i)
-    if _in_side_clause(head, lexicon, frame) or _about_someone_else(doc, cue_tokens, resolver, themes):
+    frame = innermost_frame(ctx.frames, head.i)
+    if _in_side_clause(head, ctx.lexicon, frame) or _about_someone_else(doc, cue_tokens, ctx):
         return None
     walk = _Walk(sign=-1 if inherent == "oppose" else 1)
-    _modifiers_of_cue(head, walk, lexicon)
+    _modifiers_of_cue(head, walk, ctx.lexicon)
+    locked = set(cue_tokens) if inherent else set()
     previous, node = head, head
-    span = set(cue_tokens)
     while True:
         if frame is not None and node.i == frame.verb:
-            return _close_at_frame(node, walk, frame, resolver, lexicon, doc)
-        if node.i != head.i and previous.dep_ in ("nsubj", "csubj") and not _copular(node):
+            return _close_at_frame(node, walk, frame, ctx)
+        if node.i != head.i and previous.dep_ in ("nsubj", "csubj") and not _takes_subject_theme(node, ctx.lexicon):
             return None  # the topic is the agent here, not what the clause takes a position on
-        result = _visit(node, node.i in span, walk, resolver, lexicon, themes)
-        if result == "stop":
+        result = _visit(node, previous, node.i in locked, walk, ctx, frame)
+        if result == STOP:
             return None
         if isinstance(result, tuple):
-            return _claim(result, walk, frame, node, doc, lexicon)
+            return _claim(result, walk, frame, node, ctx.lexicon)
         if node.head.i == node.i:
             break
         previous, node = node, node.head
-    if frame is not None and walk.found is None and walk.assertive:
+    if walk.found is None and walk.assertive and frame is not None:
         walk.found = "assertion"
-    if walk.found is None:
+    if walk.found is None or frame is None or frame.speaker is None:
         return None
-    speaker = frame.speaker if frame else None
-    if speaker is None:
-        return None
-    return _claim(((speaker,), False), walk, frame, node, doc, lexicon)
+    return _claim((frame.speaker,), walk, frame, node, ctx.lexicon)
 
 
-def _about_someone_else(doc, cue_tokens: list[int], resolver: Resolver, themes: set[str]) -> bool:
+def _about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
     """'Finland's membership', 'their membership path': the topic is not the theme actor's."""
     for i in cue_tokens:
         for child in doc[i].children:
             if child.dep_ == "poss":
-                actors = resolver.actors(child)
-                if actors and not set(actors) <= themes or child.lower_ in ("their", "our", "my", "your"):
+                actors = ctx.resolver.actors(child)
+                if actors and not set(actors) <= ctx.themes or child.lower_ in ("their", "our", "my", "your"):
                     return True
     return False
 
@@ -103,73 +112,117 @@ def _in_side_clause(token, lexicon: Lexicon, frame: Frame | None) -> bool:
     for ancestor in [token, *token.ancestors]:
         if frame is not None and ancestor.i == frame.verb:
             return False
-        marks = [c for c in ancestor.children if c.dep_ == "mark"]
-        for mark in marks:
+        for mark in (c for c in ancestor.children if c.dep_ == "mark"):
             before = ancestor.doc[mark.i - 1].lower_ if mark.i > 0 else ""
             if f"{before} {mark.lower_}" in lexicon.concessive or mark.lower_ in lexicon.concessive:
                 return True
             if mark.lower_ in ("if", "unless") and ancestor.dep_ in ("advcl", "ccomp", "acl"):
                 return True
+        if ancestor.dep_ == "advcl" and ancestor.lower_ in ("if",):
+            return True
     return False
 
 
 def _modifiers_of_cue(head, walk: _Walk, lexicon: Lexicon) -> None:
     """'membership path needed at the summit': a participle or adjective on the cue itself."""
     for child in head.children:
-        if child.dep_ in ("acl", "amod") and lexicon.polarity_class(child.lemma_) and child.lemma_.lower() not in lexicon.speech:
-            _apply(child, lexicon.polarity_class(child.lemma_), walk, lexicon)
+        kind = lexicon.polarity_class(child.lemma_, "ADJ" if child.pos_ == "VERB" else child.pos_)
+        if child.dep_ in ("acl", "amod") and kind and child.lemma_.lower() not in lexicon.speech:
+            _apply(child, kind, walk, lexicon)
 
 
-def _copular(node) -> bool:
-    return node.lemma_.lower() in COPULAS or any(c.dep_ in ("acomp", "attr") for c in node.children)
+def _takes_subject_theme(node, lexicon: Lexicon) -> bool:
+    """Predicates that say something about their subject: 'membership is unrealistic',
+    'an invitation should come', 'the path is irreversible'."""
+    if node.lemma_.lower() in COPULAS or any(c.dep_ in ("acomp", "attr") for c in node.children):
+        return True
+    return _normative(node, lexicon) and _predicate_class(node, lexicon) is None
 
 
-def _visit(node, in_cue: bool, walk: _Walk, resolver: Resolver, lexicon: Lexicon, themes: set[str]):
-    """None to go on climbing, 'stop' to give up, or (holders, unnamed) when a holder is found."""
-    negated = _negated(node, lexicon)
-    kind = None if in_cue else _predicate_class(node, lexicon)
-    if node.pos_ in ("AUX", "VERB") and any(c.lower_ in lexicon.assertive for c in node.children if c.dep_ == "aux"):
+def _normative(node, lexicon: Lexicon) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in lexicon.normative for c in node.children)
+
+
+def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame | None):
+    """CLIMB to go on, STOP to give up, or the holders when a named one is found."""
+    lexicon, resolver = ctx.lexicon, ctx.resolver
+    negated = _negated(node)
+    kind = None if locked else _predicate_class(node, lexicon)
+    if kind is None and _normative(node, lexicon):
+        kind = "normative"
+    walk.condition = walk.condition or _condition(node, previous, lexicon)
+    if node.pos_ in ("AUX", "VERB") and node.lemma_.lower() in lexicon.realization and _modal(node, lexicon.assertive):
         walk.assertive = True
+        walk.hedged = walk.hedged or _modal(node, {"would", "could"})
     if kind is None:
         if negated:
             walk.sign = -walk.sign
-        if node.pos_ in ("VERB", "AUX") and not in_cue:
-            subject = _subject(node)
-            actors = resolver.actors(subject) if subject is not None else []
-            if actors and not set(actors) <= themes:
-                return "stop"  # what a third party does or might do is not a position
-        return None
+        subject = _own_subject(node)
+        actors = resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
+        if actors and not set(actors) <= ctx.themes and not locked:
+            return STOP  # what a third party does or might do is not a position
+        return CLIMB
     _apply(node, kind, walk, lexicon, negated)
     subject = _subject(node)
     subject_kind = resolver.kind(subject)
     if subject_kind == "unnamed":
-        return "stop"
-    if subject_kind == "actor":
-        actors = resolver.actors(subject)
-        if kind == "normative" and set(actors) <= themes:
-            return None  # 'Ukraine should receive guarantees': whoever says so holds it
-        return (tuple(actors), False)
-    return None
+        return CLIMB if kind == "normative" else STOP  # 'allies should give …' is the speaker's demand
+    if subject_kind != "actor":
+        return CLIMB
+    actors = resolver.actors(subject)
+    if set(actors) <= ctx.themes and node.lemma_.lower() not in lexicon.volition:
+        return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position
+    if _forecast(node, actors, frame, ctx):
+        return STOP if frame is None or ctx.doc[frame.verb].lemma_.lower() not in lexicon.composing else CLIMB
+    return tuple(actors)
+
+
+def _forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> bool:
+    """A third party's hedged position in someone else's words is a forecast, not its stance."""
+    if not _modal(node, ctx.lexicon.hedges) and not _modal(_governor(node), ctx.lexicon.hedges):
+        return False
+    if frame is None:
+        return node.dep_ not in ("ROOT",) and any(a.pos_ in ("VERB", "AUX") for a in node.ancestors)
+    speaker = frame.speaker
+    return speaker is None or not all(h == speaker or ctx.affiliated(speaker, h) for h in holders)
+
+
+def _governor(node):
+    return node.head if node.dep_ in ("acomp", "xcomp", "attr") else node
+
+
+def _modal(node, words) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in node.children)
 
 
 def _predicate_class(node, lexicon: Lexicon) -> str | None:
     lemma = node.lemma_.lower()
     if node.lower_ == "against" and node.pos_ == "ADP":
         return "oppose"
-    if node.pos_ in ("VERB", "ADJ", "NOUN", "AUX"):
-        kind = lexicon.polarity_class(lemma)
-        if kind and not (node.pos_ == "NOUN" and lemma in ("call", "work", "plan", "aim")):
+    kind = lexicon.polarity_class(lemma, node.pos_)
+    if kind:
+        return kind
+    if node.pos_ == "VERB" and node.tag_ == "VBN":
+        kind = lexicon.polarity_class(lemma, "ADJ")  # 'needed', 'opposed'
+        if kind:
             return kind
     if node.pos_ in ("AUX", "VERB") and lemma in COPULAS:
-        for child in node.children:
-            if child.dep_ in ("acomp", "attr") and lexicon.polarity_class(child.lemma_):
-                return lexicon.polarity_class(child.lemma_)
-            if child.dep_ == "prep" and child.lower_ == "against":
-                return "oppose"
-            if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in ("favour", "favor") for g in child.children):
-                return "support"  # 'be in favour of'
-    if any(c.dep_ == "aux" and c.lower_ in lexicon.normative for c in node.children):
-        return "normative"
+        return _copular_class(node, lexicon)
+    return None
+
+
+def _copular_class(node, lexicon: Lexicon) -> str | None:
+    for child in node.children:
+        if child.dep_ in ("acomp", "attr"):
+            kind = lexicon.polarity_class(child.lemma_, child.pos_)
+            for modifier in (m for m in child.children if m.dep_ in ("amod", "compound")):
+                kind = kind or lexicon.polarity_class(modifier.lemma_, "ADJ")  # 'a realistic outcome'
+            if kind:
+                return kind
+        if child.dep_ == "prep" and child.lower_ == "against":
+            return "oppose"
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in ("favour", "favor") for g in child.children):
+            return "support"  # 'be in favour of'
     return None
 
 
@@ -179,16 +232,36 @@ def _apply(node, kind: str, walk: _Walk, lexicon: Lexicon, negated: bool | None 
         walk.sign = -walk.sign
     if kind == "mixed":
         walk.mixed = True
-    if negated if negated is not None else _negated(node, lexicon):
+    if negated if negated is not None else _negated(node):
         walk.sign = -walk.sign
         if kind == "oppose" and node.lemma_.lower() in HEDGE_PHRASES_MIXED:
             walk.mixed = walk.hedged = True
-    if any(c.dep_ == "aux" and c.lower_ in lexicon.hedges for c in node.children) or node.lemma_.lower() in lexicon.hedge_verbs:
+    if _modal(node, lexicon.hedges) or node.lemma_.lower() in lexicon.hedge_verbs:
         walk.hedged = True
+    clause = " ".join(t.lower_ for t in _clause_tokens(node))
+    if any(f" {phrase} " in f" {clause} " for phrase in lexicon.mixed_phrases):
+        walk.mixed = True
 
 
-def _negated(node, lexicon: Lexicon) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in node.children)
+def _clause_tokens(node):
+    """The predicate with its own modifiers, not the clauses it governs."""
+    return [node] + [c for c in node.children if c.dep_ in ("neg", "advmod", "acomp", "prep", "attr", "aux")
+                     for c in c.subtree]
+
+
+def _negated(node) -> bool:
+    for child in node.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True  # 'no longer opposes'
+    if node.dep_ in ("acomp", "attr", "xcomp") and node.head.i != node.i and node.head.lemma_.lower() in COPULAS:
+        return _negated(node.head)
+    return False
+
+
+def _own_subject(node):
+    return next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
 
 
 def _subject(node):
@@ -203,47 +276,48 @@ def _subject(node):
     if node.dep_ in ("xcomp", "acomp", "advcl") and node.head.i != node.i:
         if node.dep_ != "advcl" or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             return _subject(node.head)
-    if node.dep_ == "relcl":
-        return node.head
+    if node.dep_ in ("relcl", "acl") and node.tag_ != "VBN":
+        return node.head  # 'allies that want …'; 'the former chief called for …' misparsed as acl
     if node.pos_ == "ADP" and node.head.i != node.i:
         return _subject(node.head)
     if node.pos_ == "NOUN":
         owner = next((c for c in node.children if c.dep_ == "poss"), None)
-        if owner is None and node.dep_ == "pobj" and node.head.head.i != node.head.i:
-            return _subject(node.head.head)  # 'allies might be in favour of …'
+        if owner is None and node.dep_ in ("pobj", "attr", "dobj") and node.head.i != node.i:
+            return _subject(node.head.head if node.dep_ == "pobj" else node.head)
         return owner
     return None
 
 
-def _close_at_frame(verb, walk: _Walk, frame: Frame, resolver: Resolver, lexicon: Lexicon, doc) -> Claim | None:
+def _close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context) -> Claim | None:
     """Reached the speech verb: a stance verb that is itself a speech act counts ('rejected')."""
-    kind = lexicon.polarity_class(verb.lemma_) if verb.lemma_.lower() in lexicon.communicative else None
+    lexicon = ctx.lexicon
+    kind = lexicon.polarity_class(verb.lemma_, verb.pos_) if verb.lemma_.lower() in lexicon.communicative else None
     if kind:
         _apply(verb, kind, walk, lexicon)
     elif walk.found is None and walk.assertive:
         walk.found = "assertion"
     if walk.found is None or frame.speaker is None:
         return None
-    return _claim(((frame.speaker,), False), walk, frame, verb, doc, lexicon, self_stated=bool(kind))
+    return _claim((frame.speaker,), walk, frame, verb, lexicon, self_stated=bool(kind))
 
 
-def _claim(result, walk: _Walk, frame: Frame | None, node, doc, lexicon: Lexicon,
+def _claim(holders, walk: _Walk, frame: Frame | None, node, lexicon: Lexicon,
            self_stated: bool | None = None) -> Claim:
-    holders, unnamed = result
+    condition = walk.condition or _condition(node, None, lexicon)
     polarity = "mixed" if walk.mixed else ("support" if walk.sign > 0 else "oppose")
-    condition = _condition(node, lexicon)
     if condition and polarity == "support":
         polarity = "mixed"
     if self_stated is None:
         self_stated = node.lemma_.lower() in lexicon.communicative
-    return Claim(tuple(holders), polarity, walk.hedged, frame, walk.found or "", condition, self_stated, unnamed)
+    return Claim(tuple(holders), polarity, walk.hedged, frame, walk.found or "", condition, self_stated)
 
 
-def _condition(node, lexicon: Lexicon) -> str | None:
+def _condition(node, came_from, lexicon: Lexicon) -> str | None:
+    """'… when allies agree and conditions are met': a condition clause on the way up."""
     for child in node.children:
-        if child.dep_ != "advcl":
+        if child.dep_ != "advcl" or (came_from is not None and child.i == came_from.i):
             continue
-        marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+        marks = [c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")]
         if any(m in lexicon.conditions for m in marks) and "even" not in {t.lower_ for t in child.subtree}:
             span = list(child.subtree)
             return child.doc[span[0].i:span[-1].i + 1].text
