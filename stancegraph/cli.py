@@ -10,9 +10,9 @@ import click
 
 from . import api
 from .errors import StanceGraphError
-from .output import FORMATS, render
+from .output import FORMATS, as_dict, render
 
-STANCE_COLUMNS = ["actor", "topic", "polarity", "statements", "last_date", "evidence"]
+STANCE_COLUMNS = ["actor", "topic", "polarity", "n", "last_date", "evidence"]
 STATEMENT_COLUMNS = ["date", "actor", "topic", "polarity", "attribution", "speaker", "evidence", "outlet", "title", "url"]
 
 
@@ -44,6 +44,13 @@ def emit(records, fmt: str, columns=None, wide: str | None = "evidence", empty: 
     click.echo(render(records, fmt, columns, wide))
 
 
+def emit_stances(rows, fmt: str) -> None:
+    """Stance summaries; the table calls the statement count 'n' to fit 80 columns."""
+    if fmt == "table":
+        rows = [{**as_dict(r), "n": r.statements} for r in rows]
+    emit(rows, fmt, STANCE_COLUMNS if fmt == "table" else None)
+
+
 @click.group(cls=Group)
 @click.version_option(package_name="stancegraph")
 def cli() -> None:
@@ -71,10 +78,9 @@ def ingest(sources, store_url, input_format, encoding, published, title, url, ou
 
     Example: stancegraph ingest corpus/ --published 2023-06-07 --outlet Guardian
     """
-    with click.progressbar(length=0, label="ingesting", file=sys.stderr, show_pos=True) as bar:
-        report = api.ingest_sources(sources, store_url, fmt=input_format, encoding=encoding,
-                                    published=published, title=title, url=url, outlet=outlet,
-                                    progress=lambda n: bar.update(n))
+    report = api.ingest_sources(sources, store_url, fmt=input_format, encoding=encoding,
+                                published=published, title=title, url=url, outlet=outlet,
+                                progress=_progress_counter())
     for failure in report.failures:
         click.echo(f"skipped: {failure}", err=True)
     for warning in report.warnings:
@@ -125,7 +131,7 @@ def stances(topic, store_url, polarity, actor_type, since, until, as_of, fmt) ->
     Example: stancegraph stances invitation --polarity support --as-of 2023-07-01
     """
     rows = api.stances(store_url, topic, polarity=polarity, actor_type=actor_type, since=since, until=until, as_of=as_of)
-    emit(rows, fmt, STANCE_COLUMNS if fmt == "table" else None)
+    emit_stances(rows, fmt)
 
 
 @cli.command()
@@ -208,7 +214,11 @@ def validate(store_url, fmt) -> None:
     if report.conforms:
         click.echo("conforms: the graph matches every shape", err=True)
         return
-    click.echo(render(report.violations, fmt, ["focus", "shape", "path", "message"], wide="message"))
+    if fmt == "table":
+        for v in report.violations:
+            click.echo(f"{v.focus}\n  shape: {v.shape}\n  path: {v.path or '-'}\n  {v.message}")
+    else:
+        click.echo(render(report.violations, fmt))
     sys.exit(1)
 
 
@@ -235,7 +245,20 @@ def demo(store_url, fmt) -> None:
     """
     report, rows = api.demo(store_url)
     click.echo(f"ingested the seed article: {report.stances} stance(s), {report.relations} relation(s)", err=True)
-    emit(rows, fmt, STANCE_COLUMNS if fmt == "table" else None)
+    emit_stances(rows, fmt)
+
+
+def _progress_counter():
+    """A running count on stderr when it is a terminal; silence in pipes and logs."""
+    if not sys.stderr.isatty():
+        return None
+    done = [0]
+
+    def advance(count: int) -> None:
+        done[0] += count
+        click.echo(f"\ringested {done[0]} article(s)…", err=True, nl=False)
+
+    return advance
 
 
 def _read_query(query: str) -> str:

@@ -42,16 +42,29 @@ def table(rows: list[dict[str, Any]], columns: list[str], wide: str | None = Non
     width = width or min(max(shutil.get_terminal_size((80, 24)).columns, 60), 160)
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
     sizes = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    for i, column in enumerate(columns):
+        if column != wide and sizes[i] > 28:
+            sizes[i] = max(len(column), 28)
     if wide in columns:
         w = columns.index(wide)
         others = sum(s for i, s in enumerate(sizes) if i != w) + 2 * (len(columns) - 1)
-        sizes[w] = max(20, min(sizes[w], width - others))
-    for i, column in enumerate(columns):
-        if column != wide and sizes[i] > 28:
-            sizes[i] = 28
+        if width - others < 40:
+            return _stacked(cells, columns, sizes, w, width)
+        sizes[w] = min(sizes[w], width - others)
     lines = [_line(columns, sizes), _line(["-" * s for s in sizes], sizes)]
     for row in cells:
         lines += _wrapped(row, sizes)
+    return "\n".join(lines)
+
+
+def _stacked(cells: list[list[str]], columns: list[str], sizes: list[int], wide: int, width: int) -> str:
+    """Too narrow for a side-by-side wide column: it goes on indented lines under its row."""
+    narrow = [i for i in range(len(columns)) if i != wide]
+    pick = lambda values: [values[i] for i in narrow]  # noqa: E731
+    lines = [_line(pick(columns), pick(sizes)), _line(["-" * sizes[i] for i in narrow], pick(sizes))]
+    for row in cells:
+        lines += _wrapped(pick(row), pick(sizes))
+        lines += ["    " + part for part in textwrap.wrap(row[wide], width - 4, break_on_hyphens=False)]
     return "\n".join(lines)
 
 
@@ -70,6 +83,6 @@ def _line(values: Sequence[str], sizes: Sequence[int]) -> str:
 
 
 def _wrapped(row: list[str], sizes: list[int]) -> list[str]:
-    parts = [textwrap.wrap(v, s) or [""] for v, s in zip(row, sizes)]
+    parts = [textwrap.wrap(v, s, break_on_hyphens=False) or [""] for v, s in zip(row, sizes)]
     height = max(len(p) for p in parts)
     return [_line([p[i] if i < len(p) else "" for p in parts], sizes) for i in range(height)]

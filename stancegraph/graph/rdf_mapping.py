@@ -45,6 +45,8 @@ def article_quads(extraction: Extraction) -> Iterator[Quad]:
     yield from _article_description(article, node, graph)
     for actor in extraction.actors:
         yield Quad(node, n(SG.mentions), n(actor_iri(actor.id)), graph)
+        for mention in actor.mentions:  # surface forms belong to the article that used them
+            yield Quad(n(actor_iri(actor.id)), n(SG.mention), text(mention), graph)
     for stance in extraction.stances:
         yield from _stance(stance, article.id, node, graph)
     for relation in extraction.relations:
@@ -65,8 +67,6 @@ def actor_quads(actor: Actor) -> Iterator[Quad]:
     yield Quad(node, n(SG.name), text(actor.name), SHARED)
     if actor.wikidata:
         yield Quad(node, n(PREFIXES["owl"] + "sameAs"), n(WD_NS + actor.wikidata), SHARED)
-    for mention in actor.mentions:
-        yield Quad(node, n(SG.mention), text(mention), SHARED)
 
 
 def topic_quads(topics: tuple[Topic, ...]) -> Iterator[Quad]:

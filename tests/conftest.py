@@ -1,0 +1,105 @@
+"""Shared fixtures: the seed article, stores, a real Oxigraph server and a CLI runner."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stancegraph import api
+from stancegraph.cli import cli
+from stancegraph.graph import open_store
+from stancegraph.loaders import load_article
+from stancegraph.loaders.extract import extract
+
+DATA = Path(__file__).parent / "data"
+SEED_DATE = "2023-06-07"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> str:
+    return api.seed_article_path()
+
+
+@pytest.fixture(scope="session")
+def seed_article(seed_path):
+    return dataclasses.replace(load_article(seed_path), published=SEED_DATE)
+
+
+@pytest.fixture(scope="session")
+def seed_extraction(seed_article):
+    return extract(seed_article)
+
+
+@pytest.fixture(scope="session")
+def fixture_extractions():
+    """Three small articles that share actors, for store tests."""
+    paths = [DATA / "poland-2023.txt", DATA / "germany-2024.txt"]
+    return [extract(load_article(str(p))) for p in paths]
+
+
+@pytest.fixture()
+def memory_store():
+    store = open_store("memory:")
+    yield store
+    store.close()
+
+
+@pytest.fixture()
+def disk_url(tmp_path) -> str:
+    return f"oxigraph:{tmp_path / 'store'}"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _oxigraph_binary() -> str:
+    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(found).exists():
+        pytest.fail("the oxigraph server is not installed: pip install -e '.[test]'")
+    return found
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path):
+    """A real Oxigraph SPARQL server on a free loopback port, stopped afterwards."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [_oxigraph_binary(), "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}",
+         "--union-default-graph"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+            break
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail(f"oxigraph serve exited: {process.stderr.read().decode()}")
+            time.sleep(0.05)
+    yield f"sparql+http://127.0.0.1:{port}/query"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture()
+def run():
+    """Invoke the CLI in-process; returns the click Result (exit_code, stdout, stderr)."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | bytes | None = None):
+        return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+
+    return invoke

@@ -1,0 +1,105 @@
+import io
+import sys
+
+import pytest
+
+from stancegraph.errors import InputError
+from stancegraph.loaders import load_article, load_articles
+from stancegraph.loaders.cleaning import clean_body
+
+from .conftest import DATA
+
+
+def ok(items):
+    return [i for i in items if not isinstance(i, InputError)]
+
+
+def failed(items):
+    return [str(i) for i in items if isinstance(i, InputError)]
+
+
+def test_text_header_block_gives_metadata():
+    article = load_article(str(DATA / "poland-2023.txt"))
+    assert article.title == "Warsaw presses allies on Ukraine"
+    assert article.outlet == "Test Wire"
+    assert article.published == "2023-07-01"
+    assert article.author == "A. Reporter"
+    assert article.text.startswith("Poland wants")
+
+
+def test_seed_loses_its_related_content_block(seed_article):
+    assert "Related Content" not in seed_article.text
+    assert "Article image" not in seed_article.text
+    assert seed_article.text.rstrip().endswith("The GuardianTramp")
+
+
+def test_cleaning_keeps_a_furniture_word_early_in_the_text():
+    text = "Comments\n\nPoland wants an invitation.\n\nMore text here that is the body of the article."
+    assert clean_body(text).startswith("Comments")
+
+
+def test_overrides_replace_metadata():
+    article = load_article(str(DATA / "poland-2023.txt"), published="2020-01-02", outlet="Other", title="T", url="https://x.example/a")
+    assert (article.published, article.outlet, article.title, article.id) == ("2020-01-02", "Other", "T", "https://x.example/a")
+
+
+def test_html_article_text_and_metadata():
+    article = load_article(str(DATA / "article.html"))
+    assert "Lithuania backs Ukraine's bid" in article.text
+    assert "Home" not in article.text and "Copyright" not in article.text
+    assert article.published == "2023-07-05"
+
+
+def test_jsonl_good_lines_load_and_bad_lines_are_reported():
+    items = list(load_articles([str(DATA / "batch.jsonl")]))
+    assert [a.title for a in ok(items)] == ["Riga on guarantees", None]
+    assert ok(items)[0].published == "2023-06-01" and ok(items)[1].published == "2023-06-02"
+    reasons = failed(items)
+    assert len(reasons) == 2
+    assert "batch.jsonl:3: invalid JSON" in reasons[0]
+    assert "batch.jsonl:4: no article text" in reasons[1]
+
+
+def test_feed_entries_become_articles():
+    articles = ok(load_articles([str(DATA / "feed.rss")]))
+    assert [a.url for a in articles] == ["https://feed.example/estonia", "https://feed.example/slovakia"]
+    assert articles[0].text == "Estonia wants a clear path to membership for Ukraine."
+    assert articles[0].published == "2023-07-10" and articles[0].outlet == "Test Feed"
+
+
+def test_folders_and_globs(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("Poland supports an invitation for Ukraine.")
+    (tmp_path / "b.txt").write_text("Hungary opposes Ukraine's membership of NATO.")
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
+    assert len(ok(load_articles([str(tmp_path)]))) == 2
+    assert len(ok(load_articles([str(tmp_path / "*.txt")]))) == 1
+
+
+def test_stdin(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Estonia wants an invitation for Ukraine.")))
+    assert ok(load_articles(["-"]))[0].text == "Estonia wants an invitation for Ukraine."
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("binary.txt", b"\x00\x01\x02PNG\x00" * 20, "binary file"),
+    ("empty.txt", b"   \n", "empty file"),
+    ("latin1.txt", "Poland supports an invitation, said Pawe\u0142 in Gda\u0144sk and K\u00f6ln.".encode("latin-1", "replace").replace(b"?", b"\xe9"), "not valid utf-8"),
+    ("truncated.html", b"<html><head><title>x</title></head><body><div class=", "no article text found in the html"),
+])
+def test_bad_inputs_name_the_file_and_the_reason(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    reasons = failed(load_articles([str(path)]))
+    assert len(reasons) == 1 and reasons[0].startswith(str(path)) and reason in reasons[0].lower()
+
+
+def test_latin1_file_loads_with_its_encoding(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Poland supports an invitation, said a minister in Kraków.".encode("latin-1"))
+    assert "Kraków" in load_article(str(path), encoding="latin-1").text
+
+
+def test_empty_folder_and_missing_path(tmp_path):
+    assert failed(load_articles([str(tmp_path)])) == [f"{tmp_path}: folder holds no article files"]
+    assert failed(load_articles([str(tmp_path / "nope.txt")])) == [f"{tmp_path / 'nope.txt'}: no such file or folder"]
