@@ -28,9 +28,20 @@ def short_hash(*parts: object, length: int = 16) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSABLE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                                 "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i", "þ": "th", "ð": "d"})
+
+
+def to_ascii(text: str) -> str:
+    """'Radosław Sikorski' -> 'Radoslaw Sikorski'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
+    return decomposed.encode("ascii", "ignore").decode("ascii")
+
+
 def slugify(name: str) -> str:
     """ASCII slug of a name: 'Péter Szijjártó' -> 'peter-szijjarto'."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    ascii_name = to_ascii(name)
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     return slug or "x" + short_hash(name, length=8)
 

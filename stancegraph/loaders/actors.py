@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import Actor, actor_id
+from ..model import Actor, actor_id, to_ascii
 from ..ontology import load_actor_data
 
 # Honorifics that may precede a name without changing who is meant.
@@ -100,8 +99,8 @@ class ActorIndex:
 
 
 def fold(text: str) -> str:
-    """Strip diacritics: 'Orbán' -> 'Orban'."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """Strip diacritics: 'Orbán' -> 'Orban', 'Radosław' -> 'Radoslaw'."""
+    return to_ascii(text)
 
 
 @lru_cache(maxsize=4)

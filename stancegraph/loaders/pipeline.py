@@ -22,6 +22,7 @@ from .segment import Sentence, sentences
 from .stances import Claim, Context, claim_for_cue
 
 MAX_PARSED_SENTENCE = 1500  # characters; longer runs are lists or junk, not sentences
+MAX_PARSED_TEXT = 200_000  # characters parsed per article; beyond that a huge 'article' is a dump
 _ENGLISH = re.compile(r"\b(?:the|a|an|and|of|to|in|that|is|was|are|were|be|for|on|at|as|with|from|said|has|have|it|he|she|by|not|will|would)\b", re.I)
 
 
@@ -122,9 +123,23 @@ class Extractor:
         if too_long:
             state.warnings.append(f"{len(too_long)} over-long sentence(s) not parsed (over {MAX_PARSED_SENTENCE} characters)")
         chosen = [s for s in chosen if len(s.text) <= MAX_PARSED_SENTENCE]
+        chosen = self._within_budget(chosen, state)
         for sentence, doc in zip(chosen, self.nlp.pipe(s.text for s in chosen)):
             state.docs[sentence.index] = doc
             self._add_ner_actors(state, sentence, doc)
+
+    @staticmethod
+    def _within_budget(chosen: list[Sentence], state: _State) -> list[Sentence]:
+        total, kept = 0, []
+        for sentence in chosen:
+            total += len(sentence.text)
+            if total > MAX_PARSED_TEXT:
+                state.warnings.append(
+                    f"article of {len(state.article.text):,} characters: only the first {len(kept)} of "
+                    f"{len(chosen)} candidate sentences were parsed ({MAX_PARSED_TEXT:,}-character budget)")
+                break
+            kept.append(sentence)
+        return kept
 
     @staticmethod
     def _quote_openers(state: _State, paragraphs: set[int]) -> set[int]:
@@ -158,7 +173,7 @@ class Extractor:
     # ---- stage 4: attribution and stances ---------------------------------------------------
     def _stances(self, state: _State) -> list[Stance]:
         regions = quote_regions(state.article.text)
-        if any(end == len(state.article.text) and state.article.text[start] in "“\"" and not state.article.text.rstrip().endswith(("”", '"')) for start, end in regions):
+        if _unclosed(state.article.text, regions):
             state.warnings.append("a quotation is never closed; its speaker may be unknown")
         salience = Salience()
         analysed = []
@@ -262,6 +277,11 @@ def _theme_names() -> list[str]:
     from ..ontology import DEFAULT_TOPICS
 
     return json.loads(DEFAULT_TOPICS.read_text(encoding="utf-8")).get("theme_actors", [])
+
+
+def _unclosed(text: str, regions) -> bool:
+    """A quotation region that ends without a closing mark."""
+    return any(text[end - 1:end] not in ("”", '"') for _, end in regions)
 
 
 def _looks_english(text: str) -> bool:

@@ -56,7 +56,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append(_strip(text, cursor, cut))
         cursor = cut
     spans.append(_strip(text, cursor, end))
-    return [s for s in spans if s[1] > s[0]]
+    return [s for s in spans if s[1] > s[0] and any(c.isalpha() for c in text[s[0]:s[1]])]
 
 
 def _quote_interiors(text: str, start: int, end: int) -> list[tuple[int, int]]:

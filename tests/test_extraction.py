@@ -1,0 +1,69 @@
+"""The extractor on the seed article and on bad input."""
+
+import pytest
+
+from stancegraph.evaluation import evaluate
+from stancegraph.loaders.extract import extract
+from stancegraph.model import Article
+
+from .conftest import SEED_DATE
+
+
+def test_seed_scores_at_least_the_bar(seed_path):
+    import json
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from stancegraph import api
+
+    gold = Path(api.seed_article_path()).with_name("00-seed-rasmussen.gold.json")
+    with tempfile.TemporaryDirectory() as folder:
+        shutil.copy(seed_path, folder)
+        totals, results = evaluate([str(gold)], folder)
+    assert totals["stances"].f1 >= 0.8 and totals["relations"].f1 >= 0.8
+    assert json.loads(gold.read_text())["date"] == SEED_DATE
+    assert all(r.offsets_ok for r in results)
+
+
+def test_every_fact_keeps_its_rule_and_verbatim_evidence(seed_extraction):
+    text = seed_extraction.article.text
+    for fact in [*seed_extraction.stances, *seed_extraction.relations]:
+        assert text[fact.evidence.start:fact.evidence.end] == fact.evidence.text
+        assert fact.rule and 0 < fact.confidence <= 1
+
+
+def test_same_input_same_output(seed_article):
+    assert extract(seed_article).to_json() == extract(seed_article).to_json()
+
+
+def test_no_sentences():
+    result = extract(Article("…  —  …"))
+    assert not result.stances and not result.relations
+    assert result.warnings
+
+
+def test_other_language_yields_a_warning_and_no_facts():
+    text = ("Polen unterstützt eine Einladung der Ukraine in die NATO, sagte der Außenminister am Dienstag. "
+            "Ungarn lehnt die Mitgliedschaft der Ukraine ab, und Deutschland bleibt vorsichtig bei der Frage. ") * 3
+    result = extract(Article(text))
+    assert not result.stances and "English" in result.warnings[0]
+
+
+def test_unclosed_quote_warns_and_invents_nothing():
+    text = "Sikorski said: “Ukraine deserves a clear path to membership.\n\nThe weather was fine in Warsaw."
+    result = extract(Article(text, published=SEED_DATE))
+    assert any("never closed" in w for w in result.warnings)
+    assert {(s.actor, s.topic) for s in result.stances} <= {("sg:radoslaw-sikorski", "invitation_or_clear_path")}
+
+
+@pytest.mark.slow
+def test_five_megabyte_article_does_not_crash():
+    paragraph = ("The league table changed again after the weekend, with rain delaying two matches "
+                 "and the markets closing slightly higher on Friday. ")
+    cue = "Poland supports an invitation for Ukraine at the summit, officials said. "
+    text = "\n\n".join(paragraph * 5 + (cue if i % 50 == 0 else "") for i in range(7700))
+    assert len(text.encode()) > 5_000_000
+    result = extract(Article(text, published=SEED_DATE))
+    assert any(s.actor == "wd:Q36" for s in result.stances)
+    assert any("parsed" in w for w in result.warnings)
