@@ -29,7 +29,7 @@ def _stance_predicate(node, ctx: Context) -> Claim | None:
     kind = _predicate_class(node, lexicon)
     if kind is None or (node.lemma_.lower() in lexicon.speech and kind != "mixed"):
         return None
-    subject = _subject(node)
+    subject = _subject(node, ctx.lexicon)
     if ctx.resolver.kind(subject) != "actor":
         return None
     actors = ctx.resolver.actors(subject)
@@ -47,7 +47,7 @@ def _experiencer(node, ctx: Context) -> Claim | None:
         target = next((g for p in attr.children if p.lower_ in ("to", "for") for g in p.children if g.dep_ == "pobj"), None)
         if target is None or not ctx.resolver.actors(target):
             continue
-        subject = _subject(node)
+        subject = _subject(node, ctx.lexicon)
         words = {t.lower_ for t in subject.subtree} if subject is not None else set()
         text = " ".join(t.lower_ for t in subject.subtree) if subject is not None else ""
         sign = 1 if lexicon.experiencer[attr.lemma_.lower()] == "support" else -1

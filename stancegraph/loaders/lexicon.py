@@ -33,6 +33,8 @@ class Lexicon:
     group_heads: frozenset[str]
     assertive: frozenset[str]
     mixed_phrases: tuple[str, ...]
+    light_verbs: frozenset[str]
+    expressive: frozenset[str]
 
     def polarity_class(self, lemma: str, pos: str = "VERB") -> str | None:
         part = PARTS.get(pos)
@@ -61,4 +63,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         experiencer=dict(data.get("experiencer_nouns", {})), unnamed=words("unnamed_holders"),
         flip_phrases=tuple(data.get("flip_phrases", ())), group_heads=words("group_heads"),
         assertive=words("assertive_modals"), mixed_phrases=tuple(data.get("mixed_phrases", ())),
+        light_verbs=words("light_verbs"), expressive=words("expressive_verbs"),
     )

@@ -55,6 +55,7 @@ class Extractor:
         self.lexicon: Lexicon = load_lexicon()
         self.model = model
         self.themes = {e.id for name in _theme_names() if (e := self.index.lookup(name))}
+        self._broad_topics = {t.broader for t in self.topics if t.broader}
 
     @property
     def nlp(self):
@@ -111,7 +112,7 @@ class Extractor:
                     for match in cue.pattern.finditer(sentence.text):
                         hits.append(CueHit(topic.id, sentence.start + match.start(), sentence.start + match.end(), cue.polarity))
             if hits:
-                state.cues[sentence.index] = _first_per_span(hits)
+                state.cues[sentence.index] = _first_per_span(hits, self._broad_topics)
 
     # ---- stage 3: parse what can carry a stance -------------------------------------------
     def _parse(self, state: _State) -> None:
@@ -204,7 +205,8 @@ class Extractor:
                 if frame.kind in ("speech", "according") and frame.speaker:
                     paragraph_speaker[sentence.paragraph] = frame.speaker
             ctx = Context(doc, frames, resolver, self.lexicon, self.themes,
-                          lambda speaker, holder: self._affiliated(speaker, holder, state.article.published))
+                          lambda speaker, holder: self._affiliated(speaker, holder, state.article.published),
+                          self._is_state)
             hits = self._governing_hits(doc, sentence, state.cues.get(sentence.index, []))
             for hit, tokens in hits:
                 claim = claim_for_cue(tokens, hit.polarity, ctx)
@@ -230,6 +232,10 @@ class Extractor:
         owner = {i: hit.topic for hit, tokens in placed for i in tokens if doc[i].pos_ in ("NOUN", "PROPN")}
         return [(hit, tokens) for hit, tokens in placed
                 if not any(owner.get(a.i, hit.topic) != hit.topic for a in doc[tokens[0]].ancestors)]
+
+    def _is_state(self, actor: str) -> bool:
+        entry = self.index.entry(actor)
+        return entry is not None and entry.type == "State"
 
     def _affiliated(self, speaker: str, holder: str, date: str | None) -> bool:
         """A head of government speaks for the state, a minister for the government."""
@@ -314,11 +320,11 @@ def _role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date,
     return extra
 
 
-def _first_per_span(hits: list[CueHit]) -> list[CueHit]:
-    """One hit per place: of overlapping cues the longest wins ('a path to Nato membership'
-    is about the path, 'a Nato membership action plan' about the MAP)."""
+def _first_per_span(hits: list[CueHit], broad: set[str]) -> list[CueHit]:
+    """One hit per place: of overlapping cues a narrower topic wins, then the longest ('a path
+    to membership for Ukraine' is about the path, 'a Nato membership action plan' the MAP)."""
     kept: list[CueHit] = []
-    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+    for hit in sorted(hits, key=lambda h: (h.topic in broad, -(h.end - h.start), h.start)):
         if any(k.start < hit.end and hit.start < k.end for k in kept):
             continue
         kept.append(hit)

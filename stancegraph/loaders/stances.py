@@ -41,6 +41,7 @@ class Context:
     lexicon: Lexicon
     themes: set[str]
     affiliated: Callable[[str, str], bool]  # (speaker, holder) -> the speaker speaks for the holder
+    is_state: Callable[[str], bool]
 
 
 @dataclass
@@ -91,7 +92,16 @@ def _about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
                 actors = ctx.resolver.actors(child)
                 if actors and not set(actors) <= ctx.themes or child.lower_ in ("their", "our", "my", "your"):
                     return True
+            if child.dep_ == "prep" and child.lower_ in ("for", "to") and child.i not in cue_tokens:
+                target = next((g for g in child.children if g.dep_ == "pobj"), None)
+                actors = ctx.resolver.actors(target) if target is not None else []
+                if actors and not set(actors) & ctx.themes and _is_state(actors, ctx):
+                    return True  # 'security guarantees for Russia'
     return False
+
+
+def _is_state(actors: list[str], ctx: Context) -> bool:
+    return all(ctx.is_state(a) for a in actors)
 
 
 def _cue_head(doc, cue_tokens: list[int]):
@@ -133,8 +143,10 @@ def _modifiers_of_cue(head, walk: _Walk, lexicon: Lexicon) -> None:
 
 def _takes_subject_theme(node, lexicon: Lexicon) -> bool:
     """Predicates that say something about their subject: 'membership is unrealistic',
-    'an invitation should come', 'the path is irreversible'."""
+    'an invitation should come', 'accession would cross a red line'."""
     if node.lemma_.lower() in COPULAS or any(c.dep_ in ("acomp", "attr") for c in node.children):
+        return True
+    if node.lemma_.lower() in lexicon.light_verbs and _evaluated_object(node, lexicon):
         return True
     return _normative(node, lexicon) and _predicate_class(node, lexicon) is None
 
@@ -160,16 +172,19 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         subject = _own_subject(node)
         actors = resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
         if actors and not set(actors) <= ctx.themes and not locked:
+            if walk.assertive and frame is not None and _own_side(actors, frame, ctx):
+                walk.found = "assertion"  # 'Scholz said Germany would not send soldiers'
+                return tuple(actors)
             return STOP  # what a third party does or might do is not a position
         return CLIMB
     _apply(node, kind, walk, lexicon, negated)
-    subject = _subject(node)
+    subject = _subject(node, lexicon)
     subject_kind = resolver.kind(subject)
     if subject_kind == "unnamed":
         return CLIMB if kind == "normative" else STOP  # 'allies should give …' is the speaker's demand
     if subject_kind != "actor":
         return CLIMB
-    actors = resolver.actors(subject)
+    actors = resolver.actors(subject) + [a for a in _joined(node, resolver) if a not in resolver.actors(subject)]
     if set(actors) <= ctx.themes and node.lemma_.lower() not in lexicon.volition:
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position
     if _forecast(node, actors, frame, ctx):
@@ -185,6 +200,11 @@ def _forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> bo
         return node.dep_ not in ("ROOT",) and any(a.pos_ in ("VERB", "AUX") for a in node.ancestors)
     speaker = frame.speaker
     return speaker is None or not all(h == speaker or ctx.affiliated(speaker, h) for h in holders)
+
+
+def _own_side(actors: list[str], frame: Frame, ctx: Context) -> bool:
+    speaker = frame.speaker
+    return speaker is not None and all(a == speaker or ctx.affiliated(speaker, a) for a in actors)
 
 
 def _governor(node):
@@ -208,6 +228,20 @@ def _predicate_class(node, lexicon: Lexicon) -> str | None:
             return kind
     if node.pos_ in ("AUX", "VERB") and lemma in COPULAS:
         return _copular_class(node, lexicon)
+    if node.pos_ == "VERB" and lemma in lexicon.light_verbs:
+        return _evaluated_object(node, lexicon)
+    return None
+
+
+def _evaluated_object(node, lexicon: Lexicon) -> str | None:
+    """'pose a threat', 'cross a red line': the object noun carries the evaluation."""
+    for child in node.children:
+        if child.dep_ in ("dobj", "attr"):
+            words = [m.lemma_.lower() for m in child.children if m.dep_ in ("amod", "compound")]
+            for candidate in (" ".join(words + [child.lemma_.lower()]), child.lemma_.lower()):
+                kind = lexicon.polarity_class(candidate, "NOUN")
+                if kind:
+                    return kind
     return None
 
 
@@ -260,11 +294,18 @@ def _negated(node) -> bool:
     return False
 
 
+def _joined(node, resolver: Resolver) -> list[str]:
+    """'Latvia joined Poland in calling for …': Poland calls for it too."""
+    if node.dep_ == "pcomp" and node.head.head.lemma_.lower() == "join":
+        return [a for c in node.head.head.children if c.dep_ == "dobj" for a in resolver.actors(c)]
+    return []
+
+
 def _own_subject(node):
     return next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
 
 
-def _subject(node):
+def _subject(node, lexicon: Lexicon | None = None):
     for child in node.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -275,15 +316,17 @@ def _subject(node):
             return None  # a passive without 'by …' names no agent
     if node.dep_ in ("xcomp", "acomp", "advcl") and node.head.i != node.i:
         if node.dep_ != "advcl" or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-            return _subject(node.head)
+            return _subject(node.head, lexicon)
     if node.dep_ in ("relcl", "acl") and node.tag_ != "VBN":
         return node.head  # 'allies that want …'; 'the former chief called for …' misparsed as acl
     if node.pos_ == "ADP" and node.head.i != node.i:
-        return _subject(node.head)
+        return _subject(node.head, lexicon)
+    if node.dep_ == "pcomp" and node.head.head.i != node.head.i:
+        return _subject(node.head.head, lexicon)  # 'joined Poland in calling for …'
     if node.pos_ == "NOUN":
-        owner = next((c for c in node.children if c.dep_ == "poss"), None)
-        if owner is None and node.dep_ in ("pobj", "attr", "dobj") and node.head.i != node.i:
-            return _subject(node.head.head if node.dep_ == "pobj" else node.head)
+        owner = next((c for c in node.children if c.dep_ == "poss"), None)  # 'Poland's calls for …'
+        if owner is None and lexicon and node.dep_ == "dobj" and node.head.lemma_.lower() in lexicon.expressive:
+            return _subject(node.head, lexicon)  # 'France expressed support for …'
         return owner
     return None
 
