@@ -18,7 +18,11 @@ from .loaders.extract import default_extractor
 from .model import Extraction
 from .ontology import load_topics
 from .ontology.namespace import PREFIXES
-from .queries import ActorProfile, StanceSummary, actor_profile, resolve_topic, stances_on
+from .queries import (
+    ActorProfile, Agreement, Coalition, PositionChange, RoleRecord, StanceRecord, StanceSummary, TimelinePoint,
+    actor_profile, agreements, changes, coalitions, evidence, find_actor, matrix, relations_at, resolve_topic,
+    stance_statements, stances_on, timeline,
+)
 
 SEED_ARTICLE = "00-seed-rasmussen.txt"
 SEED_METADATA = {"published": "2023-06-07", "outlet": "The Guardian"}
@@ -112,3 +116,45 @@ def evaluate(gold_files: Iterable[str], articles_dir: str | None = None):
     from .evaluation import evaluate as run
 
     return run(list(gold_files), articles_dir)
+
+
+def stance_matrix(store_url: str | None, **filters: Any) -> tuple[list[str], list[str], dict[tuple[str, str], str]]:
+    with opened(store_url, read_only=True) as store:
+        return matrix(stances_on(store, **filters))
+
+
+def evidence_for(store_url: str | None, actor_name: str, topic: str) -> list[StanceRecord]:
+    topic_id = resolve_topic(topic)
+    with opened(store_url, read_only=True) as store:
+        return evidence(store, find_actor(store, actor_name).id, topic_id)
+
+
+def timeline_of(store_url: str | None, actor_name: str, topic: str) -> list[TimelinePoint]:
+    topic_id = resolve_topic(topic)
+    with opened(store_url, read_only=True) as store:
+        return timeline(stance_statements(store, topic_id, find_actor(store, actor_name).id))
+
+
+def position_changes(store_url: str | None, topic: str | None = None, since: str | None = None,
+                     until: str | None = None) -> list[PositionChange]:
+    topic_id = resolve_topic(topic) if topic else None
+    with opened(store_url, read_only=True) as store:
+        return changes(stance_statements(store, topic_id, since=since, until=until))
+
+
+def coalitions_on(store_url: str | None, topic: str | None = None, as_of: str | None = None) -> list[Coalition]:
+    topic_id = resolve_topic(topic) if topic else None
+    with opened(store_url, read_only=True) as store:
+        return coalitions(stances_on(store, topic_id, as_of=as_of))
+
+
+def agreement_pairs(store_url: str | None, as_of: str | None = None, minimum: int = 1) -> list[Agreement]:
+    with opened(store_url, read_only=True) as store:
+        return agreements(stances_on(store, as_of=as_of), minimum)
+
+
+def relations(store_url: str | None, actor_name: str | None = None, at: str | None = None,
+              predicate: str | None = None) -> list[RoleRecord]:
+    with opened(store_url, read_only=True) as store:
+        actor_id = find_actor(store, actor_name).id if actor_name else None
+        return relations_at(store, actor_id, at, predicate)

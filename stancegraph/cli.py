@@ -44,6 +44,21 @@ def emit(records, fmt: str, columns=None, wide: str | None = "evidence", empty: 
     click.echo(render(records, fmt, columns, wide))
 
 
+def emit_matrix(actors, topics, cells, fmt: str) -> None:
+    """Actors × topics: +, - and ~ for support, oppose and mixed; a legend names the columns."""
+    if not actors:
+        click.echo("no statements found", err=True)
+        return
+    if fmt != "table":
+        rows = [{"actor": a, **{t: cells.get((a, t)) for t in topics}} for a in actors]
+        click.echo(render(rows, fmt, ["actor", *topics], wide=None))
+        return
+    symbol = {"support": "+", "oppose": "-", "mixed": "~"}
+    rows = [{"actor": a, **{f"T{i + 1}": symbol.get(cells.get((a, t)), "") for i, t in enumerate(topics)}} for a in actors]
+    click.echo(render(rows, "table", ["actor", *[f"T{i + 1}" for i in range(len(topics))]], wide=None))
+    click.echo("\n" + "  ".join(f"T{i + 1}={t}" for i, t in enumerate(topics)) + "\n+ support  - oppose  ~ mixed")
+
+
 def emit_stances(rows, fmt: str) -> None:
     """Stance summaries; the table calls the statement count 'n' to fit 80 columns."""
     if fmt == "table":
@@ -124,14 +139,96 @@ def extract(source, fmt, encoding, published, title, url, outlet) -> None:
 @click.option("--since", help="Only statements on or after this date.")
 @click.option("--until", help="Only statements on or before this date.")
 @click.option("--as-of", help="Each actor's latest stance up to this date.")
+@click.option("--matrix", "as_matrix", is_flag=True, help="Actors × topics, one cell per latest polarity.")
 @format_option
-def stances(topic, store_url, polarity, actor_type, since, until, as_of, fmt) -> None:
+def stances(topic, store_url, polarity, actor_type, since, until, as_of, as_matrix, fmt) -> None:
     """Who stands where: one row per actor and topic (a topic id or a word of it).
 
     Example: stancegraph stances invitation --polarity support --as-of 2023-07-01
     """
+    if as_matrix:
+        emit_matrix(*api.stance_matrix(store_url, polarity=polarity, actor_type=actor_type, since=since,
+                                       until=until, as_of=as_of), fmt)
+        return
     rows = api.stances(store_url, topic, polarity=polarity, actor_type=actor_type, since=since, until=until, as_of=as_of)
     emit_stances(rows, fmt)
+
+
+@cli.command()
+@click.argument("actor_name", metavar="ACTOR")
+@click.argument("topic")
+@store_option
+@format_option
+def evidence(actor_name, topic, store_url, fmt) -> None:
+    """Every statement behind one actor and topic, newest first, with quote, speaker and source.
+
+    Example: stancegraph evidence Germany invitation
+    """
+    rows = api.evidence_for(store_url, actor_name, topic)
+    emit(rows, fmt, ["date", "polarity", "attribution", "speaker", "outlet", "evidence"] if fmt == "table" else None)
+
+
+@cli.command()
+@click.argument("actor_name", metavar="ACTOR")
+@click.argument("topic")
+@store_option
+@format_option
+def timeline(actor_name, topic, store_url, fmt) -> None:
+    """An actor's stance on a topic over time, one point per dated article.
+
+    Example: stancegraph timeline Germany invitation
+    """
+    emit(api.timeline_of(store_url, actor_name, topic), fmt, ["date", "polarity", "statements", "evidence"] if fmt == "table" else None)
+
+
+@cli.command()
+@click.argument("topic", required=False)
+@store_option
+@click.option("--since", help="Only changes observed on or after this date.")
+@click.option("--until", help="Only changes observed on or before this date.")
+@format_option
+def changes(topic, store_url, since, until, fmt) -> None:
+    """Who changed position on a topic (or any topic), and when.
+
+    Example: stancegraph changes invitation
+    """
+    rows = api.position_changes(store_url, topic, since, until)
+    emit(rows, fmt, ["actor", "topic", "before", "after", "last_before", "first_after", "evidence"] if fmt == "table" else None,
+         empty="no changes of position found")
+
+
+@cli.command()
+@click.argument("topic", required=False)
+@store_option
+@click.option("--as-of", help="Positions up to this date.")
+@click.option("--pairs", is_flag=True, help="Pairs of actors who agree or disagree most across topics.")
+@format_option
+def coalitions(topic, store_url, as_of, pairs, fmt) -> None:
+    """Actors grouped by shared polarity on a topic; --pairs ranks agreement across topics.
+
+    Example: stancegraph coalitions invitation --as-of 2023-07-12
+    """
+    if pairs:
+        emit(api.agreement_pairs(store_url, as_of), fmt, wide=None, empty="no pairs of actors share a topic")
+        return
+    emit(api.coalitions_on(store_url, topic, as_of), fmt, ["topic", "polarity", "actors"] if fmt == "table" else None,
+         wide="actors")
+
+
+@cli.command()
+@click.argument("actor_name", metavar="[ACTOR]", required=False)
+@store_option
+@click.option("--at", help="Roles held at this date (dictionary roles and relations observed up to it).")
+@click.option("--predicate", help="Only this relation, e.g. advises or president_of.")
+@format_option
+def relations(actor_name, store_url, at, predicate, fmt) -> None:
+    """Who advises, leads or represents whom, with evidence and dates.
+
+    Example: stancegraph relations Zelensky --at 2023-06-07
+    """
+    rows = api.relations(store_url, actor_name, at, predicate)
+    emit(rows, fmt, ["subject", "predicate", "object", "start", "end", "source"] if fmt == "table" else None,
+         wide=None, empty="no relations found")
 
 
 @cli.command()

@@ -74,6 +74,19 @@ class RelationRecord:
 
 
 @dataclass(frozen=True)
+class RoleRecord:
+    subject_id: str
+    subject: str
+    predicate: str
+    object_id: str
+    object: str
+    start: str | None
+    end: str | None
+    source: str  # 'dictionary' or 'observed'
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
 class ActorRecord:
     id: str
     name: str
@@ -132,7 +145,7 @@ def stances_on(store: Store, topic: str | None = None, polarity: str | None = No
                as_of: str | None = None, actor_id: str | None = None) -> list[StanceSummary]:
     """One row per actor and topic: the latest polarity (up to as_of), how many statements
     back it, when the actor was first and last seen, and the strongest evidence sentence."""
-    last = min(filter(None, (until, as_of)), default=None)
+    last = min((check_date(d) for d in (until, as_of) if d), default=None)
     records = stance_statements(store, topic, actor_id, None, since, last)
     if actor_type:
         records = [r for r in records if r.actor_type.lower() == actor_type.lower()]
@@ -175,8 +188,9 @@ def evidence(store: Store, actor_id: str, topic: str) -> list[StanceRecord]:
     return sorted(records, key=lambda r: (r.date or "", r.article_id, r.start), reverse=True)
 
 
-def relation_statements(store: Store, subject_id: str | None = None, object_id: str | None = None) -> list[RelationRecord]:
-    result = _run(store, "relation_statements", {"subjectId": subject_id, "objectId": object_id})
+def relation_statements(store: Store, subject_id: str | None = None, object_id: str | None = None,
+                        predicate: str | None = None) -> list[RelationRecord]:
+    result = _run(store, "relation_statements", {"subjectId": subject_id, "objectId": object_id, "predicate": predicate})
     return [
         RelationRecord(r["subjectId"], r["subjectName"], r["predicate"], r["objectId"], r["objectName"],
                        float(r["confidence"]), r["evidence"], _text(r.get("date")), r["articleId"],
@@ -205,6 +219,8 @@ def find_actor(store: Store, name: str) -> ActorRecord:
     if not exact:
         exact = [a for a in actors if wanted in {fold(m).casefold() for m in a.mentions}
                  or wanted == fold(a.name).split()[-1].casefold()]
+    if not exact:  # a word of the name: 'Alexander' may be Stubb or Lukashenko
+        exact = [a for a in actors if wanted in fold(a.name).casefold().split()]
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
@@ -251,3 +267,52 @@ def _name_of(actor_id: str) -> str:
 def store_counts(store: Store) -> dict[str, int]:
     rows = _run(store, "counts", {}).records()
     return {k: int(v) for k, v in rows[0].items()} if rows else {"articles": 0, "stances": 0, "relations": 0}
+
+
+def relations_at(store: Store, actor_id: str | None = None, at: str | None = None,
+                 predicate: str | None = None) -> list[RoleRecord]:
+    """Who advises, leads or represents whom: relations observed in articles (up to `at`), and
+    at a date the roles the actor dictionary dates, for the actors the store knows."""
+    day = check_date(at) if at else None
+    rows: dict[tuple[str, str, str], RoleRecord] = {}
+    observed = relation_statements(store, subject_id=actor_id, predicate=predicate)
+    if actor_id:
+        observed += relation_statements(store, object_id=actor_id, predicate=predicate)
+    for r in sorted(observed, key=lambda r: (r.date or "", r.article_id)):
+        if day and r.date and r.date > day:
+            continue
+        if day and _contradicted(r, day):
+            continue
+        known = rows.get((r.subject_id, r.predicate, r.object_id))
+        rows[(r.subject_id, r.predicate, r.object_id)] = RoleRecord(
+            r.subject_id, r.subject, r.predicate, r.object_id, r.object,
+            known.start if known else r.date, r.date, "observed", r.evidence)
+    if day:
+        for record in _dictionary_roles(store, actor_id, day, predicate):
+            rows.setdefault((record.subject_id, record.predicate, record.object_id), record)
+    return sorted(rows.values(), key=lambda r: (r.subject, r.predicate, r.object))
+
+
+def _contradicted(relation: RelationRecord, day: str) -> bool:
+    """An observed role the dictionary says the person did not hold on that day."""
+    entry = actor_index().entry(relation.subject_id)
+    if entry is None or relation.predicate in ("advises", "former_head_of", "member_of"):
+        return False
+    index = actor_index()
+    dated = [r for r in entry.roles if r.of == relation.object_id and index.predicate(r.role, False) == relation.predicate]
+    return bool(dated) and not any(r.held_on(day) for r in dated)
+
+
+def _dictionary_roles(store: Store, actor_id: str | None, day: str, predicate: str | None) -> list[RoleRecord]:
+    index = actor_index()
+    known = {a.id: a.name for a in list_actors(store)}
+    found = []
+    for ident, name in known.items():
+        entry = index.entry(ident)
+        if entry is None or (actor_id and actor_id != ident and not any(r.of == actor_id for r in entry.roles)):
+            continue
+        for role in entry.roles:
+            verb = index.predicate(role.role, False)
+            if role.held_on(day) and verb and (predicate is None or verb == predicate):
+                found.append(RoleRecord(ident, name, verb, role.of, _name_of(role.of), role.start, role.end, "dictionary"))
+    return found
