@@ -85,20 +85,27 @@ WHERE {{
 }}"""
 
 
+PARAMETER_MARK = re.compile(r"^[ \t]*# @parameters[ \t]*$", re.MULTILINE)
+
+
 def bind(query: str, params: Mapping[str, Any]) -> str:
-    """Bind parameters as a VALUES block after the first WHERE: terms are serialised by
-    pyoxigraph, so a value can never close a string or an IRI and inject SPARQL."""
+    """Bind parameters as a VALUES block where the query marks '# @parameters', else after the
+    first WHERE. Terms are serialised by pyoxigraph, so a value can never close a string or an
+    IRI and inject SPARQL."""
     if not params:
         return query
     for name in params:
         if not _PARAM_NAME.match(name):
             raise QueryError(f"bad parameter name {name!r}")
-    match = _WHERE.search(query)
-    if match is None:
-        raise QueryError("parameters need a query with a WHERE clause")
     names = " ".join(f"?{k}" for k in params)
     values = " ".join(str(to_term(v)) for v in params.values())
     block = f" VALUES ({names}) {{ ({values}) }} "
+    marked = PARAMETER_MARK.search(query)
+    if marked:
+        return query[:marked.start()] + block + query[marked.end():]
+    match = _WHERE.search(query)
+    if match is None:
+        raise QueryError("parameters need a query with a WHERE clause")
     return query[:match.end()] + block + query[match.end():]
 
 

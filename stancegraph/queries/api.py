@@ -13,7 +13,7 @@ from ..graph.base import Store
 from ..loaders.actors import actor_index, fold
 from ..loaders.cleaning import check_date
 from ..ontology import Topic, load_topics
-from ..ontology.namespace import PREFIXES, SG
+from ..ontology.namespace import PREFIXES, SG, actor_iri, topic_iri
 from . import load_query
 
 
@@ -117,8 +117,9 @@ def stance_statements(store: Store, topic: str | None = None, actor_id: str | No
                       until: str | None = None) -> list[StanceRecord]:
     """Every stance statement matching the filters, oldest first within each actor and topic."""
     params: dict[str, Any] = {
-        "topicId": topic, "holderId": actor_id,
-        "pol": NamedNode(SG[polarity]) if polarity and store.language == "sparql" else polarity,
+        "topic": NamedNode(topic_iri(topic)) if topic else None,
+        "holder": NamedNode(actor_iri(actor_id)) if actor_id else None,
+        "pol": NamedNode(SG[polarity]) if polarity else None,
         "since": _date(since) if since else None, "until": _date(until) if until else None,
     }
     result = _run(store, "stance_statements", params)
@@ -166,7 +167,8 @@ def _summarise(group: list[StanceRecord]) -> StanceSummary:
     latest = ordered[-1]
     latest_day = [r for r in ordered if r.date == latest.date and r.article_id == latest.article_id]
     polarity = _prevailing(latest_day)
-    best = max((r for r in latest_day if r.polarity == polarity), key=lambda r: (r.confidence, r.start))
+    candidates = [r for r in latest_day if r.polarity == polarity] or latest_day
+    best = max(candidates, key=lambda r: (r.confidence, r.start))
     dates = [r.date for r in ordered if r.date]
     source = ", ".join(filter(None, (best.outlet, best.date, best.title or best.url)))
     return StanceSummary(
@@ -190,7 +192,9 @@ def evidence(store: Store, actor_id: str, topic: str) -> list[StanceRecord]:
 
 def relation_statements(store: Store, subject_id: str | None = None, object_id: str | None = None,
                         predicate: str | None = None) -> list[RelationRecord]:
-    result = _run(store, "relation_statements", {"subjectId": subject_id, "objectId": object_id, "predicate": predicate})
+    result = _run(store, "relation_statements", {
+        "subject": NamedNode(actor_iri(subject_id)) if subject_id else None,
+        "object": NamedNode(actor_iri(object_id)) if object_id else None, "predicate": predicate})
     return [
         RelationRecord(r["subjectId"], r["subjectName"], r["predicate"], r["objectId"], r["objectName"],
                        float(r["confidence"]), r["evidence"], _text(r.get("date")), r["articleId"],
@@ -199,9 +203,10 @@ def relation_statements(store: Store, subject_id: str | None = None, object_id: 
     ]
 
 
-def list_actors(store: Store) -> list[ActorRecord]:
+def list_actors(store: Store, actor_id: str | None = None) -> list[ActorRecord]:
     actors: dict[str, ActorRecord] = {}
-    for row in _run(store, "actors", {}).records():
+    params = {"actor": NamedNode(actor_iri(actor_id))} if actor_id else {}
+    for row in _run(store, "actors", params).records():
         known = actors.get(row["id"])
         mentions = (known.mentions if known else ()) + ((row["mention"],) if row.get("mention") else ())
         actors[row["id"]] = ActorRecord(row["id"], row["name"], row["type"], row.get("wikidata") or None, mentions)
@@ -210,6 +215,11 @@ def list_actors(store: Store) -> list[ActorRecord]:
 
 def find_actor(store: Store, name: str) -> ActorRecord:
     """An actor by id, name, alias, surname, a surface form seen in articles, or Wikidata id."""
+    known = _dictionary_id(name)
+    if known:
+        direct = list_actors(store, known)  # the common case: one indexed look-up, no scan
+        if direct:
+            return direct[0]
     actors = list_actors(store)
     wanted = fold(name).casefold().strip()
     exact = [a for a in actors if wanted in {a.id.casefold(), fold(a.name).casefold(), (a.wikidata or "").casefold()}]
@@ -228,6 +238,17 @@ def find_actor(store: Store, name: str) -> ActorRecord:
     names = {fold(a.name).casefold(): a.name for a in actors}
     close = difflib.get_close_matches(wanted, names, n=5, cutoff=0.5)
     raise UnknownNameError("actor", name, [names[c] for c in close])
+
+
+def _dictionary_id(name: str) -> str | None:
+    entry = actor_index().lookup(name.strip())
+    if entry:
+        return entry.id
+    if name.startswith(("wd:Q", "sg:")):
+        return name
+    if name[:1] == "Q" and name[1:].isdigit():
+        return f"wd:{name}"
+    return None
 
 
 def resolve_topic(name: str, topics: tuple[Topic, ...] | None = None) -> str:
