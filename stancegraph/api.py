@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from importlib.resources import files
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, StanceGraphError
 from .graph import open_store
 from .graph.base import QueryResult, Store
 from .graph.export import export_rdf
@@ -83,7 +83,20 @@ def sparql(store_url: str | None, query: str, params: dict[str, Any] | None = No
     """A raw SPARQL query; the usual prefixes (sg:, schema:, skos:, prov:, …) are predeclared."""
     prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
     with opened(store_url, read_only=True) as store:
+        _require_language(store, "sparql")
         return store.query(prologue + query, params)
+
+
+def cypher(store_url: str | None, query: str, params: dict[str, Any] | None = None) -> QueryResult:
+    """A raw Cypher query, parameters passed as $name."""
+    with opened(store_url, read_only=True) as store:
+        _require_language(store, "cypher")
+        return store.query(query, params)
+
+
+def _require_language(store: Store, language: str) -> None:
+    if store.language != language:
+        raise StanceGraphError(f"{store.url}: this store speaks {store.language}; use stancegraph {store.language}")
 
 
 def export(store_url: str | None, fmt: str) -> bytes:

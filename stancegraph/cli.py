@@ -283,6 +283,21 @@ def sparql(query, store_url, params, fmt) -> None:
 
 
 @cli.command()
+@click.argument("query")
+@store_option
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Pass $NAME as the string VALUE. Repeatable.")
+@format_option
+def cypher(query, store_url, params, fmt) -> None:
+    """Run a Cypher query on a Neo4j or FalkorDB store (text, @FILE or - for stdin).
+
+    Example: stancegraph cypher 'MATCH (a:Actor {name: $n}) RETURN a.id' --param n=Germany --store falkordb://localhost:6379
+    """
+    result = api.cypher(store_url, _read_query(query), dict(_split_param(p) for p in params))
+    emit(result.records(), fmt, list(result.columns), wide=None, empty="no rows")
+
+
+@cli.command()
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["turtle", "nquads", "trig", "jsonld", "ntriples"]), default="turtle", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")

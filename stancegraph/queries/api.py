@@ -108,22 +108,45 @@ def _date(value: str) -> Literal:
     return Literal(check_date(value), datatype=NamedNode(PREFIXES["xsd"] + "date"))
 
 
+# Parameters of each named question, by logical name; each language receives them in its own terms.
+PARAMETERS = {
+    "stance_statements": ("topic", "holder", "pol", "since", "until"),
+    "relation_statements": ("subject", "object", "predicate"),
+    "actors": ("actor",),
+    "counts": (),
+}
+_ACTOR_PARAMS = {"holder", "subject", "object", "actor"}
+
+
 def _run(store: Store, name: str, params: dict[str, Any]):
-    return store.query(load_query(name, store.language), {k: v for k, v in params.items() if v is not None})
+    """Run a named question. SPARQL gets IRIs and typed dates for the filters that are set;
+    Cypher gets every parameter, null where it does not filter."""
+    values = {k: params.get(k) for k in PARAMETERS[name]}
+    if store.language == "sparql":
+        values = {k: _sparql_term(k, v) for k, v in values.items() if v is not None}
+    return store.query(load_query(name, store.language), values)
+
+
+def _sparql_term(name: str, value: Any) -> Any:
+    if name in _ACTOR_PARAMS:
+        return NamedNode(actor_iri(value))
+    if name == "topic":
+        return NamedNode(topic_iri(value))
+    if name == "pol":
+        return NamedNode(SG[value])
+    if name in ("since", "until"):
+        return _date(value)
+    return value
 
 
 def stance_statements(store: Store, topic: str | None = None, actor_id: str | None = None,
                       polarity: str | None = None, since: str | None = None,
                       until: str | None = None) -> list[StanceRecord]:
     """Every stance statement matching the filters, oldest first within each actor and topic."""
-    params: dict[str, Any] = {
-        "topic": NamedNode(topic_iri(topic)) if topic else None,
-        "holder": NamedNode(actor_iri(actor_id)) if actor_id else None,
-        "pol": NamedNode(SG[polarity]) if polarity else None,
-        "since": _date(since) if since else None, "until": _date(until) if until else None,
-    }
-    result = _run(store, "stance_statements", params)
-    return [_stance_record(row) for row in result.records()]
+    params = {"topic": topic, "holder": actor_id, "pol": polarity,
+              "since": check_date(since) if since else None, "until": check_date(until) if until else None}
+    records = [_stance_record(row) for row in _run(store, "stance_statements", params).records()]
+    return sorted(records, key=lambda r: (r.topic, r.actor, r.date or "", r.article_id, r.start, r.statement))
 
 
 def _stance_record(row: dict[str, Any]) -> StanceRecord:
@@ -192,25 +215,24 @@ def evidence(store: Store, actor_id: str, topic: str) -> list[StanceRecord]:
 
 def relation_statements(store: Store, subject_id: str | None = None, object_id: str | None = None,
                         predicate: str | None = None) -> list[RelationRecord]:
-    result = _run(store, "relation_statements", {
-        "subject": NamedNode(actor_iri(subject_id)) if subject_id else None,
-        "object": NamedNode(actor_iri(object_id)) if object_id else None, "predicate": predicate})
-    return [
+    result = _run(store, "relation_statements", {"subject": subject_id, "object": object_id, "predicate": predicate})
+    records = [
         RelationRecord(r["subjectId"], r["subjectName"], r["predicate"], r["objectId"], r["objectName"],
                        float(r["confidence"]), r["evidence"], _text(r.get("date")), r["articleId"],
                        r.get("title"), r.get("url"))
         for r in result.records()
     ]
+    return sorted(records, key=lambda r: (r.subject, r.predicate, r.object, r.date or "", r.article_id, r.evidence))
 
 
 def list_actors(store: Store, actor_id: str | None = None) -> list[ActorRecord]:
     actors: dict[str, ActorRecord] = {}
-    params = {"actor": NamedNode(actor_iri(actor_id))} if actor_id else {}
-    for row in _run(store, "actors", params).records():
+    for row in _run(store, "actors", {"actor": actor_id}).records():
         known = actors.get(row["id"])
-        mentions = (known.mentions if known else ()) + ((row["mention"],) if row.get("mention") else ())
-        actors[row["id"]] = ActorRecord(row["id"], row["name"], row["type"], row.get("wikidata") or None, mentions)
-    return list(actors.values())
+        mentions = set(known.mentions if known else ()) | ({row["mention"]} if row.get("mention") else set())
+        actors[row["id"]] = ActorRecord(row["id"], row["name"], row["type"], row.get("wikidata") or None,
+                                        tuple(sorted(mentions)))
+    return sorted(actors.values(), key=lambda a: (a.name, a.id))
 
 
 def find_actor(store: Store, name: str) -> ActorRecord:

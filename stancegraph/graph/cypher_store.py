@@ -1,0 +1,218 @@
+"""Property-graph stores over Cypher: Neo4j through the official driver, FalkorDB through its
+client. The mapping, the write batches and the named questions are shared; a transport only
+runs statements and knows its engine's index DDL."""
+
+from __future__ import annotations
+
+import os
+import urllib.parse
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+from ..errors import QueryError, StoreError
+from ..model import Extraction
+from ..ontology import load_topics
+from .base import QueryResult
+from .cypher_mapping import ARTICLE_EXISTS, delete_steps, replace_batch
+
+CONNECT_TIMEOUT = 5.0
+INDEXED = (("Actor", "id"), ("Topic", "id"), ("Article", "id"), ("Stance", "id"), ("Stance", "article"))
+
+
+class CypherTransport(Protocol):
+    def run(self, query: str, params: Mapping[str, Any] | None = None) -> QueryResult: ...
+    def run_all(self, steps: list[tuple[str, dict[str, Any]]]) -> None: ...
+    def ensure_indexes(self) -> None: ...
+    def close(self) -> None: ...
+
+
+class CypherStore:
+    language = "cypher"
+    named_graphs = False
+    exports_rdf = False
+
+    def __init__(self, url: str, transport: CypherTransport, batch_size: int = 50):
+        self.url = url
+        self.transport = transport
+        self.batch_size = batch_size
+        self._indexed = False
+
+    def write(self, extractions: Iterable[Extraction]) -> int:
+        """Each batch replaces its articles' facts: one transaction on Neo4j; on FalkorDB each
+        statement is atomic and the batch is idempotent, so a retry completes it."""
+        self._ensure_indexes()
+        batch: list[Extraction] = []
+        count = 0
+        for extraction in extractions:
+            batch.append(extraction)
+            if len(batch) >= self.batch_size:
+                count += self._write_batch(batch)
+        return count + self._write_batch(batch)
+
+    def _write_batch(self, batch: list[Extraction]) -> int:
+        if not batch:
+            return 0
+        self.transport.run_all(replace_batch(batch, load_topics()))
+        written = len(batch)
+        batch.clear()
+        return written
+
+    def delete_article(self, article_id: str) -> bool:
+        found = self.transport.run(ARTICLE_EXISTS, {"id": article_id}).rows
+        if not found or not found[0][0]:
+            return False
+        self.transport.run_all(delete_steps(article_id))
+        return True
+
+    def query(self, text: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        return self.transport.run(text, params or {})
+
+    def _ensure_indexes(self) -> None:
+        if not self._indexed:
+            self.transport.ensure_indexes()
+            self._indexed = True
+
+    def close(self) -> None:
+        self.transport.close()
+
+
+# ---- FalkorDB ------------------------------------------------------------------------------------
+
+class FalkorTransport:
+    def __init__(self, url: str, graph):
+        self.url = url
+        self.graph = graph
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        try:
+            result = self.graph.query(query, dict(params or {}))
+        except Exception as err:  # noqa: BLE001 - the client raises redis errors of many kinds
+            raise _falkor_error(self.url, err) from None
+        columns = tuple(h[1] if isinstance(h, (list, tuple)) else str(h) for h in (result.header or []))
+        return QueryResult(columns, [tuple(row) for row in result.result_set or []])
+
+    def run_all(self, steps: list[tuple[str, dict[str, Any]]]) -> None:
+        for query, params in steps:
+            self.run(query, params)
+
+    def ensure_indexes(self) -> None:
+        existing = {tuple(row[:2]) for row in self.run("CALL db.indexes() YIELD label, properties RETURN label, properties").rows}
+        for label, prop in INDEXED:
+            if (label, [prop]) not in [(e[0], e[1]) for e in existing]:
+                try:
+                    self.graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+                except Exception:  # noqa: BLE001 - already indexed under another spelling
+                    pass
+
+    def close(self) -> None:
+        try:
+            self.graph.client.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def _falkor_error(url: str, err: Exception) -> Exception:
+    message = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    kind = type(err).__name__
+    if kind in ("ConnectionError", "TimeoutError", "AuthenticationError") or "connect" in message.lower():
+        return StoreError(f"{url}: cannot reach FalkorDB ({message})")
+    return QueryError(f"{url}: Cypher query refused: {message}")
+
+
+def open_falkordb(url: str, read_only: bool = False) -> CypherStore:
+    from falkordb import FalkorDB
+
+    parsed = urllib.parse.urlsplit(url)
+    graph_name = parsed.path.strip("/") or "stancegraph"
+    try:
+        client = FalkorDB(host=parsed.hostname or "127.0.0.1", port=parsed.port or 6379,
+                          username=parsed.username, password=parsed.password or os.environ.get("FALKORDB_PASSWORD"),
+                          socket_connect_timeout=CONNECT_TIMEOUT, socket_timeout=120)
+        client.connection.ping()
+    except Exception as err:  # noqa: BLE001
+        raise _falkor_error(url, err) from None
+    return CypherStore(url, FalkorTransport(url, client.select_graph(graph_name)))
+
+
+# ---- Neo4j ---------------------------------------------------------------------------------------
+
+class Neo4jTransport:
+    def __init__(self, url: str, driver, database: str | None, small_messages: bool = False):
+        self.url = url
+        self.driver = driver
+        self.database = database
+        self.small_messages = small_messages
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        from neo4j.exceptions import CypherSyntaxError, ClientError, Neo4jError, ServiceUnavailable, AuthError
+
+        try:
+            records, _, keys = self.driver.execute_query(query, dict(params or {}), database_=self.database)
+        except (ServiceUnavailable, AuthError, OSError) as err:
+            raise StoreError(f"{self.url}: cannot reach Neo4j ({_first_line(err)})") from None
+        except (CypherSyntaxError, ClientError, Neo4jError) as err:
+            raise QueryError(f"{self.url}: Cypher query refused: {_first_line(err)}") from None
+        return QueryResult(tuple(keys), [tuple(r.values()) for r in records])
+
+    def run_all(self, steps: list[tuple[str, dict[str, Any]]]) -> None:
+        """All steps in one write transaction: an article is replaced whole or not at all."""
+        from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+        def work(tx):
+            for query, params in steps:
+                tx.run(query, params).consume()
+
+        try:
+            with self.driver.session(database=self.database) as session:
+                session.execute_write(work)
+        except (ServiceUnavailable, OSError) as err:
+            raise StoreError(f"{self.url}: cannot reach Neo4j ({_first_line(err)})") from None
+        except Neo4jError as err:
+            raise QueryError(f"{self.url}: write refused: {_first_line(err)}") from None
+
+    def ensure_indexes(self) -> None:
+        for label, prop in INDEXED:
+            unique = prop == "id"
+            name = f"sg_{label.lower()}_{prop}"
+            ddl = (f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE" if unique
+                   else f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+            try:
+                self.run(ddl)
+            except QueryError:
+                pass  # an engine without this DDL (FalkorDB's Bolt port) still answers queries
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
+
+
+def open_neo4j(url: str, read_only: bool = False) -> CypherStore:
+    import neo4j
+
+    parsed = urllib.parse.urlsplit(url)
+    user = urllib.parse.unquote(parsed.username or "") or os.environ.get("NEO4J_USERNAME")
+    password = urllib.parse.unquote(parsed.password or "") or os.environ.get("NEO4J_PASSWORD")
+    auth = (user or "neo4j", password or "") if user or password else None  # no credentials: no auth
+    database = parsed.path.strip("/") or os.environ.get("NEO4J_DATABASE") or None
+    address = f"{parsed.scheme}://{parsed.hostname}:{parsed.port or 7687}"
+    try:
+        driver = neo4j.GraphDatabase.driver(address, auth=auth, connection_timeout=CONNECT_TIMEOUT,
+                                            connection_acquisition_timeout=CONNECT_TIMEOUT, max_transaction_retry_time=5)
+        driver.verify_connectivity()
+    except Exception as err:  # noqa: BLE001 - the driver raises many kinds for refused or failed logins
+        raise StoreError(f"{_public(url)}: cannot reach Neo4j ({_first_line(err)})") from None
+    small = os.environ.get("STANCEGRAPH_BOLT_SMALL_BATCHES") == "1"
+    return CypherStore(_public(url), Neo4jTransport(_public(url), driver, database, small), batch_size=1 if small else 50)
+
+
+def _public(url: str) -> str:
+    """The URL without its password, for messages."""
+    parsed = urllib.parse.urlsplit(url)
+    if parsed.password is None:
+        return url
+    netloc = f"{parsed.username}:***@{parsed.hostname}" + (f":{parsed.port}" if parsed.port else "")
+    return urllib.parse.urlunsplit((parsed.scheme, netloc, parsed.path, parsed.query, parsed.fragment))
