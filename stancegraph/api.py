@@ -171,3 +171,83 @@ def relations(store_url: str | None, actor_name: str | None = None, at: str | No
     with opened(store_url, read_only=True) as store:
         actor_id = find_actor(store, actor_name).id if actor_name else None
         return relations_at(store, actor_id, at, predicate)
+
+
+def network(store_url: str | None, topic: str | None = None, since: str | None = None, until: str | None = None):
+    """The actor–topic–actor network of the latest positions in a date window."""
+    from .graph.networks import stance_network
+    from .queries import relation_statements
+
+    topic_id = resolve_topic(topic) if topic else None
+    with opened(store_url, read_only=True) as store:
+        summaries = stances_on(store, topic_id, since=since, until=until)
+        relations = [r for r in relation_statements(store)
+                     if (not since or (r.date or "") >= since) and (not until or (r.date or "") <= until)]
+    return stance_network(summaries, relations)
+
+
+def visualise(store_url: str | None, output: str, topic: str | None = None, since: str | None = None,
+              until: str | None = None) -> str:
+    """Write the interactive HTML graph; returns the note on what it shows."""
+    from pathlib import Path
+
+    from .viz import render_html
+
+    graph = network(store_url, topic, since, until)
+    title = "stancegraph" + (f": {resolve_topic(topic)}" if topic else "")
+    page, note = render_html(graph, title)
+    Path(output).write_text(page, encoding="utf-8")
+    return note
+
+
+def analyse(store_url: str | None, kind: str, topic: str | None = None, since: str | None = None,
+            until: str | None = None, normalise: str = "raw") -> list[dict[str, Any]]:
+    """Discourse-network measures as rows: congruence, conflict, communities, centrality, two-mode."""
+    from .queries import analysis
+
+    topic_id = resolve_topic(topic) if topic else None
+    with opened(store_url, read_only=True) as store:
+        positions = stances_on(store, topic_id, since=since, until=until)
+    if kind == "two-mode":
+        graph = analysis.two_mode(positions)
+        return [{"actor": a, "topic": t, "polarity": d["polarity"], "weight": d["weight"]}
+                for a, t, d in sorted(graph.edges(data=True)) if graph.nodes[a]["kind"] == "actor"] + \
+               [{"actor": t, "topic": a, "polarity": d["polarity"], "weight": d["weight"]}
+                for a, t, d in sorted(graph.edges(data=True)) if graph.nodes[a]["kind"] == "topic"]
+    if kind in ("congruence", "conflict"):
+        graph = getattr(analysis, kind)(positions, normalise)
+        return [{"actor_a": a, "actor_b": b, "weight": round(d["weight"], 4), "topics": d["topics"]}
+                for a, b, d in sorted(graph.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))]
+    graph = analysis.congruence(positions, normalise)
+    if kind == "communities":
+        return [{"coalition": i + 1, "size": len(group), "actors": ", ".join(sorted(group))}
+                for i, group in enumerate(analysis.coalitions(graph))]
+    if kind == "centrality":
+        scores = analysis.centrality(graph)
+        return [{"actor": n, **{k: round(v, 4) for k, v in s.items()}}
+                for n, s in sorted(scores.items(), key=lambda kv: (-kv[1]["weighted_degree"], kv[0]))]
+    raise StanceGraphError(f"unknown analysis {kind!r}")
+
+
+def export_network(store_url: str | None, fmt: str, output: str | None) -> str:
+    """GraphML, GEXF, CSV node and edge lists (a folder), or the DNA statement table."""
+    from .graph import networks
+
+    if fmt == "dna":
+        with opened(store_url, read_only=True) as store:
+            table = networks.dna_table(stance_statements(store))
+        if output:
+            from pathlib import Path
+
+            Path(output).write_text(table, encoding="utf-8")
+        return table
+    if not output:
+        raise StanceGraphError(f"--format {fmt} writes files: give -o " + ("FOLDER" if fmt == "csv" else "FILE"))
+    graph = network(store_url)
+    if fmt == "graphml":
+        networks.write_graphml(graph, output)
+    elif fmt == "gexf":
+        networks.write_gexf(graph, output)
+    else:
+        networks.write_csv(graph, output)
+    return ""

@@ -297,21 +297,67 @@ def cypher(query, store_url, params, fmt) -> None:
     emit(result.records(), fmt, list(result.columns), wide=None, empty="no rows")
 
 
+RDF_FORMATS = ["turtle", "nquads", "trig", "jsonld", "ntriples"]
+NETWORK_FORMATS = ["graphml", "gexf", "csv", "dna"]
+
+
 @cli.command()
 @store_option
-@click.option("--format", "fmt", type=click.Choice(["turtle", "nquads", "trig", "jsonld", "ntriples"]), default="turtle", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
+@click.option("--format", "fmt", type=click.Choice(RDF_FORMATS + NETWORK_FORMATS), default="turtle", show_default=True,
+              help="RDF (RDF stores), or graphml/gexf (Gephi, visone), csv (nodes.csv and edges.csv in a folder), "
+                   "dna (a Discourse Network Analyzer statement table).")
+@click.option("-o", "--output", type=click.Path(writable=True), help="File (or folder for csv) to write; default stdout.")
 def export(store_url, fmt, output) -> None:
-    """Export the whole graph as RDF.
+    """Export the graph as RDF, as a network for Gephi or visone, or as a DNA statement table.
 
     Example: stancegraph export --format nquads -o graph.nq
     """
+    if fmt in NETWORK_FORMATS:
+        table = api.export_network(store_url, fmt, output)
+        if output:
+            click.echo(f"wrote {output}", err=True)
+        else:
+            click.echo(table, nl=False)
+        return
     data = api.export(store_url, fmt)
     if output:
         Path(output).write_bytes(data)
         click.echo(f"wrote {len(data)} bytes to {output}", err=True)
     else:
         sys.stdout.buffer.write(data)
+
+
+@cli.command()
+@store_option
+@click.option("--topic", help="Only positions on this topic (id or a word of it).")
+@click.option("--since", help="Only statements on or after this date.")
+@click.option("--until", help="Only statements on or before this date.")
+@click.option("-o", "--output", default="stancegraph.html", show_default=True, type=click.Path(dir_okay=False, writable=True))
+def viz(store_url, topic, since, until, output) -> None:
+    """Write the interactive graph as one HTML file that opens offline in any browser.
+
+    Example: stancegraph viz --topic invitation -o invitation.html
+    """
+    note = api.visualise(store_url, output, topic, since, until)
+    click.echo(f"wrote {output}: {note}", err=True)
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["congruence", "conflict", "communities", "centrality", "two-mode"]))
+@store_option
+@click.option("--topic", help="Only positions on this topic.")
+@click.option("--since", help="Only statements on or after this date.")
+@click.option("--until", help="Only statements on or before this date.")
+@click.option("--normalise", "--normalize", "normalise", type=click.Choice(["raw", "jaccard", "cosine"]), default="raw",
+              show_default=True, help="Edge weights of the congruence and conflict networks.")
+@format_option
+def analyze(kind, store_url, topic, since, until, normalise, fmt) -> None:
+    """Discourse-network analysis: congruence and conflict networks, coalitions, centrality.
+
+    Example: stancegraph analyze congruence --normalise jaccard --since 2023-01-01
+    """
+    rows = api.analyse(store_url, kind, topic, since, until, normalise)
+    emit(rows, fmt, wide="actors" if kind == "communities" else None, empty="no positions in this window")
 
 
 @cli.command()

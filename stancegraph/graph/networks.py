@@ -1,0 +1,97 @@
+"""The stored graph as networkx, and its exports for Gephi, visone, R and the Discourse
+Network Analyzer: GraphML, GEXF, CSV node and edge lists, a DNA-style statement table."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import networkx as nx
+
+from ..loaders.actors import actor_index
+from ..ontology import load_topics
+from ..queries.api import RelationRecord, StanceRecord, StanceSummary
+
+DNA_COLUMNS = ("statement", "document", "date", "person", "organization", "concept", "agreement",
+               "polarity", "speaker", "text", "outlet", "title", "url")
+
+
+def stance_network(summaries: list[StanceSummary], relations: list[RelationRecord]) -> nx.MultiDiGraph:
+    """Actors and topics as nodes; one edge per actor's latest position on a topic, and one per
+    observed relation between actors."""
+    labels = {t.id: t.label for t in load_topics()}
+    graph = nx.MultiDiGraph()
+    for s in summaries:
+        graph.add_node(s.actor_id, label=s.actor, kind="actor", type=s.actor_type)
+        graph.add_node(s.topic, label=labels.get(s.topic, s.topic), kind="topic", type="Topic")
+        graph.add_edge(s.actor_id, s.topic, key="stance", kind="stance", polarity=s.polarity, weight=s.statements,
+                       evidence=s.evidence, speaker=s.speaker or "", date=s.last_date or "", source=s.source or "")
+    seen = set()
+    for r in relations:
+        if (r.subject_id, r.predicate, r.object_id) in seen:
+            continue
+        seen.add((r.subject_id, r.predicate, r.object_id))
+        for ident, name in ((r.subject_id, r.subject), (r.object_id, r.object)):
+            if ident not in graph:
+                entry = actor_index().entry(ident)
+                graph.add_node(ident, label=name, kind="actor", type=entry.type if entry else "Actor")
+        graph.add_edge(r.subject_id, r.object_id, key=r.predicate, kind="relation", predicate=r.predicate,
+                       weight=1, evidence=r.evidence, date=r.date or "", speaker="", source=r.title or "")
+    return graph
+
+
+def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
+    nx.write_graphml(graph, path)
+
+
+def write_gexf(graph: nx.MultiDiGraph, path: str | Path) -> None:
+    nx.write_gexf(graph, path)
+
+
+def write_csv(graph: nx.MultiDiGraph, folder: str | Path) -> tuple[Path, Path]:
+    """nodes.csv (id, label, kind, type) and edges.csv (source, target, kind, polarity or
+    predicate, weight, date, evidence) in a folder."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    nodes, edges = folder / "nodes.csv", folder / "edges.csv"
+    with nodes.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["id", "label", "kind", "type"])
+        for node, data in sorted(graph.nodes(data=True)):
+            writer.writerow([node, data.get("label"), data.get("kind"), data.get("type")])
+    with edges.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["source", "target", "kind", "polarity", "predicate", "weight", "date", "evidence"])
+        for a, b, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("kind"))):
+            writer.writerow([a, b, data["kind"], data.get("polarity", ""), data.get("predicate", ""),
+                             data.get("weight"), data.get("date"), data.get("evidence")])
+    return nodes, edges
+
+
+def dna_table(statements: list[StanceRecord]) -> str:
+    """One row per stance statement, in the columns DNA users load: document, date, person,
+    organization, concept, agreement (1 support, 0 oppose, empty for mixed) and the text."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(DNA_COLUMNS)
+    for s in sorted(statements, key=lambda r: (r.date or "", r.article_id, r.start)):
+        person = s.actor if s.actor_type == "Person" else ""
+        organization = s.actor if s.actor_type != "Person" else _organization(s.actor_id, s.date)
+        agreement = {"support": "1", "oppose": "0"}.get(s.polarity, "")
+        writer.writerow([s.statement.rsplit("/", 1)[-1], s.article_id, s.date or "", person, organization, s.topic,
+                         agreement, s.polarity, s.speaker or "", s.evidence, s.outlet or "", s.title or "", s.url or ""])
+    return buffer.getvalue()
+
+
+def _organization(person_id: str, date: str | None) -> str:
+    """The state or organisation a person served at the date, from the actor dictionary."""
+    index = actor_index()
+    entry = index.entry(person_id)
+    if entry is None:
+        return ""
+    held = [r for r in entry.roles if date is None or r.held_on(date)]
+    if not held:
+        return ""
+    of = index.entry(held[0].of)
+    return of.name if of else ""

@@ -1,0 +1,186 @@
+"""The interactive graph in a real headless Chromium, and the network exports."""
+
+import csv
+import io
+import re
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from stancegraph import api
+from stancegraph.graph import open_store
+from stancegraph.graph.networks import DNA_COLUMNS
+from stancegraph.loaders import load_article
+from stancegraph.loaders.extract import extract
+from stancegraph.model import Actor, Article, Evidence, Extraction, Stance
+from stancegraph.queries import analysis
+
+from .test_questions import CORPUS
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+SCRIPT = "<script>alert(1)</script>"
+IMAGE = "<img src=x onerror=alert(1)><img src=y onerror=window.__pwned=1>"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _hostile() -> Extraction:
+    name = f"Mallory {SCRIPT}"
+    text = f"{name} supports an invitation for Ukraine, she said: {IMAGE}"
+    actor = Actor("sg:mallory", name, "Person", None, (name,))
+    stance = Stance("sg:mallory", "invitation_or_clear_path", "support", "self", "sg:mallory",
+                    Evidence(text, 0, len(text)), 0.9, date="2024-01-01", rule="test")
+    return Extraction(Article(text, title=IMAGE, published="2024-01-01"), (actor,), (), (stance,))
+
+
+@pytest.fixture(scope="module")
+def graph_store(tmp_path_factory):
+    url = f"oxigraph:{tmp_path_factory.mktemp('viz') / 'store'}"
+    store = open_store(url)
+    store.write([extract(load_article(str(p))) for p in CORPUS] + [_hostile()])
+    store.write([extract(load_article(api.seed_article_path(), published="2023-06-07"))])
+    store.close()
+    return url
+
+
+@pytest.fixture(scope="module")
+def page_file(graph_store, tmp_path_factory):
+    out = tmp_path_factory.mktemp("page") / "graph.html"
+    api.visualise(graph_store, str(out))
+    return out
+
+
+def test_page_links_nothing_online(page_file):
+    html = page_file.read_text()
+    assert not re.search(r"""(src|href)\s*=\s*["']?https?://""", html, re.IGNORECASE)
+    assert SCRIPT not in html and "<img src=x" not in html  # escaped wherever it occurs
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is needed for the browser tests: apt-get install chromium")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+def _open(browser, page_file):
+    context = browser.new_context(viewport={"width": 1200, "height": 800}, offline=True)
+    requests = []
+    context.route("**/*", lambda route: (requests.append(route.request.url),
+                                          route.continue_() if route.request.url.startswith("file:") else route.abort()))
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(page_file.as_uri())
+    page.wait_for_selector("#sg-status[data-ready='1']", state="attached", timeout=20000)
+    return page, dialogs, requests
+
+
+@pytest.mark.server
+def test_every_node_is_drawn_and_the_canvas_shows_a_graph(browser, page_file):
+    page, dialogs, requests = _open(browser, page_file)
+    status = page.eval_on_selector("#sg-status", "e => ({...e.dataset})")
+    assert int(status["nodes"]) > 15 and status["drawn"] == status["nodes"]
+    inked = page.evaluate("""() => {
+        const c = document.querySelector('#graph canvas');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 230 || d[i + 1] < 230 || d[i + 2] < 230)) n++;
+        return n; }""")
+    assert inked > 2000, "the canvas is (nearly) blank"
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = page.screenshot(path=str(ARTIFACTS / "graph.png"))
+    assert len(shot) > 20000
+    assert all(url.startswith("file:") for url in requests)
+    assert dialogs == []
+
+
+@pytest.mark.server
+def test_article_html_stays_text_in_tooltips(browser, page_file):
+    page, dialogs, _ = _open(browser, page_file)
+    point = page.evaluate("""() => {
+        const p = network.canvasToDOM(network.getPositions(['sg:mallory'])['sg:mallory']);
+        const r = document.querySelector('#graph canvas').getBoundingClientRect();
+        return {x: r.left + p.x, y: r.top + p.y}; }""")
+    page.mouse.move(point["x"], point["y"])
+    tooltip = page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    assert SCRIPT in tooltip.text_content()
+    assert tooltip.eval_on_selector_all("script, img", "els => els.length") == 0
+    edge = page.evaluate("() => edges.get('sg:mallory|stance|invitation_or_clear_path').title")
+    assert IMAGE in edge
+    page.wait_for_timeout(300)
+    assert dialogs == [] and page.evaluate("() => window.__pwned === undefined")
+
+
+@pytest.mark.server
+def test_filters_change_what_is_shown(browser, page_file):
+    page, _, _ = _open(browser, page_file)
+    everything = page.evaluate("() => nodeView.length")
+    page.select_option("#topic", "troops_in_ukraine")
+    only_troops = page.evaluate("() => ({nodes: nodeView.length, topics: edgeView.get().map(e => e.to)})")
+    assert 0 < only_troops["nodes"] < everything
+    assert set(only_troops["topics"]) <= {"troops_in_ukraine"} | set(page.evaluate(
+        "() => edgeView.get().filter(e => e.kind === 'relation').map(e => e.to)"))
+
+
+# ---- analysis and exports -------------------------------------------------------------------------
+
+def test_analysis_against_hand_computed_values(graph_store):
+    from types import SimpleNamespace as P
+
+    rows = [P(actor=a, actor_type="State", topic=t, polarity=p, statements=1) for a, t, p in [
+        ("A", "t1", "support"), ("A", "t2", "oppose"), ("A", "t3", "support"),
+        ("B", "t1", "support"), ("B", "t2", "oppose"), ("B", "t3", "oppose"),
+        ("C", "t1", "oppose"), ("C", "t3", "oppose"), ("D", "t1", "oppose"), ("D", "t3", "oppose")]]
+    agree = analysis.congruence(rows)
+    assert agree["A"]["B"]["weight"] == 2 and agree["C"]["D"]["weight"] == 2 and agree["B"]["C"]["weight"] == 1
+    assert analysis.congruence(rows, "jaccard")["B"]["C"]["weight"] == pytest.approx(1 / 3)
+    assert analysis.congruence(rows, "cosine")["B"]["D"]["weight"] == pytest.approx(1 / (3 * 2) ** 0.5)
+    clash = analysis.conflict(rows)
+    assert clash["A"]["C"]["weight"] == 2 and not clash.has_edge("C", "D")
+    assert analysis.coalitions(agree) == [{"A", "B"}, {"C", "D"}] or analysis.coalitions(agree) == [{"C", "D", "B"}, {"A"}] \
+        or sorted(map(sorted, analysis.coalitions(agree))) == [["A", "B"], ["C", "D"]]
+    assert analysis.centrality(agree)["B"]["weighted_degree"] == 4.0
+
+
+def test_analysis_doctests():
+    import doctest
+
+    assert doctest.testmod(analysis).failed == 0
+
+
+def test_graphml_and_gexf_round_trip(run, graph_store, tmp_path):
+    for fmt, reader in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        out = tmp_path / f"graph.{fmt}"
+        assert run("export", "--format", fmt, "-o", str(out), "--store", graph_store).exit_code == 0
+        graph = reader(out)
+        kinds = {d.get("kind") for _, d in graph.nodes(data=True)}
+        assert kinds == {"actor", "topic"}
+        labels = {d.get("label") for _, d in graph.nodes(data=True)}
+        assert {"Germany", "Poland", "Anders Fogh Rasmussen"} <= labels
+        assert any(d.get("polarity") == "mixed" for *_, d in graph.edges(data=True))
+
+
+def test_csv_and_dna_exports(run, graph_store, tmp_path):
+    assert run("export", "--format", "csv", "-o", str(tmp_path / "csv"), "--store", graph_store).exit_code == 0
+    edges = list(csv.DictReader((tmp_path / "csv" / "edges.csv").open()))
+    assert {"source", "target", "kind", "polarity", "weight"} <= set(edges[0])
+    result = run("export", "--format", "dna", "--store", graph_store)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert tuple(rows[0].keys()) == DNA_COLUMNS
+    germany = [r for r in rows if r["organization"] == "Germany" and r["concept"] == "invitation_or_clear_path"]
+    assert {r["agreement"] for r in germany} == {"0", "1", ""}
+    assert run("export", "--format", "graphml", "--store", graph_store).exit_code == 1
+
+
+def test_analyze_command(run, graph_store):
+    result = run("analyze", "congruence", "--normalise", "jaccard", "--store", graph_store, "--format", "json")
+    assert result.exit_code == 0 and '"actor_a"' in result.stdout
+    assert run("analyze", "communities", "--store", graph_store).exit_code == 0
+    assert "weighted_degree" in run("analyze", "centrality", "--store", graph_store).stdout
