@@ -12,7 +12,7 @@ from .graph import open_store
 from .graph.base import QueryResult, Store
 from .graph.export import export_rdf
 from .graph.validate import ValidationReport, validate
-from .ingest import IngestReport, ingest
+from .ingest import IngestReport, default_workers, ingest, write_failure_report
 from .loaders import load_articles
 from .loaders.extract import default_extractor
 from .model import Extraction

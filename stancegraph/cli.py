@@ -88,21 +88,33 @@ def cli() -> None:
 @click.option("--url", help="Canonical URL (one article).")
 @click.option("--outlet", help="Outlet for every article.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any input fails, not only when all do.")
-def ingest(sources, store_url, input_format, encoding, published, title, url, outlet, strict) -> None:
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Extraction processes (default: the number of cores).")
+@click.option("--resume", is_flag=True, help="Skip articles the store already holds (after an interrupted ingest).")
+@click.option("--report", "report_file", type=click.Path(dir_okay=False, writable=True),
+              help="Write each skipped input and its reason to this file (JSON lines).")
+def ingest(sources, store_url, input_format, encoding, published, title, url, outlet, strict, workers, resume,
+           report_file) -> None:
     """Read articles (files, folders, globs, - for stdin) and store their facts.
 
     Example: stancegraph ingest corpus/ --published 2023-06-07 --outlet Guardian
     """
     report = api.ingest_sources(sources, store_url, fmt=input_format, encoding=encoding,
                                 published=published, title=title, url=url, outlet=outlet,
-                                progress=_progress_counter())
-    for failure in report.failures:
+                                progress=_progress_counter(), workers=workers or api.default_workers(), resume=resume)
+    shown = report.failures if len(report.failures) <= 20 else report.failures[:20]
+    for failure in shown:
         click.echo(f"skipped: {failure}", err=True)
-    for warning in report.warnings:
+    if len(shown) < len(report.failures):
+        click.echo(f"skipped: … and {len(report.failures) - len(shown)} more (see --report)", err=True)
+    for warning in report.warnings[:20]:
         click.echo(f"warning: {warning}", err=True)
+    if report_file:
+        api.write_failure_report(report, report_file)
+    resumed = f", {report.resumed} already stored" if report.resumed else ""
     click.echo(f"ingested {report.articles} article(s): {report.stances} stance(s), "
-               f"{report.relations} relation(s); {len(report.failures)} input(s) skipped", err=True)
-    if report.failures and (strict or report.articles == 0):
+               f"{report.relations} relation(s); {len(report.failures)} input(s) skipped{resumed}", err=True)
+    if report.failures and (strict or (report.articles == 0 and report.resumed == 0)):
         sys.exit(1)
 
 

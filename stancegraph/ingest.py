@@ -1,17 +1,24 @@
-"""Articles in, facts in the store: read, extract and write in batches, skipping bad inputs."""
+"""Articles in, facts in the store: read, extract (in worker processes) and write in batches
+from one writer. A bad input is reported and skipped, never fatal; each article is written
+whole or not at all, so a killed ingest resumes by skipping the articles already stored."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import json
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
-from .errors import InputError, StanceGraphError
+from .errors import InputError
 from .graph.base import Store
 from .loaders import load_articles
 from .loaders.extract import default_extractor
 from .model import Article, Extraction
 
 BATCH_SIZE = 32
+WINDOW_PER_WORKER = 16  # articles handed to each worker at a time: bounds memory on huge corpora
 
 
 @dataclass
@@ -19,47 +26,78 @@ class IngestReport:
     articles: int = 0
     stances: int = 0
     relations: int = 0
+    resumed: int = 0  # articles already in the store, skipped by --resume
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
 def ingest(sources: Iterable[str], store: Store, *, fmt: str | None = None, encoding: str = "utf-8",
-           batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None,
-           **overrides: str | None) -> IngestReport:
-    """Ingest every article the sources hold; a bad input is reported and skipped, never fatal."""
+           batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None, workers: int = 1,
+           resume: bool = False, **overrides: str | None) -> IngestReport:
+    """Ingest every article the sources hold into the store."""
     report = IngestReport()
+    articles = _pending(load_articles(sources, fmt=fmt, encoding=encoding, **overrides), store, report, resume)
     batch: list[Extraction] = []
-    for item in load_articles(sources, fmt=fmt, encoding=encoding, **overrides):
+    with _Extractors(workers) as extractors:
+        for extraction in extractors.run(articles, report):
+            batch.append(extraction)
+            if len(batch) >= batch_size:
+                _flush(batch, store, report, progress)
+        _flush(batch, store, report, progress)
+    return report
+
+
+def _pending(items: Iterable[Article | InputError], store: Store, report: IngestReport, resume: bool) -> Iterator[Article]:
+    for item in items:
         if isinstance(item, InputError):
             report.failures.append(str(item))
-            continue
-        extraction = _extract(item, report)
-        if extraction is None:
-            continue
-        batch.append(extraction)
-        if len(batch) >= batch_size:
-            _flush(batch, store, report, progress)
-    _flush(batch, store, report, progress)
-    return report
+        elif resume and store.has_article(item.id):
+            report.resumed += 1
+        else:
+            yield item
 
 
-def ingest_extractions(extractions: Iterable[Extraction], store: Store) -> IngestReport:
-    report = IngestReport()
-    batch = list(extractions)
-    _flush(batch, store, report, None)
-    return report
+class _Extractors:
+    """Extraction in this process, or in a pool of worker processes fed a window at a time."""
+
+    def __init__(self, workers: int):
+        self.workers = max(1, workers)
+        self.pool = None
+
+    def __enter__(self) -> _Extractors:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.terminate() if exc[0] else self.pool.close()
+            self.pool.join()
+
+    def run(self, articles: Iterator[Article], report: IngestReport) -> Iterator[Extraction]:
+        while window := list(islice(articles, self.workers * WINDOW_PER_WORKER)):
+            if self.workers > 1 and len(window) > 1 and self.pool is None:
+                self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_warm_up)
+            results = self.pool.imap(_extract_one, window, chunksize=2) if self.pool else map(_extract_one, window)
+            for article, (extraction, failure) in zip(window, results):
+                if failure:
+                    report.failures.append(failure)
+                    continue
+                report.warnings += [f"{article.source or article.id}: {w}" for w in extraction.warnings]
+                yield extraction
 
 
-def _extract(article: Article, report: IngestReport) -> Extraction | None:
+def _warm_up() -> None:
+    default_extractor().nlp  # load the model once per worker, before the first article
+
+
+def _extract_one(article: Article) -> tuple[Extraction | None, str | None]:
     try:
-        extraction = default_extractor().extract(article)
-    except StanceGraphError:
-        raise
+        return default_extractor().extract(article), None
     except Exception as err:  # noqa: BLE001 - one article's failure must not stop a batch
-        report.failures.append(f"{article.source or article.id}: extraction failed ({type(err).__name__}: {err})")
-        return None
-    report.warnings += [f"{article.source or article.id}: {w}" for w in extraction.warnings]
-    return extraction
+        return None, f"{article.source or article.id}: extraction failed ({type(err).__name__}: {err})"
 
 
 def _flush(batch: list[Extraction], store: Store, report: IngestReport, progress) -> None:
@@ -72,3 +110,11 @@ def _flush(batch: list[Extraction], store: Store, report: IngestReport, progress
     if progress:
         progress(len(batch))
     batch.clear()
+
+
+def write_failure_report(report: IngestReport, path: str) -> None:
+    """One JSON line per input that was skipped: {"input": …, "reason": …}."""
+    with open(path, "w", encoding="utf-8") as out:
+        for failure in report.failures:
+            source, _, reason = failure.partition(": ")
+            out.write(json.dumps({"input": source, "reason": reason}, ensure_ascii=False) + "\n")

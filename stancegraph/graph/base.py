@@ -28,6 +28,9 @@ class Store(Protocol):
     def write(self, extractions: Iterable[Extraction]) -> int:
         """Replace each article's facts with the extraction's, atomically; returns articles written."""
 
+    def has_article(self, article_id: str) -> bool:
+        """Whether the store holds this article (written whole, so it needs no re-doing)."""
+
     def delete_article(self, article_id: str) -> bool:
         """Remove exactly one article's facts; False when the store has no such article."""
 

@@ -57,9 +57,12 @@ class CypherStore:
         batch.clear()
         return written
 
-    def delete_article(self, article_id: str) -> bool:
+    def has_article(self, article_id: str) -> bool:
         found = self.transport.run(ARTICLE_EXISTS, {"id": article_id}).rows
-        if not found or not found[0][0]:
+        return bool(found and found[0][0])
+
+    def delete_article(self, article_id: str) -> bool:
+        if not self.has_article(article_id):
             return False
         self.transport.run_all(delete_steps(article_id))
         return True

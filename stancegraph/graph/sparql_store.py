@@ -51,9 +51,12 @@ class SparqlStore:
             count += 1
         return count
 
+    def has_article(self, article_id: str) -> bool:
+        return self.transport.ask(f"ASK {{ GRAPH <{article_graph_iri(article_id)}> {{ ?s ?p ?o }} }}")
+
     def delete_article(self, article_id: str) -> bool:
         graph = article_graph_iri(article_id)
-        if not self.transport.ask(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"):
+        if not self.has_article(article_id):
             return False
         self.transport.update(f"DROP GRAPH <{graph}> ;\n{_DROP_ORPHAN_ACTORS}")
         return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +37,19 @@ class Lexicon:
     light_verbs: frozenset[str]
     expressive: frozenset[str]
 
+    @property
+    def speech_forms(self) -> re.Pattern[str]:
+        """A cheap test, before parsing, that a sentence may report speech."""
+        return _forms(self.speech | {"according"})
+
+    @property
+    def stance_forms(self) -> re.Pattern[str]:
+        """A cheap test that a sentence may speak or take a position."""
+        words = set(self.speech) | set(self.experiencer) | {"according"}
+        for lemmas in self.classes.values():
+            words |= {w for w in lemmas if " " not in w}
+        return _forms(frozenset(words))
+
     def polarity_class(self, lemma: str, pos: str = "VERB") -> str | None:
         part = PARTS.get(pos)
         if part is None:
@@ -44,6 +58,22 @@ class Lexicon:
             if lemma.lower() in self.classes.get((part, polarity), ()):
                 return polarity
         return None
+
+
+IRREGULAR = {"say": ("said",), "tell": ("told",), "think": ("thought",), "write": ("wrote", "written"),
+             "seek": ("sought",), "fight": ("fought",), "hold": ("held",), "give": ("gave", "given"),
+             "mean": ("meant",), "forbid": ("forbade", "forbidden"), "lend": ("lent",), "throw": ("threw", "thrown")}
+
+
+@lru_cache(maxsize=8)
+def _forms(lemmas: frozenset[str]) -> re.Pattern[str]:
+    """Any inflection of the lemmas: a stem match ('oppos' for oppose, opposed, opposing)."""
+    stems = set()
+    for lemma in lemmas:
+        stems.add(lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma)
+        stems.update(IRREGULAR.get(lemma, ()))
+    body = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
+    return re.compile(rf"\b(?:{body})\w*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)

@@ -116,10 +116,7 @@ class Extractor:
 
     # ---- stage 3: parse what can carry a stance -------------------------------------------
     def _parse(self, state: _State) -> None:
-        paragraphs = {state.sentences[i].paragraph for i in state.cues}
-        paragraphs |= {p + 1 for p in paragraphs}  # a closing '…,” he said' may follow
-        paragraphs |= self._quote_openers(state, paragraphs)
-        chosen = [s for s in state.sentences if s.paragraph in paragraphs]
+        chosen = [state.sentences[i] for i in sorted(self._worth_parsing(state))]
         too_long = [s for s in chosen if len(s.text) > MAX_PARSED_SENTENCE]
         if too_long:
             state.warnings.append(f"{len(too_long)} over-long sentence(s) not parsed (over {MAX_PARSED_SENTENCE} characters)")
@@ -142,17 +139,34 @@ class Extractor:
             kept.append(sentence)
         return kept
 
+    def _worth_parsing(self, state: _State) -> set[int]:
+        """Sentences that hold a cue, and those that can tell who says it or take it up: earlier
+        speech in the paragraph ('He said … . Even if …'), the next two sentences when they speak
+        or take a position ('…,” he said', 'Germany remains wary'), and every sentence of a
+        quotation a cue sits in, with the sentences around it."""
+        sentences = state.sentences
+        chosen = set(state.cues)
+        for i in state.cues:
+            paragraph = sentences[i].paragraph
+            j = i - 1
+            while j >= 0 and sentences[j].paragraph == paragraph:
+                if self.lexicon.speech_forms.search(sentences[j].text):
+                    chosen.add(j)
+                j -= 1
+            for k in (i + 1, i + 2):
+                if k < len(sentences) and self.lexicon.stance_forms.search(sentences[k].text):
+                    chosen.add(k)
+        return chosen | self._quotation_context(state, chosen)
+
     @staticmethod
-    def _quote_openers(state: _State, paragraphs: set[int]) -> set[int]:
-        """Paragraphs that open a quotation a chosen paragraph continues ('“…' on its first line)."""
-        firsts: dict[int, str] = {}
-        for sentence in state.sentences:
-            firsts.setdefault(sentence.paragraph, sentence.text[:1])
+    def _quotation_context(state: _State, chosen: set[int]) -> set[int]:
+        regions = quote_regions(state.article.text)
         extra = set()
-        for paragraph in paragraphs:
-            while firsts.get(paragraph) in ("“", '"') and paragraph - 1 in firsts:
-                paragraph -= 1
-                extra.add(paragraph)
+        for start, end in regions:
+            inside = [s.index for s in state.sentences if s.start < end and start < s.end]
+            if inside and any(i in chosen for i in inside):
+                extra |= set(inside)
+                extra |= {i for i in (inside[0] - 1, inside[-1] + 1) if 0 <= i < len(state.sentences)}
         return extra
 
     def _add_ner_actors(self, state: _State, sentence: Sentence, doc) -> None:
