@@ -59,13 +59,13 @@ OFF_TOPIC = [
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
-def articles(count: int, on_topic: float = 0.5, seed: int = 1) -> Iterator[dict]:
+def articles(count: int, on_topic: float = 0.5, seed: int = 1, length: tuple[int, int] = (300, 1200)) -> Iterator[dict]:
     rng = random.Random(seed)
     start = date(2008, 1, 1)
     for number in range(count):
         day = (start + timedelta(days=rng.randrange(6500))).isoformat()
         relevant = rng.random() < on_topic
-        target = rng.randint(300, 1200)
+        target = rng.randint(*length)
         paragraphs, words = [], 0
         while words < target:
             paragraph = _paragraph(rng, relevant)

@@ -22,6 +22,7 @@ from .segment import Sentence, sentences
 from .stances import Claim, Context, claim_for_cue
 
 MAX_PARSED_SENTENCE = 1500  # characters; longer runs are lists or junk, not sentences
+LONG_ARTICLE = 1_000_000  # characters; news articles are a hundredth of that
 MAX_PARSED_TEXT = 200_000  # characters parsed per article; beyond that a huge 'article' is a dump
 _ENGLISH = re.compile(r"\b(?:the|a|an|and|of|to|in|that|is|was|are|were|be|for|on|at|as|with|from|said|has|have|it|he|she|by|not|will|would)\b", re.I)
 
@@ -74,6 +75,9 @@ class Extractor:
             return Extraction(article, warnings=("article has no sentences",))
         if not _looks_english(article.text):
             return Extraction(article, warnings=("text does not look like English; nothing extracted",))
+        if len(article.text) > LONG_ARTICLE:
+            state.warnings.append(f"very long article ({len(article.text):,} characters): read as one document; "
+                                  "check that it is not many articles run together")
         self._find_mentions(state)
         self._find_cues(state)
         self._parse(state)
