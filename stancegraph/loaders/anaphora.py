@@ -6,13 +6,15 @@ from __future__ import annotations
 from .stances import Claim, Context, _apply, _claim, _negated, _predicate_class, _subject, _Walk, innermost_frame
 
 
-def anaphoric_claims(ctx: Context) -> list[Claim]:
-    """Main-clause predicates with a named subject that take a position on 'it' or nothing named."""
+def anaphoric_claims(ctx: Context, previous_polarity: str | None = None) -> list[Claim]:
+    """Main-clause predicates with a named subject that take a position on 'it' or nothing named,
+    or that repeat the position just reported ('Germany has taken a similar line')."""
     claims = []
     for node in ctx.doc:
         if not _main_predicate(node, ctx):
             continue
-        claim = _experiencer(node, ctx) or _stance_predicate(node, ctx)
+        claim = (_experiencer(node, ctx) or _stance_predicate(node, ctx)
+                 or _same_position(node, ctx, previous_polarity))
         if claim:
             claims.append(claim)
     return claims
@@ -38,6 +40,24 @@ def _stance_predicate(node, ctx: Context) -> Claim | None:
     walk = _Walk(sign=1)
     _apply(node, kind, walk, lexicon)
     return _claim(tuple(actors), walk, innermost_frame(ctx.frames, node.i), node, lexicon)
+
+
+def same_position_claims(ctx: Context, previous: str) -> list[Claim]:
+    return [c for node in ctx.doc if _main_predicate(node, ctx) and (c := _same_position(node, ctx, previous))]
+
+
+def _same_position(node, ctx: Context, previous: str | None) -> Claim | None:
+    """'took a similar line', 'followed suit', 'shares that view': the position just reported."""
+    if previous is None or node.pos_ != "VERB":
+        return None
+    objects = [c for c in node.children if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in ctx.lexicon.similar_nouns]
+    alike = [o for o in objects if o.lemma_.lower() == "suit"
+             or any(m.lower_ in ("similar", "same", "that", "this", "identical") for m in o.children)]
+    subject = _subject(node, ctx.lexicon)
+    if not alike or ctx.resolver.kind(subject) != "actor":
+        return None
+    walk = _Walk(sign=-1 if previous == "oppose" else 1, mixed=previous == "mixed", found=node.lemma_.lower())
+    return _claim(tuple(ctx.resolver.actors(subject)), walk, innermost_frame(ctx.frames, node.i), node, ctx.lexicon)
 
 
 def _experiencer(node, ctx: Context) -> Claim | None:

@@ -49,6 +49,8 @@ def _speaker_token(verb):
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "VERB":
             return child
+    if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return _speaker_token(verb.head)  # '… called for more weapons and said …'
     for child in verb.children:  # '…, says Anders Rasmussen'
         if child.i > verb.i and child.dep_ in ("nmod", "dobj", "attr", "npadvmod", "appos", "dep") and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child

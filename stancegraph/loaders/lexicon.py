@@ -36,6 +36,8 @@ class Lexicon:
     mixed_phrases: tuple[str, ...]
     light_verbs: frozenset[str]
     expressive: frozenset[str]
+    as_verbs: frozenset[str]
+    similar_nouns: frozenset[str]
 
     @property
     def speech_forms(self) -> re.Pattern[str]:
@@ -93,5 +95,6 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         experiencer=dict(data.get("experiencer_nouns", {})), unnamed=words("unnamed_holders"),
         flip_phrases=tuple(data.get("flip_phrases", ())), group_heads=words("group_heads"),
         assertive=words("assertive_modals"), mixed_phrases=tuple(data.get("mixed_phrases", ())),
-        light_verbs=words("light_verbs"), expressive=words("expressive_verbs"),
+        light_verbs=words("light_verbs"), expressive=words("expressive_verbs"), as_verbs=words("as_verbs"),
+        similar_nouns=words("similar_nouns"),
     )

@@ -5,6 +5,7 @@ Stages: segment → dictionary mentions and role descriptions → relations (no 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from ..model import JOURNALIST, Actor, Article, Evidence, Extraction, Relation, Stance, actor_id
 from ..ontology import Topic, load_topics
 from .actors import ActorIndex, Mention, actor_index
-from .anaphora import anaphoric_claims
+from .anaphora import anaphoric_claims, same_position_claims
 from .attribution import Frame, quote_regions, speech_frames
 from .lexicon import Lexicon, load_lexicon
 from .nlp import load_nlp
@@ -200,7 +201,8 @@ class Extractor:
             mentions = state.mentions[sentence.index]
             doc = state.docs.get(sentence.index)
             if doc is not None:
-                resolver = Resolver(doc, sentence.start, mentions, self.lexicon, salience)
+                resolver = Resolver(doc, sentence.start, mentions, self.lexicon, dataclasses.replace(salience),
+                                    home_state=lambda person: self._home_state(person, state.article.published))
                 frames = speech_frames(doc, resolver, self.lexicon)
                 analysed.append((sentence, doc, resolver, frames))
                 speaker = _person_speaker(frames, self.index)
@@ -215,9 +217,12 @@ class Extractor:
         stances: list[Stance] = []
         paragraph_speaker: dict[int, str] = {}
         last_topic: tuple[int, int, str] | None = None  # (paragraph, sentence index, topic)
+        last_claim: tuple[str, str] | None = None  # (topic, polarity) of the latest stance, for 'a similar line'
         for sentence, doc, resolver, frames in analysed:
             region = _region_of(sentence, regions)
             resolver.quote_speaker = speakers.get(region) if region else None
+            if resolver.quote_speaker:  # 'I' and 'we' inside the quotation now have a referent
+                frames = speech_frames(doc, resolver, self.lexicon)
             frames = _with_context_frames(doc, sentence, frames, resolver.quote_speaker, paragraph_speaker.get(sentence.paragraph))
             for frame in frames:
                 if frame.kind in ("speech", "according") and frame.speaker:
@@ -230,11 +235,16 @@ class Extractor:
                 claim = claim_for_cue(tokens, hit.polarity, ctx)
                 if claim:
                     stances += self._stances_of(claim, hit.topic, sentence, state, f"cue:{hit.topic}", 0.8)
+            if hits and last_claim:  # 'Germany has taken a similar line, and …' before a new cue
+                for claim in same_position_claims(ctx, last_claim[1]):
+                    stances += self._stances_of(claim, last_claim[0], sentence, state, "anaphora:same", 0.55)
             if hits:
                 last_topic = (sentence.paragraph, sentence.index, hits[0][0].topic)
             elif last_topic and sentence.index - last_topic[1] <= 2:
-                for claim in anaphoric_claims(ctx):
+                for claim in anaphoric_claims(ctx, last_claim[1] if last_claim else None):
                     stances += self._stances_of(claim, last_topic[2], sentence, state, "anaphora", 0.55)
+            if stances:
+                last_claim = (stances[-1].topic, stances[-1].polarity)
         return _dedupe_stances(stances)
 
     def _governing_hits(self, doc, sentence: Sentence, hits: list[CueHit]) -> list[tuple[CueHit, list[int]]]:
@@ -250,6 +260,14 @@ class Extractor:
         owner = {i: hit.topic for hit, tokens in placed for i in tokens if doc[i].pos_ in ("NOUN", "PROPN")}
         return [(hit, tokens) for hit, tokens in placed
                 if not any(owner.get(a.i, hit.topic) != hit.topic for a in doc[tokens[0]].ancestors)]
+
+    def _home_state(self, person: str, date: str | None) -> str | None:
+        """The state a person held a role for at the date (heads of state and ministers)."""
+        entry = self.index.entry(person)
+        for role in (entry.roles if entry else ()):
+            if (date is None or role.held_on(date)) and self._is_state(role.of):
+                return role.of
+        return None
 
     def _is_state(self, actor: str) -> bool:
         entry = self.index.entry(actor)
@@ -365,16 +383,24 @@ def _region_of(sentence: Sentence, regions) -> tuple[int, int] | None:
 
 
 def _quote_speakers(regions, analysed) -> dict[tuple[int, int], str]:
-    """A quotation's speaker: the speech verb beside it, before or after."""
+    """A quotation's speaker: the speech verb beside it, before or after; failing that, the
+    speaker of the sentence just before it in the same paragraph ('“…,” Stoltenberg said. “…”')."""
     speakers: dict[tuple[int, int], str] = {}
     for region in regions:
+        previous = None
         for sentence, doc, resolver, frames in analysed:
+            if sentence.end <= region[0]:
+                previous = (sentence, frames)
             if sentence.end < region[0] or sentence.start > region[1] + 1:
                 continue
             for frame in frames:
                 verb_at = sentence.start + doc[frame.verb].idx if frame.verb is not None else -1
                 if frame.speaker and frame.kind == "speech" and not region[0] <= verb_at < region[1]:
                     speakers.setdefault(region, frame.speaker)
+        if region not in speakers and previous is not None:
+            before = [f.speaker for f in previous[1] if f.kind == "speech" and f.speaker]
+            if before:
+                speakers[region] = before[-1]
     return speakers
 
 

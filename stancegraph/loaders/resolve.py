@@ -38,6 +38,7 @@ class Resolver:
     lexicon: Lexicon
     salience: Salience
     quote_speaker: str | None = None
+    home_state: object = None  # callable: person id -> the state or organisation they serve
     token_actor: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -67,11 +68,28 @@ class Resolver:
             for child in token.children:
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in self.token_actor:
                     return [self.token_actor[child.i]]
-        if lower in PERSONAL and self.salience.person:
-            return [self.salience.person]
+        if lower in PERSONAL:
+            earlier = self._person_before(token)  # 'Stoltenberg told reporters …, but he stopped short'
+            if earlier or self.salience.person:
+                return [earlier or self.salience.person]
         if lower in FIRST_PERSON and self.quote_speaker:
             return [self.quote_speaker]
-        if token.lemma_.lower() == "country" and any(c.lower_ == "the" for c in token.children) and self.salience.state:
+        if token.lemma_.lower() in ("country", "government", "nation"):
+            return self._country(token)
+        return []
+
+    def _person_before(self, token) -> str | None:
+        people = [m for m in self.mentions if m.is_person and m.end <= self.offset + token.idx]
+        return max(people, key=lambda m: m.end).actor if people else None
+
+    def _country(self, token) -> list[str]:
+        """'the country' is the last state named; 'his country' the state its person serves."""
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ in PERSONAL | FIRST_PERSON and self.home_state:
+            person = self.quote_speaker if owner.lower_ in FIRST_PERSON else (self._person_before(owner) or self.salience.person)
+            home = self.home_state(person) if person else None
+            return [home] if home else []
+        if any(c.lower_ == "the" for c in token.children) and self.salience.state:
             return [self.salience.state]
         return []
 

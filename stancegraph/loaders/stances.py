@@ -136,7 +136,8 @@ def _in_side_clause(token, lexicon: Lexicon, frame: Frame | None) -> bool:
 def _modifiers_of_cue(head, walk: _Walk, lexicon: Lexicon) -> None:
     """'membership path needed at the summit': a participle or adjective on the cue itself."""
     for child in head.children:
-        kind = lexicon.polarity_class(child.lemma_, "ADJ" if child.pos_ == "VERB" else child.pos_)
+        participle = child.tag_ == "VBN" or child.dep_ == "acl"  # 'needed', not 'possible' or 'future'
+        kind = lexicon.polarity_class(child.lemma_, "ADJ") if participle else None
         if child.dep_ in ("acl", "amod") and kind and child.lemma_.lower() not in lexicon.speech:
             _apply(child, kind, walk, lexicon)
 
@@ -230,6 +231,22 @@ def _predicate_class(node, lexicon: Lexicon) -> str | None:
         return _copular_class(node, lexicon)
     if node.pos_ == "VERB" and lemma in lexicon.light_verbs:
         return _evaluated_object(node, lexicon)
+    if node.pos_ == "VERB" and lemma in lexicon.as_verbs:
+        return _as_complement(node, lexicon)
+    return None
+
+
+def _as_complement(node, lexicon: Lexicon) -> str | None:
+    """'regarded Ukraine's accession as a direct threat': the noun after 'as' carries it."""
+    objects = [c for c in node.children if c.dep_ == "dobj"]
+    preps = [c for holder in (node, *objects) for c in holder.children if c.dep_ == "prep" and c.lower_ == "as"]
+    for prep in preps:
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            words = [m.lemma_.lower() for m in noun.children if m.dep_ in ("amod", "compound")]
+            for candidate in (" ".join(words + [noun.lemma_.lower()]), noun.lemma_.lower()):
+                kind = lexicon.polarity_class(candidate, "NOUN") or lexicon.polarity_class(candidate, "ADJ")
+                if kind:
+                    return kind
     return None
 
 
@@ -314,6 +331,8 @@ def _subject(node, lexicon: Lexicon | None = None):
             return child
         if child.dep_ == "nsubjpass":
             return None  # a passive without 'by …' names no agent
+    if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.i != node.i:
+        return _subject(node.head, lexicon)  # 'said … and remained opposed': the first verb's subject
     if node.dep_ in ("xcomp", "acomp", "advcl") and node.head.i != node.i:
         if node.dep_ != "advcl" or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             return _subject(node.head, lexicon)
