@@ -86,7 +86,8 @@ def test_killed_ingest_resumes_to_the_same_content(tmp_path):
         while _articles_in(tmp_path / "killed") <= before and time.monotonic() < deadline and process.poll() is None:
             time.sleep(0.2)  # wait for this run's first batch, then kill at a random moment after it
         time.sleep(rng.uniform(0.0, 2.0))
-        os.killpg(process.pid, signal.SIGKILL)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         store = open_store(killed, read_only=True)  # the store opens after every kill
         graphs = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a a <https://schema.org/NewsArticle> } } GROUP BY ?g").rows
