@@ -6,14 +6,19 @@ from __future__ import annotations
 from .stances import Claim, Context, _apply, _claim, _negated, _predicate_class, _subject, _Walk, innermost_frame
 
 
+ANAPHORIC_NOUNS = {"move", "idea", "plan", "proposal", "step", "request", "bid", "prospect", "offer", "decision",
+                   "option", "suggestion", "initiative", "demand", "call", "push", "course", "line", "approach"}
+
+
 def anaphoric_claims(ctx: Context, previous_polarity: str | None = None) -> list[Claim]:
-    """Main-clause predicates with a named subject that take a position on 'it' or nothing named,
-    or that repeat the position just reported ('Germany has taken a similar line')."""
+    """Main-clause predicates with a named subject that take a position on 'it' or on nothing
+    named, or that repeat the position just reported ('Germany has taken a similar line')."""
     claims = []
     for node in ctx.doc:
         if not _main_predicate(node, ctx):
             continue
-        claim = (_experiencer(node, ctx) or _stance_predicate(node, ctx)
+        claim = (_experiencer(node, ctx)
+                 or (_stance_predicate(node, ctx) if _takes_it_or_nothing(node, ctx) else None)
                  or _same_position(node, ctx, previous_polarity))
         if claim:
             claims.append(claim)
@@ -40,6 +45,50 @@ def _stance_predicate(node, ctx: Context) -> Claim | None:
     walk = _Walk(sign=1)
     _apply(node, kind, walk, lexicon)
     return _claim(tuple(actors), walk, innermost_frame(ctx.frames, node.i), node, lexicon)
+
+
+def _takes_it_or_nothing(node, ctx: Context, depth: int = 0) -> bool:
+    """'opposed the move', 'remains wary of going too far', 'objected': no complement that names
+    something else ('wanted to avoid a confrontation' is about the confrontation)."""
+    for child in node.children:
+        if child.dep_ in ("dobj", "pobj", "attr") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            if not _anaphoric_noun(child, ctx):
+                return False
+        elif child.dep_ in ("xcomp", "pcomp", "ccomp") or (child.dep_ == "prep" and depth < 3):
+            if depth >= 3 or not _takes_it_or_nothing(child, ctx, depth + 1):
+                return False
+    return True
+
+
+def _anaphoric_noun(noun, ctx: Context) -> bool:
+    text = " ".join(t.lower_ for t in noun.subtree)
+    if noun.pos_ == "PRON":
+        return noun.lower_ in ("it", "this", "that", "these", "those", "them")
+    if ctx.resolver.actors(noun):
+        return False
+    determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet")}
+    return noun.lemma_.lower() in ANAPHORIC_NOUNS and bool(determiners & {"the", "this", "that", "such", "any"}) \
+        or text in ctx.lexicon.anaphors
+
+
+def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]]) -> list[tuple[Claim, str]]:
+    """'Poland and the Baltic states have backed Washington': the backed actor's latest position
+    (topic, polarity) in the article becomes the backers' own."""
+    found = []
+    for node in ctx.doc:
+        if not _main_predicate(node, ctx) or node.pos_ != "VERB" or _predicate_class(node, ctx.lexicon) != "support":
+            continue
+        backed = [a for c in node.children if c.dep_ == "dobj" for a in ctx.resolver.actors(c)]
+        position = next((positions[a] for a in backed if a in positions), None)
+        subject = _subject(node, ctx.lexicon)
+        if position is None or ctx.resolver.kind(subject) != "actor":
+            continue
+        topic, polarity = position
+        walk = _Walk(sign=-1 if polarity == "oppose" else 1, mixed=polarity == "mixed", found=node.lemma_.lower())
+        holders = tuple(a for a in ctx.resolver.actors(subject) if a not in backed)
+        if holders:
+            found.append((_claim(holders, walk, innermost_frame(ctx.frames, node.i), node, ctx.lexicon), topic))
+    return found
 
 
 def same_position_claims(ctx: Context, previous: str) -> list[Claim]:

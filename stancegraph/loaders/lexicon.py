@@ -38,6 +38,7 @@ class Lexicon:
     expressive: frozenset[str]
     as_verbs: frozenset[str]
     similar_nouns: frozenset[str]
+    anaphors: frozenset[str]
 
     @property
     def speech_forms(self) -> re.Pattern[str]:
@@ -96,5 +97,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         flip_phrases=tuple(data.get("flip_phrases", ())), group_heads=words("group_heads"),
         assertive=words("assertive_modals"), mixed_phrases=tuple(data.get("mixed_phrases", ())),
         light_verbs=words("light_verbs"), expressive=words("expressive_verbs"), as_verbs=words("as_verbs"),
-        similar_nouns=words("similar_nouns"),
+        similar_nouns=words("similar_nouns"), anaphors=words("anaphors"),
     )

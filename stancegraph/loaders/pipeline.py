@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..model import JOURNALIST, Actor, Article, Evidence, Extraction, Relation, Stance, actor_id
 from ..ontology import Topic, load_topics
 from .actors import ActorIndex, Mention, actor_index
-from .anaphora import anaphoric_claims, same_position_claims
+from .anaphora import anaphoric_claims, backing_claims, same_position_claims
 from .attribution import Frame, quote_regions, speech_frames
 from .lexicon import Lexicon, load_lexicon
 from .nlp import load_nlp
@@ -129,7 +129,8 @@ class Extractor:
         chosen = self._within_budget(chosen, state)
         for sentence, doc in zip(chosen, self.nlp.pipe(s.text for s in chosen)):
             state.docs[sentence.index] = doc
-            self._add_ner_actors(state, sentence, doc)
+            if self._add_ner_actors(state, sentence, doc):
+                self._relations_again(state, sentence)
 
     @staticmethod
     def _within_budget(chosen: list[Sentence], state: _State) -> list[Sentence]:
@@ -174,8 +175,9 @@ class Extractor:
                 extra |= {i for i in (inside[0] - 1, inside[-1] + 1) if 0 <= i < len(state.sentences)}
         return extra
 
-    def _add_ner_actors(self, state: _State, sentence: Sentence, doc) -> None:
+    def _add_ner_actors(self, state: _State, sentence: Sentence, doc) -> bool:
         mentions = state.mentions[sentence.index]
+        added = False
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG") or len(ent) < 2 or not ent.text[:1].isupper():
                 continue
@@ -188,7 +190,18 @@ class Extractor:
             kind = "Person" if ent.label_ == "PERSON" else "Organization"
             state.new_actors.setdefault(ident, Actor(ident, name, kind))
             mentions.append(Mention(start, end, ident, "ner", name, kind == "Person"))
+            added = True
         mentions.sort(key=lambda m: m.start)
+        return added
+
+    def _relations_again(self, state: _State, sentence: Sentence) -> None:
+        """Titles that name someone the dictionary lacks ('The French prime minister, François
+        Fillon') are linked once NER has found the name."""
+        mentions = [m for m in state.mentions[sentence.index] if m.kind != "role"]
+        shadow = make_shadow(sentence.text, sentence.start, mentions)
+        phrases = role_phrases(shadow, self.index)
+        evidence = Evidence(sentence.text, sentence.start, sentence.end)
+        state.relations += relations_in(shadow, phrases, self.index, evidence, state.article.published)
 
     # ---- stage 4: attribution and stances ---------------------------------------------------
     def _stances(self, state: _State) -> list[Stance]:
@@ -243,6 +256,9 @@ class Extractor:
             elif last_topic and sentence.index - last_topic[1] <= 2:
                 for claim in anaphoric_claims(ctx, last_claim[1] if last_claim else None):
                     stances += self._stances_of(claim, last_topic[2], sentence, state, "anaphora", 0.55)
+            if not hits:
+                for claim, topic in backing_claims(ctx, self._positions(stances, state.article.published)):
+                    stances += self._stances_of(claim, topic, sentence, state, "anaphora:backing", 0.55)
             if stances:
                 last_claim = (stances[-1].topic, stances[-1].polarity)
         return _dedupe_stances(stances)
@@ -260,6 +276,17 @@ class Extractor:
         owner = {i: hit.topic for hit, tokens in placed for i in tokens if doc[i].pos_ in ("NOUN", "PROPN")}
         return [(hit, tokens) for hit, tokens in placed
                 if not any(owner.get(a.i, hit.topic) != hit.topic for a in doc[tokens[0]].ancestors)]
+
+    def _positions(self, stances: list[Stance], date: str | None) -> dict[str, tuple[str, str]]:
+        """Each holder's latest (topic, polarity) so far, also under the state a person speaks
+        for ('backed Washington' after the US president's statement)."""
+        positions: dict[str, tuple[str, str]] = {}
+        for stance in stances:
+            positions[stance.actor] = (stance.topic, stance.polarity)
+            home = self._home_state(stance.actor, date)
+            if home:
+                positions[home] = (stance.topic, stance.polarity)
+        return positions
 
     def _home_state(self, person: str, date: str | None) -> str | None:
         """The state a person held a role for at the date (heads of state and ministers)."""

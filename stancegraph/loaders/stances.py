@@ -216,13 +216,23 @@ def _modal(node, words) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in node.children)
 
 
+TRUE_AUXILIARIES = {"be", "have", "do", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
+                    "ought", "need", "to", "get", "'s", "'re", "'ve", "'d", "'ll", "wo", "ca"}
+
+
 def _predicate_class(node, lexicon: Lexicon) -> str | None:
     lemma = node.lemma_.lower()
     if node.lower_ == "against" and node.pos_ == "ADP":
         return "oppose"
-    kind = lexicon.polarity_class(lemma, node.pos_)
+    if node.pos_ == "AUX" and node.dep_ == "aux" and lemma not in TRUE_AUXILIARIES:
+        return None  # counted on its head (below), where the parse put the clause
+    kind = lexicon.polarity_class(lemma, "VERB" if node.pos_ == "AUX" and lemma not in COPULAS else node.pos_)
     if kind:
         return kind
+    for aux in (c for c in node.children if c.dep_ == "aux" and c.lemma_.lower() not in TRUE_AUXILIARIES):
+        kind = lexicon.polarity_class(aux.lemma_, "VERB")  # 'Germany and France oppose granting …' parsed
+        if kind:                                           # with 'oppose' as an auxiliary of 'granting'
+            return kind
     if node.pos_ == "VERB" and node.tag_ == "VBN":
         kind = lexicon.polarity_class(lemma, "ADJ")  # 'needed', 'opposed'
         if kind:
@@ -240,25 +250,23 @@ def _as_complement(node, lexicon: Lexicon) -> str | None:
     """'regarded Ukraine's accession as a direct threat': the noun after 'as' carries it."""
     objects = [c for c in node.children if c.dep_ == "dobj"]
     preps = [c for holder in (node, *objects) for c in holder.children if c.dep_ == "prep" and c.lower_ == "as"]
-    for prep in preps:
-        for noun in (g for g in prep.children if g.dep_ == "pobj"):
-            words = [m.lemma_.lower() for m in noun.children if m.dep_ in ("amod", "compound")]
-            for candidate in (" ".join(words + [noun.lemma_.lower()]), noun.lemma_.lower()):
-                kind = lexicon.polarity_class(candidate, "NOUN") or lexicon.polarity_class(candidate, "ADJ")
-                if kind:
-                    return kind
-    return None
+    nouns = [g for prep in preps for g in prep.children if g.dep_ == "pobj"]
+    return next((kind for noun in nouns if (kind := _noun_phrase_class(noun, lexicon, "ADJ"))), None)
 
 
 def _evaluated_object(node, lexicon: Lexicon) -> str | None:
     """'pose a threat', 'cross a red line': the object noun carries the evaluation."""
-    for child in node.children:
-        if child.dep_ in ("dobj", "attr"):
-            words = [m.lemma_.lower() for m in child.children if m.dep_ in ("amod", "compound")]
-            for candidate in (" ".join(words + [child.lemma_.lower()]), child.lemma_.lower()):
-                kind = lexicon.polarity_class(candidate, "NOUN")
-                if kind:
-                    return kind
+    nouns = [c for c in node.children if c.dep_ in ("dobj", "attr")]
+    return next((kind for noun in nouns if (kind := _noun_phrase_class(noun, lexicon))), None)
+
+
+def _noun_phrase_class(noun, lexicon: Lexicon, also: str | None = None) -> str | None:
+    """The class of a noun with its modifiers ('red line', 'direct threat'), else of the noun."""
+    words = [m.lemma_.lower() for m in noun.children if m.dep_ in ("amod", "compound")]
+    for candidate in (" ".join(words + [noun.lemma_.lower()]), noun.lemma_.lower()):
+        kind = lexicon.polarity_class(candidate, "NOUN") or (lexicon.polarity_class(candidate, also) if also else None)
+        if kind:
+            return kind
     return None
 
 
