@@ -79,12 +79,17 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     paragraph opens with a quotation mark (the newspaper convention for multi-paragraph quotes)."""
     regions: list[tuple[int, int]] = []
     start: int | None = None
+    continues_at = -1  # the opening mark of a paragraph that continues the quotation
     for match in re.finditer(r"[“”\"]|\n+", text):
         char = match.group(0)
         if char.startswith("\n"):
             if start is not None and not _opens_quote(text, match.end()):
                 regions.append((start, match.start()))  # never closed: ends with its paragraph
                 start = None
+            elif start is not None:
+                continues_at = match.end()
+            continue
+        if match.start() == continues_at:
             continue
         if char == _OPEN or (char == '"' and start is None):
             if start is None:

@@ -39,6 +39,7 @@ class Lexicon:
     as_verbs: frozenset[str]
     similar_nouns: frozenset[str]
     anaphors: frozenset[str]
+    negated_existentials: frozenset[str]
 
     @property
     def speech_forms(self) -> re.Pattern[str]:
@@ -98,4 +99,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         assertive=words("assertive_modals"), mixed_phrases=tuple(data.get("mixed_phrases", ())),
         light_verbs=words("light_verbs"), expressive=words("expressive_verbs"), as_verbs=words("as_verbs"),
         similar_nouns=words("similar_nouns"), anaphors=words("anaphors"),
+        negated_existentials=words("negated_existentials"),
     )

@@ -34,6 +34,7 @@ class CueHit:
     start: int  # offsets into the article text
     end: int
     polarity: str | None
+    asserts: bool = False
 
 
 @dataclass
@@ -115,7 +116,8 @@ class Extractor:
                     if not cue.applies_on(date):
                         continue
                     for match in cue.pattern.finditer(sentence.text):
-                        hits.append(CueHit(topic.id, sentence.start + match.start(), sentence.start + match.end(), cue.polarity))
+                        hits.append(CueHit(topic.id, sentence.start + match.start(), sentence.start + match.end(),
+                                           cue.polarity, cue.asserts))
             if hits:
                 state.cues[sentence.index] = _first_per_span(hits, self._broad_topics)
 
@@ -245,7 +247,7 @@ class Extractor:
                           self._is_state)
             hits = self._governing_hits(doc, sentence, state.cues.get(sentence.index, []))
             for hit, tokens in hits:
-                claim = claim_for_cue(tokens, hit.polarity, ctx)
+                claim = claim_for_cue(tokens, hit.polarity, ctx, hit.asserts)
                 if claim:
                     stances += self._stances_of(claim, hit.topic, sentence, state, f"cue:{hit.topic}", 0.8)
             if hits and last_claim:  # 'Germany has taken a similar line, and …' before a new cue
@@ -312,7 +314,8 @@ class Extractor:
         evidence = Evidence(sentence.text, sentence.start, sentence.end)
         found = []
         for holder in claim.holders:
-            speaker, attribution = _attribution(claim, holder)
+            speaker, attribution = _attribution(
+                claim, holder, lambda who, whom: self._affiliated(who, whom, state.article.published))
             confidence = base + (0.1 if claim.frame and claim.frame.kind == "speech" else 0.0)
             confidence -= 0.1 if claim.hedged else 0.0
             confidence -= 0.1 if claim.frame and claim.frame.kind == "continued" else 0.0
@@ -331,6 +334,9 @@ class Extractor:
                 forms = surface.setdefault(mention.actor, [])
                 if mention.kind != "role" and mention.text not in forms:
                     forms.append(mention.text)
+        for relation in state.relations:  # an organisation a title implies, though not named
+            for ident in (relation.subject, relation.object):
+                surface.setdefault(ident, [])
         actors = []
         for ident, forms in surface.items():
             entry = self.index.entry(ident)
@@ -444,10 +450,12 @@ def _with_context_frames(doc, sentence: Sentence, frames: list[Frame], quote_spe
     return frames
 
 
-def _attribution(claim: Claim, holder: str) -> tuple[str, str]:
+def _attribution(claim: Claim, holder: str, affiliated=lambda speaker, holder: False) -> tuple[str, str]:
     speaker = claim.frame.speaker if claim.frame else None
     if speaker == holder or (speaker is None and claim.self_stated):
         return holder, "self"
+    if speaker is not None and affiliated(speaker, holder):
+        return speaker, "self"  # a minister or spokesperson stating the government's position
     if speaker is None:
         return JOURNALIST, "reported"
     return speaker, "reported"

@@ -87,8 +87,8 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
         of = _org(match, shadow, index, words)
         role = nouns[match.group("noun").lower()] or None
         former = bool(match.group("mod")) and match.group("mod").strip().lower() in ("former", "ex-", "then-", "then")
-        if of is None:
-            continue
+        if of is None and role is None:
+            continue  # 'the chief' with no organisation says too little
         found.append(RolePhrase(match.start(), match.end(), role, of, former))
     return found
 
@@ -135,6 +135,10 @@ def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
         person = _apposed_person(shadow, phrase)
         if person is None:
             continue
+        if phrase.of is None:  # 'Dmytro Kuleba, the foreign minister': the dictionary knows of what
+            phrase = _with_own_organisation(phrase, person, index, date)
+            if phrase is None:
+                continue
         predicate = _predicate_for(phrase, person, index, date)
         if predicate:
             found.append(Relation(person, predicate, phrase.of or "", evidence, 0.9, date, f"title:{predicate}"))
@@ -148,6 +152,14 @@ def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
         if boss != adviser:
             found.append(Relation(adviser, "advises", boss, evidence, 0.85, date, "possessive:adviser"))
     return found
+
+
+def _with_own_organisation(phrase: RolePhrase, person: str, index: ActorIndex, date: str | None) -> RolePhrase | None:
+    if index.predicate(phrase.role or "", False) == "advises":
+        return None  # 'national security adviser to Joe Biden' names whom, not an organisation
+    entry = index.entry(person)
+    held = [r for r in (entry.roles if entry else ()) if r.role == phrase.role and (date is None or r.held_on(date))]
+    return RolePhrase(phrase.start, phrase.end, phrase.role, held[0].of, phrase.former) if held else None
 
 
 def _apposed_person(shadow: Shadow, phrase: RolePhrase) -> str | None:

@@ -54,13 +54,13 @@ class _Walk:
     condition: str | None = None
 
 
-def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context) -> Claim | None:
+def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, asserts: bool = False) -> Claim | None:
     doc = ctx.doc
     head = _cue_head(doc, cue_tokens)
     frame = innermost_frame(ctx.frames, head.i)
     if _in_side_clause(head, ctx.lexicon, frame) or _about_someone_else(doc, cue_tokens, ctx):
         return None
-    walk = _Walk(sign=-1 if inherent == "oppose" else 1)
+    walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None)
     _modifiers_of_cue(head, walk, ctx.lexicon)
     locked = set(cue_tokens) if inherent else set()
     previous, node = head, head
@@ -92,11 +92,20 @@ def _about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
                 actors = ctx.resolver.actors(child)
                 if actors and not set(actors) <= ctx.themes or child.lower_ in ("their", "our", "my", "your"):
                     return True
+            if child.dep_ == "nsubj" and doc[i].pos_ == "VERB":
+                actors = ctx.resolver.actors(child)
+                if actors and not set(actors) & ctx.themes and _is_state(actors, ctx):
+                    return True  # 'Finland and Sweden joining Nato'
             if child.dep_ == "prep" and child.lower_ in ("for", "to") and child.i not in cue_tokens:
                 target = next((g for g in child.children if g.dep_ == "pobj"), None)
                 actors = ctx.resolver.actors(target) if target is not None else []
                 if actors and not set(actors) & ctx.themes and _is_state(actors, ctx):
                     return True  # 'security guarantees for Russia'
+    head = doc[cue_tokens[0]]
+    if head.pos_ == "VERB" and head.tag_ == "VBG" and head.i > 0:  # 'objection to Finland and Sweden joining'
+        actors = ctx.resolver.actors(doc[head.i - 1])
+        if actors and not set(actors) & ctx.themes and _is_state(actors, ctx):
+            return True
     return False
 
 
@@ -188,6 +197,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     actors = resolver.actors(subject) + [a for a in _joined(node, resolver) if a not in resolver.actors(subject)]
     if set(actors) <= ctx.themes and node.lemma_.lower() not in lexicon.volition:
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position
+    if kind == "normative" and frame is not None:
+        return CLIMB  # 'the alliance should offer Ukraine a path': the speaker's demand on it
     if _forecast(node, actors, frame, ctx):
         return STOP if frame is None or ctx.doc[frame.verb].lemma_.lower() not in lexicon.composing else CLIMB
     return tuple(actors)
@@ -226,6 +237,8 @@ def _predicate_class(node, lexicon: Lexicon) -> str | None:
         return "oppose"
     if node.pos_ == "AUX" and node.dep_ == "aux" and lemma not in TRUE_AUXILIARIES:
         return None  # counted on its head (below), where the parse put the clause
+    if node.pos_ == "NOUN" and lemma in lexicon.negated_existentials and any(c.lower_ == "no" for c in node.children):
+        return "oppose"  # "there was no question of Ukraine joining"
     kind = lexicon.polarity_class(lemma, "VERB" if node.pos_ == "AUX" and lemma not in COPULAS else node.pos_)
     if kind:
         return kind

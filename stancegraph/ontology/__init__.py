@@ -24,6 +24,7 @@ class Cue:
     pattern: re.Pattern[str]
     polarity: str | None = None
     only_before: str | None = None
+    asserts: bool = False
 
     def applies_on(self, date: str | None) -> bool:
         return self.only_before is None or (date is not None and date < self.only_before)
@@ -51,7 +52,7 @@ def load_topics(path: str | None = None) -> tuple[Topic, ...]:
 
 def _topic(entry: dict) -> Topic:
     cues = tuple(
-        Cue(re.compile(c["pattern"], re.IGNORECASE), c.get("polarity"), c.get("only_before"))
+        Cue(re.compile(c["pattern"], re.IGNORECASE), c.get("polarity"), c.get("only_before"), bool(c.get("asserts")))
         for c in entry.get("cues", ())
     )
     return Topic(entry["id"], entry["label"], entry.get("definition", ""), entry.get("broader"), cues)
