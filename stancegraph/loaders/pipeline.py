@@ -18,7 +18,7 @@ from .attribution import Frame, quote_regions, speech_frames
 from .lexicon import Lexicon, load_lexicon
 from .nlp import load_nlp
 from .resolve import Resolver, Salience
-from .roles import make_shadow, relations_in, resolve_role, role_phrases
+from .roles import apposed_person, make_shadow, relations_in, resolve_role, role_phrases
 from .segment import Sentence, sentences
 from .stances import Claim, Context, claim_for_cue
 
@@ -376,14 +376,15 @@ def _surname_mentions(sentence: Sentence, seen: dict[str, str], found: list[Ment
 
 
 def _role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, found) -> list[Mention]:
-    """A role description with no name beside it stands for whoever held the role that day."""
+    """A role description stands for the person named beside it, or else for whoever held the
+    role that day ('the Nato chief' in June 2023 is Stoltenberg)."""
     extra = []
     for phrase in phrases:
         start = sentence.start + shadow.origin[phrase.start]
         end = sentence.start + shadow.origin[phrase.end - 1] + 1
         if any(m.is_person and m.start < end and start < m.end for m in found):
             continue
-        person, _ = resolve_role(phrase, index, date)
+        person = apposed_person(shadow, phrase) or resolve_role(phrase, index, date)[0]
         if person:
             extra.append(Mention(start, end, person, "role", sentence.text[start - sentence.start:end - sentence.start], True))
     return extra

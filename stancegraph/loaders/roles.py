@@ -74,7 +74,7 @@ def role_regex(path: str | None = None) -> tuple[re.Pattern[str], dict[str, str]
         r"(?P<mod>\b(?:[Ff]ormer|[Ee]x-|[Tt]hen-|[Tt]hen|[Cc]urrent|[Oo]utgoing|[Ii]ncoming|[Nn]ew|[Aa]cting|[Ss]itting) ?)?"
         r"(?:⟨C(?P<c1>\d+)⟩(?:['’]s)? |\b(?P<w1>" + word_alt + r") )?"
         r"(?:\b(?:[Tt]op|[Ss]enior|[Cc]hief|[Pp]ermanent|[Oo]fficial|[Ss]pecial) )*"
-        r"\b(?P<noun>(?i:" + noun_alt + r"))\b"
+        r"\b(?P<noun>(?i:" + noun_alt + r"))\b(?!-)"  # not 'chancellor-in-waiting'
         r"(?: (?:to|of|at|for|in) (?:the )?(?:⟨C(?P<c2>\d+)⟩|(?P<w2>" + word_alt + r")\b))?"
     )
     return pattern, nouns, words
@@ -132,7 +132,7 @@ def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
                  evidence: Evidence, date: str | None) -> list[Relation]:
     found: list[Relation] = []
     for phrase in phrases:
-        person = _apposed_person(shadow, phrase)
+        person = apposed_person(shadow, phrase)
         if person is None:
             continue
         if phrase.of is None:  # 'Dmytro Kuleba, the foreign minister': the dictionary knows of what
@@ -162,7 +162,7 @@ def _with_own_organisation(phrase: RolePhrase, person: str, index: ActorIndex, d
     return RolePhrase(phrase.start, phrase.end, phrase.role, held[0].of, phrase.former) if held else None
 
 
-def _apposed_person(shadow: Shadow, phrase: RolePhrase) -> str | None:
+def apposed_person(shadow: Shadow, phrase: RolePhrase) -> str | None:
     after = _APPOSED_AFTER.match(shadow.text[phrase.end:])
     if after:
         return shadow.slot(after.group(1)).actor

@@ -69,7 +69,12 @@ def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, ass
             return _close_at_frame(node, walk, frame, ctx)
         if node.i != head.i and previous.dep_ in ("nsubj", "csubj") and not _takes_subject_theme(node, ctx.lexicon):
             return None  # the topic is the agent here, not what the clause takes a position on
-        result = _visit(node, previous, node.i in locked, walk, ctx, frame)
+        if previous.dep_ == "conj" and node.i != head.i:
+            # '… was unrealistic and that membership was not realistic': a parallel claim lends
+            # no polarity, though what a third party does still ends the search
+            result = STOP if _third_party(node, ctx) else CLIMB
+        else:
+            result = _visit(node, previous, node.i in locked, walk, ctx, frame)
         if result == STOP:
             return None
         if isinstance(result, tuple):
@@ -212,6 +217,12 @@ def _forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> bo
         return node.dep_ not in ("ROOT",) and any(a.pos_ in ("VERB", "AUX") for a in node.ancestors)
     speaker = frame.speaker
     return speaker is None or not all(h == speaker or ctx.affiliated(speaker, h) for h in holders)
+
+
+def _third_party(node, ctx: Context) -> bool:
+    subject = _own_subject(node)
+    actors = ctx.resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
+    return bool(actors) and not set(actors) <= ctx.themes
 
 
 def _own_side(actors: list[str], frame: Frame, ctx: Context) -> bool:
