@@ -64,10 +64,20 @@ def _according_frame(token, resolver: Resolver) -> Frame | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
         return None
-    actors = resolver.actors(source)
+    actors = resolver.actors(source) or _issuer(source, resolver)
     phrase = {t.i for t in token.subtree}
     content = {t.i for t in token.sent if t.i not in phrase}
     return Frame(actors[0] if actors else None, token.i, frozenset(content), "according")
+
+
+def _issuer(source, resolver: Resolver) -> list[str]:
+    """'a statement from the Czech foreign ministry': who issued the text."""
+    for prep in (c for c in source.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")):
+        for issuer in (g for g in prep.children if g.dep_ == "pobj"):
+            actors = resolver.actors(issuer)
+            if actors:
+                return actors
+    return []
 
 
 # Quotation marks: curly pairs, or straight ones toggling within a paragraph.
