@@ -17,6 +17,11 @@ class Frame:
     verb: int | None  # token index of the speech verb
     content: frozenset[int]  # token indices of what is said
     kind: str  # speech | according | quote | continued
+    also: tuple[str, ...] = ()  # further speakers of a coordinated subject ('Washington and Berlin argued')
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        return ((self.speaker,) if self.speaker else ()) + self.also
 
 
 def speech_frames(doc, resolver: Resolver, lexicon: Lexicon) -> list[Frame]:
@@ -42,7 +47,7 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
     if verb.dep_ in ("conj", "ccomp") and verb.head.i < verb.i and not clauses:
         # '…, the former secretary general has said': what was said stands before the verb
         content = {t.i for t in verb.sent if t.i < min(subject_span | {verb.i})}
-    return Frame(speaker, verb.i, frozenset(content - subject_span - {verb.i}), "speech")
+    return Frame(speaker, verb.i, frozenset(content - subject_span - {verb.i}), "speech", tuple(actors[1:]))
 
 
 def _speaker_token(verb):

@@ -40,6 +40,7 @@ class Lexicon:
     similar_nouns: frozenset[str]
     anaphors: frozenset[str]
     negated_existentials: frozenset[str]
+    consequences: frozenset[str]
 
     @property
     def speech_forms(self) -> re.Pattern[str]:
@@ -99,5 +100,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         assertive=words("assertive_modals"), mixed_phrases=tuple(data.get("mixed_phrases", ())),
         light_verbs=words("light_verbs"), expressive=words("expressive_verbs"), as_verbs=words("as_verbs"),
         similar_nouns=words("similar_nouns"), anaphors=words("anaphors"),
-        negated_existentials=words("negated_existentials"),
+        negated_existentials=words("negated_existentials"), consequences=words("consequences"),
     )

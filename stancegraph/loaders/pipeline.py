@@ -100,7 +100,9 @@ class Extractor:
             phrases = role_phrases(shadow, self.index)
             evidence = Evidence(sentence.text, sentence.start, sentence.end)
             state.relations += relations_in(shadow, phrases, self.index, evidence, date)
-            found += _role_mentions(shadow, phrases, sentence, self.index, date, found)
+            roles = _role_mentions(shadow, phrases, sentence, self.index, date, found)
+            found += roles
+            state.relations += _dated_role_relations(roles, phrases, shadow, sentence, self.index, date, evidence)
             state.mentions[sentence.index] = sorted(found, key=lambda m: m.start)
             for mention in found:
                 if mention.is_person and mention.kind == "name":
@@ -390,6 +392,21 @@ def _role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date,
     return extra
 
 
+def _dated_role_relations(roles, phrases, shadow, sentence: Sentence, index: ActorIndex, date,
+                          evidence: Evidence) -> list[Relation]:
+    """'The Lithuanian president wants …' on a day the dictionary says Nausėda held that office:
+    president_of(Nausėda, Lithuania), with less confidence than a title beside a name."""
+    found = []
+    for phrase in phrases:
+        if apposed_person(shadow, phrase) or phrase.of is None:
+            continue
+        person, role = resolve_role(phrase, index, date)
+        predicate = index.predicate(role, phrase.former) if role else None
+        if person and predicate and any(m.actor == person for m in roles):
+            found.append(Relation(person, predicate, phrase.of, evidence, 0.7, date, f"role:{role}@date"))
+    return found
+
+
 def _first_per_span(hits: list[CueHit], broad: set[str]) -> list[CueHit]:
     """One hit per place: of overlapping cues a narrower topic wins, then the longest ('a path
     to membership for Ukraine' is about the path, 'a Nato membership action plan' the MAP)."""
@@ -453,6 +470,8 @@ def _with_context_frames(doc, sentence: Sentence, frames: list[Frame], quote_spe
 
 def _attribution(claim: Claim, holder: str, affiliated=lambda speaker, holder: False) -> tuple[str, str]:
     speaker = claim.frame.speaker if claim.frame else None
+    if claim.frame and holder in claim.frame.speakers:
+        return holder, "self"
     if speaker == holder or (speaker is None and claim.self_stated):
         return holder, "self"
     if speaker is not None and affiliated(speaker, holder):

@@ -86,7 +86,7 @@ def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, ass
         walk.found = "assertion"
     if walk.found is None or frame is None or frame.speaker is None:
         return None
-    return _claim((frame.speaker,), walk, frame, node, ctx.lexicon)
+    return _claim(frame.speakers, walk, frame, node, ctx.lexicon)
 
 
 def _about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
@@ -163,6 +163,8 @@ def _takes_subject_theme(node, lexicon: Lexicon) -> bool:
         return True
     if node.lemma_.lower() in lexicon.light_verbs and _evaluated_object(node, lexicon):
         return True
+    if node.lemma_.lower() in lexicon.consequences:
+        return True  # 'an invitation could drag the alliance into the war'
     return _normative(node, lexicon) and _predicate_class(node, lexicon) is None
 
 
@@ -392,7 +394,7 @@ def _close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context) -> Claim | No
         walk.found = "assertion"
     if walk.found is None or frame.speaker is None:
         return None
-    return _claim((frame.speaker,), walk, frame, verb, lexicon, self_stated=bool(kind))
+    return _claim(frame.speakers, walk, frame, verb, lexicon, self_stated=bool(kind))
 
 
 def _claim(holders, walk: _Walk, frame: Frame | None, node, lexicon: Lexicon,
