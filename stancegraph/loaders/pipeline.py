@@ -47,6 +47,14 @@ class _State:
     docs: dict[int, object] = field(default_factory=dict)
     new_actors: dict[str, Actor] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    _regions: list[tuple[int, int]] | None = None
+
+    @property
+    def regions(self) -> list[tuple[int, int]]:
+        """Quotation spans, found once per article."""
+        if self._regions is None:
+            self._regions = quote_regions(self.article.text)
+        return self._regions
 
 
 class Extractor:
@@ -170,7 +178,7 @@ class Extractor:
 
     @staticmethod
     def _quotation_context(state: _State, chosen: set[int]) -> set[int]:
-        regions = quote_regions(state.article.text)
+        regions = state.regions
         extra = set()
         for start, end in regions:
             inside = [s.index for s in state.sentences if s.start < end and start < s.end]
@@ -209,7 +217,7 @@ class Extractor:
 
     # ---- stage 4: attribution and stances ---------------------------------------------------
     def _stances(self, state: _State) -> list[Stance]:
-        regions = quote_regions(state.article.text)
+        regions = state.regions
         if _unclosed(state.article.text, regions):
             state.warnings.append("a quotation is never closed; its speaker may be unknown")
         salience = Salience()
