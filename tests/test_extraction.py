@@ -69,10 +69,10 @@ def test_five_megabyte_article_does_not_crash():
     assert any("very long article" in w for w in result.warnings)
 
 
-@pytest.mark.parametrize("name", ["01-washington-summit", "02-bucharest-2008", "03-madrid-2022", "04-coalition-2025", "05-veto-2024", "06-feature-2023"])
+@pytest.mark.parametrize("name", ["01-washington-summit", "02-bucharest-2008", "03-madrid-2022", "04-coalition-2025", "05-veto-2024", "06-feature-2023", "07-brief-2023"])
 def test_gold_articles_written_after_the_extractor(name):
     """Wire-style articles written for this project (tests/data/gold); on their first run the
-    stance F1 was 0.43, 0.20, 0.00, 0.67, 1.00 and 0.40, which is what led to the rules they now pass."""
+    stance F1 was 0.43, 0.20, 0.00, 0.67, 1.00, 0.40 and 0.44, which is what led to the rules they now pass."""
     from pathlib import Path
 
     gold = Path(__file__).parent / "data" / "gold" / f"{name}.gold.json"

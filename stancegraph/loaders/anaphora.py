@@ -55,6 +55,8 @@ def _takes_it_or_nothing(node, ctx: Context, depth: int = 0) -> bool:
             if not _anaphoric_noun(child, ctx):
                 return False
         elif child.dep_ in ("xcomp", "pcomp", "ccomp") or (child.dep_ == "prep" and depth < 3):
+            if child.lemma_.lower() in ctx.lexicon.speech:
+                return False  # 'declined to comment' takes no position
             if depth >= 3 or not _takes_it_or_nothing(child, ctx, depth + 1):
                 return False
     return True

@@ -169,7 +169,11 @@ def _takes_subject_theme(node, lexicon: Lexicon) -> bool:
 
 
 def _normative(node, lexicon: Lexicon) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in lexicon.normative for c in node.children)
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.normative for c in node.children):
+        return True
+    # 'the alliance had to show …', 'allies need to give …'
+    return node.lemma_.lower() in ("have", "need") and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in node.children)
 
 
 def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame | None):
