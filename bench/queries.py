@@ -82,7 +82,7 @@ def main() -> None:
         "agreement pairs": lambda: agreements(stances_on(store)),
         "relations at a date": lambda: relations_at(store, at="2020-01-01"),
     }
-    print(f"\n| question | p50 ms | p95 ms |\n|---|---|---|")
+    print("\n| question | p50 ms | p95 ms |\n|---|---|---|")
     for name, fn in questions.items():
         times = measure(fn, args.runs)
         print(f"| {name} | {statistics.median(times):.1f} | {percentile(times, 0.95):.1f} |")

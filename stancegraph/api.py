@@ -12,7 +12,7 @@ from .graph import open_store
 from .graph.base import QueryResult, Store
 from .graph.export import export_rdf
 from .graph.validate import ValidationReport, validate
-from .ingest import IngestReport, default_workers, ingest, write_failure_report
+from .ingest import IngestReport, default_workers, ingest, write_failure_report  # noqa: F401 - the CLI's
 from .loaders import load_articles
 from .loaders.extract import default_extractor
 from .model import Extraction

@@ -5,12 +5,11 @@ import time
 
 import pytest
 
-from stancegraph.errors import StoreError
 from stancegraph.graph import open_store
 from stancegraph.loaders import load_article
 from stancegraph.loaders.extract import extract
 from stancegraph.model import Actor, Article, Evidence, Extraction, Stance
-from stancegraph.queries import evidence, find_actor, stances_on
+from stancegraph.queries import evidence, find_actor
 
 from .test_questions import CORPUS, answers
 

@@ -140,11 +140,10 @@ def open_falkordb(url: str, read_only: bool = False) -> CypherStore:
 # ---- Neo4j ---------------------------------------------------------------------------------------
 
 class Neo4jTransport:
-    def __init__(self, url: str, driver, database: str | None, small_messages: bool = False):
+    def __init__(self, url: str, driver, database: str | None):
         self.url = url
         self.driver = driver
         self.database = database
-        self.small_messages = small_messages
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> QueryResult:
         from neo4j.exceptions import CypherSyntaxError, ClientError, Neo4jError, ServiceUnavailable, AuthError
@@ -209,7 +208,7 @@ def open_neo4j(url: str, read_only: bool = False) -> CypherStore:
     except Exception as err:  # noqa: BLE001 - the driver raises many kinds for refused or failed logins
         raise StoreError(f"{_public(url)}: cannot reach Neo4j ({_first_line(err)})") from None
     small = os.environ.get("STANCEGRAPH_BOLT_SMALL_BATCHES") == "1"
-    return CypherStore(_public(url), Neo4jTransport(_public(url), driver, database, small), batch_size=1 if small else 50)
+    return CypherStore(_public(url), Neo4jTransport(_public(url), driver, database), batch_size=1 if small else 50)
 
 
 def _public(url: str) -> str:

@@ -119,12 +119,3 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 
 def _opens_quote(text: str, position: int) -> bool:
     return text[position:position + 1] in (_OPEN, '"')
-
-
-def unclosed_quotes(text: str) -> int:
-    """How many paragraphs leave a quotation open without continuing it (for a warning)."""
-    count = 0
-    for paragraph in text.split("\n"):
-        if paragraph.count(_OPEN) > paragraph.count(_CLOSE) or paragraph.count('"') % 2:
-            count += 1
-    return count

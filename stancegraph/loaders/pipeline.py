@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import JOURNALIST, Actor, Article, Evidence, Extraction, Relation, Stance, actor_id
-from ..ontology import Topic, load_topics
+from ..ontology import Topic, load_theme_actors, load_topics
 from .actors import ActorIndex, Mention, actor_index
 from .anaphora import anaphoric_claims, backing_claims, same_position_claims
 from .attribution import Frame, quote_regions, speech_frames
@@ -65,7 +65,7 @@ class Extractor:
         self.index: ActorIndex = actor_index()
         self.lexicon: Lexicon = load_lexicon()
         self.model = model
-        self.themes = {e.id for name in _theme_names() if (e := self.index.lookup(name))}
+        self.themes = {e.id for name in load_theme_actors() if (e := self.index.lookup(name))}
         self._broad_topics = {t.broader for t in self.topics if t.broader}
 
     @property
@@ -354,14 +354,6 @@ class Extractor:
             if base is not None:
                 actors.append(Actor(base.id, base.name, base.type, base.wikidata, tuple(forms)))
         return actors
-
-
-def _theme_names() -> list[str]:
-    import json
-
-    from ..ontology import DEFAULT_TOPICS
-
-    return json.loads(DEFAULT_TOPICS.read_text(encoding="utf-8")).get("theme_actors", [])
 
 
 def _unclosed(text: str, regions) -> bool:

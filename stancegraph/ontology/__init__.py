@@ -40,14 +40,27 @@ class Topic:
 
 
 @lru_cache(maxsize=8)
-def load_topics(path: str | None = None) -> tuple[Topic, ...]:
-    """The topic set: the file given, $STANCEGRAPH_TOPICS, or the bundled NATO-accession set."""
+def _topic_file(path: str | None) -> tuple[Path, dict]:
     chosen = Path(path or os.environ.get("STANCEGRAPH_TOPICS") or DEFAULT_TOPICS)
     try:
-        data = json.loads(chosen.read_text(encoding="utf-8"))
-        return tuple(_topic(entry) for entry in data["topics"])
-    except (OSError, ValueError, KeyError, re.error) as err:
+        return chosen, json.loads(chosen.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
         raise StanceGraphError(f"{chosen}: not a readable topic file ({err})") from None
+
+
+@lru_cache(maxsize=8)
+def load_topics(path: str | None = None) -> tuple[Topic, ...]:
+    """The topic set: the file given, $STANCEGRAPH_TOPICS, or the bundled NATO-accession set."""
+    chosen, data = _topic_file(path)
+    try:
+        return tuple(_topic(entry) for entry in data["topics"])
+    except (KeyError, TypeError, re.error) as err:
+        raise StanceGraphError(f"{chosen}: not a readable topic file ({err})") from None
+
+
+def load_theme_actors(path: str | None = None) -> tuple[str, ...]:
+    """Names of the actors the topic set is about ('Ukraine'), from the same topic file."""
+    return tuple(_topic_file(path)[1].get("theme_actors", ()))
 
 
 def _topic(entry: dict) -> Topic:
@@ -69,5 +82,5 @@ def load_actor_data(path: str | None = None) -> dict:
 
 __all__ = [
     "SG", "Cue", "Topic", "actor_iri", "article_graph_iri", "article_iri", "load_actor_data",
-    "load_topics", "statement_iri", "topic_iri", "VOCABULARY", "SHAPES",
+    "load_theme_actors", "load_topics", "statement_iri", "topic_iri", "VOCABULARY", "SHAPES",
 ]
