@@ -263,7 +263,8 @@ def actor(name, store_url, as_of, fmt) -> None:
     relations = profile.relations_out + profile.relations_in
     if relations:
         click.echo("\nrelations:")
-        click.echo(render(relations, "table", ["subject", "predicate", "object", "date", "evidence"], "evidence"))
+        click.echo(render(relations, "table", ["subject", "predicate", "object", "statements", "last_date", "evidence"],
+                          "evidence"))
     if profile.stances:
         click.echo("\nstances:")
         click.echo(render(profile.stances, "table", ["topic", "polarity", "statements", "last_date", "evidence"], "evidence"))

@@ -180,6 +180,16 @@ class Extraction:
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
 
+    @property
+    def distinct_stances(self) -> tuple[Stance, ...]:
+        """One stance per statement id, the last winning: the id is the statement's identity in
+        every store, so two facts with one id would merge into one node with mixed values."""
+        return tuple({s.statement_id(self.article.id): s for s in self.stances}.values())
+
+    @property
+    def distinct_relations(self) -> tuple[Relation, ...]:
+        return tuple({r.statement_id(self.article.id): r for r in self.relations}.values())
+
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "article": self.article.to_json(),

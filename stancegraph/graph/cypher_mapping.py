@@ -26,13 +26,13 @@ def article_rows(extractions: list[Extraction]) -> dict[str, Any]:
             rows["actors"][actor.type].append({"id": actor.id, "props": {
                 "name": actor.name, "type": actor.type, "wikidata": actor.wikidata}})
             rows["mentions"].append({"article": article.id, "actor": actor.id, "forms": list(actor.mentions)})
-        for stance in extraction.stances:
+        for stance in extraction.distinct_stances:
             sid = stance.statement_id(article.id)
             rows["stances"].append({"id": sid, "holder": stance.actor, "topic": stance.topic, "article": article.id,
                                     "props": _stance_props(stance, article.id)})
             if stance.speaker and stance.speaker != JOURNALIST:
                 rows["speakers"].append({"id": sid, "speaker": stance.speaker})
-        for relation in extraction.relations:
+        for relation in extraction.distinct_relations:
             rows["relations"][relation.predicate].append({
                 "id": relation.statement_id(article.id), "subject": relation.subject, "object": relation.object,
                 "props": {"article": article.id, "evidence": relation.evidence.text, "start": relation.evidence.start,

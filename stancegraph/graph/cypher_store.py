@@ -12,11 +12,14 @@ from typing import Any, Protocol
 from ..errors import QueryError, StoreError
 from ..model import Extraction
 from ..ontology import load_topics
+from . import cypher_summaries as stored
 from .base import QueryResult
 from .cypher_mapping import ARTICLE_EXISTS, delete_steps, replace_batch
+from .summaries import Key, Summary, observations, rebuild, stored_observations, update
 
 CONNECT_TIMEOUT = 5.0
-INDEXED = (("Actor", "id"), ("Topic", "id"), ("Article", "id"), ("Stance", "id"), ("Stance", "article"))
+INDEXED = (("Actor", "id"), ("Topic", "id"), ("Article", "id"), ("Stance", "id"), ("Stance", "article"),
+           ("Summary", "id"), ("Summary", "topic"), ("Summary", "actor"), ("Summary", "object"))
 
 
 class CypherTransport(Protocol):
@@ -36,6 +39,7 @@ class CypherStore:
         self.transport = transport
         self.batch_size = batch_size
         self._indexed = False
+        self._summaries_known = False
 
     def write(self, extractions: Iterable[Extraction]) -> int:
         """Each batch replaces its articles' facts: one transaction on Neo4j; on FalkorDB each
@@ -52,7 +56,14 @@ class CypherStore:
     def _write_batch(self, batch: list[Extraction]) -> int:
         if not batch:
             return 0
-        self.transport.run_all(replace_batch(batch, load_topics()))
+        self._ensure_summaries()
+        unique = list({e.article.id: e for e in batch}.values())  # an article twice in a batch counts once
+        ids = [e.article.id for e in unique]
+        existing = {row[0] for row in self.transport.run(stored.EXISTING_ARTICLES, {"ids": ids}).rows}
+        changed = self._updated_summaries(unique, self._keys_of(sorted(existing)))
+        steps = [stored.mark(True), *replace_batch(unique, load_topics()), *stored.replace_steps(changed),
+                 stored.mark(False)]
+        self.transport.run_all(steps)
         written = len(batch)
         batch.clear()
         return written
@@ -64,8 +75,50 @@ class CypherStore:
     def delete_article(self, article_id: str) -> bool:
         if not self.has_article(article_id):
             return False
-        self.transport.run_all(delete_steps(article_id))
+        self._ensure_indexes()
+        self._ensure_summaries()
+        changed = self._updated_summaries([], self._keys_of([article_id]))
+        self.transport.run_all([stored.mark(True), *delete_steps(article_id), *stored.replace_steps(changed),
+                                stored.mark(False)])
         return True
+
+    @property
+    def has_summaries(self) -> bool:
+        """Whether the summaries are complete: present, of this layout, and not left half
+        written by a crashed batch."""
+        if not self._summaries_known:
+            rows = self.transport.run(stored.STATE).rows
+            self._summaries_known = bool(rows) and rows[0][0] == stored.SUMMARY_VERSION and not rows[0][1]
+        return self._summaries_known
+
+    def rebuild_summaries(self) -> int:
+        """Summarise every statement again from scratch; returns the number of summaries."""
+        summaries = rebuild(self)
+        rows = [stored.summary_row(s) for s in summaries]
+        steps = [(stored.DELETE_ALL_SUMMARIES, {})]
+        steps += [(stored.WRITE_SUMMARIES, {"rows": rows[i:i + 500]}) for i in range(0, len(rows), 500)]
+        self.transport.run_all([*steps, stored.mark(False)])
+        self._summaries_known = True
+        return len(summaries)
+
+    def _ensure_summaries(self) -> None:
+        if not self.has_summaries:
+            self.rebuild_summaries()
+
+    def _keys_of(self, article_ids: list[str]) -> dict[str, set[Key]]:
+        if not article_ids:
+            return {}
+        params = {"ids": article_ids}
+        return stored.keys_by_article(self.transport.run(stored.STANCE_KEYS, params).rows,
+                                      self.transport.run(stored.RELATION_KEYS, params).rows)
+
+    def _updated_summaries(self, extractions: list[Extraction], replaced: dict[str, set[Key]]) -> dict[Key, Summary | None]:
+        keys = {k for ks in replaced.values() for k in ks} | {o.key for e in extractions for o in observations(e)}
+        if not keys:
+            return {}
+        rows = self.transport.run(stored.READ_SUMMARIES, {"ids": [stored.summary_id(k) for k in keys]}).rows
+        return update(extractions, stored.summaries_from_rows(rows), replaced,
+                      lambda key: stored_observations(self, key))
 
     def query(self, text: str, params: Mapping[str, Any] | None = None) -> QueryResult:
         return self.transport.run(text, params or {})
@@ -99,9 +152,10 @@ class FalkorTransport:
             self.run(query, params)
 
     def ensure_indexes(self) -> None:
-        existing = {tuple(row[:2]) for row in self.run("CALL db.indexes() YIELD label, properties RETURN label, properties").rows}
+        rows = self.run("CALL db.indexes() YIELD label, properties RETURN label, properties").rows
+        existing = {(label, prop) for label, props in rows for prop in props}
         for label, prop in INDEXED:
-            if (label, [prop]) not in [(e[0], e[1]) for e in existing]:
+            if (label, prop) not in existing:
                 try:
                     self.graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
                 except Exception:  # noqa: BLE001 - already indexed under another spelling

@@ -47,9 +47,9 @@ def article_quads(extraction: Extraction) -> Iterator[Quad]:
         yield Quad(node, n(SG.mentions), n(actor_iri(actor.id)), graph)
         for mention in actor.mentions:  # surface forms belong to the article that used them
             yield Quad(n(actor_iri(actor.id)), n(SG.mention), text(mention), graph)
-    for stance in extraction.stances:
+    for stance in extraction.distinct_stances:
         yield from _stance(stance, article.id, node, graph)
-    for relation in extraction.relations:
+    for relation in extraction.distinct_relations:
         yield from _relation(relation, article.id, node, graph)
 
 

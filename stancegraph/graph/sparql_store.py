@@ -11,9 +11,11 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 from ..errors import QueryError
 from ..model import Extraction
 from ..ontology import load_topics
-from ..ontology.namespace import PREFIXES, SG, SHARED_GRAPH, article_graph_iri
+from ..ontology.namespace import PREFIXES, SG, SHARED_GRAPH, SUMMARY_GRAPH, article_graph_iri
+from . import sparql_summaries as stored
 from .base import QueryResult
 from .rdf_mapping import article_quads, insert_data, shared_quads, topic_quads
+from .summaries import Key, Summary, observations, rebuild, stored_observations, update
 
 XSD = PREFIXES["xsd"]
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
@@ -37,16 +39,22 @@ class SparqlStore:
         self.transport = transport
         self.read_only = read_only
         self._topics_written = False
+        self._summaries_known = False
 
     def write(self, extractions: Iterable[Extraction]) -> int:
-        """Each article's graph is dropped and rewritten in one update: all of it or none."""
+        """Each article's graph is dropped and rewritten in one update, together with the
+        summaries it changes: all of it or none."""
+        self._ensure_summaries()
         count = 0
         for extraction in extractions:
             graph = article_graph_iri(extraction.article.id)
+            old_keys = self._article_keys(graph)
+            changed = self._updated_summaries([extraction], {extraction.article.id: old_keys} if old_keys else {})
             quads = list(article_quads(extraction)) + list(shared_quads(extraction))
             if not self._topics_written:
                 quads += list(topic_quads(load_topics()))
-            self.transport.update(f"DROP SILENT GRAPH <{graph}> ;\n{insert_data(quads)}")
+            steps = [f"DROP SILENT GRAPH <{graph}>", insert_data(quads), stored.replace_summaries(changed)]
+            self.transport.update(" ;\n".join(filter(None, steps)))
             self._topics_written = True
             count += 1
         return count
@@ -58,8 +66,45 @@ class SparqlStore:
         graph = article_graph_iri(article_id)
         if not self.has_article(article_id):
             return False
-        self.transport.update(f"DROP GRAPH <{graph}> ;\n{_DROP_ORPHAN_ACTORS}")
+        self._ensure_summaries()
+        changed = self._updated_summaries([], {article_id: self._article_keys(graph)})
+        steps = [f"DROP GRAPH <{graph}>", _DROP_ORPHAN_ACTORS, stored.replace_summaries(changed)]
+        self.transport.update(" ;\n".join(filter(None, steps)))
         return True
+
+    @property
+    def has_summaries(self) -> bool:
+        """Whether the store's summaries are complete (a store written by an older version may
+        have none until its next write rebuilds them)."""
+        if not self._summaries_known:
+            self._summaries_known = self.transport.ask(stored.has_marker_query())
+        return self._summaries_known
+
+    def rebuild_summaries(self) -> int:
+        """Summarise every statement again from scratch; returns the number of summaries."""
+        summaries = rebuild(self)
+        drop = f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>"
+        quads = stored.marker_quads() + [q for s in summaries for q in stored.summary_quads(s)]
+        self.transport.update(f"{drop} ;\n{insert_data(quads)}")
+        self._summaries_known = True
+        return len(summaries)
+
+    def _ensure_summaries(self) -> None:
+        if not self.has_summaries:
+            self.rebuild_summaries()
+
+    def _article_keys(self, graph: str) -> set[Key]:
+        _, rows = self.transport.select(stored.article_keys_query(graph))
+        return stored.keys_from_rows(rows)
+
+    def _updated_summaries(self, extractions: list[Extraction], replaced: dict[str, set[Key]]) -> dict[Key, Summary | None]:
+        keys = {k for ks in replaced.values() for k in ks}
+        keys |= {o.key for e in extractions for o in observations(e)}
+        if not keys:
+            return {}
+        query, by_node = stored.read_summaries_query(keys)
+        current = stored.summaries_from_rows(self.transport.select(query)[1], by_node)
+        return update(extractions, current, replaced, lambda key: stored_observations(self, key))
 
     def query(self, text: str, params: Mapping[str, Any] | None = None) -> QueryResult:
         columns, rows = self.transport.select(bind(text, params or {}))
@@ -69,9 +114,10 @@ class SparqlStore:
         return self.transport.ask(text)
 
     def quads(self) -> Iterable[Quad]:
-        """Every quad of the store, for exports and validation."""
+        """Every quad of the store but the derived summaries, for exports and validation."""
         _, rows = self.transport.select(
-            "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", raw=True)  # type: ignore[call-arg]
+            f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{SUMMARY_GRAPH}>) }}",
+            raw=True)  # type: ignore[call-arg]
         for s, p, o, g in rows:  # every fact lives in a named graph; the default graph stays empty
             yield Quad(s, p, o, g)
 

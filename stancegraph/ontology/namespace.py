@@ -8,6 +8,7 @@ BASE = "https://w3id.org/stancegraph/"
 SG_NS = BASE + "ns#"
 WD_NS = "http://www.wikidata.org/entity/"
 SHARED_GRAPH = BASE + "graph/shared"
+SUMMARY_GRAPH = BASE + "graph/summaries"  # derived at write time; never exported or validated
 
 PREFIXES = {
     "sg": SG_NS, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -30,6 +31,9 @@ class _ClosedNamespace:
         "leads", "headOf", "ambassadorTo", "ministerOf", "formerHeadOf", "memberOf",
         "spokespersonOf", "presidentOf", "primeMinisterOf", "secretaryGeneralOf", "polarities",
         "support", "oppose", "mixed", "journalist", "topics",
+        "Summary", "StanceSummary", "RelationSummary", "aboutActor", "aboutTopic", "aboutPredicate",
+        "aboutObject", "currentPolarity", "statementCount", "firstDate", "lastDate", "latestArticle",
+        "latestEvidence", "latestSpeaker", "latestSource", "latestConfidence", "summaryVersion",
     })
 
     def __getattr__(self, term: str) -> str:
@@ -71,3 +75,7 @@ def article_graph_iri(article_id: str) -> str:
 
 def statement_iri(statement_id: str) -> str:
     return f"{BASE}statement/{statement_id}"
+
+
+def summary_iri(key: tuple[str, ...]) -> str:
+    return f"{BASE}summary/{short_hash(*key, length=24)}"

@@ -19,9 +19,9 @@ def load_query(name: str, language: str) -> str:
 
 
 from .api import (  # noqa: E402
-    ActorProfile, ActorRecord, RelationRecord, RoleRecord, StanceRecord, StanceSummary, actor_profile, evidence,
-    find_actor, list_actors, relation_statements, relations_at, resolve_topic, stance_statements, stances_on,
-    store_counts,
+    ActorProfile, ActorRecord, RelationRecord, RelationSummary, RoleRecord, StanceRecord, StanceSummary,
+    actor_profile, evidence, find_actor, list_actors, relation_statements, relation_summaries, relations_at,
+    resolve_topic, stance_statements, stances_on, store_counts,
 )
 from .positions import (  # noqa: E402
     Agreement, Coalition, PositionChange, TimelinePoint, agreements, changes, coalitions, matrix, timeline,
@@ -30,7 +30,7 @@ from .positions import (  # noqa: E402
 __all__ = [
     "Agreement", "Coalition", "PositionChange", "RoleRecord", "TimelinePoint", "agreements", "changes",
     "coalitions", "matrix", "relations_at", "timeline",
-    "ActorProfile", "ActorRecord", "RelationRecord", "StanceRecord", "StanceSummary", "actor_profile",
+    "ActorProfile", "ActorRecord", "RelationRecord", "RelationSummary", "relation_summaries", "StanceRecord", "StanceSummary", "actor_profile",
     "evidence", "find_actor", "list_actors", "load_query", "relation_statements", "resolve_topic",
     "stance_statements", "stances_on", "store_counts",
 ]

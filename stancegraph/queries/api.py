@@ -10,6 +10,7 @@ from pyoxigraph import Literal, NamedNode
 
 from ..errors import UnknownNameError
 from ..graph.base import Store
+from ..graph.summaries import relation_observation, stance_observation, summarise
 from ..loaders.actors import actor_index, fold
 from ..loaders.cleaning import check_date
 from ..ontology import Topic, load_topics
@@ -71,6 +72,24 @@ class RelationRecord:
     article_id: str
     title: str | None
     url: str | None
+    outlet: str | None = None
+    start: int = 0
+
+
+@dataclass(frozen=True)
+class RelationSummary:
+    """One relation between two actors over every statement of it."""
+    subject_id: str
+    subject: str
+    predicate: str
+    object_id: str
+    object: str
+    statements: int
+    first_date: str | None
+    last_date: str | None
+    evidence: str
+    source: str | None
+    confidence: float
 
 
 @dataclass(frozen=True)
@@ -99,8 +118,8 @@ class ActorRecord:
 class ActorProfile:
     actor: ActorRecord
     roles: list[dict[str, Any]] = field(default_factory=list)
-    relations_out: list[RelationRecord] = field(default_factory=list)
-    relations_in: list[RelationRecord] = field(default_factory=list)
+    relations_out: list[RelationSummary] = field(default_factory=list)
+    relations_in: list[RelationSummary] = field(default_factory=list)
     stances: list[StanceSummary] = field(default_factory=list)
 
 
@@ -114,6 +133,8 @@ PARAMETERS = {
     "relation_statements": ("subject", "object", "predicate"),
     "actors": ("actor",),
     "counts": (),
+    "stance_summaries": ("topic", "holder"),
+    "relation_summaries": ("subject", "object"),
 }
 _ACTOR_PARAMS = {"holder", "subject", "object", "actor"}
 
@@ -168,43 +189,51 @@ def stances_on(store: Store, topic: str | None = None, polarity: str | None = No
                actor_type: str | None = None, since: str | None = None, until: str | None = None,
                as_of: str | None = None, actor_id: str | None = None) -> list[StanceSummary]:
     """One row per actor and topic: the latest polarity (up to as_of), how many statements
-    back it, when the actor was first and last seen, and the strongest evidence sentence."""
-    last = min((check_date(d) for d in (until, as_of) if d), default=None)
-    records = stance_statements(store, topic, actor_id, None, since, last)
+    back it, when the actor was first and last seen, and the strongest evidence sentence of
+    the latest article. Without a date window this reads the summaries kept at write time."""
+    if since or until or as_of or not getattr(store, "has_summaries", False):
+        summaries = _summaries_from_statements(store, topic, actor_id, since, until, as_of)
+    else:
+        rows = _run(store, "stance_summaries", {"topic": topic, "holder": actor_id}).records()
+        summaries = [_stance_summary(row) for row in rows]
     if actor_type:
-        records = [r for r in records if r.actor_type.lower() == actor_type.lower()]
-    groups: dict[tuple[str, str], list[StanceRecord]] = {}
-    for record in records:
-        groups.setdefault((record.actor_id, record.topic), []).append(record)
-    summaries = [_summarise(group) for group in groups.values()]
+        summaries = [s for s in summaries if s.actor_type.lower() == actor_type.lower()]
     if polarity:
         summaries = [s for s in summaries if s.polarity == polarity]
     return sorted(summaries, key=lambda s: (s.topic, _POLARITY_ORDER[s.polarity], s.actor))
+
+
+def _summaries_from_statements(store: Store, topic: str | None, actor_id: str | None, since: str | None,
+                               until: str | None, as_of: str | None) -> list[StanceSummary]:
+    last = min((check_date(d) for d in (until, as_of) if d), default=None)
+    groups: dict[tuple[str, str], list[StanceRecord]] = {}
+    for record in stance_statements(store, topic, actor_id, None, since, last):
+        groups.setdefault((record.actor_id, record.topic), []).append(record)
+    return [_summarise(group) for group in groups.values()]
+
+
+def _stance_summary(row: dict[str, Any]) -> StanceSummary:
+    speaker = row.get("speakerName") or ("journalist" if row.get("speakerId") is None else None)
+    return StanceSummary(
+        row["holderId"], row["holderName"], row["holderType"], row["topicId"], str(row["pol"]).rsplit("#", 1)[-1],
+        int(row["statements"]), _text(row.get("first")), _text(row.get("last")), row["evidence"], speaker,
+        row.get("source"), float(row["confidence"]),
+    )
 
 
 _POLARITY_ORDER = {"support": 0, "mixed": 1, "oppose": 2}
 
 
 def _summarise(group: list[StanceRecord]) -> StanceSummary:
-    ordered = sorted(group, key=lambda r: (r.date or "", r.article_id, r.start))
-    latest = ordered[-1]
-    latest_day = [r for r in ordered if r.date == latest.date and r.article_id == latest.article_id]
-    polarity = _prevailing(latest_day)
-    candidates = [r for r in latest_day if r.polarity == polarity] or latest_day
-    best = max(candidates, key=lambda r: (r.confidence, r.start))
-    dates = [r.date for r in ordered if r.date]
-    source = ", ".join(filter(None, (best.outlet, best.date, best.title or best.url)))
+    """The same fold the stores keep at write time, over statements read now."""
+    summary = summarise(map(stance_observation, group))
+    first = group[0]
+    names = {r.speaker_id: r.speaker for r in group}
     return StanceSummary(
-        latest.actor_id, latest.actor, latest.actor_type, latest.topic, polarity, len(group),
-        dates[0] if dates else None, dates[-1] if dates else None, best.evidence, best.speaker,
-        source or None, best.confidence,
+        first.actor_id, first.actor, first.actor_type, first.topic, summary.polarity, summary.statements,
+        summary.first_date, summary.last_date, summary.evidence, names.get(summary.speaker, "journalist"),
+        summary.source, summary.confidence,
     )
-
-
-def _prevailing(records: list[StanceRecord]) -> str:
-    """One article can hold several statements; their polarities combine to mixed when they differ."""
-    polarities = {r.polarity for r in records}
-    return polarities.pop() if len(polarities) == 1 else "mixed"
 
 
 def evidence(store: Store, actor_id: str, topic: str) -> list[StanceRecord]:
@@ -219,7 +248,7 @@ def relation_statements(store: Store, subject_id: str | None = None, object_id: 
     records = [
         RelationRecord(r["subjectId"], r["subjectName"], r["predicate"], r["objectId"], r["objectName"],
                        float(r["confidence"]), r["evidence"], _text(r.get("date")), r["articleId"],
-                       r.get("title"), r.get("url"))
+                       r.get("title"), r.get("url"), r.get("outlet"), int(r["start"]))
         for r in result.records()
     ]
     return sorted(records, key=lambda r: (r.subject, r.predicate, r.object, r.date or "", r.article_id, r.evidence))
@@ -297,9 +326,34 @@ def actor_profile(store: Store, name: str, as_of: str | None = None) -> ActorPro
         for r in (entry.roles if entry else ())
     ]
     return ActorProfile(
-        actor, roles, relation_statements(store, subject_id=actor.id),
-        relation_statements(store, object_id=actor.id), stances_on(store, actor_id=actor.id, as_of=as_of),
+        actor, roles, relation_summaries(store, subject_id=actor.id), relation_summaries(store, object_id=actor.id),
+        stances_on(store, actor_id=actor.id, as_of=as_of),
     )
+
+
+def relation_summaries(store: Store, subject_id: str | None = None,
+                       object_id: str | None = None) -> list[RelationSummary]:
+    """One row per relation between two actors: how often and when articles stated it, and
+    the latest evidence. Reads the summaries kept at write time where the store has them."""
+    if getattr(store, "has_summaries", False):
+        rows = _run(store, "relation_summaries", {"subject": subject_id, "object": object_id}).records()
+        found = [RelationSummary(r["subjectId"], r["subjectName"], r["predicate"], r["objectId"], r["objectName"],
+                                 int(r["statements"]), _text(r.get("first")), _text(r.get("last")), r["evidence"],
+                                 r.get("source"), float(r["confidence"])) for r in rows]
+    else:
+        groups: dict[tuple[str, str, str], list[RelationRecord]] = {}
+        for record in relation_statements(store, subject_id, object_id):
+            groups.setdefault((record.subject_id, record.predicate, record.object_id), []).append(record)
+        found = [_relation_summary(group) for group in groups.values()]
+    return sorted(found, key=lambda r: (r.subject, r.predicate, r.object))
+
+
+def _relation_summary(group: list[RelationRecord]) -> RelationSummary:
+    summary = summarise(map(relation_observation, group))
+    first = group[0]
+    return RelationSummary(first.subject_id, first.subject, first.predicate, first.object_id, first.object,
+                           summary.statements, summary.first_date, summary.last_date, summary.evidence,
+                           summary.source, summary.confidence)
 
 
 def _name_of(actor_id: str) -> str:

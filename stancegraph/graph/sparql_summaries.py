@@ -1,0 +1,116 @@
+"""Where summaries live in an RDF store: one node per key in the summaries graph, replaced in
+the same SPARQL update that writes or removes the article that changed them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from ..ontology.namespace import SG, SHARED_GRAPH, SUMMARY_GRAPH, actor_iri, summary_iri, topic_iri
+from .rdf_mapping import RDF_TYPE, insert_data, typed
+from .summaries import SUMMARY_VERSION, Key, Summary
+
+GRAPH = NamedNode(SUMMARY_GRAPH)
+MARKER = NamedNode(SUMMARY_GRAPH)
+PREFIX = "PREFIX sg: <https://w3id.org/stancegraph/ns#>\n"
+
+
+def summary_quads(summary: Summary) -> Iterable[Quad]:
+    node = NamedNode(summary_iri(summary.key))
+
+    def quad(prop: str, value) -> Quad:
+        return Quad(node, NamedNode(SG[prop]), value, GRAPH)
+
+    if summary.key[0] == "stance":
+        _, holder, topic = summary.key
+        yield Quad(node, RDF_TYPE, NamedNode(SG.StanceSummary), GRAPH)
+        yield quad("aboutActor", NamedNode(actor_iri(holder)))
+        yield quad("aboutTopic", NamedNode(topic_iri(topic)))
+        yield quad("currentPolarity", NamedNode(SG[summary.polarity]))
+    else:
+        _, subject, predicate, obj = summary.key
+        yield Quad(node, RDF_TYPE, NamedNode(SG.RelationSummary), GRAPH)
+        yield quad("aboutActor", NamedNode(actor_iri(subject)))
+        yield quad("aboutPredicate", Literal(predicate))
+        yield quad("aboutObject", NamedNode(actor_iri(obj)))
+    yield quad("statementCount", typed(summary.statements, "integer"))
+    if summary.first_date:
+        yield quad("firstDate", typed(summary.first_date, "date"))
+        yield quad("lastDate", typed(summary.last_date, "date"))
+    yield quad("latestArticle", Literal(summary.article_id))
+    yield quad("latestEvidence", Literal(summary.evidence))
+    yield quad("latestSpeaker", NamedNode(actor_iri(summary.speaker) if summary.speaker else SG.journalist))
+    if summary.source:
+        yield quad("latestSource", Literal(summary.source))
+    yield quad("latestConfidence", typed(f"{summary.confidence:.2f}", "decimal"))
+
+
+def marker_quads() -> list[Quad]:
+    return [Quad(MARKER, NamedNode(SG.summaryVersion), typed(SUMMARY_VERSION, "integer"), GRAPH)]
+
+
+def replace_summaries(changed: dict[Key, Summary | None]) -> str:
+    """Update operations (to join with ' ;') that swap the stored summaries of these keys."""
+    if not changed:
+        return ""
+    nodes = " ".join(f"<{summary_iri(k)}>" for k in changed)
+    drop = (f"DELETE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?m ?p ?o }} }} "
+            f"WHERE {{ VALUES ?m {{ {nodes} }} GRAPH <{SUMMARY_GRAPH}> {{ ?m ?p ?o }} }}")
+    quads = [q for s in changed.values() if s is not None for q in summary_quads(s)]
+    return drop + (" ;\n" + insert_data(quads) if quads else "")
+
+
+def read_summaries_query(keys: Iterable[Key]) -> tuple[str, dict[str, Key]]:
+    """A SELECT for the stored summaries of these keys, and which key each node stands for."""
+    by_node = {summary_iri(k): k for k in keys}
+    nodes = " ".join(f"<{n}>" for n in by_node)
+    query = PREFIX + f"""SELECT ?m ?pol ?count ?first ?last ?article ?evidence ?speakerId ?source ?confidence
+WHERE {{
+  VALUES ?m {{ {nodes} }}
+  GRAPH <{SUMMARY_GRAPH}> {{
+    ?m sg:statementCount ?count ; sg:latestArticle ?article ; sg:latestEvidence ?evidence ;
+       sg:latestSpeaker ?speaker ; sg:latestConfidence ?confidence .
+    OPTIONAL {{ ?m sg:currentPolarity ?pol }}
+    OPTIONAL {{ ?m sg:firstDate ?first ; sg:lastDate ?last }}
+    OPTIONAL {{ ?m sg:latestSource ?source }}
+  }}
+  OPTIONAL {{ GRAPH <{SHARED_GRAPH}> {{ ?speaker sg:id ?speakerId }} }}
+}}"""
+    return query, by_node
+
+
+def summaries_from_rows(rows: list[tuple], by_node: dict[str, Key]) -> dict[Key, Summary]:
+    found = {}
+    for node, pol, count, first, last, article, evidence, speaker, source, confidence in rows:
+        key = by_node[node]
+        polarity = pol.rsplit("#", 1)[-1] if pol else ""
+        found[key] = Summary(key, polarity, int(count), _text(first), _text(last), article, evidence,
+                             speaker, source, float(confidence))
+    return found
+
+
+def article_keys_query(graph_iri: str) -> str:
+    """The keys an article graph holds statements for (none when the store lacks the article)."""
+    return PREFIX + f"""SELECT DISTINCT ?kind ?a ?b ?c
+WHERE {{
+  {{ GRAPH <{graph_iri}> {{ ?s a sg:StanceStatement ; sg:holder ?h ; sg:topic ?t }}
+     GRAPH <{SHARED_GRAPH}> {{ ?h sg:id ?a . ?t <http://www.w3.org/2004/02/skos/core#notation> ?b }}
+     BIND("stance" AS ?kind) }}
+  UNION
+  {{ GRAPH <{graph_iri}> {{ ?s a sg:RelationStatement ; sg:subject ?x ; sg:predicate ?b ; sg:object ?y }}
+     GRAPH <{SHARED_GRAPH}> {{ ?x sg:id ?a . ?y sg:id ?c }}
+     BIND("relation" AS ?kind) }}
+}}"""
+
+
+def keys_from_rows(rows: list[tuple]) -> set[Key]:
+    return {(kind, a, b) if kind == "stance" else (kind, a, b, c) for kind, a, b, c in rows}
+
+
+def has_marker_query() -> str:
+    return f"ASK {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> <{SG.summaryVersion}> {SUMMARY_VERSION} }} }}"
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,162 @@
+"""Summaries per actor and topic (and per relation) kept up to date at write time.
+
+The questions users ask most — where does everyone stand on a topic, what is one actor's
+profile — need one row per actor and topic, not every statement behind it. Reading every
+statement makes them grow with the store; a summary kept beside the statements keeps them
+flat. A summary is a fold over statements that can be merged: adding an article needs only
+the old summary and the article's own statements. Replacing or deleting an article cannot be
+undone by a merge, so the keys it touched are summarised again from their statements.
+
+This module is pure: stores decide where summaries live and call `update`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from ..model import JOURNALIST, Extraction
+
+SUMMARY_VERSION = 1
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# ('stance', holder, topic) or ('relation', subject, predicate, object)
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One statement reduced to what a summary of its key needs."""
+    key: Key
+    polarity: str  # '' for relations
+    date: str | None
+    article_id: str
+    start: int
+    confidence: float
+    evidence: str
+    speaker: str | None  # actor id; None for the journalist
+    source: str | None  # 'outlet, date, title or url' of the article
+
+
+@dataclass(frozen=True)
+class Summary:
+    key: Key
+    polarity: str
+    statements: int
+    first_date: str | None
+    last_date: str | None
+    article_id: str  # the latest article, whose statements give the polarity
+    evidence: str
+    speaker: str | None
+    source: str | None
+    confidence: float
+
+    @property
+    def latest(self) -> tuple[str, str]:
+        return (self.last_date or "", self.article_id)
+
+
+def summarise(observations: Iterable[Observation]) -> Summary | None:
+    """The latest article's position (several statements in it that differ combine to mixed),
+    backed by its most confident sentence; counts and dates over every statement."""
+    ordered = sorted(observations, key=lambda o: (o.date or "", o.article_id, o.start))
+    if not ordered:
+        return None
+    latest = ordered[-1]
+    latest_group = [o for o in ordered if o.date == latest.date and o.article_id == latest.article_id]
+    polarities = {o.polarity for o in latest_group}
+    polarity = polarities.pop() if len(polarities) == 1 else "mixed"
+    best = max([o for o in latest_group if o.polarity == polarity] or latest_group, key=lambda o: (o.confidence, o.start))
+    dates = [o.date for o in ordered if o.date]
+    return Summary(latest.key, polarity, len(ordered), dates[0] if dates else None, dates[-1] if dates else None,
+                   latest.article_id, best.evidence, best.speaker, best.source, best.confidence)
+
+
+def merge(old: Summary | None, new: Summary | None) -> Summary | None:
+    """Two summaries of disjoint sets of articles as one, equal to summarising the union."""
+    if old is None or new is None:
+        return old or new
+    newer = new if new.latest > old.latest else old
+    dates = [d for d in (old.first_date, old.last_date, new.first_date, new.last_date) if d]
+    return replace(newer, statements=old.statements + new.statements,
+                   first_date=min(dates) if dates else None, last_date=max(dates) if dates else None)
+
+
+def update(extractions: list[Extraction], current: dict[Key, Summary], replaced: dict[str, set[Key]],
+           observations_of_key: Callable[[Key], list[Observation]]) -> dict[Key, Summary | None]:
+    """New summaries for every key a batch touches; None where a key has no statements left.
+
+    `current` holds the stored summaries of those keys, `replaced` the keys each article of the
+    batch already in the store had, and `observations_of_key` reads a key's statements as stored
+    (it is asked only for keys of replaced articles)."""
+    incoming: dict[Key, list[Observation]] = {}
+    for extraction in extractions:
+        for observation in observations(extraction):
+            incoming.setdefault(observation.key, []).append(observation)
+    gone = set(replaced)
+    stale = set().union(*replaced.values()) if replaced else set()
+    result: dict[Key, Summary | None] = {}
+    for key in stale:
+        kept = [o for o in observations_of_key(key) if o.article_id not in gone]
+        result[key] = summarise(kept + incoming.get(key, []))
+    for key, found in incoming.items():
+        if key not in stale:
+            result[key] = merge(current.get(key), summarise(found))
+    return result
+
+
+def observations(extraction: Extraction) -> list[Observation]:
+    """An extraction's statements as the store will return them (dates checked, confidence to
+    two places, the journalist as no speaker)."""
+    article = extraction.article
+    found = []
+    for stance in extraction.distinct_stances:
+        speaker = None if stance.speaker in (None, JOURNALIST) else stance.speaker
+        found.append(_observation(("stance", stance.actor, stance.topic), stance.polarity, stance, article, speaker))
+    for relation in extraction.distinct_relations:
+        key = ("relation", relation.subject, relation.predicate, relation.object)
+        found.append(_observation(key, "", relation, article, None))
+    return found
+
+
+def _observation(key: Key, polarity: str, fact, article, speaker: str | None) -> Observation:
+    day = fact.date if fact.date and _DATE.match(fact.date) else None
+    return Observation(key, polarity, day, article.id, fact.evidence.start, float(f"{fact.confidence:.2f}"),
+                       fact.evidence.text, speaker, source_line(article.outlet, day, article.title, article.url))
+
+
+def source_line(outlet: str | None, day: str | None, title: str | None, url: str | None) -> str | None:
+    return ", ".join(filter(None, (outlet, day, title or url))) or None
+
+
+def stored_observations(store, key: Key) -> list[Observation]:
+    """A key's statements as stored, through the named questions every store answers."""
+    from ..queries.api import relation_statements, stance_statements
+
+    if key[0] == "stance":
+        return [stance_observation(r) for r in stance_statements(store, key[2], key[1])]
+    return [relation_observation(r) for r in relation_statements(store, key[1], key[3], key[2])]
+
+
+def rebuild(store) -> list[Summary]:
+    """Every summary from the statements as stored: for stores written before summaries existed."""
+    from ..queries.api import relation_statements, stance_statements
+
+    groups: dict[Key, list[Observation]] = {}
+    found = [*map(stance_observation, stance_statements(store)), *map(relation_observation, relation_statements(store))]
+    for observation in found:
+        groups.setdefault(observation.key, []).append(observation)
+    return [s for s in map(summarise, groups.values()) if s is not None]
+
+
+def stance_observation(r) -> Observation:
+    """A StanceRecord read from a store as an observation."""
+    return Observation(("stance", r.actor_id, r.topic), r.polarity, r.date, r.article_id, r.start, r.confidence,
+                       r.evidence, r.speaker_id, source_line(r.outlet, r.date, r.title, r.url))
+
+
+def relation_observation(r) -> Observation:
+    """A RelationRecord read from a store as an observation."""
+    return Observation(("relation", r.subject_id, r.predicate, r.object_id), "", r.date, r.article_id, r.start,
+                       r.confidence, r.evidence, None, source_line(r.outlet, r.date, r.title, r.url))
