@@ -54,39 +54,45 @@ def replace_summaries(changed: dict[Key, Summary | None]) -> str:
     """Update operations (to join with ' ;') that swap the stored summaries of these keys."""
     if not changed:
         return ""
-    nodes = " ".join(f"<{summary_iri(k)}>" for k in changed)
-    drop = (f"DELETE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?m ?p ?o }} }} "
-            f"WHERE {{ VALUES ?m {{ {nodes} }} GRAPH <{SUMMARY_GRAPH}> {{ ?m ?p ?o }} }}")
+    drops = [f"DELETE WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{summary_iri(k)}> ?p ?o }} }}" for k in changed]
     quads = [q for s in changed.values() if s is not None for q in summary_quads(s)]
-    return drop + (" ;\n" + insert_data(quads) if quads else "")
+    return " ;\n".join(drops + ([insert_data(quads)] if quads else []))
 
 
 def read_summaries_query(keys: Iterable[Key]) -> tuple[str, dict[str, Key]]:
-    """A SELECT for the stored summaries of these keys, and which key each node stands for."""
+    """A SELECT for the stored summaries of these keys as plain triples (a look-up by subject,
+    where a pattern with optional parts would read every summary), and which key each node
+    stands for."""
     by_node = {summary_iri(k): k for k in keys}
     nodes = " ".join(f"<{n}>" for n in by_node)
-    query = PREFIX + f"""SELECT ?m ?pol ?count ?first ?last ?article ?evidence ?speakerId ?source ?confidence
+    query = f"""SELECT ?m ?p ?o ?speakerId
 WHERE {{
   VALUES ?m {{ {nodes} }}
-  GRAPH <{SUMMARY_GRAPH}> {{
-    ?m sg:statementCount ?count ; sg:latestArticle ?article ; sg:latestEvidence ?evidence ;
-       sg:latestSpeaker ?speaker ; sg:latestConfidence ?confidence .
-    OPTIONAL {{ ?m sg:currentPolarity ?pol }}
-    OPTIONAL {{ ?m sg:firstDate ?first ; sg:lastDate ?last }}
-    OPTIONAL {{ ?m sg:latestSource ?source }}
-  }}
-  OPTIONAL {{ GRAPH <{SHARED_GRAPH}> {{ ?speaker sg:id ?speakerId }} }}
+  GRAPH <{SUMMARY_GRAPH}> {{ ?m ?p ?o }}
+  OPTIONAL {{ FILTER(?p = <{SG.latestSpeaker}>) GRAPH <{SHARED_GRAPH}> {{ ?o <{SG.id}> ?speakerId }} }}
 }}"""
     return query, by_node
 
 
+_FIELDS = {SG[name]: name for name in ("currentPolarity", "statementCount", "firstDate", "lastDate", "latestArticle",
+                                       "latestEvidence", "latestSource", "latestConfidence")}
+
+
 def summaries_from_rows(rows: list[tuple], by_node: dict[str, Key]) -> dict[Key, Summary]:
+    values: dict[str, dict[str, object]] = {}
+    for node, prop, value, speaker in rows:
+        fields = values.setdefault(node, {})
+        if prop == SG.latestSpeaker:
+            fields["speaker"] = speaker
+        elif prop in _FIELDS:
+            fields[_FIELDS[prop]] = value
     found = {}
-    for node, pol, count, first, last, article, evidence, speaker, source, confidence in rows:
+    for node, f in values.items():
         key = by_node[node]
-        polarity = pol.rsplit("#", 1)[-1] if pol else ""
-        found[key] = Summary(key, polarity, int(count), _text(first), _text(last), article, evidence,
-                             speaker, source, float(confidence))
+        polarity = str(f.get("currentPolarity") or "").rsplit("#", 1)[-1]
+        found[key] = Summary(key, polarity, int(f["statementCount"]), _text(f.get("firstDate")),
+                             _text(f.get("lastDate")), str(f["latestArticle"]), str(f["latestEvidence"]),
+                             f.get("speaker"), _text(f.get("latestSource")), float(f["latestConfidence"]))
     return found
 
 
