@@ -10,7 +10,7 @@ import pytest
 from stancegraph.graph import open_store
 from stancegraph.graph.summaries import Observation, merge, summarise
 from stancegraph.model import Actor, Article, Evidence, Extraction, Relation, Stance
-from stancegraph.queries import relation_summaries, stances_on
+from stancegraph.queries import list_actors, relation_summaries, stances_on
 
 STATES = [("wd:Q36", "Poland"), ("wd:Q183", "Germany"), ("wd:Q28", "Hungary"), ("wd:Q37", "Lithuania")]
 PEOPLE = [("sg:person-a", "Anna Example"), ("sg:person-b", "Bruno Example")]
@@ -38,7 +38,10 @@ def random_extraction(rng: random.Random, number: int, version: int = 0) -> Extr
         relations.append(Relation(PEOPLE[1][0], rng.choice(["advises", "leads"]), rng.choice(STATES)[0],
                                   Evidence("Filler text closes the story.", cursor, len(text)),
                                   rng.choice([0.7, 0.9]), day, "test"))
-    actors = [Actor(i, n, "State") for i, n in STATES] + [Actor(i, n, "Person") for i, n in PEOPLE]
+    named = {ident for ident, _ in holders} | {r.subject for r in relations} | {r.object for r in relations}
+    forms = lambda name: (name, f"{name} {number}.{version}")  # noqa: E731 - forms that come and go
+    actors = ([Actor(i, n, "State", mentions=forms(n)) for i, n in STATES if i in named]
+              + [Actor(i, n, "Person", mentions=forms(n)) for i, n in PEOPLE])
     return Extraction(article, tuple(actors), tuple(relations), tuple(stances))
 
 
@@ -59,6 +62,7 @@ def assert_summaries_agree(store) -> None:
     plain = StatementsOnly(store)
     assert stances_on(store) == stances_on(plain)
     assert relation_summaries(store) == relation_summaries(plain)
+    assert list_actors(store) == list_actors(plain)
     for ident, _ in STATES:
         assert stances_on(store, actor_id=ident) == stances_on(plain, actor_id=ident)
         assert relation_summaries(store, object_id=ident) == relation_summaries(plain, object_id=ident)

@@ -61,8 +61,9 @@ class CypherStore:
         ids = [e.article.id for e in unique]
         existing = {row[0] for row in self.transport.run(stored.EXISTING_ARTICLES, {"ids": ids}).rows}
         changed = self._updated_summaries(unique, self._keys_of(sorted(existing)))
+        forms = self._updated_forms(unique, sorted(existing))
         steps = [stored.mark(True), *replace_batch(unique, load_topics()), *stored.replace_steps(changed),
-                 stored.mark(False)]
+                 *stored.forms_step(forms), stored.mark(False)]
         self.transport.run_all(steps)
         written = len(batch)
         batch.clear()
@@ -78,8 +79,9 @@ class CypherStore:
         self._ensure_indexes()
         self._ensure_summaries()
         changed = self._updated_summaries([], self._keys_of([article_id]))
+        forms = self._updated_forms([], [article_id])
         self.transport.run_all([stored.mark(True), *delete_steps(article_id), *stored.replace_steps(changed),
-                                stored.mark(False)])
+                                *stored.forms_step(forms), stored.mark(False)])
         return True
 
     @property
@@ -97,6 +99,7 @@ class CypherStore:
         rows = [stored.summary_row(s) for s in summaries]
         steps = [(stored.DELETE_ALL_SUMMARIES, {})]
         steps += [(stored.WRITE_SUMMARIES, {"rows": rows[i:i + 500]}) for i in range(0, len(rows), 500)]
+        steps += stored.forms_step(stored.collect_forms(self.transport.run(stored.ALL_FORMS).rows))
         self.transport.run_all([*steps, stored.mark(False)])
         self._summaries_known = True
         return len(summaries)
@@ -104,6 +107,25 @@ class CypherStore:
     def _ensure_summaries(self) -> None:
         if not self.has_summaries:
             self.rebuild_summaries()
+
+    def _updated_forms(self, extractions: list[Extraction], replaced: list[str]) -> dict[str, set[str]]:
+        """Each touched actor's surface forms: the stored set plus the batch's, or, for actors of
+        replaced articles, gathered again from the other articles."""
+        incoming: dict[str, set[str]] = {}
+        for extraction in extractions:
+            for actor in extraction.actors:
+                incoming.setdefault(actor.id, set()).update(actor.mentions)
+        stale = {row[0] for row in self.transport.run(stored.ARTICLE_ACTORS, {"ids": replaced}).rows} if replaced else set()
+        forms = {actor: set() for actor in stale}
+        if stale:
+            rows = self.transport.run(stored.FORMS_ELSEWHERE, {"actors": sorted(stale), "ids": replaced}).rows
+            stored.collect_forms(rows, forms)
+        fresh = sorted(set(incoming) - stale)
+        if fresh:
+            stored.collect_forms(self.transport.run(stored.READ_FORMS, {"actors": fresh}).rows, forms)
+        for actor, found in incoming.items():
+            forms.setdefault(actor, set()).update(found)
+        return forms
 
     def _keys_of(self, article_ids: list[str]) -> dict[str, set[Key]]:
         if not article_ids:

@@ -24,6 +24,12 @@ READ_SUMMARIES = ("UNWIND $ids AS id MATCH (m:Summary {id: id}) RETURN m.id, m.p
 WRITE_SUMMARIES = "UNWIND $rows AS row MERGE (m:Summary {id: row.id}) SET m = row"
 DELETE_SUMMARIES = "UNWIND $ids AS id MATCH (m:Summary {id: id}) DELETE m"
 DELETE_ALL_SUMMARIES = "MATCH (m:Summary) DELETE m"
+ARTICLE_ACTORS = "UNWIND $ids AS id MATCH (:Article {id: id})-[:MENTIONS]->(a:Actor) RETURN DISTINCT a.id"
+FORMS_ELSEWHERE = ("UNWIND $actors AS aid MATCH (n:Article)-[m:MENTIONS]->(:Actor {id: aid}) "
+                   "WHERE NOT n.id IN $ids RETURN aid, m.forms")
+READ_FORMS = "UNWIND $actors AS aid MATCH (a:Actor {id: aid}) RETURN a.id, a.forms"
+WRITE_FORMS = "UNWIND $rows AS row MATCH (a:Actor {id: row.id}) SET a.forms = row.forms"
+ALL_FORMS = "MATCH (:Article)-[m:MENTIONS]->(a:Actor) RETURN a.id, m.forms"
 STATE = "MATCH (v:SummaryState) RETURN v.version, v.dirty"
 SET_STATE = "MERGE (v:SummaryState {name: 'summaries'}) SET v.version = $version, v.dirty = $dirty"
 
@@ -71,3 +77,16 @@ def keys_by_article(stance_rows: list[tuple], relation_rows: list[tuple]) -> dic
     for article, subject, kind, obj in relation_rows:
         found.setdefault(article, set()).add(("relation", subject, PREDICATE_OF_TYPE.get(kind, kind.lower()), obj))
     return found
+
+
+def collect_forms(rows: list[tuple], into: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
+    """(actor id, list of forms) rows as one set of forms per actor."""
+    found = into if into is not None else {}
+    for actor, forms in rows:
+        found.setdefault(actor, set()).update(forms or ())
+    return found
+
+
+def forms_step(forms: dict[str, set[str]]) -> list[tuple[str, dict[str, Any]]]:
+    rows = [{"id": actor, "forms": sorted(f)} for actor, f in sorted(forms.items())]
+    return [(WRITE_FORMS, {"rows": rows})] if rows else []

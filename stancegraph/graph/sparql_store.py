@@ -48,12 +48,14 @@ class SparqlStore:
         count = 0
         for extraction in extractions:
             graph = article_graph_iri(extraction.article.id)
-            old_keys = self._article_keys(graph)
-            changed = self._updated_summaries([extraction], {extraction.article.id: old_keys} if old_keys else {})
-            quads = list(article_quads(extraction)) + list(shared_quads(extraction))
+            old = self._article_contents(graph)
+            old_keys = stored.keys_from_rows(old)
+            changed = self._updated_summaries([extraction], {extraction.article.id: old_keys} if old else {})
+            quads = list(article_quads(extraction)) + list(shared_quads(extraction)) + stored.form_quads(extraction)
             if not self._topics_written:
                 quads += list(topic_quads(load_topics()))
-            steps = [f"DROP SILENT GRAPH <{graph}>", insert_data(quads), stored.replace_summaries(changed)]
+            steps = [f"DROP SILENT GRAPH <{graph}>", insert_data(quads), stored.replace_summaries(changed),
+                     stored.recollect_forms(stored.actors_from_rows(old))]
             self.transport.update(" ;\n".join(filter(None, steps)))
             self._topics_written = True
             count += 1
@@ -67,8 +69,10 @@ class SparqlStore:
         if not self.has_article(article_id):
             return False
         self._ensure_summaries()
-        changed = self._updated_summaries([], {article_id: self._article_keys(graph)})
-        steps = [f"DROP GRAPH <{graph}>", _DROP_ORPHAN_ACTORS, stored.replace_summaries(changed)]
+        old = self._article_contents(graph)
+        changed = self._updated_summaries([], {article_id: stored.keys_from_rows(old)})
+        steps = [f"DROP GRAPH <{graph}>", _DROP_ORPHAN_ACTORS, stored.replace_summaries(changed),
+                 stored.recollect_forms(stored.actors_from_rows(old))]
         self.transport.update(" ;\n".join(filter(None, steps)))
         return True
 
@@ -85,7 +89,7 @@ class SparqlStore:
         summaries = rebuild(self)
         drop = f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>"
         quads = stored.marker_quads() + [q for s in summaries for q in stored.summary_quads(s)]
-        self.transport.update(f"{drop} ;\n{insert_data(quads)}")
+        self.transport.update(f"{drop} ;\n{insert_data(quads)} ;\n{stored.COLLECT_ALL_FORMS}")
         self._summaries_known = True
         return len(summaries)
 
@@ -93,9 +97,8 @@ class SparqlStore:
         if not self.has_summaries:
             self.rebuild_summaries()
 
-    def _article_keys(self, graph: str) -> set[Key]:
-        _, rows = self.transport.select(stored.article_keys_query(graph))
-        return stored.keys_from_rows(rows)
+    def _article_contents(self, graph: str) -> list[tuple]:
+        return self.transport.select(stored.article_keys_query(graph))[1]
 
     def _updated_summaries(self, extractions: list[Extraction], replaced: dict[str, set[Key]]) -> dict[Key, Summary | None]:
         keys = {k for ks in replaced.values() for k in ks}

@@ -97,21 +97,55 @@ def summaries_from_rows(rows: list[tuple], by_node: dict[str, Key]) -> dict[Key,
 
 
 def article_keys_query(graph_iri: str) -> str:
-    """The keys an article graph holds statements for (none when the store lacks the article)."""
+    """What an article graph holds that summaries depend on: its statements' keys and the actors
+    it mentions (no rows when the store lacks the article)."""
     return PREFIX + f"""SELECT DISTINCT ?kind ?a ?b ?c
 WHERE {{
   {{ GRAPH <{graph_iri}> {{ ?s a sg:StanceStatement ; sg:holder ?h ; sg:topic ?t }}
-     GRAPH <{SHARED_GRAPH}> {{ ?h sg:id ?a . ?t <http://www.w3.org/2004/02/skos/core#notation> ?b }}
+     GRAPH <{SHARED_GRAPH}> {{ ?h sg:id ?a }}
+     GRAPH <{SHARED_GRAPH}> {{ ?t <http://www.w3.org/2004/02/skos/core#notation> ?b }}
      BIND("stance" AS ?kind) }}
   UNION
   {{ GRAPH <{graph_iri}> {{ ?s a sg:RelationStatement ; sg:subject ?x ; sg:predicate ?b ; sg:object ?y }}
-     GRAPH <{SHARED_GRAPH}> {{ ?x sg:id ?a . ?y sg:id ?c }}
+     GRAPH <{SHARED_GRAPH}> {{ ?x sg:id ?a }}
+     GRAPH <{SHARED_GRAPH}> {{ ?y sg:id ?c }}
      BIND("relation" AS ?kind) }}
+  UNION
+  {{ GRAPH <{graph_iri}> {{ ?article sg:mentions ?a }} BIND("actor" AS ?kind) }}
+  UNION
+  {{ GRAPH <{graph_iri}> {{ ?article sg:articleId ?a }} BIND("article" AS ?kind) }}
 }}"""
 
 
 def keys_from_rows(rows: list[tuple]) -> set[Key]:
-    return {(kind, a, b) if kind == "stance" else (kind, a, b, c) for kind, a, b, c in rows}
+    return {(kind, a, b) if kind == "stance" else (kind, a, b, c) for kind, a, b, c in rows
+            if kind in ("stance", "relation")}
+
+
+def actors_from_rows(rows: list[tuple]) -> set[str]:
+    """The IRIs of the actors an article graph mentions."""
+    return {a for kind, a, _, _ in rows if kind == "actor"}
+
+
+def form_quads(extraction) -> list[Quad]:
+    """The surface forms an article used, added to the actor's set in the summaries graph."""
+    return [Quad(NamedNode(actor_iri(actor.id)), NamedNode(SG.mention), Literal(form), GRAPH)
+            for actor in extraction.actors for form in actor.mentions]
+
+
+def recollect_forms(actors: Iterable[str]) -> str:
+    """Update operations that gather these actors' surface forms again from the article graphs
+    (after an article that used some of them was replaced or removed)."""
+    steps = []
+    for actor in sorted(actors):
+        steps.append(f"DELETE WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{actor}> <{SG.mention}> ?form }} }}")
+        steps.append(f"INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ <{actor}> <{SG.mention}> ?form }} }} "
+                     f"WHERE {{ GRAPH ?g {{ <{actor}> <{SG.mention}> ?form }} FILTER(?g != <{SUMMARY_GRAPH}>) }}")
+    return " ;\n".join(steps)
+
+
+COLLECT_ALL_FORMS = (f"INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ ?actor <{SG.mention}> ?form }} }} "
+                     f"WHERE {{ GRAPH ?g {{ ?actor <{SG.mention}> ?form }} FILTER(?g != <{SUMMARY_GRAPH}>) }}")
 
 
 def has_marker_query() -> str:

@@ -132,6 +132,7 @@ PARAMETERS = {
     "stance_statements": ("topic", "holder", "pol", "since", "until"),
     "relation_statements": ("subject", "object", "predicate"),
     "actors": ("actor",),
+    "actors_from_articles": ("actor",),
     "counts": (),
     "stance_summaries": ("topic", "holder"),
     "relation_summaries": ("subject", "object"),
@@ -256,7 +257,8 @@ def relation_statements(store: Store, subject_id: str | None = None, object_id: 
 
 def list_actors(store: Store, actor_id: str | None = None) -> list[ActorRecord]:
     actors: dict[str, ActorRecord] = {}
-    for row in _run(store, "actors", {"actor": actor_id}).records():
+    name = "actors" if getattr(store, "has_summaries", False) else "actors_from_articles"
+    for row in _run(store, name, {"actor": actor_id}).records():
         known = actors.get(row["id"])
         mentions = set(known.mentions if known else ()) | ({row["mention"]} if row.get("mention") else set())
         actors[row["id"]] = ActorRecord(row["id"], row["name"], row["type"], row.get("wikidata") or None,
