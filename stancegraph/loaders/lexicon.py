@@ -41,6 +41,7 @@ class Lexicon:
     anaphors: frozenset[str]
     negated_existentials: frozenset[str]
     consequences: frozenset[str]
+    deferrals: frozenset[str]
 
     @property
     def speech_forms(self) -> re.Pattern[str]:
@@ -101,4 +102,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         light_verbs=words("light_verbs"), expressive=words("expressive_verbs"), as_verbs=words("as_verbs"),
         similar_nouns=words("similar_nouns"), anaphors=words("anaphors"),
         negated_existentials=words("negated_existentials"), consequences=words("consequences"),
+        deferrals=words("deferrals"),
     )

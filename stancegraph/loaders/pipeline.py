@@ -277,14 +277,15 @@ class Extractor:
 
     def _governing_hits(self, doc, sentence: Sentence, hits: list[CueHit]) -> list[tuple[CueHit, list[int]]]:
         """Cue hits with their tokens, less those that only qualify another: a broader topic gives
-        way to a narrower one in the same sentence ('join NATO only after the war'), and a cue
+        way to a narrower one in the same clause ('join NATO only after the war', but not 'supports
+        membership, but cautioned that an invitation should wait'), and a cue
         inside another cue's phrase gives way to it ('an invitation to join NATO')."""
-        narrower = {t.broader for t in self.topics if t.broader and any(h.topic == t.id for h in hits)}
-        placed = []
-        for hit in hits:
-            tokens = [t.i for t in doc if hit.start <= sentence.start + t.idx < hit.end]
-            if tokens and hit.topic not in narrower:
-                placed.append((hit, tokens))
+        spans = [(hit, [t.i for t in doc if hit.start <= sentence.start + t.idx < hit.end]) for hit in hits]
+        spans = [(hit, tokens) for hit, tokens in spans if tokens]
+        narrower = {(t.broader, _clause_head(doc[tokens[0]]).i) for t in self.topics if t.broader
+                    for hit, tokens in spans if hit.topic == t.id}
+        placed = [(hit, tokens) for hit, tokens in spans
+                  if (hit.topic, _clause_head(doc[tokens[0]]).i) not in narrower]
         owner = {i: hit.topic for hit, tokens in placed for i in tokens if doc[i].pos_ in ("NOUN", "PROPN")}
         return [(hit, tokens) for hit, tokens in placed
                 if not any(owner.get(a.i, hit.topic) != hit.topic for a in doc[tokens[0]].ancestors)]
@@ -496,3 +497,16 @@ def _dedupe_relations(relations: list[Relation]) -> list[Relation]:
         if relation.subject != relation.object:
             seen.setdefault((relation.subject, relation.predicate, relation.object), relation)
     return list(seen.values())
+
+
+# Dependencies that start a clause of its own: a broader cue there is a claim of its own, not
+# one qualified by a narrower cue elsewhere in the sentence. Adverbial clauses ('once the war
+# is over') qualify their head, so they do not count.
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "parataxis", "relcl"})
+
+
+def _clause_head(token):
+    for node in (token, *token.ancestors):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in _CLAUSE_DEPS:
+            return node
+    return token.sent.root

@@ -165,6 +165,8 @@ def _takes_subject_theme(node, lexicon: Lexicon) -> bool:
         return True
     if node.lemma_.lower() in lexicon.consequences:
         return True  # 'an invitation could drag the alliance into the war'
+    if node.lemma_.lower() in lexicon.deferrals:
+        return True  # 'an invitation should wait'
     return _normative(node, lexicon) and _predicate_class(node, lexicon) is None
 
 
@@ -181,6 +183,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     lexicon, resolver = ctx.lexicon, ctx.resolver
     negated = _negated(node)
     kind = None if locked else _predicate_class(node, lexicon)
+    if not locked and previous.dep_ in ("nsubj", "nsubjpass") and node.lemma_.lower() in lexicon.deferrals:
+        kind = "oppose"  # 'an invitation should wait': its subject is what is put off
     if kind is None and _normative(node, lexicon):
         kind = "normative"
     walk.condition = walk.condition or _condition(node, previous, lexicon)
