@@ -80,3 +80,15 @@ def test_gold_articles_written_after_the_extractor(name):
     assert totals["stances"].f1 >= 0.8 and totals["relations"].f1 >= 0.8 and totals["actors"].f1 >= 0.85
     assert totals["stances"].precision >= 0.8
     assert all(r.offsets_ok for r in results)
+
+
+def test_an_indefinite_role_description_names_nobody():
+    """'A government spokesperson' is one of several; 'the government spokesperson' is the one."""
+    from stancegraph.model import Article
+
+    vague = extract(Article("A government spokesperson in Berlin said the position had not changed.",
+                            published="2024-06-28"))
+    assert not vague.relations and all(a.type != "Person" for a in vague.actors)
+    definite = extract(Article("The government spokesperson in Berlin said the position had not changed.",
+                               published="2024-06-28"))
+    assert [a.name for a in definite.actors if a.type == "Person"] == ["Steffen Hebestreit"]

@@ -54,7 +54,7 @@ def _takes_it_or_nothing(node, ctx: Context, depth: int = 0) -> bool:
         if child.dep_ in ("dobj", "pobj", "attr") and child.pos_ in ("NOUN", "PROPN", "PRON"):
             if not _anaphoric_noun(child, ctx):
                 return False
-        elif child.dep_ in ("xcomp", "pcomp", "ccomp") or (child.dep_ == "prep" and depth < 3):
+        elif child.dep_ in ("xcomp", "pcomp", "ccomp", "acomp") or (child.dep_ == "prep" and depth < 3):
             if child.lemma_.lower() in ctx.lexicon.speech:
                 return False  # 'declined to comment' takes no position
             if depth >= 3 or not _takes_it_or_nothing(child, ctx, depth + 1):

@@ -23,6 +23,7 @@ class RolePhrase:
     role: str | None  # role key, or None for a generic head noun ('chief', 'leader')
     of: str | None  # actor id of the organisation or state
     former: bool
+    indefinite: bool = False  # 'a government spokesperson' is one of several, not the one
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def role_regex(path: str | None = None) -> tuple[re.Pattern[str], dict[str, str]
     noun_alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     word_alt = "|".join(re.escape(w) for w in words) or "(?!)"
     pattern = re.compile(
-        r"(?:\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts) )?"
+        r"(?:\b(?P<det>[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts) )?"
         r"(?P<mod>\b(?:[Ff]ormer|[Ee]x-|[Tt]hen-|[Tt]hen|[Cc]urrent|[Oo]utgoing|[Ii]ncoming|[Nn]ew|[Aa]cting|[Ss]itting) ?)?"
         r"(?:⟨C(?P<c1>\d+)⟩(?:['’]s)? |\b(?P<w1>" + word_alt + r") )?"
         r"(?:\b(?:[Tt]op|[Ss]enior|[Cc]hief|[Pp]ermanent|[Oo]fficial|[Ss]pecial) )*"
@@ -78,6 +79,13 @@ def role_regex(path: str | None = None) -> tuple[re.Pattern[str], dict[str, str]
         r"(?: (?:to|of|at|for|in) (?:the )?(?:⟨C(?P<c2>\d+)⟩|(?P<w2>" + word_alt + r")\b))?"
     )
     return pattern, nouns, words
+
+
+# 'a government spokesperson', 'an unnamed senior minister': up to two words the role pattern
+# does not know between the article and the role noun, none of them a preposition or another
+# determiner ('after a meeting with Nato chief …' is definite).
+_INDEFINITE_BEFORE = re.compile(
+    r"\b[Aa]n? (?:(?!(?:with|of|to|for|at|in|on|by|from|and|or|the|his|her|its|their)\b)[\w'’-]+ ){0,2}$")
 
 
 def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
@@ -89,7 +97,8 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
         former = bool(match.group("mod")) and match.group("mod").strip().lower() in ("former", "ex-", "then-", "then")
         if of is None and role is None:
             continue  # 'the chief' with no organisation says too little
-        found.append(RolePhrase(match.start(), match.end(), role, of, former))
+        indefinite = (match.group("det") or "").lower() == "a" or bool(_INDEFINITE_BEFORE.search(shadow.text, 0, match.start()))
+        found.append(RolePhrase(match.start(), match.end(), role, of, former, indefinite))
     return found
 
 
@@ -105,7 +114,10 @@ def _org(match: re.Match[str], shadow: Shadow, index: ActorIndex, words: dict[st
 
 
 def resolve_role(phrase: RolePhrase, index: ActorIndex, date: str | None) -> tuple[str | None, str | None]:
-    """(person holding the role at the date, role key) — a generic 'chief' tries head roles."""
+    """(person holding the role at the date, role key) — a generic 'chief' tries head roles;
+    an indefinite description ('a spokesperson') names nobody in particular."""
+    if phrase.indefinite:
+        return None, phrase.role
     roles = [phrase.role] if phrase.role else list(load_actor_data().get("head_role_order", ()))
     for role in roles:
         person = index.holder(role, phrase.of, date, phrase.former)
