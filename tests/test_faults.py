@@ -100,6 +100,18 @@ def test_killed_ingest_resumes_to_the_same_content(tmp_path):
     finished = stancegraph("ingest", str(folder), "--store", killed, "--workers", "2", "--resume")
     assert finished.returncode == 0 and "already stored" in finished.stderr
     assert content(killed) == content(whole)
+    assert summaries(killed) == summaries(whole)  # the summaries kept at write time agree too
+
+
+def summaries(url: str) -> tuple:
+    from stancegraph.queries import list_actors, relation_summaries, stances_on
+
+    store = open_store(url, read_only=True)
+    try:
+        assert store.has_summaries
+        return stances_on(store), relation_summaries(store), list_actors(store)
+    finally:
+        store.close()
 
 
 def _articles_in(path: Path) -> int:
