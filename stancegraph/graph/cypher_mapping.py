@@ -66,7 +66,10 @@ WRITE_RELATIONS = {
     for p, t in RELATIONSHIP_TYPES.items()
 }
 DELETE_STANCES = "UNWIND $ids AS id MATCH (s:Stance {article: id}) DETACH DELETE s"
-DELETE_RELATIONS = "UNWIND $ids AS id MATCH (:Actor)-[r]->(:Actor) WHERE r.article = id DELETE r"
+# From the article through the actors it mentions (every relation's subject is one of them):
+# matching all relationships and filtering on their article would read the whole graph per article.
+DELETE_RELATIONS = ("UNWIND $ids AS id MATCH (:Article {id: id})-[:MENTIONS]->(:Actor)-[r]->(:Actor) "
+                    "WHERE r.article = id DELETE r")
 DELETE_MENTIONS = "UNWIND $ids AS id MATCH (n:Article {id: id})-[m:MENTIONS]->(:Actor) DELETE m"
 DELETE_ARTICLES = "UNWIND $ids AS id MATCH (n:Article {id: id}) DETACH DELETE n"
 DELETE_ORPHANS = "MATCH (a:Actor) WHERE NOT (a)<-[:MENTIONS]-(:Article) DETACH DELETE a"

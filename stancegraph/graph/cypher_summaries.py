@@ -17,8 +17,8 @@ PREDICATE_OF_TYPE = {t: p for p, t in RELATIONSHIP_TYPES.items()}
 EXISTING_ARTICLES = "UNWIND $ids AS id MATCH (n:Article {id: id}) RETURN n.id"
 STANCE_KEYS = ("UNWIND $ids AS id MATCH (h:Actor)-[:HOLDS]->(s:Stance {article: id})-[:ON]->(t:Topic) "
                "RETURN DISTINCT id, h.id, t.id")
-RELATION_KEYS = ("UNWIND $ids AS id MATCH (a:Actor)-[r]->(b:Actor) WHERE r.article = id "
-                 "RETURN DISTINCT id, a.id, type(r), b.id")
+RELATION_KEYS = ("UNWIND $ids AS id MATCH (:Article {id: id})-[:MENTIONS]->(a:Actor)-[r]->(b:Actor) "
+                 "WHERE r.article = id RETURN DISTINCT id, a.id, type(r), b.id")
 READ_SUMMARIES = ("UNWIND $ids AS id MATCH (m:Summary {id: id}) RETURN m.id, m.polarity, m.statements, "
                   "m.first_date, m.last_date, m.article, m.evidence, m.speaker, m.source, m.confidence")
 WRITE_SUMMARIES = "UNWIND $rows AS row MERGE (m:Summary {id: row.id}) SET m = row"
