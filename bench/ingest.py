@@ -101,10 +101,10 @@ def store_size(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
-def question_times(url: str, runs: int) -> dict[str, str]:
+def question_times(url: str, runs: int, budget_s: float) -> dict[str, str]:
     store = open_store(url)
     try:
-        return {name: p50_p95(times) for name, times in latencies(store, runs).items()}
+        return {name: p50_p95(times) for name, times in latencies(store, runs, budget_s).items()}
     finally:
         store.close()
 
@@ -128,7 +128,7 @@ def measure_scale(scale: int, folder: Path, args) -> dict:
     embedded = folder / f"two-{scale}"
     row["two_workers"] = run_ingest(corpus, 2, f"oxigraph:{embedded}")
     row["store_mb"] = store_size(embedded)  # right after the ingest, write-ahead log included
-    row["questions"] = question_times(f"oxigraph:{embedded}", args.runs)
+    row["questions"] = question_times(f"oxigraph:{embedded}", args.runs, args.budget)
     row["store_reopened_mb"] = store_size(embedded)  # once a reopening has folded the log into tables
     if scale <= args.falkordb_up_to:
         process, port = start_falkordb()
@@ -136,7 +136,7 @@ def measure_scale(scale: int, folder: Path, args) -> dict:
             url = f"falkordb://127.0.0.1:{port}/bench"
             row["falkordb"] = run_ingest(corpus, 2, url)
             row["falkordb"]["server_rss_mb"] = psutil.Process(process.pid).memory_info().rss / 1e6
-            row["falkordb_questions"] = question_times(url, args.runs)
+            row["falkordb_questions"] = question_times(url, args.runs, args.budget)
         finally:
             process.terminate()
             process.wait(timeout=30)
@@ -193,6 +193,7 @@ def main() -> None:
     parser.add_argument("--falkordb-up-to", type=int, default=10000)
     parser.add_argument("--spacy-sample", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--budget", type=float, default=120.0, help="seconds per question before fewer runs are kept")
     parser.add_argument("--results", default=None, help="append each scale's figures here as a JSON line")
     parser.add_argument("--tables-from", default=None, help="only print the tables of an earlier --results file")
     args = parser.parse_args()
