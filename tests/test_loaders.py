@@ -103,3 +103,28 @@ def test_latin1_file_loads_with_its_encoding(tmp_path):
 def test_empty_folder_and_missing_path(tmp_path):
     assert failed(load_articles([str(tmp_path)])) == [f"{tmp_path}: folder holds no article files"]
     assert failed(load_articles([str(tmp_path / "nope.txt")])) == [f"{tmp_path / 'nope.txt'}: no such file or folder"]
+
+
+def test_json_lines_stream_without_reading_the_whole_file(tmp_path):
+    """A corpus of any size goes through in little memory: the first article comes before
+    the rest of the file is read."""
+    import json
+    import tracemalloc
+
+    path = tmp_path / "big.jsonl"
+    line = json.dumps({"text": "Poland supports Ukraine's membership of NATO. " * 50}) + "\n"
+    path.write_text(line * 20000)  # about 47 MB
+    tracemalloc.start()
+    first = next(iter(load_articles([str(path)])))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert first.text.startswith("Poland") and peak < 5_000_000
+
+
+def test_a_json_line_in_another_encoding_is_reported_and_the_rest_load(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b'{"text": "Poland supports Ukraine."}\n{"text": "Caf\xe9 owners back Kyiv."}\n'
+                     b'{"text": "Hungary opposes it."}\n')
+    items = list(load_articles([str(path)]))
+    assert [type(i).__name__ for i in items] == ["Article", "InputError", "Article"]
+    assert "mixed.jsonl:2: not valid utf-8 (byte 0xe9" in str(items[1])

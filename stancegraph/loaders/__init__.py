@@ -14,6 +14,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Article
 from . import formats
+from .cleaning import decode
 
 Reader = Callable[[bytes, str, str], Iterable["Article | InputError"]]
 
@@ -94,6 +95,9 @@ def _is_article_file(path: Path) -> bool:
 def read_source(source: str, fmt: str | None = None, encoding: str = "utf-8") -> Iterator[Article | InputError]:
     """Every article one file (or stdin) holds; failures come back as InputError values."""
     try:
+        if source != "-" and (fmt or _sniff_file(source)) == "jsonl":
+            yield from _stream_jsonl(source, encoding)  # a corpus file may be gigabytes
+            return
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as err:
         yield InputError(f"{source}: cannot read ({err.strerror})")
@@ -107,6 +111,24 @@ def read_source(source: str, fmt: str | None = None, encoding: str = "utf-8") ->
         yield from FORMATS[chosen].reader(data, name, encoding)
     except InputError as err:
         yield err
+
+
+def _sniff_file(path: str) -> str:
+    with open(path, "rb") as handle:
+        return sniff_format(handle.read(2048), path)
+
+
+def _stream_jsonl(path: str, encoding: str) -> Iterator[Article | InputError]:
+    with open(path, "rb") as handle:
+        head = handle.read(8192)
+        try:
+            decode(head, path, encoding)  # empty or binary files fail as a whole, not line by line
+        except InputError as err:
+            if "not valid" not in str(err):  # a bad byte is reported on its own line below
+                yield err
+                return
+        handle.seek(0)
+        yield from formats.read_jsonl_lines(handle, path, encoding)
 
 
 def load_articles(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import InputError
@@ -77,13 +77,19 @@ _TEXT_FIELDS = ("text", "body", "content", "article")
 
 def read_jsonl(data: bytes, source: str, encoding: str = "utf-8") -> Iterator[Article | InputError]:
     """One JSON object per line; a bad line is reported and the others still load."""
-    text = decode(data, source, encoding)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    decode(data, source, encoding)  # the whole input's checks: empty, binary, encoding
+    return read_jsonl_lines(data.splitlines(), source, encoding)
+
+
+def read_jsonl_lines(lines: Iterable[bytes], source: str, encoding: str = "utf-8") -> Iterator[Article | InputError]:
+    """JSON Lines one line at a time, so a file of any size streams through in little memory;
+    a line that is not valid text or JSON is reported and the rest still load."""
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
             continue
         where = f"{source}:{number}"
         try:
-            yield _article_from_record(json.loads(line), where)
+            yield _article_from_record(json.loads(decode(raw, where, encoding)), where)
         except json.JSONDecodeError as err:
             yield InputError(f"{where}: invalid JSON ({err.msg})")
         except InputError as err:
