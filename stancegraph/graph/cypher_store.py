@@ -15,7 +15,7 @@ from ..ontology import load_topics
 from . import cypher_summaries as stored
 from .base import QueryResult
 from .cypher_mapping import ARTICLE_EXISTS, delete_steps, replace_batch
-from .summaries import Key, Summary, observations, rebuild, stored_observations, update
+from .summaries import Key, Summary, rebuild, stored_observations, touched_keys, update
 
 CONNECT_TIMEOUT = 5.0
 INDEXED = (("Actor", "id"), ("Topic", "id"), ("Article", "id"), ("Stance", "id"), ("Stance", "article"),
@@ -135,7 +135,7 @@ class CypherStore:
                                       self.transport.run(stored.RELATION_KEYS, params).rows)
 
     def _updated_summaries(self, extractions: list[Extraction], replaced: dict[str, set[Key]]) -> dict[Key, Summary | None]:
-        keys = {k for ks in replaced.values() for k in ks} | {o.key for e in extractions for o in observations(e)}
+        keys = touched_keys(extractions, replaced)
         if not keys:
             return {}
         rows = self.transport.run(stored.READ_SUMMARIES, {"ids": [stored.summary_id(k) for k in keys]}).rows

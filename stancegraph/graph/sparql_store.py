@@ -15,7 +15,7 @@ from ..ontology.namespace import PREFIXES, SG, SHARED_GRAPH, SUMMARY_GRAPH, arti
 from . import sparql_summaries as stored
 from .base import QueryResult
 from .rdf_mapping import article_quads, insert_data, shared_quads, topic_quads
-from .summaries import Key, Summary, observations, rebuild, stored_observations, update
+from .summaries import Key, Summary, rebuild, stored_observations, touched_keys, update
 
 XSD = PREFIXES["xsd"]
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
@@ -101,8 +101,7 @@ class SparqlStore:
         return self.transport.select(stored.article_keys_query(graph))[1]
 
     def _updated_summaries(self, extractions: list[Extraction], replaced: dict[str, set[Key]]) -> dict[Key, Summary | None]:
-        keys = {k for ks in replaced.values() for k in ks}
-        keys |= {o.key for e in extractions for o in observations(e)}
+        keys = touched_keys(extractions, replaced)
         if not keys:
             return {}
         query, by_node = stored.read_summaries_query(keys)

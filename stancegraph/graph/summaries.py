@@ -106,6 +106,12 @@ def update(extractions: list[Extraction], current: dict[Key, Summary], replaced:
     return result
 
 
+def touched_keys(extractions: list[Extraction], replaced: dict[str, set[Key]]) -> set[Key]:
+    """Every key whose summary a write of these extractions (replacing those articles) changes."""
+    keys = {k for ks in replaced.values() for k in ks}
+    return keys | {o.key for e in extractions for o in observations(e)}
+
+
 def observations(extraction: Extraction) -> list[Observation]:
     """An extraction's statements as the store will return them (dates checked, confidence to
     two places, the journalist as no speaker)."""
