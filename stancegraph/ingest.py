@@ -7,9 +7,10 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 
 from .errors import InputError
 from .graph.base import Store
@@ -18,7 +19,9 @@ from .loaders.extract import default_extractor
 from .model import Article, Extraction
 
 BATCH_SIZE = 32
-WINDOW_PER_WORKER = 16  # articles handed to each worker at a time: bounds memory on huge corpora
+# Articles handed to the pool and not yet written, per worker: more than a write batch, so
+# workers never wait for the writer, and few enough to bound memory on huge corpora.
+IN_FLIGHT_PER_WORKER = 32
 
 
 @dataclass
@@ -62,7 +65,9 @@ def _pending(items: Iterable[Article | InputError], store: Store, report: Ingest
 
 
 class _Extractors:
-    """Extraction in this process, or in a pool of worker processes fed a window at a time."""
+    """Extraction in this process, or in a pool of worker processes kept busy without pause: a
+    bounded number of articles is always in flight, so workers go on while the writer writes,
+    and memory stays bounded on huge corpora. Results come back in input order."""
 
     def __init__(self, workers: int):
         self.workers = max(1, workers)
@@ -77,16 +82,28 @@ class _Extractors:
             self.pool.join()
 
     def run(self, articles: Iterator[Article], report: IngestReport) -> Iterator[Extraction]:
-        while window := list(islice(articles, self.workers * WINDOW_PER_WORKER)):
-            if self.workers > 1 and len(window) > 1 and self.pool is None:
-                self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_warm_up)
-            results = self.pool.imap(_extract_one, window, chunksize=2) if self.pool else map(_extract_one, window)
-            for article, (extraction, failure) in zip(window, results):
-                if failure:
-                    report.failures.append(failure)
-                    continue
-                report.warnings += [f"{article.source or article.id}: {w}" for w in extraction.warnings]
-                yield extraction
+        for article, (extraction, failure) in self._extracted(articles):
+            if failure:
+                report.failures.append(failure)
+                continue
+            report.warnings += [f"{article.source or article.id}: {w}" for w in extraction.warnings]
+            yield extraction
+
+    def _extracted(self, articles: Iterator[Article]) -> Iterator[tuple[Article, tuple]]:
+        first = list(islice(articles, 2))
+        if self.workers == 1 or len(first) < 2:  # one article is not worth starting workers for
+            yield from ((article, _extract_one(article)) for article in chain(first, articles))
+            return
+        self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_warm_up)
+        in_flight: deque = deque()
+        for article in chain(first, articles):
+            in_flight.append((article, self.pool.apply_async(_extract_one, (article,))))
+            if len(in_flight) >= self.workers * IN_FLIGHT_PER_WORKER:
+                article, result = in_flight.popleft()
+                yield article, result.get()
+        while in_flight:
+            article, result = in_flight.popleft()
+            yield article, result.get()
 
 
 def _warm_up() -> None:

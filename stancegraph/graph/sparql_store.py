@@ -34,32 +34,46 @@ class SparqlStore:
     named_graphs = True
     exports_rdf = True
 
-    def __init__(self, url: str, transport: Transport, read_only: bool = False):
+    def __init__(self, url: str, transport: Transport, read_only: bool = False, batch_size: int = 32):
         self.url = url
+        self.batch_size = batch_size
         self.transport = transport
         self.read_only = read_only
         self._topics_written = False
         self._summaries_known = False
 
     def write(self, extractions: Iterable[Extraction]) -> int:
-        """Each article's graph is dropped and rewritten in one update, together with the
-        summaries it changes: all of it or none."""
+        """Articles go in batches of `batch_size`: each batch drops and rewrites its articles'
+        graphs in one update, together with the summaries they change, so a batch lands whole
+        or not at all, and readers see it all or nothing of it."""
         self._ensure_summaries()
+        batch: list[Extraction] = []
         count = 0
         for extraction in extractions:
-            graph = article_graph_iri(extraction.article.id)
-            old = self._article_contents(graph)
-            old_keys = stored.keys_from_rows(old)
-            changed = self._updated_summaries([extraction], {extraction.article.id: old_keys} if old else {})
-            quads = list(article_quads(extraction)) + list(shared_quads(extraction)) + stored.form_quads(extraction)
-            if not self._topics_written:
-                quads += list(topic_quads(load_topics()))
-            steps = [f"DROP SILENT GRAPH <{graph}>", insert_data(quads), stored.replace_summaries(changed),
-                     stored.recollect_forms(stored.actors_from_rows(old))]
-            self.transport.update(" ;\n".join(filter(None, steps)))
-            self._topics_written = True
-            count += 1
-        return count
+            batch.append(extraction)
+            if len(batch) >= self.batch_size:
+                count += self._write_batch(batch)
+        return count + self._write_batch(batch)
+
+    def _write_batch(self, batch: list[Extraction]) -> int:
+        if not batch:
+            return 0
+        unique = list({e.article.id: e for e in batch}.values())  # the later of an article twice wins
+        graphs = {e.article.id: article_graph_iri(e.article.id) for e in unique}
+        old = {article_id: self._article_contents(graph) for article_id, graph in graphs.items()}
+        replaced = {article_id: stored.keys_from_rows(rows) for article_id, rows in old.items() if rows}
+        changed = self._updated_summaries(unique, replaced)
+        quads = [q for e in unique for q in (*article_quads(e), *shared_quads(e), *stored.form_quads(e))]
+        if not self._topics_written:
+            quads += list(topic_quads(load_topics()))
+        drops = [f"DROP SILENT GRAPH <{graph}>" for graph in graphs.values()]
+        old_actors = set().union(*map(stored.actors_from_rows, old.values()))
+        steps = [*drops, insert_data(quads), stored.replace_summaries(changed), stored.recollect_forms(old_actors)]
+        self.transport.update(" ;\n".join(filter(None, steps)))
+        self._topics_written = True
+        written = len(batch)
+        batch.clear()
+        return written
 
     def has_article(self, article_id: str) -> bool:
         return self.transport.ask(f"ASK {{ GRAPH <{article_graph_iri(article_id)}> {{ ?s ?p ?o }} }}")
