@@ -92,3 +92,18 @@ def test_an_indefinite_role_description_names_nobody():
     definite = extract(Article("The government spokesperson in Berlin said the position had not changed.",
                                published="2024-06-28"))
     assert [a.name for a in definite.actors if a.type == "Person"] == ["Steffen Hebestreit"]
+
+
+def test_a_capital_named_as_a_place_is_not_an_actor():
+    text = ("Leaders met in Bucharest in 2008. By 2023 Emmanuel Macron was telling an audience in Bratislava "
+            "that Ukraine needed a credible path to membership. Budapest said it would veto an invitation.")
+    found = {a.id for a in extract(Article(text, published="2025-06-20")).actors}
+    assert "wd:Q218" not in found and "wd:Q214" not in found  # Romania, Slovakia: only places here
+    assert "wd:Q28" in found  # Hungary speaks through its capital
+
+
+def test_officials_in_a_capital_speak_for_its_state():
+    extraction = extract(Article("Officials in Berlin argue that membership is only possible once the fighting stops.",
+                                 published="2025-06-20"))
+    assert [(s.actor, s.topic, s.polarity) for s in extraction.stances] == [
+        ("wd:Q183", "membership_only_after_war", "support")]

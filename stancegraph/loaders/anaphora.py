@@ -80,7 +80,8 @@ def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]]) -> list[
     for node in ctx.doc:
         if not _main_predicate(node, ctx) or node.pos_ != "VERB" or _predicate_class(node, ctx.lexicon) != "support":
             continue
-        backed = [a for c in node.children if c.dep_ == "dobj" for a in ctx.resolver.actors(c)]
+        backed = [a for c in node.children if c.dep_ == "dobj" and not _admitted(c, node)
+                  for a in ctx.resolver.actors(c)]
         position = next((positions[a] for a in backed if a in positions), None)
         subject = _subject(node, ctx.lexicon)
         if position is None or ctx.resolver.kind(subject) != "actor":
@@ -91,6 +92,12 @@ def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]]) -> list[
         if holders:
             found.append((_claim(holders, walk, innermost_frame(ctx.frames, node.i), node, ctx.lexicon), topic))
     return found
+
+
+def _admitted(obj, verb) -> bool:
+    """'accept Ukraine in NATO', 'welcome Kyiv as a member': letting an actor in, not taking
+    its side."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "into", "as") for c in (*obj.children, *verb.children))
 
 
 def same_position_claims(ctx: Context, previous: str) -> list[Claim]:

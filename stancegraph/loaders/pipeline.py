@@ -93,7 +93,7 @@ class Extractor:
         self._parse(state)
         stances = self._stances(state)
         return Extraction(
-            article, tuple(self._actors(state)), tuple(_dedupe_relations(state.relations)),
+            article, tuple(self._actors(state, stances)), tuple(_dedupe_relations(state.relations)),
             tuple(stances), tuple(state.warnings),
         )
 
@@ -118,8 +118,8 @@ class Extractor:
 
     # ---- stage 2: topic cues ------------------------------------------------------------
     def _find_cues(self, state: _State) -> None:
-        date = state.article.published
         for sentence in state.sentences:
+            date = _told_of_year(sentence.text, state.article.published) or state.article.published
             hits = []
             for topic in self.topics:
                 for cue in topic.cues:
@@ -338,10 +338,13 @@ class Extractor:
         return found
 
     # ---- actors ---------------------------------------------------------------------------------
-    def _actors(self, state: _State) -> list[Actor]:
+    def _actors(self, state: _State, stances: list[Stance]) -> list[Actor]:
         surface: dict[str, list[str]] = {}
+        holders = {ident for stance in stances for ident in (stance.actor, stance.speaker)}
         for mentions in state.mentions.values():
             for mention in mentions:
+                if mention.actor not in holders and _only_a_place(mention, state.article.text):
+                    continue
                 forms = surface.setdefault(mention.actor, [])
                 if mention.kind != "role" and mention.text not in forms:
                     forms.append(mention.text)
@@ -355,6 +358,27 @@ class Extractor:
             if base is not None:
                 actors.append(Actor(base.id, base.name, base.type, base.wikidata, tuple(forms)))
         return actors
+
+
+# 'In 2008 Paris joined Berlin in blocking …': a sentence that says it tells of an earlier year.
+_EARLIER_YEAR = re.compile(r"\b(?:[Ii]n|[Bb]ack in|[Ss]ince) ((?:19|20)\d\d)\b")
+
+
+def _told_of_year(text: str, published: str | None) -> str | None:
+    """The last day of the earliest year a sentence places its events in, when that is before the
+    article's own date: a cue that only held until some date ('Membership Action Plan' as the
+    next step) is read as of then."""
+    years = [y for y in _EARLIER_YEAR.findall(text) if published is None or y < published[:4]]
+    return f"{min(years)}-12-31" if years else None
+
+
+# 'the summit in Bucharest', 'an audience in Bratislava': a capital after these is where
+# something happened, not the state taking part (unless the state holds a stance there).
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
+
+
+def _only_a_place(mention: Mention, text: str) -> bool:
+    return mention.kind == "metonym" and bool(_PLACE_BEFORE.search(text[max(0, mention.start - 12):mention.start]))
 
 
 def _unclosed(text: str, regions) -> bool:

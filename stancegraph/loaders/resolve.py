@@ -10,6 +10,8 @@ from .lexicon import Lexicon
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 # Offices whose holders speak for their state: 'the presidents of Estonia and Latvia called …'
 OFFICE_NOUNS = {"president", "prime minister", "premier", "chancellor", "leader", "head", "minister", "government"}
+# Where a group belongs: 'the presidents of Estonia', 'officials in Berlin', 'diplomats from Paris'
+GROUP_PREPOSITIONS = {"of", "in", "from"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
 EXPLETIVE = {"it", "there", "this", "that", "what", "which"}
 
@@ -70,9 +72,10 @@ class Resolver:
             for child in token.children:
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in self.token_actor:
                     return [self.token_actor[child.i]]
-            of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            of = [g for c in token.children if c.dep_ == "prep" and c.lower_ in GROUP_PREPOSITIONS
+                  for g in c.children if g.dep_ == "pobj"]
             if of and self.actors(of[0]):
-                return self.actors(of[0])  # 'the presidents of Estonia, Latvia and Lithuania'
+                return self.actors(of[0])  # 'the presidents of Estonia, Latvia and Lithuania', 'officials in Berlin'
         if lower in PERSONAL:
             earlier = self._person_before(token)  # 'Stoltenberg told reporters …, but he stopped short'
             if earlier or self.salience.person:

@@ -62,7 +62,9 @@ def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, ass
         return None
     walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None)
     _modifiers_of_cue(head, walk, ctx.lexicon)
-    locked = set(cue_tokens) if inherent else set()
+    # A cue's own words are not the holder's act when the cue carries its polarity, nor when a
+    # cue word heads a time clause: 'once the fighting stops' says when, not what is stopped.
+    locked = set(cue_tokens) if inherent else {i for i in cue_tokens if _heads_time_clause(doc[i])}
     previous, node = head, head
     while True:
         if frame is not None and node.i == frame.verb:
@@ -87,6 +89,10 @@ def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, ass
     if walk.found is None or frame is None or frame.speaker is None:
         return None
     return _claim(frame.speakers, walk, frame, node, ctx.lexicon)
+
+
+def _heads_time_clause(token) -> bool:
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children)
 
 
 def _about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
@@ -370,7 +376,8 @@ def _subject(node, lexicon: Lexicon | None = None):
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     for child in node.children:
         if child.dep_ in ("nsubj", "csubj"):
-            return child
+            # 'The United States, which supports …': the relative pronoun stands for its antecedent
+            return node.head if node.dep_ == "relcl" and child.lower_ in ("which", "who", "that") else child
         if child.dep_ == "nsubjpass":
             return None  # a passive without 'by …' names no agent
     if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.i != node.i:
