@@ -7,7 +7,8 @@ from .stances import Claim, Context, _apply, _claim, _negated, _predicate_class,
 
 
 ANAPHORIC_NOUNS = {"move", "idea", "plan", "proposal", "step", "request", "bid", "prospect", "offer", "decision",
-                   "option", "suggestion", "initiative", "demand", "call", "push", "course", "line", "approach"}
+                   "option", "suggestion", "initiative", "demand", "call", "push", "course", "line", "approach",
+                   "arrangement", "compromise", "solution", "model", "scheme", "formula"}
 
 
 def anaphoric_claims(ctx: Context, previous_polarity: str | None = None) -> list[Claim]:
@@ -19,7 +20,8 @@ def anaphoric_claims(ctx: Context, previous_polarity: str | None = None) -> list
             continue
         claim = (_experiencer(node, ctx)
                  or (_stance_predicate(node, ctx) if _takes_it_or_nothing(node, ctx) else None)
-                 or _same_position(node, ctx, previous_polarity))
+                 or _same_position(node, ctx, previous_polarity)
+                 or _speaker_on_anaphor(node, ctx))
         if claim:
             claims.append(claim)
     return claims
@@ -45,6 +47,23 @@ def _stance_predicate(node, ctx: Context) -> Claim | None:
     walk = _Walk(sign=1)
     _apply(node, kind, walk, lexicon)
     return _claim(tuple(actors), walk, innermost_frame(ctx.frames, node.i), node, lexicon)
+
+
+def _speaker_on_anaphor(node, ctx: Context) -> Claim | None:
+    """'Stubb said such an arrangement deserved serious study', 'Scholz said the idea was
+    premature': a judgement on what the last sentence proposed is the speaker's position."""
+    frame = innermost_frame(ctx.frames, node.i)
+    subject = _subject(node, ctx.lexicon)
+    if frame is None or frame.speaker is None or subject is None or subject.pos_ == "PRON":
+        return None  # 'it' alone is too often expletive ('it was clear that …')
+    if not _anaphoric_noun(subject, ctx):
+        return None
+    kind = _predicate_class(node, ctx.lexicon)
+    if kind is None or node.lemma_.lower() in ctx.lexicon.speech:
+        return None
+    walk = _Walk(sign=1)
+    _apply(node, kind, walk, ctx.lexicon)
+    return _claim(frame.speakers, walk, frame, node, ctx.lexicon)
 
 
 def _takes_it_or_nothing(node, ctx: Context, depth: int = 0) -> bool:

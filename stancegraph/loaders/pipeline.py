@@ -123,7 +123,7 @@ class Extractor:
             hits = []
             for topic in self.topics:
                 for cue in topic.cues:
-                    if not cue.applies_on(date):
+                    if not cue.applies_on(date) or not cue.applies_to(sentence.text):
                         continue
                     for match in cue.pattern.finditer(sentence.text):
                         hits.append(CueHit(topic.id, sentence.start + match.start(), sentence.start + match.end(),
@@ -372,13 +372,14 @@ def _told_of_year(text: str, published: str | None) -> str | None:
     return f"{min(years)}-12-31" if years else None
 
 
-# 'the summit in Bucharest', 'an audience in Bratislava': a capital after these is where
-# something happened, not the state taking part (unless the state holds a stance there).
+# 'the summit in Bucharest', 'leaders meeting at Lancaster House': a capital or a name found
+# only by NER after these is where something happened, not someone taking part (unless it
+# holds a stance there).
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
 
 
 def _only_a_place(mention: Mention, text: str) -> bool:
-    return mention.kind == "metonym" and bool(_PLACE_BEFORE.search(text[max(0, mention.start - 12):mention.start]))
+    return mention.kind in ("metonym", "ner") and bool(_PLACE_BEFORE.search(text[max(0, mention.start - 12):mention.start]))
 
 
 def _unclosed(text: str, regions) -> bool:

@@ -101,8 +101,9 @@ def _about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
         for child in doc[i].children:
             if child.dep_ == "poss":
                 actors = ctx.resolver.actors(child)
-                if actors and not set(actors) <= ctx.themes or child.lower_ in ("their", "our", "my", "your"):
-                    return True
+                if actors and not set(actors) <= ctx.themes and _is_state(actors, ctx) or \
+                        child.lower_ in ("their", "our", "my", "your"):
+                    return True  # 'Finland's membership'; not 'NATO's Article 5 protections'
             if child.dep_ == "nsubj" and doc[i].pos_ == "VERB":
                 actors = ctx.resolver.actors(child)
                 if actors and not set(actors) & ctx.themes and _is_state(actors, ctx):
@@ -198,8 +199,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         walk.assertive = True
         walk.hedged = walk.hedged or _modal(node, {"would", "could"})
     if kind is None:
-        if negated:
-            walk.sign = -walk.sign
+        if negated or (node.pos_ == "NOUN" and node.lemma_.lower() in ABSENCE_NOUNS):
+            walk.sign = -walk.sign  # 'the absence of a timetable'
         subject = _own_subject(node)
         actors = resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
         if actors and not set(actors) <= ctx.themes and not locked:
@@ -209,6 +210,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             return STOP  # what a third party does or might do is not a position
         return CLIMB
     _apply(node, kind, walk, lexicon, negated)
+    judges = _judges(node, ctx)
+    if judges:
+        return judges  # 'would be unacceptable to Russia': Russia holds the position
     subject = _subject(node, lexicon)
     subject_kind = resolver.kind(subject)
     if subject_kind == "unnamed":
@@ -254,6 +258,7 @@ def _modal(node, words) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in node.children)
 
 
+ABSENCE_NOUNS = {"absence", "lack"}
 TRUE_AUXILIARIES = {"be", "have", "do", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
                     "ought", "need", "to", "get", "'s", "'re", "'ve", "'d", "'ll", "wo", "ca"}
 
@@ -266,6 +271,10 @@ def _predicate_class(node, lexicon: Lexicon) -> str | None:
         return None  # counted on its head (below), where the parse put the clause
     if node.pos_ == "NOUN" and lemma in lexicon.negated_existentials and any(c.lower_ == "no" for c in node.children):
         return "oppose"  # "there was no question of Ukraine joining"
+    if _proposes(node):
+        return "support"
+    if lemma == "call" and _names_something(node):
+        return _naming_class(node, lexicon)  # 'called the plan unrealistic' is no call for it
     kind = lexicon.polarity_class(lemma, "VERB" if node.pos_ == "AUX" and lemma not in COPULAS else node.pos_)
     if kind:
         return kind
@@ -307,6 +316,37 @@ def _noun_phrase_class(noun, lexicon: Lexicon, also: str | None = None) -> str |
         kind = lexicon.polarity_class(candidate, "NOUN") or (lexicon.polarity_class(candidate, also) if also else None)
         if kind:
             return kind
+    return None
+
+
+def _names_something(node) -> bool:
+    return node.pos_ == "VERB" and any(c.dep_ in ("dobj", "oprd") for c in node.children) and not any(
+        c.dep_ == "prep" and c.lower_ in ("for", "on") for c in node.children)
+
+
+def _naming_class(node, lexicon: Lexicon) -> str | None:
+    """'called the plan unrealistic', 'called it a mistake', 'called the deployment "complex
+    and not very effective"' (parsed as adjectives after the noun): the class of what it is
+    called, never a call for it."""
+    objects = [c for c in node.children if c.dep_ in ("dobj", "oprd") and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    words = [c for c in node.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr") and c not in objects[:1]]
+    if objects:  # adjectives after the object that modify nothing after them (quotes confuse the parse)
+        words += [t for t in node.subtree if t.pos_ == "ADJ" and t.i > objects[0].i and t.head.i < t.i]
+    for word in words:
+        kind = lexicon.polarity_class(word.lemma_, "ADJ") or _noun_phrase_class(word, lexicon)
+        if kind:
+            return {"support": "oppose", "oppose": "support"}.get(kind, kind) if _negated(word) else kind
+    return None
+
+
+def _judges(node, ctx: Context) -> tuple[str, ...] | None:
+    """The actors an evaluation is 'to': 'unacceptable to Russia', 'acceptable to Hungary'."""
+    for adjective in (c for c in node.children if c.dep_ == "acomp"):
+        for prep in (c for c in adjective.children if c.dep_ == "prep" and c.lower_ == "to"):
+            for target in (g for g in prep.children if g.dep_ == "pobj"):
+                actors = ctx.resolver.actors(target)
+                if actors:
+                    return tuple(actors)
     return None
 
 
@@ -403,6 +443,8 @@ def _close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context) -> Claim | No
     """Reached the speech verb: a stance verb that is itself a speech act counts ('rejected')."""
     lexicon = ctx.lexicon
     kind = lexicon.polarity_class(verb.lemma_, verb.pos_) if verb.lemma_.lower() in lexicon.communicative else None
+    if kind is None and _proposes(verb):
+        kind = "support"
     if kind:
         _apply(verb, kind, walk, lexicon)
     elif walk.found is None and walk.assertive:
@@ -410,6 +452,13 @@ def _close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context) -> Claim | No
     if walk.found is None or frame.speaker is None:
         return None
     return _claim(frame.speakers, walk, frame, verb, lexicon, self_stated=bool(kind))
+
+
+def _proposes(verb) -> bool:
+    """'suggested extending Article 5 protections to Ukraine': a speech verb with a gerund is a
+    proposal, not a report ('suggested that …')."""
+    return verb.lemma_.lower() in ("suggest", "recommend") and any(
+        c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)
 
 
 def _claim(holders, walk: _Walk, frame: Frame | None, node, lexicon: Lexicon,

@@ -25,9 +25,13 @@ class Cue:
     polarity: str | None = None
     only_before: str | None = None
     asserts: bool = False
+    requires: re.Pattern[str] | None = None  # the sentence must also say this ('join' for 'after the war')
 
     def applies_on(self, date: str | None) -> bool:
         return self.only_before is None or (date is not None and date < self.only_before)
+
+    def applies_to(self, sentence: str) -> bool:
+        return self.requires is None or self.requires.search(sentence) is not None
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,8 @@ def load_theme_actors(path: str | None = None) -> tuple[str, ...]:
 
 def _topic(entry: dict) -> Topic:
     cues = tuple(
-        Cue(re.compile(c["pattern"], re.IGNORECASE), c.get("polarity"), c.get("only_before"), bool(c.get("asserts")))
+        Cue(re.compile(c["pattern"], re.IGNORECASE), c.get("polarity"), c.get("only_before"), bool(c.get("asserts")),
+            re.compile(c["requires"], re.IGNORECASE) if c.get("requires") else None)
         for c in entry.get("cues", ())
     )
     return Topic(entry["id"], entry["label"], entry.get("definition", ""), entry.get("broader"), cues)
