@@ -107,3 +107,10 @@ def test_officials_in_a_capital_speak_for_its_state():
                                  published="2025-06-20"))
     assert [(s.actor, s.topic, s.polarity) for s in extraction.stances] == [
         ("wd:Q183", "membership_only_after_war", "support")]
+
+
+def test_a_capital_naming_an_event_or_a_document_is_not_an_actor():
+    text = ("Ukraine should receive an invitation at the Washington summit, Kaja Kallas said, recalling the "
+            "Budapest Memorandum.")
+    found = {a.id for a in extract(Article(text, published="2024-05-14")).actors}
+    assert "wd:Q30" not in found and "wd:Q28" not in found  # the United States, Hungary

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -38,3 +38,23 @@ class Store(Protocol):
         """Run a native read query with parameters bound safely, never pasted."""
 
     def close(self) -> None: ...
+
+
+def write_in_batches(extractions: Iterable[Extraction], size: int,
+                     write_batch: Callable[[list[Extraction]], None]) -> int:
+    """Hand a store's batch writer `size` extractions at a time; returns how many were given."""
+    batch: list[Extraction] = []
+    count = 0
+    for extraction in extractions:
+        batch.append(extraction)
+        if len(batch) >= size:
+            write_batch(batch)
+            count, batch = count + len(batch), []
+    if batch:
+        write_batch(batch)
+    return count + len(batch)
+
+
+def latest_per_article(batch: list[Extraction]) -> list[Extraction]:
+    """One extraction per article: the later of an article given twice wins, as if written in turn."""
+    return list({e.article.id: e for e in batch}.values())

@@ -13,7 +13,7 @@ from ..errors import QueryError, StoreError
 from ..model import Extraction
 from ..ontology import load_topics
 from . import cypher_summaries as stored
-from .base import QueryResult
+from .base import QueryResult, latest_per_article, write_in_batches
 from .cypher_mapping import ARTICLE_EXISTS, delete_steps, replace_batch
 from .summaries import Key, Summary, rebuild, stored_observations, touched_keys, update
 
@@ -45,19 +45,11 @@ class CypherStore:
         """Each batch replaces its articles' facts: one transaction on Neo4j; on FalkorDB each
         statement is atomic and the batch is idempotent, so a retry completes it."""
         self._ensure_indexes()
-        batch: list[Extraction] = []
-        count = 0
-        for extraction in extractions:
-            batch.append(extraction)
-            if len(batch) >= self.batch_size:
-                count += self._write_batch(batch)
-        return count + self._write_batch(batch)
+        return write_in_batches(extractions, self.batch_size, self._write_batch)
 
-    def _write_batch(self, batch: list[Extraction]) -> int:
-        if not batch:
-            return 0
+    def _write_batch(self, batch: list[Extraction]) -> None:
         self._ensure_summaries()
-        unique = list({e.article.id: e for e in batch}.values())  # an article twice in a batch counts once
+        unique = latest_per_article(batch)
         ids = [e.article.id for e in unique]
         existing = {row[0] for row in self.transport.run(stored.EXISTING_ARTICLES, {"ids": ids}).rows}
         changed = self._updated_summaries(unique, self._keys_of(sorted(existing)))
@@ -65,9 +57,6 @@ class CypherStore:
         steps = [stored.mark(True), *replace_batch(unique, load_topics()), *stored.replace_steps(changed),
                  *stored.forms_step(forms), stored.mark(False)]
         self.transport.run_all(steps)
-        written = len(batch)
-        batch.clear()
-        return written
 
     def has_article(self, article_id: str) -> bool:
         found = self.transport.run(ARTICLE_EXISTS, {"id": article_id}).rows

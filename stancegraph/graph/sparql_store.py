@@ -13,7 +13,7 @@ from ..model import Extraction
 from ..ontology import load_topics
 from ..ontology.namespace import PREFIXES, SG, SHARED_GRAPH, SUMMARY_GRAPH, article_graph_iri
 from . import sparql_summaries as stored
-from .base import QueryResult
+from .base import QueryResult, latest_per_article, write_in_batches
 from .rdf_mapping import article_quads, insert_data, shared_quads, topic_quads
 from .summaries import Key, Summary, rebuild, stored_observations, touched_keys, update
 
@@ -47,18 +47,10 @@ class SparqlStore:
         graphs in one update, together with the summaries they change, so a batch lands whole
         or not at all, and readers see it all or nothing of it."""
         self._ensure_summaries()
-        batch: list[Extraction] = []
-        count = 0
-        for extraction in extractions:
-            batch.append(extraction)
-            if len(batch) >= self.batch_size:
-                count += self._write_batch(batch)
-        return count + self._write_batch(batch)
+        return write_in_batches(extractions, self.batch_size, self._write_batch)
 
-    def _write_batch(self, batch: list[Extraction]) -> int:
-        if not batch:
-            return 0
-        unique = list({e.article.id: e for e in batch}.values())  # the later of an article twice wins
+    def _write_batch(self, batch: list[Extraction]) -> None:
+        unique = latest_per_article(batch)
         graphs = {e.article.id: article_graph_iri(e.article.id) for e in unique}
         old = {article_id: self._article_contents(graph) for article_id, graph in graphs.items()}
         replaced = {article_id: stored.keys_from_rows(rows) for article_id, rows in old.items() if rows}
@@ -71,9 +63,6 @@ class SparqlStore:
         steps = [*drops, insert_data(quads), stored.replace_summaries(changed), stored.recollect_forms(old_actors)]
         self.transport.update(" ;\n".join(filter(None, steps)))
         self._topics_written = True
-        written = len(batch)
-        batch.clear()
-        return written
 
     def has_article(self, article_id: str) -> bool:
         return self.transport.ask(f"ASK {{ GRAPH <{article_graph_iri(article_id)}> {{ ?s ?p ?o }} }}")

@@ -253,7 +253,8 @@ class Extractor:
                 if frame.kind in ("speech", "according") and frame.speaker:
                     paragraph_speaker[sentence.paragraph] = frame.speaker
             ctx = Context(doc, frames, resolver, self.lexicon, self.themes,
-                          lambda speaker, holder: self._affiliated(speaker, holder, state.article.published),
+                          lambda speaker, holder: self._affiliated(speaker, holder, state.article.published,
+                                                                   _stated_roles(state.relations)),
                           self._is_state)
             hits = self._governing_hits(doc, sentence, state.cues.get(sentence.index, []))
             for hit, tokens in hits:
@@ -313,8 +314,12 @@ class Extractor:
         entry = self.index.entry(actor)
         return entry is not None and entry.type == "State"
 
-    def _affiliated(self, speaker: str, holder: str, date: str | None) -> bool:
-        """A head of government speaks for the state, a minister for the government."""
+    def _affiliated(self, speaker: str, holder: str, date: str | None, stated: frozenset = frozenset()) -> bool:
+        """A head of government speaks for the state, a minister for the government: by the
+        dictionary's dated roles, or by a role the article itself gives ('Latvia's foreign
+        minister, Krišjānis Kariņš')."""
+        if (speaker, holder) in stated:
+            return True
         entry = self.index.entry(speaker)
         if entry is None:
             return False
@@ -326,7 +331,8 @@ class Extractor:
         found = []
         for holder in claim.holders:
             speaker, attribution = _attribution(
-                claim, holder, lambda who, whom: self._affiliated(who, whom, state.article.published))
+                claim, holder, lambda who, whom: self._affiliated(who, whom, state.article.published,
+                                                                  _stated_roles(state.relations)))
             confidence = base + (0.1 if claim.frame and claim.frame.kind == "speech" else 0.0)
             confidence -= 0.1 if claim.hedged else 0.0
             confidence -= 0.1 if claim.frame and claim.frame.kind == "continued" else 0.0
@@ -360,6 +366,15 @@ class Extractor:
         return actors
 
 
+# Roles through which a person speaks for a state or an organisation.
+SPEAKING_ROLES = {"head_of", "president_of", "prime_minister_of", "minister_of", "spokesperson_of",
+                  "secretary_general_of"}  # not ambassador_to: an ambassador to X speaks for home
+
+
+def _stated_roles(relations: list[Relation]) -> frozenset[tuple[str, str]]:
+    return frozenset((r.subject, r.object) for r in relations if r.predicate in SPEAKING_ROLES)
+
+
 # 'In 2008 Paris joined Berlin in blocking …': a sentence that says it tells of an earlier year.
 _EARLIER_YEAR = re.compile(r"\b(?:[Ii]n|[Bb]ack in|[Ss]ince) ((?:19|20)\d\d)\b")
 
@@ -378,8 +393,16 @@ def _told_of_year(text: str, published: str | None) -> str | None:
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
 
 
+# 'the Washington summit', 'the Budapest Memorandum': a capital naming an event or a document.
+_EVENT_AFTER = re.compile(r"^\s+(?:summit|conference|talks|meeting|declaration|memorandum|treaty|accords?|agreements?"
+                          r"|format|process|communiqu[eé])\b", re.IGNORECASE)
+
+
 def _only_a_place(mention: Mention, text: str) -> bool:
-    return mention.kind in ("metonym", "ner") and bool(_PLACE_BEFORE.search(text[max(0, mention.start - 12):mention.start]))
+    if mention.kind not in ("metonym", "ner"):
+        return False
+    return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 12):mention.start])
+                or _EVENT_AFTER.search(text[mention.end:mention.end + 16]))
 
 
 def _unclosed(text: str, regions) -> bool:
