@@ -118,16 +118,22 @@ class Extractor:
 
     # ---- stage 2: topic cues ------------------------------------------------------------
     def _find_cues(self, state: _State) -> None:
+        named: set[str] = set()  # topics a full cue has named so far in the article
         for sentence in state.sentences:
             date = _told_of_year(sentence.text, state.article.published) or state.article.published
-            hits = []
+            hits, bare = [], []
             for topic in self.topics:
                 for cue in topic.cues:
                     if not cue.applies_on(date) or not cue.applies_to(sentence.text):
                         continue
+                    if cue.follows and topic.id not in named:
+                        continue
                     for match in cue.pattern.finditer(sentence.text):
-                        hits.append(CueHit(topic.id, sentence.start + match.start(), sentence.start + match.end(),
-                                           cue.polarity, cue.asserts))
+                        (bare if cue.follows else hits).append(CueHit(
+                            topic.id, sentence.start + match.start(), sentence.start + match.end(), cue.polarity,
+                            cue.asserts))
+            named |= {hit.topic for hit in hits}
+            hits = hits or bare  # a bare word speaks only where no full cue does
             if hits:
                 state.cues[sentence.index] = _first_per_span(hits, self._broad_topics)
 

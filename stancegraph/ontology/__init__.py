@@ -26,6 +26,7 @@ class Cue:
     only_before: str | None = None
     asserts: bool = False
     requires: re.Pattern[str] | None = None  # the sentence must also say this ('join' for 'after the war')
+    follows: bool = False  # a bare word ('troops') that names the topic only once a full cue has
 
     def applies_on(self, date: str | None) -> bool:
         return self.only_before is None or (date is not None and date < self.only_before)
@@ -70,7 +71,7 @@ def load_theme_actors(path: str | None = None) -> tuple[str, ...]:
 def _topic(entry: dict) -> Topic:
     cues = tuple(
         Cue(re.compile(c["pattern"], re.IGNORECASE), c.get("polarity"), c.get("only_before"), bool(c.get("asserts")),
-            re.compile(c["requires"], re.IGNORECASE) if c.get("requires") else None)
+            re.compile(c["requires"], re.IGNORECASE) if c.get("requires") else None, bool(c.get("follows")))
         for c in entry.get("cues", ())
     )
     return Topic(entry["id"], entry["label"], entry.get("definition", ""), entry.get("broader"), cues)
