@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import JOURNALIST, Actor, Article, Evidence, Extraction, Relation, Stance, actor_id
@@ -47,6 +47,7 @@ class _State:
     docs: dict[int, object] = field(default_factory=dict)
     new_actors: dict[str, Actor] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    speaks_for: Callable[[str, str], bool] | None = None  # set once relations are complete
     _regions: list[tuple[int, int]] | None = None
 
     @property
@@ -245,6 +246,7 @@ class Extractor:
         return self._claims_to_stances(state, analysed, regions, speakers)
 
     def _claims_to_stances(self, state: _State, analysed, regions, speakers) -> list[Stance]:
+        state.speaks_for = self._speaks_for(state)
         stances: list[Stance] = []
         paragraph_speaker: dict[int, str] = {}
         last_topic: tuple[int, int, str] | None = None  # (paragraph, sentence index, topic)
@@ -259,9 +261,7 @@ class Extractor:
                 if frame.kind in ("speech", "according") and frame.speaker:
                     paragraph_speaker[sentence.paragraph] = frame.speaker
             ctx = Context(doc, frames, resolver, self.lexicon, self.themes,
-                          lambda speaker, holder: self._affiliated(speaker, holder, state.article.published,
-                                                                   _stated_roles(state.relations)),
-                          self._is_state)
+                          state.speaks_for, self._is_state)
             hits = self._governing_hits(doc, sentence, state.cues.get(sentence.index, []))
             for hit, tokens in hits:
                 claim = claim_for_cue(tokens, hit.polarity, ctx, hit.asserts)
@@ -320,6 +320,11 @@ class Extractor:
         entry = self.index.entry(actor)
         return entry is not None and entry.type == "State"
 
+    def _speaks_for(self, state: _State) -> Callable[[str, str], bool]:
+        """Whether a speaker speaks for a holder in this article (roles it states read once)."""
+        stated, date = _stated_roles(state.relations), state.article.published
+        return lambda speaker, holder: self._affiliated(speaker, holder, date, stated)
+
     def _affiliated(self, speaker: str, holder: str, date: str | None, stated: frozenset = frozenset()) -> bool:
         """A head of government speaks for the state, a minister for the government: by the
         dictionary's dated roles, or by a role the article itself gives ('Latvia's foreign
@@ -337,8 +342,7 @@ class Extractor:
         found = []
         for holder in claim.holders:
             speaker, attribution = _attribution(
-                claim, holder, lambda who, whom: self._affiliated(who, whom, state.article.published,
-                                                                  _stated_roles(state.relations)))
+                claim, holder, state.speaks_for)
             confidence = base + (0.1 if claim.frame and claim.frame.kind == "speech" else 0.0)
             confidence -= 0.1 if claim.hedged else 0.0
             confidence -= 0.1 if claim.frame and claim.frame.kind == "continued" else 0.0

@@ -26,7 +26,7 @@ class Cue:
     only_before: str | None = None
     asserts: bool = False
     requires: re.Pattern[str] | None = None  # the sentence must also say this ('join' for 'after the war')
-    follows: bool = False  # a bare word ('troops') that names the topic only once a full cue has
+    follows: bool = False  # a bare word ('troops') that names the topic once a full cue has named it
 
     def applies_on(self, date: str | None) -> bool:
         return self.only_before is None or (date is not None and date < self.only_before)
