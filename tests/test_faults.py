@@ -81,14 +81,7 @@ def test_killed_ingest_resumes_to_the_same_content(tmp_path):
     for _ in range(3):
         process = subprocess.Popen([*CLI, "ingest", str(folder), "--store", killed, "--workers", "2", "--resume"],
                                    cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        before = _articles_in(tmp_path / "killed")
-        deadline = time.monotonic() + 120
-        while _articles_in(tmp_path / "killed") <= before and time.monotonic() < deadline and process.poll() is None:
-            time.sleep(0.2)  # wait for this run's first batch, then kill at a random moment after it
-        time.sleep(rng.uniform(0.0, 2.0))
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        _kill_mid_ingest(process, tmp_path / "killed", rng, total=200)
         store = open_store(killed, read_only=True)  # the store opens after every kill
         graphs = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a a <https://schema.org/NewsArticle> } } GROUP BY ?g").rows
         stances = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a <https://w3id.org/stancegraph/ns#StanceStatement> } } GROUP BY ?g").rows
@@ -101,6 +94,23 @@ def test_killed_ingest_resumes_to_the_same_content(tmp_path):
     assert finished.returncode == 0 and "already stored" in finished.stderr
     assert content(killed) == content(whole)
     assert summaries(killed) == summaries(whole)  # the summaries kept at write time agree too
+
+
+def _kill_mid_ingest(process: subprocess.Popen, path: Path, rng: random.Random, total: int) -> None:
+    """SIGKILL the ingest's whole process group once a random number of further articles is
+    stored, chosen in the first half of what is left so the kill lands before the end even on
+    a fast machine (a fixed delay after the first batch missed on CI: the 200 articles took
+    two seconds); a random pause of up to one batch's write time then lets the kill hit the
+    writer anywhere in its cycle."""
+    before = _articles_in(path)
+    target = before + rng.randint(1, max(1, (total - before) // 2))
+    deadline = time.monotonic() + 120
+    while _articles_in(path) < target and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    time.sleep(rng.uniform(0.0, 0.15))
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
 
 
 def summaries(url: str) -> tuple:
