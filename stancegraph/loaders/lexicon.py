@@ -34,6 +34,7 @@ class Lexicon:
     group_heads: frozenset[str]
     assertive: frozenset[str]
     mixed_phrases: tuple[str, ...]
+    timing_phrases: tuple[str, ...]
     light_verbs: frozenset[str]
     expressive: frozenset[str]
     as_verbs: frozenset[str]
@@ -99,6 +100,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         experiencer=dict(data.get("experiencer_nouns", {})), unnamed=words("unnamed_holders"),
         flip_phrases=tuple(data.get("flip_phrases", ())), group_heads=words("group_heads"),
         assertive=words("assertive_modals"), mixed_phrases=tuple(data.get("mixed_phrases", ())),
+        timing_phrases=tuple(data.get("timing_phrases", ())),
         light_verbs=words("light_verbs"), expressive=words("expressive_verbs"), as_verbs=words("as_verbs"),
         similar_nouns=words("similar_nouns"), anaphors=words("anaphors"),
         negated_existentials=words("negated_existentials"), consequences=words("consequences"),

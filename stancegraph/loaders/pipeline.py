@@ -68,6 +68,8 @@ class Extractor:
         self.model = model
         self.themes = {e.id for name in load_theme_actors() if (e := self.index.lookup(name))}
         self._broad_topics = {t.broader for t in self.topics if t.broader}
+        self._timing_neutral = {t.id for t in self.topics if t.timing_neutral}
+        self._condition_neutral = {t.id for t in self.topics if t.condition_neutral}
 
     @property
     def nlp(self):
@@ -339,6 +341,7 @@ class Extractor:
     def _stances_of(self, claim: Claim, topic: str, sentence: Sentence, state: _State,
                     rule: str, base: float) -> list[Stance]:
         evidence = Evidence(sentence.text, sentence.start, sentence.end)
+        polarity = claim.polarity_on(topic not in self._timing_neutral, topic not in self._condition_neutral)
         found = []
         for holder in claim.holders:
             speaker, attribution = _attribution(
@@ -347,7 +350,7 @@ class Extractor:
             confidence -= 0.1 if claim.hedged else 0.0
             confidence -= 0.1 if claim.frame and claim.frame.kind == "continued" else 0.0
             found.append(Stance(
-                holder, topic, claim.polarity, attribution, speaker, evidence, round(max(0.2, min(0.95, confidence)), 2),
+                holder, topic, polarity, attribution, speaker, evidence, round(max(0.2, min(0.95, confidence)), 2),
                 claim.hedged, claim.condition, state.article.published,
                 f"{rule}|pred:{claim.predicate}|frame:{claim.frame.kind if claim.frame else 'narrated'}",
             ))
@@ -542,11 +545,38 @@ def _attribution(claim: Claim, holder: str, affiliated=lambda speaker, holder: F
 
 def _dedupe_stances(stances: list[Stance]) -> list[Stance]:
     best: dict[tuple, Stance] = {}
-    for stance in stances:
+    for stance in _both_ways_mixed(stances):
         key = (stance.actor, stance.topic, stance.polarity, stance.evidence.start)
         if key not in best or stance.confidence > best[key].confidence:
             best[key] = stance
     return sorted(best.values(), key=lambda s: (s.evidence.start, s.actor, s.topic))
+
+
+def _both_ways_mixed(stances: list[Stance]) -> list[Stance]:
+    """One holder for and against one topic in one sentence ('the path is irreversible, but the
+    summit will not issue an invitation'), or for it with a reservation ('…, but he stopped
+    short of promising an invitation'), holds a mixed position. Not where the sentence tells
+    of an earlier year: 'which opposed it in 2008, now backs it' is a change, both kept. Only
+    claims read off the sentence's own cues by one speaker combine; a position taken up from an
+    earlier sentence ('has taken a similar line') stays as it is."""
+    def key(stance: Stance) -> tuple | None:
+        if not stance.rule.startswith("cue:"):
+            return None
+        return stance.actor, stance.topic, stance.evidence.start, stance.speaker
+
+    polarities: dict[tuple, set[str]] = {}
+    for stance in stances:
+        polarities.setdefault(key(stance), set()).add(stance.polarity)
+    combined, done = [], set()
+    for stance in stances:
+        key_of = key(stance)
+        if key_of is None or len(polarities[key_of]) == 1 or _EARLIER_YEAR.search(stance.evidence.text):
+            combined.append(stance)
+        elif key_of not in done:
+            done.add(key_of)
+            rule = stance.rule if stance.polarity == "mixed" else f"{stance.rule}|both-ways"
+            combined.append(dataclasses.replace(stance, polarity="mixed", rule=rule))
+    return combined
 
 
 def _dedupe_relations(relations: list[Relation]) -> list[Relation]:

@@ -31,6 +31,14 @@ class Claim:
     predicate: str  # the lemma that carried the position, for the fact's rule
     condition: str | None
     self_stated: bool  # the holder's own predicate is a speech act ('rejected', 'urged')
+    deferred: bool = False  # put off to a later time ('one day'): mixed where timing matters
+
+    def polarity_on(self, timing_matters: bool = True, conditions_matter: bool = True) -> str:
+        """Support under a condition ('when conditions are met') or put off ('one day') is mixed,
+        on topics whose definition says so."""
+        if self.polarity == "support" and (self.condition and conditions_matter or self.deferred and timing_matters):
+            return "mixed"
+        return self.polarity
 
 
 @dataclass
@@ -52,6 +60,7 @@ class _Walk:
     found: str | None = None
     assertive: bool = False
     condition: str | None = None
+    later: bool = False
 
 
 def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, asserts: bool = False) -> Claim | None:
@@ -62,6 +71,8 @@ def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, ass
         return None
     walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None)
     _modifiers_of_cue(head, walk, ctx.lexicon)
+    if _denied_by_no(doc, cue_tokens, ctx.lexicon):
+        walk.sign = -walk.sign  # 'no invitation will be extended', 'no American troops would be deployed'
     # A cue's own words are not the holder's act when the cue carries its polarity, nor when a
     # cue word heads a time clause: 'once the fighting stops' says when, not what is stopped.
     locked = set(cue_tokens) if inherent else {i for i in cue_tokens if _heads_time_clause(doc[i])}
@@ -74,7 +85,9 @@ def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, ass
         if previous.dep_ == "conj" and node.i != head.i:
             # '… was unrealistic and that membership was not realistic': a parallel claim lends
             # no polarity, though what a third party does still ends the search
-            result = STOP if _third_party(node, ctx) else CLIMB
+            # a demand on a third party ('the alliance should stop … and invite Ukraine') is the
+            # speaker's
+            result = STOP if _third_party(node, ctx) and not _normative(node, ctx.lexicon) else CLIMB
         else:
             result = _visit(node, previous, node.i in locked, walk, ctx, frame)
         if result == STOP:
@@ -89,6 +102,16 @@ def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, ass
     if walk.found is None or frame is None or frame.speaker is None:
         return None
     return _claim(frame.speakers, walk, frame, node, ctx.lexicon)
+
+
+def _denied_by_no(doc, cue_tokens: list[int], lexicon: Lexicon) -> bool:
+    """A noun of the cue under 'no' (existential nouns such as 'no place' count where visited)."""
+    return any(c.dep_ == "det" and c.lower_ == "no" and doc[i].lemma_.lower() not in lexicon.negated_existentials
+               for i in cue_tokens for c in doc[i].children)
+
+
+def _existential(node) -> bool:
+    return node.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in node.children)
 
 
 def _heads_time_clause(token) -> bool:
@@ -180,6 +203,8 @@ def _takes_subject_theme(node, lexicon: Lexicon) -> bool:
 def _normative(node, lexicon: Lexicon) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in lexicon.normative for c in node.children):
         return True
+    if node.dep_ == "conj" and node.head.i != node.i and not any(c.dep_ == "aux" for c in node.children):
+        return _normative(node.head, lexicon)  # 'should stop … and invite Ukraine': the modal is shared
     # 'the alliance had to show …', 'allies need to give …'
     return node.lemma_.lower() in ("have", "need") and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in node.children)
@@ -192,11 +217,14 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     kind = None if locked else _predicate_class(node, lexicon)
     if not locked and previous.dep_ in ("nsubj", "nsubjpass") and node.lemma_.lower() in lexicon.deferrals:
         kind = "oppose"  # 'an invitation should wait': its subject is what is put off
+    if kind is None and node.lemma_.lower() == "see" and previous.dep_ == "dobj":
+        kind = "support"  # 'sees a path', 'saw no place for Ukraine in the alliance': a view held
     if kind is None and _normative(node, lexicon):
         kind = "normative"
     walk.condition = walk.condition or _condition(node, previous, lexicon)
-    if node.pos_ in ("AUX", "VERB") and node.lemma_.lower() in lexicon.realization and _modal(node, lexicon.assertive):
-        walk.assertive = True
+    if node.pos_ in ("AUX", "VERB") and node.lemma_.lower() in lexicon.realization and _modal(node, lexicon.assertive) \
+            or _existential(node):
+        walk.assertive = True  # 'Ukraine will join', 'there will be no invitation this week'
         walk.hedged = walk.hedged or _modal(node, {"would", "could"})
     if kind is None:
         if negated or (node.pos_ == "NOUN" and node.lemma_.lower() in ABSENCE_NOUNS):
@@ -300,7 +328,9 @@ def _as_complement(node, lexicon: Lexicon) -> str | None:
     objects = [c for c in node.children if c.dep_ == "dobj"]
     preps = [c for holder in (node, *objects) for c in holder.children if c.dep_ == "prep" and c.lower_ == "as"]
     nouns = [g for prep in preps for g in prep.children if g.dep_ == "pobj"]
-    return next((kind for noun in nouns if (kind := _noun_phrase_class(noun, lexicon, "ADJ"))), None)
+    kind = next((kind for noun in nouns if (kind := _noun_phrase_class(noun, lexicon, "ADJ"))), None)
+    adjectives = [g for prep in preps for g in prep.children if g.pos_ == "ADJ"]  # 'as unacceptable', parsed amod
+    return kind or next((k for a in adjectives if (k := lexicon.polarity_class(a.lemma_, "ADJ"))), None)
 
 
 def _evaluated_object(node, lexicon: Lexicon) -> str | None:
@@ -380,11 +410,13 @@ def _apply(node, kind: str, walk: _Walk, lexicon: Lexicon, negated: bool | None 
     clause = " ".join(t.lower_ for t in _clause_tokens(node))
     if any(f" {phrase} " in f" {clause} " for phrase in lexicon.mixed_phrases):
         walk.mixed = True
+    if any(f" {phrase} " in f" {clause} " for phrase in lexicon.timing_phrases):
+        walk.later = True
 
 
 def _clause_tokens(node):
     """The predicate with its own modifiers, not the clauses it governs."""
-    return [node] + [c for c in node.children if c.dep_ in ("neg", "advmod", "acomp", "prep", "attr", "aux")
+    return [node] + [c for c in node.children if c.dep_ in ("neg", "advmod", "npadvmod", "acomp", "prep", "attr", "aux")
                      for c in c.subtree]
 
 
@@ -465,11 +497,9 @@ def _claim(holders, walk: _Walk, frame: Frame | None, node, lexicon: Lexicon,
            self_stated: bool | None = None) -> Claim:
     condition = walk.condition or _condition(node, None, lexicon)
     polarity = "mixed" if walk.mixed else ("support" if walk.sign > 0 else "oppose")
-    if condition and polarity == "support":
-        polarity = "mixed"
     if self_stated is None:
         self_stated = node.lemma_.lower() in lexicon.communicative
-    return Claim(tuple(holders), polarity, walk.hedged, frame, walk.found or "", condition, self_stated)
+    return Claim(tuple(holders), polarity, walk.hedged, frame, walk.found or "", condition, self_stated, walk.later)
 
 
 def _condition(node, came_from, lexicon: Lexicon) -> str | None:

@@ -42,6 +42,10 @@ class Topic:
     definition: str = ""
     broader: str | None = None
     cues: tuple[Cue, ...] = field(default=(), compare=False)
+    # 'whatever its timing' (membership): 'will join one day' is support, not a hedge
+    timing_neutral: bool = False
+    # 'troops on the ground if a peace deal is reached' still endorses the deployment
+    condition_neutral: bool = False
 
 
 @lru_cache(maxsize=8)
@@ -74,7 +78,8 @@ def _topic(entry: dict) -> Topic:
             re.compile(c["requires"], re.IGNORECASE) if c.get("requires") else None, bool(c.get("follows")))
         for c in entry.get("cues", ())
     )
-    return Topic(entry["id"], entry["label"], entry.get("definition", ""), entry.get("broader"), cues)
+    return Topic(entry["id"], entry["label"], entry.get("definition", ""), entry.get("broader"), cues,
+                 bool(entry.get("timing_neutral", False)), bool(entry.get("condition_neutral", False)))
 
 
 @lru_cache(maxsize=8)
