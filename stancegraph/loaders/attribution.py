@@ -56,9 +56,12 @@ def _speaker_token(verb):
             return child
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return _speaker_token(verb.head)  # '… called for more weapons and said …'
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        # 'Biden struck a cautious note, saying …' (not '… should be issued, arguing …')
-        return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "VERB"), None)
+    head = verb.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.i != verb.i and head.pos_ in ("VERB", "AUX") \
+            and head.dep_ == "ROOT":
+        # 'Biden struck a cautious note, saying …'; not '… told reporters that Ukraine could not
+        # join …, arguing …' (the reporter's subject argues) nor '… should be issued, arguing …'
+        return next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "VERB"), None)
     for child in verb.children:  # '…, says Anders Rasmussen'
         if child.i > verb.i and child.dep_ in ("nmod", "dobj", "attr", "npadvmod", "appos", "dep") and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child

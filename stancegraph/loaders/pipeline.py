@@ -389,7 +389,7 @@ def _stated_roles(relations: list[Relation]) -> frozenset[tuple[str, str]]:
 
 
 # 'In 2008 Paris joined Berlin in blocking …': a sentence that says it tells of an earlier year.
-_EARLIER_YEAR = re.compile(r"\b(?:[Ii]n|[Bb]ack in|[Ss]ince) ((?:19|20)\d\d)\b")
+_EARLIER_YEAR = re.compile(r"\b(?:[Ii]n|[Bb]ack in|[Ss]ince|[Tt]he) ((?:19|20)\d\d)\b")
 
 
 def _told_of_year(text: str, published: str | None) -> str | None:

@@ -16,6 +16,21 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
 EXPLETIVE = {"it", "there", "this", "that", "what", "which"}
 
 
+def _preposed_adjuncts(token) -> list[tuple[int, int]]:
+    """Character spans of the phrases before a subject pronoun that its own verb governs:
+    'Standing beside Jens Stoltenberg, he said …' — whoever 'he' is stands beside Stoltenberg,
+    so he is not Stoltenberg."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i == token.i:
+        return []
+    spans = []
+    for child in token.head.children:
+        participle = child.dep_ == "advcl" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
+        if child.i < token.i and (participle or child.dep_ == "prep"):
+            last = child.doc[child.right_edge.i]
+            spans.append((child.doc[child.left_edge.i].idx, last.idx + len(last)))
+    return spans
+
+
 @dataclass
 class Salience:
     """The actors a pronoun or a description most likely points back to."""
@@ -87,7 +102,9 @@ class Resolver:
         return []
 
     def _person_before(self, token) -> str | None:
-        people = [m for m in self.mentions if m.is_person and m.end <= self.offset + token.idx]
+        aside = _preposed_adjuncts(token)
+        people = [m for m in self.mentions if m.is_person and m.end <= self.offset + token.idx
+                  and not any(start <= m.start - self.offset < end for start, end in aside)]
         return max(people, key=lambda m: m.end).actor if people else None
 
     def _country(self, token) -> list[str]:
