@@ -127,6 +127,9 @@ def _same_position(node, ctx: Context, previous: str | None) -> Claim | None:
     """'took a similar line', 'followed suit', 'shares that view': the position just reported."""
     if previous is None or node.pos_ != "VERB":
         return None
+    unchanged = _unchanged_position(node, ctx, previous)
+    if unchanged:
+        return unchanged
     objects = [c for c in node.children if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in ctx.lexicon.similar_nouns]
     alike = [o for o in objects if o.lemma_.lower() == "suit"
              or any(m.lower_ in ("similar", "same", "that", "this", "identical") for m in o.children)]
@@ -135,6 +138,30 @@ def _same_position(node, ctx: Context, previous: str | None) -> Claim | None:
         return None
     walk = _Walk(sign=-1 if previous == "oppose" else 1, mixed=previous == "mixed", found=node.lemma_.lower())
     return _claim(tuple(ctx.resolver.actors(subject)), walk, innermost_frame(ctx.frames, node.i), node, ctx.lexicon)
+
+
+def _unchanged_position(node, ctx: Context, previous: str) -> Claim | None:
+    """'a spokesman said this position had not changed', 'its stance remains unchanged': the
+    position just reported, held by the position's owner or else by whoever says so."""
+    lemma = node.lemma_.lower()
+    kept = (lemma == "change" and _negated(node)) or (
+        lemma in ("remain", "stay") and any(c.lower_ == "unchanged" for c in node.children))
+    subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not kept or subject is None or subject.lemma_.lower() not in ctx.lexicon.similar_nouns:
+        return None
+    pointers = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if not pointers & {"this", "that", "its", "their", "his", "her", "the"} and owner is None:
+        return None
+    frame = innermost_frame(ctx.frames, node.i)
+    holders = tuple(ctx.resolver.actors(owner)) if owner is not None else ()
+    if owner is not None and owner.lower_ == "its" and ctx.resolver.salience.state:
+        holders = holders or (ctx.resolver.salience.state,)  # 'its position': the state last named
+    holders = holders or (frame.speakers if frame is not None and frame.speaker else ())
+    if not holders:
+        return None
+    walk = _Walk(sign=-1 if previous == "oppose" else 1, mixed=previous == "mixed", found=lemma)
+    return _claim(holders, walk, frame, node, ctx.lexicon)
 
 
 def _experiencer(node, ctx: Context) -> Claim | None:

@@ -31,7 +31,7 @@ def speech_frames(doc, resolver: Resolver, lexicon: Lexicon) -> list[Frame]:
 
 
 def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon.speech:
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon.speech and not _makes_clear(verb):
         return None
     subject = _speaker_token(verb)
     if subject is None:
@@ -48,6 +48,12 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
         # '…, the former secretary general has said': what was said stands before the verb
         content = {t.i for t in verb.sent if t.i < min(subject_span | {verb.i})}
     return Frame(speaker, verb.i, frozenset(content - subject_span - {verb.i}), "speech", tuple(actors[1:]))
+
+
+def _makes_clear(verb) -> bool:
+    """'U.S. officials have made clear that …', 'made it clear that …'."""
+    return verb.lemma_.lower() == "make" and any(c.lower_ == "clear" and c.dep_ in ("oprd", "acomp", "ccomp", "xcomp")
+                                                  for c in verb.children)
 
 
 def _speaker_token(verb):

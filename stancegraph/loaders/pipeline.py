@@ -68,6 +68,8 @@ class Extractor:
         self.model = model
         self.themes = {e.id for name in load_theme_actors() if (e := self.index.lookup(name))}
         self._broad_topics = {t.broader for t in self.topics if t.broader}
+        # a bare word of a topic follows a full cue of that topic or of a narrower one
+        self._named_by = {t.id: {t.id} | {n.id for n in self.topics if n.broader == t.id} for t in self.topics}
         self._timing_neutral = {t.id for t in self.topics if t.timing_neutral}
         self._condition_neutral = {t.id for t in self.topics if t.condition_neutral}
 
@@ -129,7 +131,7 @@ class Extractor:
                 for cue in topic.cues:
                     if not cue.applies_on(date) or not cue.applies_to(sentence.text):
                         continue
-                    if cue.follows and topic.id not in named:
+                    if cue.follows and not self._named_by[topic.id] & named:
                         continue
                     for match in cue.pattern.finditer(sentence.text):
                         (bare if cue.follows else hits).append(CueHit(
@@ -275,7 +277,9 @@ class Extractor:
             if hits:
                 last_topic = (sentence.paragraph, sentence.index, hits[0][0].topic)
             elif last_topic and sentence.index - last_topic[1] <= 2:
-                for claim in anaphoric_claims(ctx, last_claim[1] if last_claim else None):
+                # a repeated position takes its polarity from the last claim on that same topic
+                same_topic = last_claim[1] if last_claim and last_claim[0] == last_topic[2] else None
+                for claim in anaphoric_claims(ctx, same_topic):
                     stances += self._stances_of(claim, last_topic[2], sentence, state, "anaphora", 0.55)
             if not hits:
                 for claim, topic in backing_claims(ctx, self._positions(stances, state.article.published)):

@@ -80,8 +80,11 @@ def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, ass
     while True:
         if frame is not None and node.i == frame.verb:
             return _close_at_frame(node, walk, frame, ctx)
-        if node.i != head.i and previous.dep_ in ("nsubj", "csubj") and not _takes_subject_theme(node, ctx.lexicon):
-            return None  # the topic is the agent here, not what the clause takes a position on
+        if node.i != head.i and previous.dep_ in ("nsubj", "csubj") and not _takes_subject_theme(node, ctx.lexicon) \
+                and not (inherent and node.lemma_.lower() in ctx.lexicon.realization):
+            # the topic is the agent here, not what the clause takes a position on; but a cue
+            # of its own polarity can describe the one who would join ('a country at war cannot join')
+            return None
         if previous.dep_ == "conj" and node.i != head.i:
             # '… was unrealistic and that membership was not realistic': a parallel claim lends
             # no polarity, though what a third party does still ends the search
