@@ -33,6 +33,8 @@ def speech_frames(doc, resolver: Resolver, lexicon: Lexicon) -> list[Frame]:
 def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon.speech and not _makes_clear(verb):
         return None
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in FORECASTING:
+        return None  # 'diplomats expect the final communique to say …' has not been said
     subject = _speaker_token(verb)
     if subject is None:
         return None
@@ -48,6 +50,9 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
         # '…, the former secretary general has said': what was said stands before the verb
         content = {t.i for t in verb.sent if t.i < min(subject_span | {verb.i})}
     return Frame(speaker, verb.i, frozenset(content - subject_span - {verb.i}), "speech", tuple(actors[1:]))
+
+
+FORECASTING = {"expect", "predict", "anticipate", "forecast", "hope", "want", "wish"}
 
 
 def _makes_clear(verb) -> bool:

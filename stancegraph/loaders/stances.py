@@ -435,9 +435,15 @@ def _negated(node) -> bool:
 
 
 def _joined(node, resolver: Resolver) -> list[str]:
-    """'Latvia joined Poland in calling for …': Poland calls for it too."""
+    """'Latvia joined Poland in calling for …': Poland calls for it too; 'France sided with
+    Germany against …': Germany is against it too."""
     if node.dep_ == "pcomp" and node.head.head.lemma_.lower() == "join":
         return [a for c in node.head.head.children if c.dep_ == "dobj" for a in resolver.actors(c)]
+    verb = node.head if node.pos_ == "ADP" else node
+    if verb.lemma_.lower() in ("side", "team", "join") and verb.i != node.i:
+        partners = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj"]
+        return [a for g in partners for a in resolver.actors(g)]
     return []
 
 
