@@ -86,10 +86,12 @@ def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, ass
             # of its own polarity can describe the one who would join ('a country at war cannot join')
             return None
         if previous.dep_ == "conj" and node.i != head.i:
+            node = coordinated_with(previous)
+            if frame is not None and node.i == frame.verb:
+                return _close_at_frame(node, walk, frame, ctx)
             # '… was unrealistic and that membership was not realistic': a parallel claim lends
-            # no polarity, though what a third party does still ends the search
-            # a demand on a third party ('the alliance should stop … and invite Ukraine') is the
-            # speaker's
+            # no polarity, though what a third party does still ends the search; a demand on a
+            # third party ('the alliance should stop … and invite Ukraine') is the speaker's
             result = STOP if _third_party(node, ctx) and not _normative(node, ctx.lexicon) else CLIMB
         else:
             result = _visit(node, previous, node.i in locked, walk, ctx, frame)
@@ -111,6 +113,16 @@ def _denied_by_no(doc, cue_tokens: list[int], lexicon: Lexicon) -> bool:
     """A noun of the cue under 'no' (existential nouns such as 'no place' count where visited)."""
     return any(c.dep_ == "det" and c.lower_ == "no" and doc[i].lemma_.lower() not in lexicon.negated_existentials
                for i in cue_tokens for c in doc[i].children)
+
+
+def coordinated_with(conjunct):
+    """The verb a conjunct is coordinated with. 'must stop dithering and invite Ukraine' is often
+    parsed with 'invite' under 'dithering'; a base form cannot continue a gerund, so it goes
+    with the verb that governs the gerund ('stop')."""
+    head = conjunct.head
+    if conjunct.tag_ == "VB" and head.tag_ == "VBG" and head.dep_ == "xcomp" and head.head.i != head.i:
+        return head.head
+    return head
 
 
 def _existential(node) -> bool:
@@ -207,7 +219,7 @@ def _normative(node, lexicon: Lexicon) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in lexicon.normative for c in node.children):
         return True
     if node.dep_ == "conj" and node.head.i != node.i and not any(c.dep_ == "aux" for c in node.children):
-        return _normative(node.head, lexicon)  # 'should stop … and invite Ukraine': the modal is shared
+        return _normative(coordinated_with(node), lexicon)  # 'should stop … and invite Ukraine': the modal is shared
     # 'the alliance had to show …', 'allies need to give …'
     return node.lemma_.lower() in ("have", "need") and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in node.children)
@@ -413,8 +425,9 @@ def _apply(node, kind: str, walk: _Walk, lexicon: Lexicon, negated: bool | None 
     clause = " ".join(t.lower_ for t in _clause_tokens(node))
     if any(f" {phrase} " in f" {clause} " for phrase in lexicon.mixed_phrases):
         walk.mixed = True
-    if any(f" {phrase} " in f" {clause} " for phrase in lexicon.timing_phrases):
-        walk.later = True
+    later = " ".join(t.lower_ for c in node.children if c.dep_ == "xcomp" for t in c.subtree)
+    if any(f" {phrase} " in f" {clause} {later} " for phrase in lexicon.timing_phrases):
+        walk.later = True  # 'should be invited to join the alliance at some point'
 
 
 def _clause_tokens(node):
