@@ -70,7 +70,8 @@ def _takes_it_or_nothing(node, ctx: Context, depth: int = 0) -> bool:
     """'opposed the move', 'remains wary of going too far', 'objected': no complement that names
     something else ('wanted to avoid a confrontation' is about the confrontation)."""
     for child in node.children:
-        if child.dep_ in ("dobj", "pobj", "attr") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+        nested_subject = depth > 0 and child.dep_ in ("nsubj", "nsubjpass")  # 'wanted the war to end'
+        if (child.dep_ in ("dobj", "pobj", "attr") or nested_subject) and child.pos_ in ("NOUN", "PROPN", "PRON"):
             if not _anaphoric_noun(child, ctx):
                 return False
         elif child.dep_ in ("xcomp", "pcomp", "ccomp", "acomp") or (child.dep_ == "prep" and depth < 3):

@@ -39,6 +39,8 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
     if subject is None:
         return None
     actors = resolver.actors(subject)
+    if not actors and verb.lemma_.lower() == "make":
+        return None  # 'because it made clear that …': the reason, not a speaker
     speaker = actors[0] if actors else None
     subject_span = {t.i for t in subject.subtree}
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
@@ -68,7 +70,9 @@ def _speaker_token(verb):
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return _speaker_token(verb.head)  # '… called for more weapons and said …'
     head = verb.head
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.i != verb.i and head.pos_ in ("VERB", "AUX") \
+    while verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ not in ("VERB", "AUX") and head.i != head.head.i:
+        head = head.head  # 'sent a message to the summit saying …': up to the verb it hangs from
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and head.i != verb.i and head.pos_ in ("VERB", "AUX") \
             and head.dep_ == "ROOT":
         # 'Biden struck a cautious note, saying …'; not '… told reporters that Ukraine could not
         # join …, arguing …' (the reporter's subject argues) nor '… should be issued, arguing …'

@@ -10,7 +10,7 @@ from .lexicon import Lexicon
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 # Offices whose holders speak for their state: 'the presidents of Estonia and Latvia called …'
 OFFICE_NOUNS = {"president", "prime minister", "premier", "chancellor", "leader", "head", "minister", "government",
-                "spokesman", "spokeswoman", "spokesperson"}  # 'a German government spokesman' speaks for Germany
+                "spokesman", "spokeswoman", "spokesperson", "official"}  # 'a German government spokesman' speaks for Germany
 # Where a group belongs: 'the presidents of Estonia', 'officials in Berlin', 'diplomats from Paris'
 GROUP_PREPOSITIONS = {"of", "in", "from"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
@@ -72,10 +72,25 @@ class Resolver:
     def actors(self, token) -> list[str]:
         """Actors a noun phrase headed by token names, with coordinated ones ('Germany and the US')."""
         found = self._one(token)
-        for conj in token.conjuncts:
-            if conj.i > token.i:
-                found += [a for a in self._one(conj) if a not in found]
+        for member in [token, *self._listed_beside(token, found)]:
+            found += [a for a in self._one(member) if a not in found]
+            for conj in member.conjuncts:
+                if conj.i > member.i:
+                    found += [a for a in self._one(conj) if a not in found]
         return found
+
+    def _listed_beside(self, token, found: list[str]) -> list:
+        """'Poland, the Czech Republic, Estonia …' parsed with the second state as an apposition
+        of the first: another organisation or state in apposition is a list member, not a
+        second name (a person's apposition is their title or name)."""
+        if not found or token.i not in self.token_actor or self._names_person(token.i):
+            return []
+        return [c for c in token.children if c.dep_ == "appos" and c.i in self.token_actor
+                and self.token_actor[c.i] not in found and not self._names_person(c.i)]
+
+    def _names_person(self, index: int) -> bool:
+        start = self.offset + self.doc[index].idx  # type: ignore[index]
+        return any(m.is_person for m in self.mentions if m.start <= start < m.end)
 
     def _one(self, token) -> list[str]:
         if token.i in self.token_actor:

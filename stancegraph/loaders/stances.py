@@ -17,6 +17,7 @@ from .attribution import Frame
 from .lexicon import Lexicon
 from .resolve import Resolver
 
+EVENT_VERBS = {"happen", "come", "occur", "materialise", "materialize"}  # the subject is what happens
 COPULAS = {"be", "remain", "seem", "become", "appear", "look", "sound", "stay"}
 HEDGE_PHRASES_MIXED = {"exclude", "rule"}  # 'would not exclude', 'did not rule out'
 STOP, CLIMB = "stop", None
@@ -61,6 +62,7 @@ class _Walk:
     assertive: bool = False
     condition: str | None = None
     later: bool = False
+    cue_head: int = -1
 
 
 def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, asserts: bool = False) -> Claim | None:
@@ -69,7 +71,7 @@ def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, ass
     frame = innermost_frame(ctx.frames, head.i)
     if _in_side_clause(head, ctx.lexicon, frame) or _about_someone_else(doc, cue_tokens, ctx):
         return None
-    walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None)
+    walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None, cue_head=head.i)
     _modifiers_of_cue(head, walk, ctx.lexicon)
     if _denied_by_no(doc, cue_tokens, ctx.lexicon):
         walk.sign = -walk.sign  # 'no invitation will be extended', 'no American troops would be deployed'
@@ -123,6 +125,12 @@ def coordinated_with(conjunct):
     if conjunct.tag_ == "VB" and head.tag_ == "VBG" and head.dep_ == "xcomp" and head.head.i != head.i:
         return head.head
     return head
+
+
+def _going_to(node, lexicon: Lexicon) -> bool:
+    """'membership was not going to happen', 'Ukraine is going to join': a future asserted."""
+    return node.lemma_.lower() == "go" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.realization for c in node.children)
 
 
 def _existential(node) -> bool:
@@ -212,6 +220,9 @@ def _takes_subject_theme(node, lexicon: Lexicon) -> bool:
         return True  # 'an invitation could drag the alliance into the war'
     if node.lemma_.lower() in lexicon.deferrals:
         return True  # 'an invitation should wait'
+    if node.lemma_.lower() in EVENT_VERBS or (node.lemma_.lower() == "go" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in EVENT_VERBS for c in node.children)):
+        return True  # 'membership is not going to happen', 'an invitation will come'
     return _normative(node, lexicon) and _predicate_class(node, lexicon) is None
 
 
@@ -230,6 +241,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     lexicon, resolver = ctx.lexicon, ctx.resolver
     negated = _negated(node)
     kind = None if locked else _predicate_class(node, lexicon)
+    if kind == "oppose" and node.lemma_.lower() in ("decline", "refuse") and previous.dep_ == "xcomp" \
+            and previous.lemma_.lower() in lexicon.speech | EVASIONS:
+        kind = "mixed"  # 'declined to say when an invitation might come' evades, it does not oppose
     if not locked and previous.dep_ in ("nsubj", "nsubjpass") and node.lemma_.lower() in lexicon.deferrals:
         kind = "oppose"  # 'an invitation should wait': its subject is what is put off
     if kind is None and node.lemma_.lower() == "see" and previous.dep_ == "dobj":
@@ -238,7 +252,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "normative"
     walk.condition = walk.condition or _condition(node, previous, lexicon)
     if node.pos_ in ("AUX", "VERB") and node.lemma_.lower() in lexicon.realization and _modal(node, lexicon.assertive) \
-            or _existential(node):
+            or _existential(node) and previous.i == walk.cue_head or _going_to(node, lexicon):
         walk.assertive = True  # 'Ukraine will join', 'there will be no invitation this week'
         walk.hedged = walk.hedged or _modal(node, {"would", "could"})
     if kind is None:
@@ -258,6 +272,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return judges  # 'would be unacceptable to Russia': Russia holds the position
     subject = _subject(node, lexicon)
     subject_kind = resolver.kind(subject)
+    if subject is not None and subject.lower_ == "they" and frame is not None and len(frame.speakers) > 1:
+        return frame.speakers  # 'the leaders of Poland, … and Slovakia said they supported …'
     if subject_kind == "unnamed":
         return CLIMB if kind == "normative" else STOP  # 'allies should give …' is the speaker's demand
     if subject_kind != "actor":
@@ -302,6 +318,9 @@ def _modal(node, words) -> bool:
 
 
 ABSENCE_NOUNS = {"absence", "lack"}
+EVASIONS = {"comment", "specify", "elaborate", "answer", "speculate", "give", "commit", "name"}
+TIME_MEASURES = {"hours", "days", "weeks", "months", "years", "minutes", "moments", "shortly", "soon", "just",
+                 "hour", "day", "week", "month", "year", "immediately", "right", "only"}
 TRUE_AUXILIARIES = {"be", "have", "do", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
                     "ought", "need", "to", "get", "'s", "'re", "'ve", "'d", "'ll", "wo", "ca"}
 
@@ -530,6 +549,8 @@ def _condition(node, came_from, lexicon: Lexicon) -> str | None:
         if child.dep_ != "advcl" or (came_from is not None and child.i == came_from.i):
             continue
         marks = [c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")]
+        if any(m.lower_ in TIME_MEASURES for m in child.children if m.dep_ in ("npadvmod", "advmod")):
+            continue  # 'hours after Putin proclaimed …' dates the claim, it sets no condition
         if any(m in lexicon.conditions for m in marks) and "even" not in {t.lower_ for t in child.subtree}:
             span = list(child.subtree)
             return child.doc[span[0].i:span[-1].i + 1].text
