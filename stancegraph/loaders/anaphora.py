@@ -142,23 +142,21 @@ def _same_position(node, ctx: Context, previous: str | None) -> Claim | None:
 
 
 def _unchanged_position(node, ctx: Context, previous: str) -> Claim | None:
-    """'a spokesman said this position had not changed', 'its stance remains unchanged': the
-    position just reported, held by the position's owner or else by whoever says so."""
+    """'a spokesman said this position had not changed', 'that stance remains unchanged': the
+    position just reported, held by whoever says so. A possessive ('Britain's position had not
+    changed') points at the owner's own earlier position, which need not be the one just
+    reported, so it is left alone."""
     lemma = node.lemma_.lower()
     kept = (lemma == "change" and _negated(node)) or (
         lemma in ("remain", "stay") and any(c.lower_ == "unchanged" for c in node.children))
     subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if not kept or subject is None or subject.lemma_.lower() not in ctx.lexicon.similar_nouns:
         return None
-    pointers = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
-    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-    if not pointers & {"this", "that", "its", "their", "his", "her", "the"} and owner is None:
+    pointers = {c.lower_ for c in subject.children if c.dep_ == "det"}
+    if not pointers & {"this", "that", "the"} or any(c.dep_ == "poss" for c in subject.children):
         return None
     frame = innermost_frame(ctx.frames, node.i)
-    holders = tuple(ctx.resolver.actors(owner)) if owner is not None else ()
-    if owner is not None and owner.lower_ == "its" and ctx.resolver.salience.state:
-        holders = holders or (ctx.resolver.salience.state,)  # 'its position': the state last named
-    holders = holders or (frame.speakers if frame is not None and frame.speaker else ())
+    holders = frame.speakers if frame is not None and frame.speaker else ()
     if not holders:
         return None
     walk = _Walk(sign=-1 if previous == "oppose" else 1, mixed=previous == "mixed", found=lemma)

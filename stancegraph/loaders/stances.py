@@ -63,6 +63,7 @@ class _Walk:
     condition: str | None = None
     later: bool = False
     cue_head: int = -1
+    cue_tokens: frozenset = frozenset()  # of a cue that carries its own polarity
 
 
 def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, asserts: bool = False) -> Claim | None:
@@ -71,7 +72,8 @@ def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, ass
     frame = innermost_frame(ctx.frames, head.i)
     if _in_side_clause(head, ctx.lexicon, frame) or _about_someone_else(doc, cue_tokens, ctx):
         return None
-    walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None, cue_head=head.i)
+    walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None, cue_head=head.i,
+                 cue_tokens=frozenset(cue_tokens) if inherent else frozenset())
     _modifiers_of_cue(head, walk, ctx.lexicon)
     if _denied_by_no(doc, cue_tokens, ctx.lexicon):
         walk.sign = -walk.sign  # 'no invitation will be extended', 'no American troops would be deployed'
@@ -239,7 +241,9 @@ def _normative(node, lexicon: Lexicon) -> bool:
 def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame | None):
     """CLIMB to go on, STOP to give up, or the holders when a named one is found."""
     lexicon, resolver = ctx.lexicon, ctx.resolver
-    negated = _negated(node)
+    # a negation that is part of a cue of its own polarity ('when, not if', 'never join') is
+    # already in that polarity
+    negated = _negated(node, walk.cue_tokens)
     kind = None if locked else _predicate_class(node, lexicon)
     if kind == "oppose" and node.lemma_.lower() in ("decline", "refuse") and previous.dep_ == "xcomp" \
             and previous.lemma_.lower() in lexicon.speech | EVASIONS:
@@ -455,8 +459,10 @@ def _clause_tokens(node):
                      for c in c.subtree]
 
 
-def _negated(node) -> bool:
+def _negated(node, within_cue: frozenset = frozenset()) -> bool:
     for child in node.children:
+        if child.i in within_cue:
+            continue
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
             return True
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
