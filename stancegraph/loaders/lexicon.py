@@ -43,6 +43,8 @@ class Lexicon:
     negated_existentials: frozenset[str]
     consequences: frozenset[str]
     deferrals: frozenset[str]
+    phrasal: dict[str, str]  # 'give up' -> oppose: a verb with its particle
+    consent: frozenset[str]
 
     @property
     def speech_forms(self) -> re.Pattern[str]:
@@ -104,5 +106,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         light_verbs=words("light_verbs"), expressive=words("expressive_verbs"), as_verbs=words("as_verbs"),
         similar_nouns=words("similar_nouns"), anaphors=words("anaphors"),
         negated_existentials=words("negated_existentials"), consequences=words("consequences"),
-        deferrals=words("deferrals"),
+        deferrals=words("deferrals"), phrasal=dict(data.get("phrasal_verbs", {})), consent=words("consent_verbs"),
     )

@@ -138,7 +138,11 @@ class Extractor:
                             topic.id, sentence.start + match.start(), sentence.start + match.end(), cue.polarity,
                             cue.asserts))
             named |= {hit.topic for hit in hits}
-            hits = hits or bare  # a bare word speaks only where no full cue does
+            # a bare word speaks only where no full cue does, or where only narrower topics' cues
+            # do: 'membership was not on the table, but … the path had not been closed'
+            full = {hit.topic for hit in hits}
+            hits = hits + [b for b in bare if b.topic not in full and full and full <= self._named_by[b.topic]] \
+                if hits else bare
             if hits:
                 state.cues[sentence.index] = _first_per_span(hits, self._broad_topics)
 

@@ -136,7 +136,12 @@ def _going_to(node, lexicon: Lexicon) -> bool:
 
 
 def _existential(node) -> bool:
-    return node.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in node.children)
+    """'there will be no invitation', 'a force would be part of any guarantee'."""
+    if node.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ == "expl" for c in node.children) or (
+        any(c.dep_ == "attr" and c.lemma_.lower() == "part" for c in node.children)
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in node.children))
 
 
 def _heads_time_clause(token) -> bool:
@@ -193,6 +198,8 @@ def _in_side_clause(token, lexicon: Lexicon, frame: Frame | None) -> bool:
             return False
         for mark in (c for c in ancestor.children if c.dep_ == "mark"):
             before = ancestor.doc[mark.i - 1].lower_ if mark.i > 0 else ""
+            if mark.lower_ in FACTUAL_CONCESSIVES and before != "even" or f"{before} {mark.lower_}" == "even though":
+                continue  # '…, though he has ruled out membership': a fact conceded, not a premise
             if f"{before} {mark.lower_}" in lexicon.concessive or mark.lower_ in lexicon.concessive:
                 return True
             if mark.lower_ in ("if", "unless") and ancestor.dep_ in ("advcl", "ccomp", "acl"):
@@ -268,6 +275,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             if walk.assertive and frame is not None and _own_side(actors, frame, ctx):
                 walk.found = "assertion"  # 'Scholz said Germany would not send soldiers'
                 return tuple(actors)
+            if frame is not None and node.head.i == frame.verb and ctx.doc[frame.verb].lemma_.lower() in lexicon.consent:
+                walk.found = walk.found or "consent"  # 'Russia had agreed that the US could offer …'
+                return CLIMB
             return STOP  # what a third party does or might do is not a position
         return CLIMB
     _apply(node, kind, walk, lexicon, negated)
@@ -283,7 +293,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if subject_kind != "actor":
         return CLIMB
     actors = resolver.actors(subject) + [a for a in _joined(node, resolver) if a not in resolver.actors(subject)]
-    if set(actors) <= ctx.themes and node.lemma_.lower() not in lexicon.volition:
+    if set(actors) <= ctx.themes and node.lemma_.lower() not in lexicon.volition and _phrasal(node) not in lexicon.volition:
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position
     if kind == "normative" and frame is not None:
         return CLIMB  # 'the alliance should offer Ukraine a path': the speaker's demand on it
@@ -322,6 +332,7 @@ def _modal(node, words) -> bool:
 
 
 ABSENCE_NOUNS = {"absence", "lack"}
+FACTUAL_CONCESSIVES = {"though", "although"}
 EVASIONS = {"comment", "specify", "elaborate", "answer", "speculate", "give", "commit", "name"}
 TIME_MEASURES = {"hours", "days", "weeks", "months", "years", "minutes", "moments", "shortly", "soon", "just",
                  "hour", "day", "week", "month", "year", "immediately", "right", "only"}
@@ -329,8 +340,15 @@ TRUE_AUXILIARIES = {"be", "have", "do", "will", "would", "can", "could", "may", 
                     "ought", "need", "to", "get", "'s", "'re", "'ve", "'d", "'ll", "wo", "ca"}
 
 
+def _phrasal(node) -> str:
+    particle = next((c.lower_ for c in node.children if c.dep_ == "prt"), None)
+    return f"{node.lemma_.lower()} {particle}" if particle else node.lemma_.lower()
+
+
 def _predicate_class(node, lexicon: Lexicon) -> str | None:
     lemma = node.lemma_.lower()
+    if _phrasal(node) in lexicon.phrasal:
+        return lexicon.phrasal[_phrasal(node)]  # 'had not given up on joining'
     if node.lower_ == "against" and node.pos_ == "ADP":
         return "oppose"
     if node.pos_ == "AUX" and node.dep_ == "aux" and lemma not in TRUE_AUXILIARIES:
@@ -430,6 +448,9 @@ def _copular_class(node, lexicon: Lexicon) -> str | None:
             return "oppose"
         if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in ("favour", "favor") for g in child.children):
             return "support"  # 'be in favour of'
+        if child.dep_ == "prep" and child.lower_ in ("on", "off") and any(g.lemma_.lower() == "table" for g in child.children):
+            on = (child.lower_ == "on") != any(g.dep_ == "neg" for g in child.children)  # '"not on the table"'
+            return "support" if on else "oppose"  # 'on the table', 'off the table'
     return None
 
 
