@@ -45,6 +45,7 @@ class Lexicon:
     deferrals: frozenset[str]
     phrasal: dict[str, str]  # 'give up' -> oppose: a verb with its particle
     consent: frozenset[str]
+    for_now: tuple[str, ...]  # 'not … for now': a refusal that is only temporary
 
     @property
     def speech_forms(self) -> re.Pattern[str]:
@@ -107,4 +108,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         similar_nouns=words("similar_nouns"), anaphors=words("anaphors"),
         negated_existentials=words("negated_existentials"), consequences=words("consequences"),
         deferrals=words("deferrals"), phrasal=dict(data.get("phrasal_verbs", {})), consent=words("consent_verbs"),
+        for_now=tuple(data.get("for_now_phrases", ())),
     )

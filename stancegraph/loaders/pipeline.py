@@ -35,6 +35,7 @@ class CueHit:
     end: int
     polarity: str | None
     asserts: bool = False
+    bare: bool = False  # a 'follows' word: names the topic only after a full cue did
 
 
 @dataclass
@@ -136,13 +137,12 @@ class Extractor:
                     for match in cue.pattern.finditer(sentence.text):
                         (bare if cue.follows else hits).append(CueHit(
                             topic.id, sentence.start + match.start(), sentence.start + match.end(), cue.polarity,
-                            cue.asserts))
+                            cue.asserts, cue.follows))
             named |= {hit.topic for hit in hits}
-            # a bare word speaks only where no full cue does, or where only narrower topics' cues
-            # do: 'membership was not on the table, but … the path had not been closed'
+            # a bare word speaks where no full cue of its topic does ('said guarantees had to be
+            # real …, adding that Ukraine had not given up on joining the alliance')
             full = {hit.topic for hit in hits}
-            hits = hits + [b for b in bare if b.topic not in full and full and full <= self._named_by[b.topic]] \
-                if hits else bare
+            hits = hits + [b for b in bare if b.topic not in full]
             if hits:
                 state.cues[sentence.index] = _first_per_span(hits, self._broad_topics)
 
@@ -279,7 +279,9 @@ class Extractor:
                 for claim in same_position_claims(ctx, last_claim[1]):
                     stances += self._stances_of(claim, last_claim[0], sentence, state, "anaphora:same", 0.55)
             if hits:
-                last_topic = (sentence.paragraph, sentence.index, hits[0][0].topic)
+                # the topic later sentences take up: a full cue's before a bare word's
+                first = next((hit for hit, _ in hits if not hit.bare), hits[0][0])
+                last_topic = (sentence.paragraph, sentence.index, first.topic)
             elif last_topic and sentence.index - last_topic[1] <= 2:
                 # a repeated position takes its polarity from the last claim on that same topic
                 same_topic = last_claim[1] if last_claim and last_claim[0] == last_topic[2] else None

@@ -33,12 +33,15 @@ class Claim:
     condition: str | None
     self_stated: bool  # the holder's own predicate is a speech act ('rejected', 'urged')
     deferred: bool = False  # put off to a later time ('one day'): mixed where timing matters
+    for_now: bool = False  # refused only for now: mixed where timing does not matter
 
     def polarity_on(self, timing_matters: bool = True, conditions_matter: bool = True) -> str:
         """Support under a condition ('when conditions are met') or put off ('one day') is mixed,
         on topics whose definition says so."""
         if self.polarity == "support" and (self.condition and conditions_matter or self.deferred and timing_matters):
             return "mixed"
+        if self.polarity == "oppose" and self.for_now and not timing_matters:
+            return "mixed"  # 'membership is not on the table for now' (a timetable 'unrealistic for now' opposes)
         return self.polarity
 
 
@@ -77,6 +80,8 @@ def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, ass
     _modifiers_of_cue(head, walk, ctx.lexicon)
     if _denied_by_no(doc, cue_tokens, ctx.lexicon):
         walk.sign = -walk.sign  # 'no invitation will be extended', 'no American troops would be deployed'
+    if _put_aside(doc, cue_tokens[0]):
+        walk.sign = -walk.sign  # 'focus on weapons rather than on membership'
     # A cue's own words are not the holder's act when the cue carries its polarity, nor when a
     # cue word heads a time clause: 'once the fighting stops' says when, not what is stopped.
     locked = set(cue_tokens) if inherent else {i for i in cue_tokens if _heads_time_clause(doc[i])}
@@ -111,6 +116,12 @@ def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, ass
     if walk.found is None or frame is None or frame.speaker is None:
         return None
     return _claim(frame.speakers, walk, frame, node, ctx.lexicon)
+
+
+def _put_aside(doc, first: int) -> bool:
+    """A cue right after 'rather than' or 'instead of' is what the claim is not about."""
+    before = " ".join(t.lower_ for t in doc[max(0, first - 3):first])
+    return any(before.endswith(p) or f"{p} " in f"{before} " for p in ("rather than", "instead of"))
 
 
 def _denied_by_no(doc, cue_tokens: list[int], lexicon: Lexicon) -> bool:
@@ -266,6 +277,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             or _existential(node) and previous.i == walk.cue_head or _going_to(node, lexicon):
         walk.assertive = True  # 'Ukraine will join', 'there will be no invitation this week'
         walk.hedged = walk.hedged or _modal(node, {"would", "could"})
+    if kind is None and node.pos_ == "NOUN" and node.lemma_.lower() in SUBSTITUTES and previous.dep_ == "prep" \
+            and previous.lower_ in ("for", "to"):
+        walk.sign = -walk.sign  # 'would not accept guarantees as a substitute for membership'
     if kind is None:
         if negated or (node.pos_ == "NOUN" and node.lemma_.lower() in ABSENCE_NOUNS):
             walk.sign = -walk.sign  # 'the absence of a timetable'
@@ -332,6 +346,7 @@ def _modal(node, words) -> bool:
 
 
 ABSENCE_NOUNS = {"absence", "lack"}
+SUBSTITUTES = {"substitute", "alternative", "replacement", "surrogate"}
 FACTUAL_CONCESSIVES = {"though", "although"}
 EVASIONS = {"comment", "specify", "elaborate", "answer", "speculate", "give", "commit", "name"}
 TIME_MEASURES = {"hours", "days", "weeks", "months", "years", "minutes", "moments", "shortly", "soon", "just",
@@ -567,7 +582,13 @@ def _claim(holders, walk: _Walk, frame: Frame | None, node, lexicon: Lexicon,
     polarity = "mixed" if walk.mixed else ("support" if walk.sign > 0 else "oppose")
     if self_stated is None:
         self_stated = node.lemma_.lower() in lexicon.communicative
-    return Claim(tuple(holders), polarity, walk.hedged, frame, walk.found or "", condition, self_stated, walk.later)
+    return Claim(tuple(holders), polarity, walk.hedged, frame, walk.found or "", condition, self_stated, walk.later,
+                 _for_now(node, lexicon))
+
+
+def _for_now(node, lexicon: Lexicon) -> bool:
+    text = f" {' '.join(t.lower_ for t in node.sent)} "
+    return any(f" {phrase} " in text for phrase in lexicon.for_now)
 
 
 def _condition(node, came_from, lexicon: Lexicon) -> str | None:
