@@ -54,8 +54,9 @@ def _speaker_on_anaphor(node, ctx: Context) -> Claim | None:
     premature': a judgement on what the last sentence proposed is the speaker's position."""
     frame = innermost_frame(ctx.frames, node.i)
     subject = _subject(node, ctx.lexicon)
-    if frame is None or frame.speaker is None or subject is None or subject.pos_ == "PRON":
-        return None  # 'it' alone is too often expletive ('it was clear that …')
+    if frame is None or frame.speaker is None or subject is None or \
+            subject.pos_ == "PRON" and subject.lower_ not in ("that", "this", "they", "these", "those"):
+        return None  # 'it' alone is too often expletive ('it was clear that …'); 'That is a veto' is not
     if not _anaphoric_noun(subject, ctx):
         return None
     kind = _predicate_class(node, ctx.lexicon)
@@ -85,7 +86,7 @@ def _takes_it_or_nothing(node, ctx: Context, depth: int = 0) -> bool:
 def _anaphoric_noun(noun, ctx: Context) -> bool:
     text = " ".join(t.lower_ for t in noun.subtree)
     if noun.pos_ == "PRON":
-        return noun.lower_ in ("it", "this", "that", "these", "those", "them")
+        return noun.lower_ in ("it", "this", "that", "these", "those", "them", "they")
     if ctx.resolver.actors(noun):
         return False
     determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet")}

@@ -35,6 +35,8 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
         return None
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in FORECASTING:
         return None  # 'diplomats expect the final communique to say …' has not been said
+    if _hypothetical(verb):
+        return None  # 'if we say Ukraine can only join when …' says nothing yet
     subject = _speaker_token(verb)
     if subject is None:
         return None
@@ -55,6 +57,13 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
 
 
 FORECASTING = {"expect", "predict", "anticipate", "forecast", "hope", "want", "wish"}
+
+
+def _hypothetical(verb) -> bool:
+    for node in (verb, *verb.ancestors):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+            return True
+    return False
 
 
 def _makes_clear(verb) -> bool:

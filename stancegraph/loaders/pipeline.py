@@ -15,6 +15,7 @@ from ..ontology import Topic, load_theme_actors, load_topics
 from .actors import ActorIndex, Mention, actor_index
 from .anaphora import anaphoric_claims, backing_claims, same_position_claims
 from .attribution import Frame, quote_regions, speech_frames
+from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
 from .nlp import load_nlp
 from .resolve import Resolver, Salience
@@ -251,9 +252,10 @@ class Extractor:
                     continue
             salience.note(mentions, lambda a: (e := self.index.entry(a)) is not None and e.type == "State")
         speakers = _quote_speakers(regions, analysed)
-        return self._claims_to_stances(state, analysed, regions, speakers)
+        interview = interview_turns(state.sentences, state.mentions, lambda s: _region_of(s, regions) is not None)
+        return self._claims_to_stances(state, analysed, regions, speakers, interview)
 
-    def _claims_to_stances(self, state: _State, analysed, regions, speakers) -> list[Stance]:
+    def _claims_to_stances(self, state: _State, analysed, regions, speakers, interview: Interview) -> list[Stance]:
         state.speaks_for = self._speaks_for(state)
         stances: list[Stance] = []
         paragraph_speaker: dict[int, str] = {}
@@ -261,7 +263,11 @@ class Extractor:
         last_claim: tuple[str, str] | None = None  # (topic, polarity) of the latest stance, for 'a similar line'
         for sentence, doc, resolver, frames in analysed:
             region = _region_of(sentence, regions)
-            resolver.quote_speaker = speakers.get(region) if region else None
+            resolver.quote_speaker = (speakers.get(region) if region else None) or interview.speaker_of(sentence)
+            answer = interview.answered.get(sentence.index)  # 'Should Nato invite Ukraine?' 'Yes.'
+            if answer:
+                resolver.quote_speaker = interview.interviewee
+            asks_only = sentence.index in interview.questions and not answer  # the interviewer asserts nothing
             if resolver.quote_speaker:  # 'I' and 'we' inside the quotation now have a referent
                 frames = speech_frames(doc, resolver, self.lexicon)
             frames = _with_context_frames(doc, sentence, frames, resolver.quote_speaker, paragraph_speaker.get(sentence.paragraph))
@@ -272,9 +278,14 @@ class Extractor:
                           state.speaks_for, self._is_state)
             hits = self._governing_hits(doc, sentence, state.cues.get(sentence.index, []))
             for hit, tokens in hits:
-                claim = claim_for_cue(tokens, hit.polarity, ctx, hit.asserts)
+                claim = None if asks_only else claim_for_cue(tokens, hit.polarity, ctx, hit.asserts)
                 if claim:
+                    claim = claim.answered_no() if answer == -1 else claim
                     stances += self._stances_of(claim, hit.topic, sentence, state, f"cue:{hit.topic}", 0.8)
+            if asks_only:
+                if hits:
+                    last_topic = (sentence.paragraph, sentence.index, hits[0][0].topic)
+                continue
             if hits and last_claim:  # 'Germany has taken a similar line, and …' before a new cue
                 for claim in same_position_claims(ctx, last_claim[1]):
                     stances += self._stances_of(claim, last_claim[0], sentence, state, "anaphora:same", 0.55)

@@ -10,6 +10,7 @@ position. Without a named subject the holder is whoever says the sentence."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,6 +35,11 @@ class Claim:
     self_stated: bool  # the holder's own predicate is a speech act ('rejected', 'urged')
     deferred: bool = False  # put off to a later time ('one day'): mixed where timing matters
     for_now: bool = False  # refused only for now: mixed where timing does not matter
+
+    def answered_no(self) -> Claim:
+        """The claim a question made, answered 'No.'"""
+        flipped = {"support": "oppose", "oppose": "support"}.get(self.polarity, self.polarity)
+        return dataclasses.replace(self, polarity=flipped)
 
     def polarity_on(self, timing_matters: bool = True, conditions_matter: bool = True) -> str:
         """Support under a condition ('when conditions are met') or put off ('one day') is mixed,

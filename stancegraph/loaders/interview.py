@@ -1,0 +1,84 @@
+"""Question-and-answer interviews: who answers, and what a bare 'Yes.' or 'No.' answers.
+
+In an interview printed as questions and answers no sentence of an answer names its speaker:
+the introduction names the interviewee once. The interviewer's questions assert nothing;
+an answer that opens with 'Yes' or 'No' takes a position on what the question asked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .actors import Mention
+from .segment import Sentence
+
+MIN_QUESTIONS = 2  # question paragraphs before an article counts as an interview
+MAX_QUESTION_SENTENCES = 3
+_YES = re.compile(r"^\W*(?:yes|yeah|absolutely|of course|certainly|definitely|indeed)\b(?!\s+not\b)", re.IGNORECASE)
+_NO = re.compile(r"^\W*(?:no|not at all|absolutely not|certainly not|of course not|definitely not)\b(?![\s-]+one\b)",
+                 re.IGNORECASE)
+
+
+@dataclass
+class Interview:
+    interviewee: str | None = None
+    questions: set[int] = field(default_factory=set)  # sentence indices of the interviewer's questions
+    answers: set[int] = field(default_factory=set)  # paragraphs spoken by the interviewee
+    answered: dict[int, int] = field(default_factory=dict)  # question sentence -> +1 (yes) or -1 (no)
+
+    def speaker_of(self, sentence: Sentence) -> str | None:
+        return self.interviewee if sentence.paragraph in self.answers else None
+
+
+def interview_turns(sentences: list[Sentence], mentions: dict[int, list[Mention]],
+                    in_quotation: Callable[[Sentence], bool]) -> Interview:
+    """The turns of a question-and-answer interview, or an empty Interview for other articles."""
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    asking = [p for p, group in by_paragraph.items() if _is_question(group, in_quotation)]
+    if len(asking) < MIN_QUESTIONS:
+        return Interview()
+    interviewee = _first_person(sentences, mentions, before=asking[0])
+    if interviewee is None:
+        return Interview()
+    interview = Interview(interviewee)
+    order = sorted(by_paragraph)
+    for paragraph in asking:
+        interview.questions |= {s.index for s in by_paragraph[paragraph] if s.text.rstrip(" \"”’'").endswith("?")}
+        following = [p for p in order if p > paragraph]
+        for answer in following:
+            if answer in asking:
+                break
+            interview.answers.add(answer)
+        if following and following[0] not in asking:
+            sign = _yes_or_no(by_paragraph[following[0]][0].text)
+            if sign:
+                for question in (s.index for s in by_paragraph[paragraph] if s.index in interview.questions):
+                    interview.answered[question] = sign
+    return interview
+
+
+def _is_question(group: list[Sentence], in_quotation: Callable[[Sentence], bool]) -> bool:
+    last = group[-1]
+    return (len(group) <= MAX_QUESTION_SENTENCES and last.text.rstrip(" \"”’'").endswith("?")
+            and not in_quotation(last))
+
+
+def _first_person(sentences: list[Sentence], mentions: dict[int, list[Mention]], before: int) -> str | None:
+    for sentence in sentences:
+        if sentence.paragraph >= before:
+            return None
+        people = [m for m in mentions.get(sentence.index, []) if m.is_person]
+        if people:
+            return min(people, key=lambda m: m.start).actor
+    return None
+
+
+def _yes_or_no(text: str) -> int:
+    if _YES.match(text):
+        return 1
+    if _NO.match(text):
+        return -1
+    return 0
