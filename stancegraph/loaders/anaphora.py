@@ -6,6 +6,7 @@ from __future__ import annotations
 from .stances import Claim, Context, _apply, _claim, _negated, _predicate_class, _subject, _Walk, innermost_frame
 
 
+PARTS_OF = {"much", "some", "most", "all", "many", "part"}
 ANAPHORIC_NOUNS = {"move", "idea", "plan", "proposal", "step", "request", "bid", "prospect", "offer", "decision",
                    "option", "suggestion", "initiative", "demand", "call", "push", "course", "line", "approach",
                    "arrangement", "compromise", "solution", "model", "scheme", "formula"}
@@ -132,13 +133,18 @@ def _same_position(node, ctx: Context, previous: str | None) -> Claim | None:
     unchanged = _unchanged_position(node, ctx, previous)
     if unchanged:
         return unchanged
-    objects = [c for c in node.children if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in ctx.lexicon.similar_nouns]
+    objects = [c for c in node.children if c.dep_ in ("dobj", "attr")]
+    objects += [g for o in objects if o.lower_ in PARTS_OF for p in o.children if p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"]  # 'shares much of that caution'
+    objects = [o for o in objects if o.lemma_.lower() in ctx.lexicon.similar_nouns
+               or ctx.lexicon.polarity_class(o.lemma_, "NOUN") == "mixed"]
     alike = [o for o in objects if o.lemma_.lower() == "suit"
              or any(m.lower_ in ("similar", "same", "that", "this", "identical") for m in o.children)]
     subject = _subject(node, ctx.lexicon)
     if not alike or ctx.resolver.kind(subject) != "actor":
         return None
-    walk = _Walk(sign=-1 if previous == "oppose" else 1, mixed=previous == "mixed", found=node.lemma_.lower())
+    wary = any(ctx.lexicon.polarity_class(o.lemma_, "NOUN") == "mixed" for o in alike)  # 'that caution'
+    walk = _Walk(sign=-1 if previous == "oppose" else 1, mixed=previous == "mixed" or wary, found=node.lemma_.lower())
     return _claim(tuple(ctx.resolver.actors(subject)), walk, innermost_frame(ctx.frames, node.i), node, ctx.lexicon)
 
 

@@ -318,7 +318,7 @@ class Extractor:
                   if (hit.topic, _clause_head(doc[tokens[0]]).i) not in narrower]
         owner = {i: hit.topic for hit, tokens in placed for i in tokens if doc[i].pos_ in ("NOUN", "PROPN")}
         return [(hit, tokens) for hit, tokens in placed
-                if not any(owner.get(a.i, hit.topic) != hit.topic for a in doc[tokens[0]].ancestors)]
+                if not any(owner.get(a.i, hit.topic) != hit.topic for a in _phrase_ancestors(doc[tokens[0]]))]
 
     def _positions(self, stances: list[Stance], date: str | None) -> dict[str, tuple[str, str]]:
         """Each holder's latest (topic, polarity) so far, also under the state a person speaks
@@ -612,6 +612,15 @@ def _dedupe_relations(relations: list[Relation]) -> list[Relation]:
 # one qualified by a narrower cue elsewhere in the sentence. Adverbial clauses ('once the war
 # is over') qualify their head, so they do not count.
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "parataxis", "relcl"})
+
+
+def _phrase_ancestors(token):
+    """The heads above a token within its own clause: a relative clause on a cue ('membership,
+    which he described as a question for after the war') is a claim of its own."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return
+        yield ancestor
 
 
 def _clause_head(token):

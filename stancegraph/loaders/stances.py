@@ -78,7 +78,7 @@ class _Walk:
 def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, asserts: bool = False) -> Claim | None:
     doc = ctx.doc
     head = _cue_head(doc, cue_tokens)
-    frame = innermost_frame(ctx.frames, head.i)
+    frame = _nearest_frame(head, ctx.frames, innermost_frame(ctx.frames, head.i))
     if _in_side_clause(head, ctx.lexicon, frame) or _about_someone_else(doc, cue_tokens, ctx):
         return None
     walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None, cue_head=head.i,
@@ -201,6 +201,21 @@ def _cue_head(doc, cue_tokens: list[int]):
         if doc[i].head.i not in inside or doc[i].head.i == i:
             return doc[i]
     return doc[cue_tokens[0]]
+
+
+def _nearest_frame(token, frames: list[Frame], innermost: Frame | None) -> Frame | None:
+    """The speech verb closest above the cue, where one is: 'said the summit should focus …
+    rather than on membership, which he described as a question for after the war' — the
+    relative clause is what 'described' says, though 'said' covers fewer tokens."""
+    if innermost is None:
+        return None
+    by_verb = {f.verb: f for f in frames if f.verb is not None and f.kind == "speech" and token.i in f.content}
+    for ancestor in token.ancestors:
+        if ancestor.i == innermost.verb:
+            return innermost
+        if ancestor.i in by_verb:
+            return by_verb[ancestor.i]
+    return innermost
 
 
 def innermost_frame(frames: list[Frame], index: int) -> Frame | None:
