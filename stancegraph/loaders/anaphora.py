@@ -100,10 +100,14 @@ def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]]) -> list[
     (topic, polarity) in the article becomes the backers' own."""
     found = []
     for node in ctx.doc:
-        if not _main_predicate(node, ctx) or node.pos_ != "VERB" or _predicate_class(node, ctx.lexicon) != "support":
+        if not _main_predicate(node, ctx) or node.pos_ != "VERB":
+            continue
+        lined_up = [g for c in node.children if c.dep_ == "prep" and c.lower_ in ("behind", "with") and _rallies(node)
+                    for g in c.children if g.dep_ == "pobj"]  # 'have lined up behind her'
+        if _predicate_class(node, ctx.lexicon) != "support" and not lined_up:
             continue
         backed = [a for c in node.children if c.dep_ == "dobj" and not _admitted(c, node)
-                  for a in ctx.resolver.actors(c)]
+                  for a in ctx.resolver.actors(c)] + [a for g in lined_up for a in ctx.resolver.actors(g)]
         position = next((positions[a] for a in backed if a in positions), None)
         subject = _subject(node, ctx.lexicon)
         if position is None or ctx.resolver.kind(subject) != "actor":
@@ -114,6 +118,13 @@ def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]]) -> list[
         if holders:
             found.append((_claim(holders, walk, innermost_frame(ctx.frames, node.i), node, ctx.lexicon), topic))
     return found
+
+
+RALLYING = {"line", "rally", "stand", "side", "fall", "close"}  # 'lined up behind', 'sided with', 'closed ranks with'
+
+
+def _rallies(verb) -> bool:
+    return verb.lemma_.lower() in RALLYING
 
 
 def _admitted(obj, verb) -> bool:

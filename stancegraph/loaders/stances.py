@@ -567,6 +567,8 @@ def _subject(node, lexicon: Lexicon | None = None):
         return _subject(node.head, lexicon)
     if node.dep_ == "pcomp" and node.head.head.i != node.head.i:
         return _subject(node.head.head, lexicon)  # 'joined Poland in calling for …'
+    if node.pos_ == "NOUN" and node.dep_ == "appos" and node.head.i != node.i:
+        return node.head  # 'Poland, a staunch supporter of Ukraine's bid, …'
     if node.pos_ == "NOUN":
         owner = next((c for c in node.children if c.dep_ == "poss"), None)  # 'Poland's calls for …'
         if owner is None and lexicon and node.dep_ == "dobj" and node.head.lemma_.lower() in lexicon.expressive:
