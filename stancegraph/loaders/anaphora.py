@@ -102,7 +102,7 @@ def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]]) -> list[
     for node in ctx.doc:
         if not _main_predicate(node, ctx) or node.pos_ != "VERB":
             continue
-        lined_up = [g for c in node.children if c.dep_ == "prep" and c.lower_ in ("behind", "with") and _rallies(node)
+        lined_up = [g for c in node.children if c.dep_ == "prep" and c.lower_ in ("behind", "with") and _rallies(node, ctx.lexicon)
                     for g in c.children if g.dep_ == "pobj"]  # 'have lined up behind her'
         if _predicate_class(node, ctx.lexicon) != "support" and not lined_up:
             continue
@@ -120,11 +120,8 @@ def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]]) -> list[
     return found
 
 
-RALLYING = {"line", "rally", "stand", "side", "fall", "close"}  # 'lined up behind', 'sided with', 'closed ranks with'
-
-
-def _rallies(verb) -> bool:
-    return verb.lemma_.lower() in RALLYING
+def _rallies(verb, lexicon) -> bool:
+    return verb.lemma_.lower() in lexicon.rallying
 
 
 def _admitted(obj, verb) -> bool:

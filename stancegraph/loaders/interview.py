@@ -33,20 +33,19 @@ class Interview:
 
 def interview_turns(sentences: list[Sentence], mentions: dict[int, list[Mention]],
                     in_quotation: Callable[[Sentence], bool]) -> Interview:
-    """The turns of a question-and-answer interview, or an empty Interview for other articles."""
+    """The questions of an article, and the turns of a question-and-answer interview: who
+    answers (the person the introduction names) and which answers open with 'Yes' or 'No'."""
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    questions = {s.index for s in sentences if _asks(s) and not in_quotation(s)}  # a question asserts nothing
     asking = [p for p, group in by_paragraph.items() if _is_question(group, in_quotation)]
-    if len(asking) < MIN_QUESTIONS:
-        return Interview()
-    interviewee = _first_person(sentences, mentions, before=asking[0])
+    interviewee = _first_person(sentences, mentions, before=asking[0]) if len(asking) >= MIN_QUESTIONS else None
+    interview = Interview(interviewee, questions)
     if interviewee is None:
-        return Interview()
-    interview = Interview(interviewee)
+        return interview
     order = sorted(by_paragraph)
     for paragraph in asking:
-        interview.questions |= {s.index for s in by_paragraph[paragraph] if s.text.rstrip(" \"”’'").endswith("?")}
         following = [p for p in order if p > paragraph]
         for answer in following:
             if answer in asking:
@@ -60,10 +59,13 @@ def interview_turns(sentences: list[Sentence], mentions: dict[int, list[Mention]
     return interview
 
 
+def _asks(sentence: Sentence) -> bool:
+    return sentence.text.rstrip(" \"”’'").endswith("?")
+
+
 def _is_question(group: list[Sentence], in_quotation: Callable[[Sentence], bool]) -> bool:
     last = group[-1]
-    return (len(group) <= MAX_QUESTION_SENTENCES and last.text.rstrip(" \"”’'").endswith("?")
-            and not in_quotation(last))
+    return len(group) <= MAX_QUESTION_SENTENCES and _asks(last) and not in_quotation(last)
 
 
 def _first_person(sentences: list[Sentence], mentions: dict[int, list[Mention]], before: int) -> str | None:

@@ -46,6 +46,7 @@ class Lexicon:
     phrasal: dict[str, str]  # 'give up' -> oppose: a verb with its particle
     consent: frozenset[str]
     for_now: tuple[str, ...]  # 'not … for now': a refusal that is only temporary
+    rallying: frozenset[str]  # 'lined up behind', 'rallied behind', 'sided with'
 
     @property
     def speech_forms(self) -> re.Pattern[str]:
@@ -55,7 +56,8 @@ class Lexicon:
     @property
     def stance_forms(self) -> re.Pattern[str]:
         """A cheap test that a sentence may speak or take a position."""
-        words = set(self.speech) | set(self.experiencer) | {"according"}
+        words = set(self.speech) | set(self.experiencer) | set(self.rallying) | {"according"}
+        words |= {phrase.split()[0] for phrase in self.phrasal}
         for lemmas in self.classes.values():
             words |= {w for w in lemmas if " " not in w}
         return _forms(frozenset(words))
@@ -81,6 +83,8 @@ def _forms(lemmas: frozenset[str]) -> re.Pattern[str]:
     stems = set()
     for lemma in lemmas:
         stems.add(lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma)
+        if lemma.endswith("y") and len(lemma) > 3:
+            stems.add(lemma[:-1] + "i")  # 'rallied', 'denied'
         stems.update(IRREGULAR.get(lemma, ()))
     body = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
     return re.compile(rf"\b(?:{body})\w*", re.IGNORECASE)
@@ -108,5 +112,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         similar_nouns=words("similar_nouns"), anaphors=words("anaphors"),
         negated_existentials=words("negated_existentials"), consequences=words("consequences"),
         deferrals=words("deferrals"), phrasal=dict(data.get("phrasal_verbs", {})), consent=words("consent_verbs"),
-        for_now=tuple(data.get("for_now_phrases", ())),
+        for_now=tuple(data.get("for_now_phrases", ())), rallying=words("rallying_verbs"),
     )
