@@ -47,6 +47,7 @@ class Lexicon:
     consent: frozenset[str]
     for_now: tuple[str, ...]  # 'not … for now': a refusal that is only temporary
     rallying: frozenset[str]  # 'lined up behind', 'rallied behind', 'sided with'
+    not_ready: tuple[str, ...]
 
     @property
     def speech_forms(self) -> re.Pattern[str]:
@@ -113,4 +114,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         negated_existentials=words("negated_existentials"), consequences=words("consequences"),
         deferrals=words("deferrals"), phrasal=dict(data.get("phrasal_verbs", {})), consent=words("consent_verbs"),
         for_now=tuple(data.get("for_now_phrases", ())), rallying=words("rallying_verbs"),
+        not_ready=tuple(data.get("not_ready_phrases", ())),
     )

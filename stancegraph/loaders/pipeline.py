@@ -107,15 +107,15 @@ class Extractor:
     # ---- stage 1: mentions, role descriptions and relations ---------------------------
     def _find_mentions(self, state: _State) -> None:
         seen_surnames: dict[str, str] = {}
-        date = state.article.published
         for sentence in state.sentences:
+            date = _told_of_year(sentence.text, state.article.published) or state.article.published
             found = self.index.find(sentence.text, sentence.start)
             found += _surname_mentions(sentence, seen_surnames, found)
             shadow = make_shadow(sentence.text, sentence.start, found)
             phrases = role_phrases(shadow, self.index)
             evidence = Evidence(sentence.text, sentence.start, sentence.end)
-            state.relations += relations_in(shadow, phrases, self.index, evidence, date)
-            roles = _role_mentions(shadow, phrases, sentence, self.index, date, found)
+            state.relations += relations_in(shadow, phrases, self.index, evidence, state.article.published)
+            roles = _role_mentions(shadow, phrases, sentence, self.index, date, found)  # 'In 2008 the US president'
             found += roles
             state.relations += _dated_role_relations(roles, phrases, shadow, sentence, self.index, date, evidence)
             state.mentions[sentence.index] = sorted(found, key=lambda m: m.start)
@@ -413,11 +413,21 @@ def _stated_roles(relations: list[Relation]) -> frozenset[tuple[str, str]]:
 _EARLIER_YEAR = re.compile(r"\b(?:[Ii]n|[Bb]ack in|[Ss]ince|[Tt]he) ((?:19|20)\d\d)\b")
 
 
+_YEARS_AGO = re.compile(r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+                        r" years? ago\b", re.IGNORECASE)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+
+
 def _told_of_year(text: str, published: str | None) -> str | None:
     """The last day of the earliest year a sentence places its events in, when that is before the
     article's own date: a cue that only held until some date ('Membership Action Plan' as the
-    next step) is read as of then."""
+    next step) is read as of then, and so is a role ('In 2008 the US president' is Bush)."""
     years = [y for y in _EARLIER_YEAR.findall(text) if published is None or y < published[:4]]
+    if published:
+        years += [str(int(published[:4]) - _NUMBERS.get(n.lower(), int(n) if n.isdigit() else 0))
+                  for n in _YEARS_AGO.findall(text)]  # 'ten years ago this week'
+    years = [y for y in years if published is None or y < published[:4]]
     return f"{min(years)}-12-31" if years else None
 
 

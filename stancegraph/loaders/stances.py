@@ -35,6 +35,7 @@ class Claim:
     self_stated: bool  # the holder's own predicate is a speech act ('rejected', 'urged')
     deferred: bool = False  # put off to a later time ('one day'): mixed where timing matters
     for_now: bool = False  # refused only for now: mixed where timing does not matter
+    unready: bool = False  # 'not (yet) ready': mixed where timing does not matter, else a refusal now
 
     def answered_no(self) -> Claim:
         """The claim a question made, answered 'No.'"""
@@ -46,7 +47,7 @@ class Claim:
         on topics whose definition says so."""
         if self.polarity == "support" and (self.condition and conditions_matter or self.deferred and timing_matters):
             return "mixed"
-        if self.polarity == "oppose" and self.for_now and not timing_matters:
+        if self.polarity == "oppose" and (self.for_now or self.unready) and not timing_matters:
             return "mixed"  # 'membership is not on the table for now' (a timetable 'unrealistic for now' opposes)
         return self.polarity
 
@@ -71,6 +72,8 @@ class _Walk:
     assertive: bool = False
     condition: str | None = None
     later: bool = False
+    unready: bool = False
+    applied_at: int = -1  # the last node whose class and negation were applied
     cue_head: int = -1
     cue_tokens: frozenset = frozenset()  # of a cue that carries its own polarity
 
@@ -306,7 +309,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             walk.sign = -walk.sign  # 'the absence of a timetable'
         subject = _own_subject(node)
         actors = resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
-        if actors and not set(actors) <= ctx.themes and not locked:
+        if actors and not set(actors) & ctx.themes and not locked:  # 'Ukraine and Georgia will become members'
             if walk.assertive and frame is not None and _own_side(actors, frame, ctx):
                 walk.found = "assertion"  # 'Scholz said Germany would not send soldiers'
                 return tuple(actors)
@@ -315,7 +318,10 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
                 return CLIMB
             return STOP  # what a third party does or might do is not a position
         return CLIMB
-    _apply(node, kind, walk, lexicon, negated)
+    if node.lemma_.lower() in COPULAS and previous.dep_ in ("acomp", "attr") and walk.applied_at == previous.i:
+        _note_phrases(node, walk, lexicon)  # 'was not ready': the class and negation counted once, on 'ready'
+    else:
+        _apply(node, kind, walk, lexicon, negated)
     judges = _judges(node, ctx)
     if judges:
         return judges  # 'would be unacceptable to Russia': Russia holds the position
@@ -323,6 +329,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     subject_kind = resolver.kind(subject)
     if subject is not None and subject.lower_ == "they" and frame is not None and len(frame.speakers) > 1:
         return frame.speakers  # 'the leaders of Poland, … and Slovakia said they supported …'
+    if subject_kind == "unnamed" and _generic_country(subject):
+        return CLIMB  # 'a country with unresolved conflicts was not ready for a MAP': the speaker's judgement
     if subject_kind == "unnamed":
         return CLIMB if kind == "normative" else STOP  # 'allies should give …' is the speaker's demand
     if subject_kind != "actor":
@@ -335,6 +343,11 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if _forecast(node, actors, frame, ctx):
         return STOP if frame is None or ctx.doc[frame.verb].lemma_.lower() not in lexicon.composing else CLIMB
     return tuple(actors)
+
+
+def _generic_country(subject) -> bool:
+    return subject.lemma_.lower() in ("country", "nation", "state") and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in subject.children)
 
 
 def _forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> bool:
@@ -492,6 +505,7 @@ def _copular_class(node, lexicon: Lexicon) -> str | None:
 
 def _apply(node, kind: str, walk: _Walk, lexicon: Lexicon, negated: bool | None = None) -> None:
     walk.found = walk.found or node.lemma_.lower()
+    walk.applied_at = node.i
     if kind == "oppose":
         walk.sign = -walk.sign
     if kind == "mixed":
@@ -500,12 +514,19 @@ def _apply(node, kind: str, walk: _Walk, lexicon: Lexicon, negated: bool | None 
         walk.sign = -walk.sign
         if kind == "oppose" and node.lemma_.lower() in HEDGE_PHRASES_MIXED:
             walk.mixed = walk.hedged = True
+    _note_phrases(node, walk, lexicon)
+
+
+def _note_phrases(node, walk: _Walk, lexicon: Lexicon) -> None:
+    """Hedges and the phrases of the predicate's own clause: 'not ready', 'one day', 'in principle'."""
     if _modal(node, lexicon.hedges) or node.lemma_.lower() in lexicon.hedge_verbs:
         walk.hedged = True
     clause = " ".join(t.lower_ for t in _clause_tokens(node))
     if any(f" {phrase} " in f" {clause} " for phrase in lexicon.mixed_phrases):
         walk.mixed = True
     later = " ".join(t.lower_ for c in node.children if c.dep_ == "xcomp" for t in c.subtree)
+    if any(f" {phrase} " in f" {clause} " for phrase in lexicon.not_ready):
+        walk.unready = True
     if any(f" {phrase} " in f" {clause} {later} " for phrase in lexicon.timing_phrases):
         walk.later = True  # 'should be invited to join the alliance at some point'
 
@@ -606,7 +627,7 @@ def _claim(holders, walk: _Walk, frame: Frame | None, node, lexicon: Lexicon,
     if self_stated is None:
         self_stated = node.lemma_.lower() in lexicon.communicative
     return Claim(tuple(holders), polarity, walk.hedged, frame, walk.found or "", condition, self_stated, walk.later,
-                 _for_now(node, lexicon))
+                 _for_now(node, lexicon), walk.unready)
 
 
 def _for_now(node, lexicon: Lexicon) -> bool:
