@@ -6,6 +6,7 @@ from __future__ import annotations
 from .stances import Claim, Context, _apply, _claim, _negated, _predicate_class, _subject, _Walk, innermost_frame
 
 
+DELAYS = {"delay", "postponement", "hesitation", "absence", "lack", "refusal"}
 PARTS_OF = {"much", "some", "most", "all", "many", "part"}
 ANAPHORIC_NOUNS = {"move", "idea", "plan", "proposal", "step", "request", "bid", "prospect", "offer", "decision",
                    "option", "suggestion", "initiative", "demand", "call", "push", "course", "line", "approach",
@@ -191,6 +192,9 @@ def _experiencer(node, ctx: Context) -> Claim | None:
         sign = 1 if lexicon.experiencer[attr.lemma_.lower()] == "support" else -1
         if any(p in words or (" " in p and p in text) for p in lexicon.flip_phrases):
             sign = -sign
+        if subject is not None and any(lexicon.polarity_class(t.lemma_, "NOUN") == "oppose" or t.lemma_.lower() in DELAYS
+                                       for t in subject.subtree):
+            sign = -sign  # 'Every delay is a gift to the Kremlin': the Kremlin wants the delay, not the thing
         if _negated(node):
             sign = -sign
         walk = _Walk(sign=sign, found=attr.lemma_.lower())

@@ -18,7 +18,7 @@ from .attribution import Frame
 from .lexicon import Lexicon
 from .resolve import Resolver
 
-EVENT_VERBS = {"happen", "come", "occur", "materialise", "materialize"}  # the subject is what happens
+EVENT_VERBS = {"happen", "come", "occur", "materialise", "materialize", "arise"}  # the subject is what happens
 COPULAS = {"be", "remain", "seem", "become", "appear", "look", "sound", "stay"}
 HEDGE_PHRASES_MIXED = {"exclude", "rule"}  # 'would not exclude', 'did not rule out'
 STOP, CLIMB = "stop", None
@@ -298,7 +298,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "normative"
     walk.condition = walk.condition or _condition(node, previous, lexicon)
     if node.pos_ in ("AUX", "VERB") and node.lemma_.lower() in lexicon.realization and _modal(node, lexicon.assertive) \
-            or _existential(node) and previous.i == walk.cue_head or _going_to(node, lexicon):
+            or _existential(node) and previous.i == walk.cue_head or _going_to(node, lexicon) \
+            or node.lemma_.lower() in EVENT_VERBS and previous.dep_ in ("nsubj", "nsubjpass"):
         walk.assertive = True  # 'Ukraine will join', 'there will be no invitation this week'
         walk.hedged = walk.hedged or _modal(node, {"would", "could"})
     if kind is None and node.pos_ == "NOUN" and node.lemma_.lower() in SUBSTITUTES and previous.dep_ == "prep" \
@@ -382,7 +383,7 @@ def _modal(node, words) -> bool:
 ABSENCE_NOUNS = {"absence", "lack"}
 SUBSTITUTES = {"substitute", "alternative", "replacement", "surrogate"}
 FACTUAL_CONCESSIVES = {"though", "although"}
-EVASIONS = {"comment", "specify", "elaborate", "answer", "speculate", "give", "commit", "name"}
+EVASIONS = {"comment", "specify", "elaborate", "answer", "speculate", "give", "commit", "name", "set", "provide", "offer"}
 TIME_MEASURES = {"hours", "days", "weeks", "months", "years", "minutes", "moments", "shortly", "soon", "just",
                  "hour", "day", "week", "month", "year", "immediately", "right", "only"}
 TRUE_AUXILIARIES = {"be", "have", "do", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
@@ -475,9 +476,12 @@ def _naming_class(node, lexicon: Lexicon) -> str | None:
 
 
 def _judges(node, ctx: Context) -> tuple[str, ...] | None:
-    """The actors an evaluation is 'to': 'unacceptable to Russia', 'acceptable to Hungary'."""
-    for adjective in (c for c in node.children if c.dep_ == "acomp"):
-        for prep in (c for c in adjective.children if c.dep_ == "prep" and c.lower_ == "to"):
+    """The actors an evaluation is 'to': 'unacceptable to Russia', 'acceptable to Hungary', 'a red
+    line for Russia'."""
+    evaluations = [(c, ("to",)) for c in node.children if c.dep_ == "acomp"]  # not 'important for Ukraine'
+    evaluations += [(c, ("to", "for")) for c in node.children if c.dep_ == "attr" and _noun_phrase_class(c, ctx.lexicon)]
+    for adjective, heads in evaluations:
+        for prep in (c for c in adjective.children if c.dep_ == "prep" and c.lower_ in heads):
             for target in (g for g in prep.children if g.dep_ == "pobj"):
                 actors = ctx.resolver.actors(target)
                 if actors:
@@ -497,7 +501,8 @@ def _copular_class(node, lexicon: Lexicon) -> str | None:
             return "oppose"
         if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in ("favour", "favor") for g in child.children):
             return "support"  # 'be in favour of'
-        if child.dep_ == "prep" and child.lower_ in ("on", "off") and any(g.lemma_.lower() == "table" for g in child.children):
+        if child.dep_ == "prep" and child.lower_ in ("on", "off") and any(g.lemma_.lower() in ("table", "agenda")
+                                                                          for g in child.children):
             on = (child.lower_ == "on") != any(g.dep_ == "neg" for g in child.children)  # '"not on the table"'
             return "support" if on else "oppose"  # 'on the table', 'off the table'
     return None
