@@ -264,6 +264,8 @@ def _takes_subject_theme(node, lexicon: Lexicon) -> bool:
         return True  # 'an invitation could drag the alliance into the war'
     if node.lemma_.lower() in lexicon.deferrals:
         return True  # 'an invitation should wait'
+    if node.pos_ == "NOUN" and _noun_phrase_class(node, lexicon):
+        return True  # 'to make Nato membership a strategic goal'
     if node.lemma_.lower() in EVENT_VERBS or (node.lemma_.lower() == "go" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in EVENT_VERBS for c in node.children)):
         return True  # 'membership is not going to happen', 'an invitation will come'
@@ -416,8 +418,8 @@ def _predicate_class(node, lexicon: Lexicon) -> str | None:
         kind = lexicon.polarity_class(aux.lemma_, "VERB")  # 'Germany and France oppose granting …' parsed
         if kind:                                           # with 'oppose' as an auxiliary of 'granting'
             return kind
-    if node.pos_ == "VERB" and node.tag_ == "VBN":
-        kind = lexicon.polarity_class(lemma, "ADJ")  # 'needed', 'opposed'
+    if node.pos_ == "VERB" and node.tag_ in ("VBN", "VBD"):
+        kind = lexicon.polarity_class(node.lower_, "ADJ") or lexicon.polarity_class(lemma, "ADJ")  # 'needed', 'opposed'
         if kind:
             return kind
     if node.pos_ in ("AUX", "VERB") and lemma in COPULAS:
@@ -584,9 +586,11 @@ def _subject(node, lexicon: Lexicon | None = None):
             return None  # a passive without 'by …' names no agent
     if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.i != node.i:
         return _subject(node.head, lexicon)  # 'said … and remained opposed': the first verb's subject
-    if node.dep_ in ("xcomp", "acomp", "advcl") and node.head.i != node.i:
-        if node.dep_ != "advcl" or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-            return _subject(node.head, lexicon)
+    if node.dep_ in ("xcomp", "acomp", "advcl", "oprd") and node.head.i != node.i:
+        depictive = node.pos_ == "ADJ" or node.tag_ in ("VBN", "VBD") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children)  # 'arrived … determined to give'
+        if node.dep_ != "advcl" or depictive or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return _subject(node.head, lexicon)  # 'Bush had arrived in Romania determined to give …'
     if node.dep_ in ("relcl", "acl") and node.tag_ != "VBN":
         return node.head  # 'allies that want …'; 'the former chief called for …' misparsed as acl
     if node.pos_ == "ADP" and node.head.i != node.i:
