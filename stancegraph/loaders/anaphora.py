@@ -96,12 +96,16 @@ def _anaphoric_noun(noun, ctx: Context) -> bool:
         or text in ctx.lexicon.anaphors
 
 
-def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]]) -> list[tuple[Claim, str]]:
+def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]],
+                   cue_tokens: frozenset = frozenset()) -> list[tuple[Claim, str]]:
     """'Poland and the Baltic states have backed Washington': the backed actor's latest position
-    (topic, polarity) in the article becomes the backers' own."""
+    (topic, polarity) in the article becomes the backers' own. In a sentence with cues of its
+    own, only a backing verb whose clause holds none of them ('…, and Sarkozy backed her')."""
     found = []
     for node in ctx.doc:
-        if not _main_predicate(node, ctx) or node.pos_ != "VERB":
+        if not _main_predicate(node, ctx) and not (cue_tokens and node.dep_ == "conj") or node.pos_ != "VERB":
+            continue
+        if cue_tokens and any(t.i in cue_tokens for t in node.subtree):
             continue
         lined_up = [g for c in node.children if c.dep_ == "prep" and c.lower_ in ("behind", "with") and _rallies(node, ctx.lexicon)
                     for g in c.children if g.dep_ == "pobj"]  # 'have lined up behind her'

@@ -299,9 +299,9 @@ class Extractor:
                 same_topic = last_claim[1] if last_claim and last_claim[0] == last_topic[2] else None
                 for claim in anaphoric_claims(ctx, same_topic):
                     stances += self._stances_of(claim, last_topic[2], sentence, state, "anaphora", 0.55)
-            if not hits:
-                for claim, topic in backing_claims(ctx, self._positions(stances, state.article.published)):
-                    stances += self._stances_of(claim, topic, sentence, state, "anaphora:backing", 0.55)
+            cue_tokens = frozenset(i for _, tokens in hits for i in tokens)
+            for claim, topic in backing_claims(ctx, self._positions(stances, state.article.published), cue_tokens):
+                stances += self._stances_of(claim, topic, sentence, state, "anaphora:backing", 0.55)
             if stances:
                 last_claim = (stances[-1].topic, stances[-1].polarity)
         return _dedupe_stances(stances)

@@ -18,18 +18,24 @@ EXPLETIVE = {"it", "there", "this", "that", "what", "which"}
 
 
 def _preposed_adjuncts(token) -> list[tuple[int, int]]:
-    """Character spans of the phrases before a subject pronoun that its own verb governs:
-    'Standing beside Jens Stoltenberg, he said …' — whoever 'he' is stands beside Stoltenberg,
-    so he is not Stoltenberg."""
+    """Character spans of the phrases a pronoun cannot point back to: before a subject pronoun,
+    the phrases its own verb governs ('Standing beside Jens Stoltenberg, he said …' — he is not
+    Stoltenberg); for an object pronoun, its own verb's subject ('Sarkozy backed her')."""
+    if token.dep_ in ("dobj", "dative") and token.head.i != token.i:
+        return [_span(c) for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i == token.i:
         return []
     spans = []
     for child in token.head.children:
         participle = child.dep_ == "advcl" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
         if child.i < token.i and (participle or child.dep_ == "prep"):
-            last = child.doc[child.right_edge.i]
-            spans.append((child.doc[child.left_edge.i].idx, last.idx + len(last)))
+            spans.append(_span(child))
     return spans
+
+
+def _span(token) -> tuple[int, int]:
+    last = token.doc[token.right_edge.i]
+    return token.doc[token.left_edge.i].idx, last.idx + len(last)
 
 
 @dataclass
