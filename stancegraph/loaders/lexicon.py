@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..ontology import HERE
@@ -49,12 +49,12 @@ class Lexicon:
     rallying: frozenset[str]  # 'lined up behind', 'rallied behind', 'sided with'
     not_ready: tuple[str, ...]
 
-    @property
+    @cached_property  # built once per lexicon, not per sentence
     def speech_forms(self) -> re.Pattern[str]:
         """A cheap test, before parsing, that a sentence may report speech."""
         return _forms(self.speech | {"according"})
 
-    @property
+    @cached_property
     def stance_forms(self) -> re.Pattern[str]:
         """A cheap test that a sentence may speak or take a position."""
         words = set(self.speech) | set(self.experiencer) | set(self.rallying) | {"according"}
