@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from .stances import Claim, Context, _apply, _claim, _negated, _predicate_class, _subject, _Walk, innermost_frame
+from .predicates import is_negated, predicate_class
+from .stances import Claim, Context, _apply, _claim, _subject, _Walk, innermost_frame
 
 
 DELAYS = {"delay", "postponement", "hesitation", "absence", "lack", "refusal"}
@@ -37,7 +38,7 @@ def _main_predicate(node, ctx: Context) -> bool:
 
 def _stance_predicate(node, ctx: Context) -> Claim | None:
     lexicon = ctx.lexicon
-    kind = _predicate_class(node, lexicon)
+    kind = predicate_class(node, lexicon)
     if kind is None or (node.lemma_.lower() in lexicon.speech and kind != "mixed"):
         return None
     subject = _subject(node, ctx.lexicon)
@@ -61,7 +62,7 @@ def _speaker_on_anaphor(node, ctx: Context) -> Claim | None:
         return None  # 'it' alone is too often expletive ('it was clear that …'); 'That is a veto' is not
     if not _anaphoric_noun(subject, ctx):
         return None
-    kind = _predicate_class(node, ctx.lexicon)
+    kind = predicate_class(node, ctx.lexicon)
     if kind is None or node.lemma_.lower() in ctx.lexicon.speech:
         return None
     walk = _Walk(sign=1)
@@ -109,7 +110,7 @@ def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]],
             continue
         lined_up = [g for c in node.children if c.dep_ == "prep" and c.lower_ in ("behind", "with") and _rallies(node, ctx.lexicon)
                     for g in c.children if g.dep_ == "pobj"]  # 'have lined up behind her'
-        if _predicate_class(node, ctx.lexicon) != "support" and not lined_up:
+        if predicate_class(node, ctx.lexicon) != "support" and not lined_up:
             continue
         backed = [a for c in node.children if c.dep_ == "dobj" and not _admitted(c, node)
                   for a in ctx.resolver.actors(c)] + [a for g in lined_up for a in ctx.resolver.actors(g)]
@@ -167,7 +168,7 @@ def _unchanged_position(node, ctx: Context, previous: str) -> Claim | None:
     changed') points at the owner's own earlier position, which need not be the one just
     reported, so it is left alone."""
     lemma = node.lemma_.lower()
-    kept = (lemma == "change" and _negated(node)) or (
+    kept = (lemma == "change" and is_negated(node)) or (
         lemma in ("remain", "stay") and any(c.lower_ == "unchanged" for c in node.children))
     subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if not kept or subject is None or subject.lemma_.lower() not in ctx.lexicon.similar_nouns:
@@ -199,7 +200,7 @@ def _experiencer(node, ctx: Context) -> Claim | None:
         if subject is not None and any(lexicon.polarity_class(t.lemma_, "NOUN") == "oppose" or t.lemma_.lower() in DELAYS
                                        for t in subject.subtree):
             sign = -sign  # 'Every delay is a gift to the Kremlin': the Kremlin wants the delay, not the thing
-        if _negated(node):
+        if is_negated(node):
             sign = -sign
         walk = _Walk(sign=sign, found=attr.lemma_.lower())
         return _claim(tuple(ctx.resolver.actors(target)), walk, innermost_frame(ctx.frames, node.i), node, lexicon)

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from .attribution import Frame
 from .lexicon import Lexicon
+from .predicates import COPULAS, evaluated_object, is_negated, noun_phrase_class, phrasal, predicate_class, proposes
 from .resolve import Resolver
 
 EVENT_VERBS = {"happen", "come", "occur", "materialise", "materialize", "arise"}  # the subject is what happens
-COPULAS = {"be", "remain", "seem", "become", "appear", "look", "sound", "stay"}
 HEDGE_PHRASES_MIXED = {"exclude", "rule"}  # 'would not exclude', 'did not rule out'
 STOP, CLIMB = "stop", None
 
@@ -258,18 +258,18 @@ def _takes_subject_theme(node, lexicon: Lexicon) -> bool:
     'an invitation should come', 'accession would cross a red line'."""
     if node.lemma_.lower() in COPULAS or any(c.dep_ in ("acomp", "attr") for c in node.children):
         return True
-    if node.lemma_.lower() in lexicon.light_verbs and _evaluated_object(node, lexicon):
+    if node.lemma_.lower() in lexicon.light_verbs and evaluated_object(node, lexicon):
         return True
     if node.lemma_.lower() in lexicon.consequences:
         return True  # 'an invitation could drag the alliance into the war'
     if node.lemma_.lower() in lexicon.deferrals:
         return True  # 'an invitation should wait'
-    if node.pos_ == "NOUN" and _noun_phrase_class(node, lexicon):
+    if node.pos_ == "NOUN" and noun_phrase_class(node, lexicon):
         return True  # 'to make Nato membership a strategic goal'
     if node.lemma_.lower() in EVENT_VERBS or (node.lemma_.lower() == "go" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in EVENT_VERBS for c in node.children)):
         return True  # 'membership is not going to happen', 'an invitation will come'
-    return _normative(node, lexicon) and _predicate_class(node, lexicon) is None
+    return _normative(node, lexicon) and predicate_class(node, lexicon) is None
 
 
 def _normative(node, lexicon: Lexicon) -> bool:
@@ -287,8 +287,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     lexicon, resolver = ctx.lexicon, ctx.resolver
     # a negation that is part of a cue of its own polarity ('when, not if', 'never join') is
     # already in that polarity
-    negated = _negated(node, walk.cue_tokens)
-    kind = None if locked else _predicate_class(node, lexicon)
+    negated = is_negated(node, walk.cue_tokens)
+    kind = None if locked else predicate_class(node, lexicon)
     if kind == "oppose" and node.lemma_.lower() in ("decline", "refuse") and previous.dep_ == "xcomp" \
             and previous.lemma_.lower() in lexicon.speech | EVASIONS:
         kind = "mixed"  # 'declined to say when an invitation might come' evades, it does not oppose
@@ -339,7 +339,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if subject_kind != "actor":
         return CLIMB
     actors = resolver.actors(subject) + [a for a in _joined(node, resolver) if a not in resolver.actors(subject)]
-    if set(actors) <= ctx.themes and node.lemma_.lower() not in lexicon.volition and _phrasal(node) not in lexicon.volition:
+    if set(actors) <= ctx.themes and node.lemma_.lower() not in lexicon.volition and phrasal(node) not in lexicon.volition:
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position
     if kind == "normative" and frame is not None:
         return CLIMB  # 'the alliance should offer Ukraine a path': the speaker's demand on it
@@ -388,125 +388,19 @@ FACTUAL_CONCESSIVES = {"though", "although"}
 EVASIONS = {"comment", "specify", "elaborate", "answer", "speculate", "give", "commit", "name", "set", "provide", "offer"}
 TIME_MEASURES = {"hours", "days", "weeks", "months", "years", "minutes", "moments", "shortly", "soon", "just",
                  "hour", "day", "week", "month", "year", "immediately", "right", "only"}
-TRUE_AUXILIARIES = {"be", "have", "do", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
-                    "ought", "need", "to", "get", "'s", "'re", "'ve", "'d", "'ll", "wo", "ca"}
-
-
-def _phrasal(node) -> str:
-    particle = next((c.lower_ for c in node.children if c.dep_ == "prt"), None)
-    return f"{node.lemma_.lower()} {particle}" if particle else node.lemma_.lower()
-
-
-def _predicate_class(node, lexicon: Lexicon) -> str | None:
-    lemma = node.lemma_.lower()
-    if _phrasal(node) in lexicon.phrasal:
-        return lexicon.phrasal[_phrasal(node)]  # 'had not given up on joining'
-    if node.lower_ == "against" and node.pos_ == "ADP":
-        return "oppose"
-    if node.pos_ == "AUX" and node.dep_ == "aux" and lemma not in TRUE_AUXILIARIES:
-        return None  # counted on its head (below), where the parse put the clause
-    if node.pos_ == "NOUN" and lemma in lexicon.negated_existentials and any(c.lower_ == "no" for c in node.children):
-        return "oppose"  # "there was no question of Ukraine joining"
-    if _proposes(node):
-        return "support"
-    if lemma == "call" and _names_something(node):
-        return _naming_class(node, lexicon)  # 'called the plan unrealistic' is no call for it
-    kind = lexicon.polarity_class(lemma, "VERB" if node.pos_ == "AUX" and lemma not in COPULAS else node.pos_)
-    if kind:
-        return kind
-    for aux in (c for c in node.children if c.dep_ == "aux" and c.lemma_.lower() not in TRUE_AUXILIARIES):
-        kind = lexicon.polarity_class(aux.lemma_, "VERB")  # 'Germany and France oppose granting …' parsed
-        if kind:                                           # with 'oppose' as an auxiliary of 'granting'
-            return kind
-    if node.pos_ == "VERB" and node.tag_ in ("VBN", "VBD"):
-        kind = lexicon.polarity_class(node.lower_, "ADJ") or lexicon.polarity_class(lemma, "ADJ")  # 'needed', 'opposed'
-        if kind:
-            return kind
-    if node.pos_ in ("AUX", "VERB") and lemma in COPULAS:
-        return _copular_class(node, lexicon)
-    if node.pos_ == "VERB" and lemma in lexicon.light_verbs:
-        return _evaluated_object(node, lexicon)
-    if node.pos_ == "VERB" and lemma in lexicon.as_verbs:
-        return _as_complement(node, lexicon)
-    return None
-
-
-def _as_complement(node, lexicon: Lexicon) -> str | None:
-    """'regarded Ukraine's accession as a direct threat': the noun after 'as' carries it."""
-    objects = [c for c in node.children if c.dep_ == "dobj"]
-    preps = [c for holder in (node, *objects) for c in holder.children if c.dep_ == "prep" and c.lower_ == "as"]
-    nouns = [g for prep in preps for g in prep.children if g.dep_ == "pobj"]
-    kind = next((kind for noun in nouns if (kind := _noun_phrase_class(noun, lexicon, "ADJ"))), None)
-    adjectives = [g for prep in preps for g in prep.children if g.pos_ == "ADJ"]  # 'as unacceptable', parsed amod
-    return kind or next((k for a in adjectives if (k := lexicon.polarity_class(a.lemma_, "ADJ"))), None)
-
-
-def _evaluated_object(node, lexicon: Lexicon) -> str | None:
-    """'pose a threat', 'cross a red line': the object noun carries the evaluation."""
-    nouns = [c for c in node.children if c.dep_ in ("dobj", "attr")]
-    return next((kind for noun in nouns if (kind := _noun_phrase_class(noun, lexicon))), None)
-
-
-def _noun_phrase_class(noun, lexicon: Lexicon, also: str | None = None) -> str | None:
-    """The class of a noun with its modifiers ('red line', 'direct threat'), else of the noun."""
-    words = [m.lemma_.lower() for m in noun.children if m.dep_ in ("amod", "compound")]
-    for candidate in (" ".join(words + [noun.lemma_.lower()]), noun.lemma_.lower()):
-        kind = lexicon.polarity_class(candidate, "NOUN") or (lexicon.polarity_class(candidate, also) if also else None)
-        if kind:
-            return kind
-    return None
-
-
-def _names_something(node) -> bool:
-    return node.pos_ == "VERB" and any(c.dep_ in ("dobj", "oprd") for c in node.children) and not any(
-        c.dep_ == "prep" and c.lower_ in ("for", "on") for c in node.children)
-
-
-def _naming_class(node, lexicon: Lexicon) -> str | None:
-    """'called the plan unrealistic', 'called it a mistake', 'called the deployment "complex
-    and not very effective"' (parsed as adjectives after the noun): the class of what it is
-    called, never a call for it."""
-    objects = [c for c in node.children if c.dep_ in ("dobj", "oprd") and c.pos_ in ("NOUN", "PROPN", "PRON")]
-    words = [c for c in node.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr") and c not in objects[:1]]
-    if objects:  # adjectives after the object that modify nothing after them (quotes confuse the parse)
-        words += [t for t in node.subtree if t.pos_ == "ADJ" and t.i > objects[0].i and t.head.i < t.i]
-    for word in words:
-        kind = lexicon.polarity_class(word.lemma_, "ADJ") or _noun_phrase_class(word, lexicon)
-        if kind:
-            return {"support": "oppose", "oppose": "support"}.get(kind, kind) if _negated(word) else kind
-    return None
 
 
 def _judges(node, ctx: Context) -> tuple[str, ...] | None:
     """The actors an evaluation is 'to': 'unacceptable to Russia', 'acceptable to Hungary', 'a red
     line for Russia'."""
     evaluations = [(c, ("to",)) for c in node.children if c.dep_ == "acomp"]  # not 'important for Ukraine'
-    evaluations += [(c, ("to", "for")) for c in node.children if c.dep_ == "attr" and _noun_phrase_class(c, ctx.lexicon)]
+    evaluations += [(c, ("to", "for")) for c in node.children if c.dep_ == "attr" and noun_phrase_class(c, ctx.lexicon)]
     for adjective, heads in evaluations:
         for prep in (c for c in adjective.children if c.dep_ == "prep" and c.lower_ in heads):
             for target in (g for g in prep.children if g.dep_ == "pobj"):
                 actors = ctx.resolver.actors(target)
                 if actors:
                     return tuple(actors)
-    return None
-
-
-def _copular_class(node, lexicon: Lexicon) -> str | None:
-    for child in node.children:
-        if child.dep_ in ("acomp", "attr"):
-            kind = lexicon.polarity_class(child.lemma_, child.pos_)
-            for modifier in (m for m in child.children if m.dep_ in ("amod", "compound")):
-                kind = kind or lexicon.polarity_class(modifier.lemma_, "ADJ")  # 'a realistic outcome'
-            if kind:
-                return kind
-        if child.dep_ == "prep" and child.lower_ == "against":
-            return "oppose"
-        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in ("favour", "favor") for g in child.children):
-            return "support"  # 'be in favour of'
-        if child.dep_ == "prep" and child.lower_ in ("on", "off") and any(g.lemma_.lower() in ("table", "agenda")
-                                                                          for g in child.children):
-            on = (child.lower_ == "on") != any(g.dep_ == "neg" for g in child.children)  # '"not on the table"'
-            return "support" if on else "oppose"  # 'on the table', 'off the table'
     return None
 
 
@@ -517,7 +411,7 @@ def _apply(node, kind: str, walk: _Walk, lexicon: Lexicon, negated: bool | None 
         walk.sign = -walk.sign
     if kind == "mixed":
         walk.mixed = True
-    if negated if negated is not None else _negated(node):
+    if negated if negated is not None else is_negated(node):
         walk.sign = -walk.sign
         if kind == "oppose" and node.lemma_.lower() in HEDGE_PHRASES_MIXED:
             walk.mixed = walk.hedged = True
@@ -542,19 +436,6 @@ def _clause_tokens(node):
     """The predicate with its own modifiers, not the clauses it governs."""
     return [node] + [c for c in node.children if c.dep_ in ("neg", "advmod", "npadvmod", "acomp", "prep", "attr", "aux")
                      for c in c.subtree]
-
-
-def _negated(node, within_cue: frozenset = frozenset()) -> bool:
-    for child in node.children:
-        if child.i in within_cue:
-            continue
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
-            return True
-        if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
-            return True  # 'no longer opposes'
-    if node.dep_ in ("acomp", "attr", "xcomp") and node.head.i != node.i and node.head.lemma_.lower() in COPULAS:
-        return _negated(node.head)
-    return False
 
 
 def _joined(node, resolver: Resolver) -> list[str]:
@@ -611,7 +492,7 @@ def _close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context) -> Claim | No
     """Reached the speech verb: a stance verb that is itself a speech act counts ('rejected')."""
     lexicon = ctx.lexicon
     kind = lexicon.polarity_class(verb.lemma_, verb.pos_) if verb.lemma_.lower() in lexicon.communicative else None
-    if kind is None and _proposes(verb):
+    if kind is None and proposes(verb):
         kind = "support"
     if kind:
         _apply(verb, kind, walk, lexicon)
@@ -620,13 +501,6 @@ def _close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context) -> Claim | No
     if walk.found is None or frame.speaker is None:
         return None
     return _claim(frame.speakers, walk, frame, verb, lexicon, self_stated=bool(kind))
-
-
-def _proposes(verb) -> bool:
-    """'suggested extending Article 5 protections to Ukraine': a speech verb with a gerund is a
-    proposal, not a report ('suggested that …')."""
-    return verb.lemma_.lower() in ("suggest", "recommend") and any(
-        c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)
 
 
 def _claim(holders, walk: _Walk, frame: Frame | None, node, lexicon: Lexicon,

@@ -1,0 +1,138 @@
+"""Which predicates carry a position, and with which class: stance verbs and adjectives,
+copulas with their complements, 'regard … as', 'pose a threat', naming ('called it a
+mistake'), phrasal verbs and negation. Words come from the lexicon; this module only reads
+the parse around one token."""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon
+
+COPULAS = {"be", "remain", "seem", "become", "appear", "look", "sound", "stay"}
+
+
+TRUE_AUXILIARIES = {"be", "have", "do", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
+                    "ought", "need", "to", "get", "'s", "'re", "'ve", "'d", "'ll", "wo", "ca"}
+
+
+def phrasal(node) -> str:
+    particle = next((c.lower_ for c in node.children if c.dep_ == "prt"), None)
+    return f"{node.lemma_.lower()} {particle}" if particle else node.lemma_.lower()
+
+
+def predicate_class(node, lexicon: Lexicon) -> str | None:
+    lemma = node.lemma_.lower()
+    if phrasal(node) in lexicon.phrasal:
+        return lexicon.phrasal[phrasal(node)]  # 'had not given up on joining'
+    if node.lower_ == "against" and node.pos_ == "ADP":
+        return "oppose"
+    if node.pos_ == "AUX" and node.dep_ == "aux" and lemma not in TRUE_AUXILIARIES:
+        return None  # counted on its head (below), where the parse put the clause
+    if node.pos_ == "NOUN" and lemma in lexicon.negated_existentials and any(c.lower_ == "no" for c in node.children):
+        return "oppose"  # "there was no question of Ukraine joining"
+    if proposes(node):
+        return "support"
+    if lemma == "call" and names_something(node):
+        return naming_class(node, lexicon)  # 'called the plan unrealistic' is no call for it
+    kind = lexicon.polarity_class(lemma, "VERB" if node.pos_ == "AUX" and lemma not in COPULAS else node.pos_)
+    if kind:
+        return kind
+    for aux in (c for c in node.children if c.dep_ == "aux" and c.lemma_.lower() not in TRUE_AUXILIARIES):
+        kind = lexicon.polarity_class(aux.lemma_, "VERB")  # 'Germany and France oppose granting …' parsed
+        if kind:                                           # with 'oppose' as an auxiliary of 'granting'
+            return kind
+    if node.pos_ == "VERB" and node.tag_ in ("VBN", "VBD"):
+        kind = lexicon.polarity_class(node.lower_, "ADJ") or lexicon.polarity_class(lemma, "ADJ")  # 'needed', 'opposed'
+        if kind:
+            return kind
+    if node.pos_ in ("AUX", "VERB") and lemma in COPULAS:
+        return copular_class(node, lexicon)
+    if node.pos_ == "VERB" and lemma in lexicon.light_verbs:
+        return evaluated_object(node, lexicon)
+    if node.pos_ == "VERB" and lemma in lexicon.as_verbs:
+        return as_complement(node, lexicon)
+    return None
+
+
+def as_complement(node, lexicon: Lexicon) -> str | None:
+    """'regarded Ukraine's accession as a direct threat': the noun after 'as' carries it."""
+    objects = [c for c in node.children if c.dep_ == "dobj"]
+    preps = [c for holder in (node, *objects) for c in holder.children if c.dep_ == "prep" and c.lower_ == "as"]
+    nouns = [g for prep in preps for g in prep.children if g.dep_ == "pobj"]
+    kind = next((kind for noun in nouns if (kind := noun_phrase_class(noun, lexicon, "ADJ"))), None)
+    adjectives = [g for prep in preps for g in prep.children if g.pos_ == "ADJ"]  # 'as unacceptable', parsed amod
+    return kind or next((k for a in adjectives if (k := lexicon.polarity_class(a.lemma_, "ADJ"))), None)
+
+
+def evaluated_object(node, lexicon: Lexicon) -> str | None:
+    """'pose a threat', 'cross a red line': the object noun carries the evaluation."""
+    nouns = [c for c in node.children if c.dep_ in ("dobj", "attr")]
+    return next((kind for noun in nouns if (kind := noun_phrase_class(noun, lexicon))), None)
+
+
+def noun_phrase_class(noun, lexicon: Lexicon, also: str | None = None) -> str | None:
+    """The class of a noun with its modifiers ('red line', 'direct threat'), else of the noun."""
+    words = [m.lemma_.lower() for m in noun.children if m.dep_ in ("amod", "compound")]
+    for candidate in (" ".join(words + [noun.lemma_.lower()]), noun.lemma_.lower()):
+        kind = lexicon.polarity_class(candidate, "NOUN") or (lexicon.polarity_class(candidate, also) if also else None)
+        if kind:
+            return kind
+    return None
+
+
+def names_something(node) -> bool:
+    return node.pos_ == "VERB" and any(c.dep_ in ("dobj", "oprd") for c in node.children) and not any(
+        c.dep_ == "prep" and c.lower_ in ("for", "on") for c in node.children)
+
+
+def naming_class(node, lexicon: Lexicon) -> str | None:
+    """'called the plan unrealistic', 'called it a mistake', 'called the deployment "complex
+    and not very effective"' (parsed as adjectives after the noun): the class of what it is
+    called, never a call for it."""
+    objects = [c for c in node.children if c.dep_ in ("dobj", "oprd") and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    words = [c for c in node.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr") and c not in objects[:1]]
+    if objects:  # adjectives after the object that modify nothing after them (quotes confuse the parse)
+        words += [t for t in node.subtree if t.pos_ == "ADJ" and t.i > objects[0].i and t.head.i < t.i]
+    for word in words:
+        kind = lexicon.polarity_class(word.lemma_, "ADJ") or noun_phrase_class(word, lexicon)
+        if kind:
+            return {"support": "oppose", "oppose": "support"}.get(kind, kind) if is_negated(word) else kind
+    return None
+
+
+def copular_class(node, lexicon: Lexicon) -> str | None:
+    for child in node.children:
+        if child.dep_ in ("acomp", "attr"):
+            kind = lexicon.polarity_class(child.lemma_, child.pos_)
+            for modifier in (m for m in child.children if m.dep_ in ("amod", "compound")):
+                kind = kind or lexicon.polarity_class(modifier.lemma_, "ADJ")  # 'a realistic outcome'
+            if kind:
+                return kind
+        if child.dep_ == "prep" and child.lower_ == "against":
+            return "oppose"
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in ("favour", "favor") for g in child.children):
+            return "support"  # 'be in favour of'
+        if child.dep_ == "prep" and child.lower_ in ("on", "off") and any(g.lemma_.lower() in ("table", "agenda")
+                                                                          for g in child.children):
+            on = (child.lower_ == "on") != any(g.dep_ == "neg" for g in child.children)  # '"not on the table"'
+            return "support" if on else "oppose"  # 'on the table', 'off the table'
+    return None
+
+
+def is_negated(node, within_cue: frozenset = frozenset()) -> bool:
+    for child in node.children:
+        if child.i in within_cue:
+            continue
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True  # 'no longer opposes'
+    if node.dep_ in ("acomp", "attr", "xcomp") and node.head.i != node.i and node.head.lemma_.lower() in COPULAS:
+        return is_negated(node.head)
+    return False
+
+
+def proposes(verb) -> bool:
+    """'suggested extending Article 5 protections to Ukraine': a speech verb with a gerund is a
+    proposal, not a report ('suggested that …')."""
+    return verb.lemma_.lower() in ("suggest", "recommend") and any(
+        c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)
