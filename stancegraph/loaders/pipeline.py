@@ -15,8 +15,10 @@ from ..ontology import Topic, load_theme_actors, load_topics
 from .actors import ActorIndex, Mention, actor_index
 from .anaphora import anaphoric_claims, backing_claims, same_position_claims
 from .attribution import Frame, quote_regions, speech_frames
+from .dating import told_of_year
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
+from .merge import dedupe_relations, dedupe_stances
 from .nlp import load_nlp
 from .resolve import Resolver, Salience
 from .roles import apposed_person, make_shadow, relations_in, resolve_role, role_phrases
@@ -101,7 +103,7 @@ class Extractor:
         self._parse(state)
         stances = self._stances(state)
         return Extraction(
-            article, tuple(self._actors(state, stances)), tuple(_dedupe_relations(state.relations)),
+            article, tuple(self._actors(state, stances)), tuple(dedupe_relations(state.relations)),
             tuple(stances), tuple(state.warnings),
         )
 
@@ -109,7 +111,7 @@ class Extractor:
     def _find_mentions(self, state: _State) -> None:
         seen_surnames: dict[str, str] = {}
         for sentence in state.sentences:
-            date = _told_of_year(sentence.text, state.article.published) or state.article.published
+            date = told_of_year(sentence.text, state.article.published) or state.article.published
             found = self.index.find(sentence.text, sentence.start)
             found += _surname_mentions(sentence, seen_surnames, found)
             shadow = make_shadow(sentence.text, sentence.start, found)
@@ -128,7 +130,7 @@ class Extractor:
     def _find_cues(self, state: _State) -> None:
         named: set[str] = set()  # topics a full cue has named so far in the article
         for sentence in state.sentences:
-            date = _told_of_year(sentence.text, state.article.published) or state.article.published
+            date = told_of_year(sentence.text, state.article.published) or state.article.published
             hits, bare = [], []
             for topic in self.topics:
                 for cue in topic.cues:
@@ -304,7 +306,7 @@ class Extractor:
                 stances += self._stances_of(claim, topic, sentence, state, "anaphora:backing", 0.55)
             if stances:
                 last_claim = (stances[-1].topic, stances[-1].polarity)
-        return _dedupe_stances(stances)
+        return dedupe_stances(stances)
 
     def _governing_hits(self, doc, sentence: Sentence, hits: list[CueHit]) -> list[tuple[CueHit, list[int]]]:
         """Cue hits with their tokens, less those that only qualify another: a broader topic gives
@@ -408,28 +410,6 @@ SPEAKING_ROLES = {"head_of", "president_of", "prime_minister_of", "minister_of",
 
 def _stated_roles(relations: list[Relation]) -> frozenset[tuple[str, str]]:
     return frozenset((r.subject, r.object) for r in relations if r.predicate in SPEAKING_ROLES)
-
-
-# 'In 2008 Paris joined Berlin in blocking …': a sentence that says it tells of an earlier year.
-_EARLIER_YEAR = re.compile(r"\b(?:[Ii]n|[Bb]ack in|[Ss]ince|[Tt]he) ((?:19|20)\d\d)\b")
-
-
-_YEARS_AGO = re.compile(r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
-                        r" years? ago\b", re.IGNORECASE)
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
-
-
-def _told_of_year(text: str, published: str | None) -> str | None:
-    """The last day of the earliest year a sentence places its events in, when that is before the
-    article's own date: a cue that only held until some date ('Membership Action Plan' as the
-    next step) is read as of then, and so is a role ('In 2008 the US president' is Bush)."""
-    years = [y for y in _EARLIER_YEAR.findall(text) if published is None or y < published[:4]]
-    if published:
-        years += [str(int(published[:4]) - _NUMBERS.get(n.lower(), int(n) if n.isdigit() else 0))
-                  for n in _YEARS_AGO.findall(text)]  # 'ten years ago this week'
-    years = [y for y in years if published is None or y < published[:4]]
-    return f"{min(years)}-12-31" if years else None
 
 
 # 'the summit in Bucharest', 'leaders meeting at Lancaster House': a capital or a name found
@@ -573,50 +553,6 @@ def _attribution(claim: Claim, holder: str, affiliated=lambda speaker, holder: F
     if speaker is None:
         return JOURNALIST, "reported"
     return speaker, "reported"
-
-
-def _dedupe_stances(stances: list[Stance]) -> list[Stance]:
-    best: dict[tuple, Stance] = {}
-    for stance in _both_ways_mixed(stances):
-        key = (stance.actor, stance.topic, stance.polarity, stance.evidence.start)
-        if key not in best or stance.confidence > best[key].confidence:
-            best[key] = stance
-    return sorted(best.values(), key=lambda s: (s.evidence.start, s.actor, s.topic))
-
-
-def _both_ways_mixed(stances: list[Stance]) -> list[Stance]:
-    """One holder for and against one topic in one sentence ('the path is irreversible, but the
-    summit will not issue an invitation'), or for it with a reservation ('…, but he stopped
-    short of promising an invitation'), holds a mixed position. Not where the sentence tells
-    of an earlier year: 'which opposed it in 2008, now backs it' is a change, both kept. Only
-    claims read off the sentence's own cues by one speaker combine; a position taken up from an
-    earlier sentence ('has taken a similar line') stays as it is."""
-    def key(stance: Stance) -> tuple | None:
-        if not stance.rule.startswith("cue:"):
-            return None
-        return stance.actor, stance.topic, stance.evidence.start, stance.speaker
-
-    polarities: dict[tuple, set[str]] = {}
-    for stance in stances:
-        polarities.setdefault(key(stance), set()).add(stance.polarity)
-    combined, done = [], set()
-    for stance in stances:
-        key_of = key(stance)
-        if key_of is None or len(polarities[key_of]) == 1 or _EARLIER_YEAR.search(stance.evidence.text):
-            combined.append(stance)
-        elif key_of not in done:
-            done.add(key_of)
-            rule = stance.rule if stance.polarity == "mixed" else f"{stance.rule}|both-ways"
-            combined.append(dataclasses.replace(stance, polarity="mixed", rule=rule))
-    return combined
-
-
-def _dedupe_relations(relations: list[Relation]) -> list[Relation]:
-    seen: dict[tuple[str, str, str], Relation] = {}
-    for relation in relations:
-        if relation.subject != relation.object:
-            seen.setdefault((relation.subject, relation.predicate, relation.object), relation)
-    return list(seen.values())
 
 
 # Dependencies that start a clause of its own: a broader cue there is a claim of its own, not

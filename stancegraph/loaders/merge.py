@@ -1,0 +1,53 @@
+"""The stances and relations of one article, merged: one per holder, topic, polarity and
+sentence, and one mixed where a speaker holds a topic both ways in one sentence."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..model import Relation, Stance
+from .dating import EARLIER_YEAR
+
+
+def dedupe_stances(stances: list[Stance]) -> list[Stance]:
+    best: dict[tuple, Stance] = {}
+    for stance in _both_ways_mixed(stances):
+        key = (stance.actor, stance.topic, stance.polarity, stance.evidence.start)
+        if key not in best or stance.confidence > best[key].confidence:
+            best[key] = stance
+    return sorted(best.values(), key=lambda s: (s.evidence.start, s.actor, s.topic))
+
+
+def _both_ways_mixed(stances: list[Stance]) -> list[Stance]:
+    """One holder for and against one topic in one sentence ('the path is irreversible, but the
+    summit will not issue an invitation'), or for it with a reservation ('…, but he stopped
+    short of promising an invitation'), holds a mixed position. Not where the sentence tells
+    of an earlier year: 'which opposed it in 2008, now backs it' is a change, both kept. Only
+    claims read off the sentence's own cues by one speaker combine; a position taken up from an
+    earlier sentence ('has taken a similar line') stays as it is."""
+    def key(stance: Stance) -> tuple | None:
+        if not stance.rule.startswith("cue:"):
+            return None
+        return stance.actor, stance.topic, stance.evidence.start, stance.speaker
+
+    polarities: dict[tuple, set[str]] = {}
+    for stance in stances:
+        polarities.setdefault(key(stance), set()).add(stance.polarity)
+    combined, done = [], set()
+    for stance in stances:
+        key_of = key(stance)
+        if key_of is None or len(polarities[key_of]) == 1 or EARLIER_YEAR.search(stance.evidence.text):
+            combined.append(stance)
+        elif key_of not in done:
+            done.add(key_of)
+            rule = stance.rule if stance.polarity == "mixed" else f"{stance.rule}|both-ways"
+            combined.append(dataclasses.replace(stance, polarity="mixed", rule=rule))
+    return combined
+
+
+def dedupe_relations(relations: list[Relation]) -> list[Relation]:
+    seen: dict[tuple[str, str, str], Relation] = {}
+    for relation in relations:
+        if relation.subject != relation.object:
+            seen.setdefault((relation.subject, relation.predicate, relation.object), relation)
+    return list(seen.values())
