@@ -72,7 +72,7 @@ class Extractor:
         self.model = model
         self.themes = {e.id for name in load_theme_actors() if (e := self.index.lookup(name))}
         self._broad_topics = {t.broader for t in self.topics if t.broader}
-        # a bare word of a topic follows a full cue of that topic or of a narrower one
+        # a bare word of a topic follows a full cue of that topic, a narrower or its broader one
         self._named_by = {t.id: {t.id, t.broader} - {None} | {n.id for n in self.topics if n.broader == t.id}
                           for t in self.topics}  # 'declined to set out a timeline' after talk of membership
         self._timing_neutral = {t.id for t in self.topics if t.timing_neutral}
