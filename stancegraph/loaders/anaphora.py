@@ -108,7 +108,8 @@ def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]],
             continue
         if cue_tokens and any(t.i in cue_tokens for t in node.subtree):
             continue
-        lined_up = [g for c in node.children if c.dep_ == "prep" and c.lower_ in ("behind", "with") and _rallies(node, ctx.lexicon)
+        rallies = node.lemma_.lower() in ctx.lexicon.rallying
+        lined_up = [g for c in node.children if rallies and c.dep_ == "prep" and c.lower_ in ("behind", "with")
                     for g in c.children if g.dep_ == "pobj"]  # 'have lined up behind her'
         if predicate_class(node, ctx.lexicon) != "support" and not lined_up:
             continue
@@ -124,10 +125,6 @@ def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]],
         if holders:
             found.append((_claim(holders, walk, innermost_frame(ctx.frames, node.i), node, ctx.lexicon), topic))
     return found
-
-
-def _rallies(verb, lexicon) -> bool:
-    return verb.lemma_.lower() in lexicon.rallying
 
 
 def _admitted(obj, verb) -> bool:

@@ -53,6 +53,15 @@ class _State:
     warnings: list[str] = field(default_factory=list)
     speaks_for: Callable[[str, str], bool] | None = None  # set once relations are complete
     _regions: list[tuple[int, int]] | None = None
+    _dates: dict[int, str | None] | None = None
+
+    def date_of(self, sentence: Sentence) -> str | None:
+        """The date a sentence's cues and roles are read at: the year it tells of ('In 2008 …'),
+        else the article's own date; found once per article."""
+        if self._dates is None:
+            published = self.article.published
+            self._dates = {s.index: told_of_year(s.text, published) or published for s in self.sentences}
+        return self._dates[sentence.index]
 
     @property
     def regions(self) -> list[tuple[int, int]]:
@@ -111,7 +120,7 @@ class Extractor:
     def _find_mentions(self, state: _State) -> None:
         seen_surnames: dict[str, str] = {}
         for sentence in state.sentences:
-            date = told_of_year(sentence.text, state.article.published) or state.article.published
+            date = state.date_of(sentence)
             found = self.index.find(sentence.text, sentence.start)
             found += _surname_mentions(sentence, seen_surnames, found)
             shadow = make_shadow(sentence.text, sentence.start, found)
@@ -130,7 +139,7 @@ class Extractor:
     def _find_cues(self, state: _State) -> None:
         named: set[str] = set()  # topics a full cue has named so far in the article
         for sentence in state.sentences:
-            date = told_of_year(sentence.text, state.article.published) or state.article.published
+            date = state.date_of(sentence)
             hits, bare = [], []
             for topic in self.topics:
                 for cue in topic.cues:

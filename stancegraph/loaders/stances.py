@@ -149,10 +149,9 @@ def coordinated_with(conjunct):
     return head
 
 
-def _going_to(node, lexicon: Lexicon) -> bool:
+def _going_to(node, verbs) -> bool:
     """'membership was not going to happen', 'Ukraine is going to join': a future asserted."""
-    return node.lemma_.lower() == "go" and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.realization for c in node.children)
+    return node.lemma_.lower() == "go" and any(c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in node.children)
 
 
 def _existential(node) -> bool:
@@ -233,8 +232,6 @@ def _in_side_clause(token, lexicon: Lexicon, frame: Frame | None) -> bool:
             return False
         for mark in (c for c in ancestor.children if c.dep_ == "mark"):
             before = ancestor.doc[mark.i - 1].lower_ if mark.i > 0 else ""
-            if mark.lower_ in FACTUAL_CONCESSIVES and before != "even" or f"{before} {mark.lower_}" == "even though":
-                continue  # '…, though he has ruled out membership': a fact conceded, not a premise
             if f"{before} {mark.lower_}" in lexicon.concessive or mark.lower_ in lexicon.concessive:
                 return True
             if mark.lower_ in ("if", "unless") and ancestor.dep_ in ("advcl", "ccomp", "acl"):
@@ -266,8 +263,7 @@ def _takes_subject_theme(node, lexicon: Lexicon) -> bool:
         return True  # 'an invitation should wait'
     if node.pos_ == "NOUN" and noun_phrase_class(node, lexicon):
         return True  # 'to make Nato membership a strategic goal'
-    if node.lemma_.lower() in EVENT_VERBS or (node.lemma_.lower() == "go" and any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in EVENT_VERBS for c in node.children)):
+    if node.lemma_.lower() in EVENT_VERBS or _going_to(node, EVENT_VERBS):
         return True  # 'membership is not going to happen', 'an invitation will come'
     return _normative(node, lexicon) and predicate_class(node, lexicon) is None
 
@@ -290,7 +286,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     negated = is_negated(node, walk.cue_tokens)
     kind = None if locked else predicate_class(node, lexicon)
     if kind == "oppose" and node.lemma_.lower() in ("decline", "refuse") and previous.dep_ == "xcomp" \
-            and previous.lemma_.lower() in lexicon.speech | EVASIONS:
+            and (previous.lemma_.lower() in lexicon.speech or previous.lemma_.lower() in EVASIONS):
         kind = "mixed"  # 'declined to say when an invitation might come' evades, it does not oppose
     if not locked and previous.dep_ in ("nsubj", "nsubjpass") and node.lemma_.lower() in lexicon.deferrals:
         kind = "oppose"  # 'an invitation should wait': its subject is what is put off
@@ -300,7 +296,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "normative"
     walk.condition = walk.condition or _condition(node, previous, lexicon)
     if node.pos_ in ("AUX", "VERB") and node.lemma_.lower() in lexicon.realization and _modal(node, lexicon.assertive) \
-            or _existential(node) and previous.i == walk.cue_head or _going_to(node, lexicon) \
+            or _existential(node) and previous.i == walk.cue_head or _going_to(node, lexicon.realization) \
             or node.lemma_.lower() in EVENT_VERBS and previous.dep_ in ("nsubj", "nsubjpass"):
         walk.assertive = True  # 'Ukraine will join', 'there will be no invitation this week'
         walk.hedged = walk.hedged or _modal(node, {"would", "could"})
@@ -384,7 +380,6 @@ def _modal(node, words) -> bool:
 
 ABSENCE_NOUNS = {"absence", "lack"}
 SUBSTITUTES = {"substitute", "alternative", "replacement", "surrogate"}
-FACTUAL_CONCESSIVES = {"though", "although"}
 EVASIONS = {"comment", "specify", "elaborate", "answer", "speculate", "give", "commit", "name", "set", "provide", "offer"}
 TIME_MEASURES = {"hours", "days", "weeks", "months", "years", "minutes", "moments", "shortly", "soon", "just",
                  "hour", "day", "week", "month", "year", "immediately", "right", "only"}
