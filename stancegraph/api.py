@@ -15,7 +15,7 @@ from .graph.validate import ValidationReport, validate
 from .ingest import IngestReport, default_workers, ingest, write_failure_report  # noqa: F401 - the CLI's
 from .loaders import load_articles
 from .loaders.extract import default_extractor
-from .model import Extraction
+from .model import DEFAULT_MIN_CONFIDENCE, Extraction
 from .ontology import load_topics
 from .ontology.namespace import PREFIXES
 from .queries import (
@@ -29,8 +29,11 @@ SEED_METADATA = {"published": "2023-06-07", "outlet": "The Guardian"}
 
 
 @contextmanager
-def opened(url: str | None, read_only: bool = False) -> Iterator[Store]:
+def opened(url: str | None, read_only: bool = False, min_confidence: float | None = None) -> Iterator[Store]:
+    """A store whose questions leave out stances below `min_confidence` (default
+    DEFAULT_MIN_CONFIDENCE)."""
     store = open_store(url, read_only=read_only)
+    store.min_confidence = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     try:
         yield store
     finally:
@@ -43,13 +46,15 @@ def ingest_sources(sources: Iterable[str], store_url: str | None = None, *,
         return ingest(sources, store, progress=progress, **options)
 
 
-def extract_sources(sources: Iterable[str], **options: Any) -> list[Extraction]:
-    """Extractions of every article the sources hold; the first bad input raises."""
+def extract_sources(sources: Iterable[str], min_confidence: float | None = None, **options: Any) -> list[Extraction]:
+    """Extractions of every article the sources hold, without the stances less confident than
+    `min_confidence` (default DEFAULT_MIN_CONFIDENCE); the first bad input raises."""
+    threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     extractions = []
     for item in load_articles(sources, **options):
         if isinstance(item, InputError):
             raise item
-        extractions.append(default_extractor().extract(item))
+        extractions.append(default_extractor().extract(item).above(threshold))
     if not extractions:
         raise InputError(f"{', '.join(sources)}: no article found")
     return extractions
@@ -64,14 +69,14 @@ def stance_rows(extraction: Extraction) -> list[dict[str, Any]]:
     ]
 
 
-def stances(store_url: str | None, topic: str | None = None, **filters: Any) -> list[StanceSummary]:
+def stances(store_url: str | None, topic: str | None = None, min_confidence: float | None = None, **filters: Any) -> list[StanceSummary]:
     topic_id = resolve_topic(topic) if topic else None
-    with opened(store_url, read_only=True) as store:
+    with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
         return stances_on(store, topic_id, **filters)
 
 
-def actor(store_url: str | None, name: str, as_of: str | None = None) -> ActorProfile:
-    with opened(store_url, read_only=True) as store:
+def actor(store_url: str | None, name: str, as_of: str | None = None, min_confidence: float | None = None) -> ActorProfile:
+    with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
         return actor_profile(store, name, as_of=as_of)
 
 
@@ -125,44 +130,54 @@ def demo(store_url: str | None = None) -> tuple[IngestReport, list[StanceSummary
         return report, stances_on(store)
 
 
-def evaluate(gold_files: Iterable[str], articles_dir: str | None = None):
+def evaluate(gold_files: Iterable[str], articles_dir: str | None = None, min_confidence: float | None = None):
+    """Scores against gold files; stances below `min_confidence` (default: the documented
+    DEFAULT_MIN_CONFIDENCE) count as not extracted."""
     from .evaluation import evaluate as run
 
-    return run(list(gold_files), articles_dir)
+    threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    return run(list(gold_files), articles_dir, min_confidence=threshold)
 
 
-def stance_matrix(store_url: str | None, **filters: Any) -> tuple[list[str], list[str], dict[tuple[str, str], str]]:
-    with opened(store_url, read_only=True) as store:
+def errors_by_cause(results) -> list[dict]:
+    """Misses and extras of evaluated articles grouped by cause, biggest group first."""
+    from .error_analysis import summarise
+
+    return summarise([error for result in results for error in result.errors])
+
+
+def stance_matrix(store_url: str | None, min_confidence: float | None = None, **filters: Any) -> tuple[list[str], list[str], dict[tuple[str, str], str]]:
+    with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
         return matrix(stances_on(store, **filters))
 
 
-def evidence_for(store_url: str | None, actor_name: str, topic: str) -> list[StanceRecord]:
+def evidence_for(store_url: str | None, actor_name: str, topic: str, min_confidence: float | None = None) -> list[StanceRecord]:
     topic_id = resolve_topic(topic)
-    with opened(store_url, read_only=True) as store:
+    with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
         return evidence(store, find_actor(store, actor_name).id, topic_id)
 
 
-def timeline_of(store_url: str | None, actor_name: str, topic: str) -> list[TimelinePoint]:
+def timeline_of(store_url: str | None, actor_name: str, topic: str, min_confidence: float | None = None) -> list[TimelinePoint]:
     topic_id = resolve_topic(topic)
-    with opened(store_url, read_only=True) as store:
+    with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
         return timeline(stance_statements(store, topic_id, find_actor(store, actor_name).id))
 
 
 def position_changes(store_url: str | None, topic: str | None = None, since: str | None = None,
-                     until: str | None = None) -> list[PositionChange]:
+                     until: str | None = None, min_confidence: float | None = None) -> list[PositionChange]:
     topic_id = resolve_topic(topic) if topic else None
-    with opened(store_url, read_only=True) as store:
+    with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
         return changes(stance_statements(store, topic_id, since=since, until=until))
 
 
-def coalitions_on(store_url: str | None, topic: str | None = None, as_of: str | None = None) -> list[Coalition]:
+def coalitions_on(store_url: str | None, topic: str | None = None, as_of: str | None = None, min_confidence: float | None = None) -> list[Coalition]:
     topic_id = resolve_topic(topic) if topic else None
-    with opened(store_url, read_only=True) as store:
+    with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
         return coalitions(stances_on(store, topic_id, as_of=as_of))
 
 
-def agreement_pairs(store_url: str | None, as_of: str | None = None, minimum: int = 1) -> list[Agreement]:
-    with opened(store_url, read_only=True) as store:
+def agreement_pairs(store_url: str | None, as_of: str | None = None, minimum: int = 1, min_confidence: float | None = None) -> list[Agreement]:
+    with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
         return agreements(stances_on(store, as_of=as_of), minimum)
 
 
@@ -173,13 +188,13 @@ def relations(store_url: str | None, actor_name: str | None = None, at: str | No
         return relations_at(store, actor_id, at, predicate)
 
 
-def network(store_url: str | None, topic: str | None = None, since: str | None = None, until: str | None = None):
+def network(store_url: str | None, topic: str | None = None, since: str | None = None, until: str | None = None, min_confidence: float | None = None):
     """The actor–topic–actor network of the latest positions in a date window."""
     from .graph.networks import stance_network
     from .queries import relation_statements
 
     topic_id = resolve_topic(topic) if topic else None
-    with opened(store_url, read_only=True) as store:
+    with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
         summaries = stances_on(store, topic_id, since=since, until=until)
         relations = [r for r in relation_statements(store)
                      if (not since or (r.date or "") >= since) and (not until or (r.date or "") <= until)]
@@ -187,13 +202,13 @@ def network(store_url: str | None, topic: str | None = None, since: str | None =
 
 
 def visualise(store_url: str | None, output: str, topic: str | None = None, since: str | None = None,
-              until: str | None = None) -> str:
+              until: str | None = None, min_confidence: float | None = None) -> str:
     """Write the interactive HTML graph; returns the note on what it shows."""
     from pathlib import Path
 
     from .viz import render_html
 
-    graph = network(store_url, topic, since, until)
+    graph = network(store_url, topic, since, until, min_confidence)
     title = "stancegraph" + (f": {resolve_topic(topic)}" if topic else "")
     page, note = render_html(graph, title)
     Path(output).write_text(page, encoding="utf-8")
@@ -201,12 +216,12 @@ def visualise(store_url: str | None, output: str, topic: str | None = None, sinc
 
 
 def analyse(store_url: str | None, kind: str, topic: str | None = None, since: str | None = None,
-            until: str | None = None, normalise: str = "raw") -> list[dict[str, Any]]:
+            until: str | None = None, normalise: str = "raw", min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Discourse-network measures as rows: congruence, conflict, communities, centrality, two-mode."""
     from .queries import analysis
 
     topic_id = resolve_topic(topic) if topic else None
-    with opened(store_url, read_only=True) as store:
+    with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
         positions = stances_on(store, topic_id, since=since, until=until)
     if kind == "two-mode":
         graph = analysis.two_mode(positions)
@@ -229,12 +244,12 @@ def analyse(store_url: str | None, kind: str, topic: str | None = None, since: s
     raise StanceGraphError(f"unknown analysis {kind!r}")
 
 
-def export_network(store_url: str | None, fmt: str, output: str | None) -> str:
+def export_network(store_url: str | None, fmt: str, output: str | None, min_confidence: float | None = None) -> str:
     """GraphML, GEXF, CSV node and edge lists (a folder), or the DNA statement table."""
     from .graph import networks
 
     if fmt == "dna":
-        with opened(store_url, read_only=True) as store:
+        with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
             table = networks.dna_table(stance_statements(store))
         if output:
             from pathlib import Path
@@ -243,7 +258,7 @@ def export_network(store_url: str | None, fmt: str, output: str | None) -> str:
         return table
     if not output:
         raise StanceGraphError(f"--format {fmt} writes files: give -o " + ("FOLDER" if fmt == "csv" else "FILE"))
-    graph = network(store_url)
+    graph = network(store_url, min_confidence=min_confidence)
     if fmt == "graphml":
         networks.write_graphml(graph, output)
     elif fmt == "gexf":

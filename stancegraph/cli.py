@@ -32,6 +32,12 @@ def store_option(f):
                         help="oxigraph:PATH (default ./stancegraph-data), memory:, sparql+http://HOST:PORT/query")(f)
 
 
+def confidence_option(f):
+    return click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
+                        help=f"Leave out stances less confident than P (default {api.DEFAULT_MIN_CONFIDENCE}; "
+                             "lower it to see more of the classifier's guesses).")(f)
+
+
 def format_option(f):
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                         help="Output format.")(f)
@@ -126,12 +132,14 @@ def ingest(sources, store_url, input_format, encoding, published, title, url, ou
 @click.option("--title")
 @click.option("--url")
 @click.option("--outlet")
-def extract(source, fmt, encoding, published, title, url, outlet) -> None:
+@confidence_option
+def extract(source, fmt, encoding, published, title, url, outlet, min_confidence) -> None:
     """Extract actors, relations and stances of articles without storing them.
 
     Example: stancegraph extract article.txt --published 2023-06-07 --format json
     """
-    extractions = api.extract_sources([source], encoding=encoding, published=published, title=title, url=url, outlet=outlet)
+    extractions = api.extract_sources([source], encoding=encoding, published=published, title=title, url=url, outlet=outlet,
+                                      min_confidence=min_confidence)
     for warning in (w for e in extractions for w in e.warnings):
         click.echo(f"warning: {warning}", err=True)
     if fmt == "table":
@@ -153,16 +161,18 @@ def extract(source, fmt, encoding, published, title, url, outlet) -> None:
 @click.option("--as-of", help="Each actor's latest stance up to this date.")
 @click.option("--matrix", "as_matrix", is_flag=True, help="Actors × topics, one cell per latest polarity.")
 @format_option
-def stances(topic, store_url, polarity, actor_type, since, until, as_of, as_matrix, fmt) -> None:
+@confidence_option
+def stances(topic, store_url, polarity, actor_type, since, until, as_of, as_matrix, min_confidence, fmt) -> None:
     """Who stands where: one row per actor and topic (a topic id or a word of it).
 
     Example: stancegraph stances invitation --polarity support --as-of 2023-07-01
     """
     if as_matrix:
         emit_matrix(*api.stance_matrix(store_url, polarity=polarity, actor_type=actor_type, since=since,
-                                       until=until, as_of=as_of), fmt)
+                                       until=until, as_of=as_of, min_confidence=min_confidence), fmt)
         return
-    rows = api.stances(store_url, topic, polarity=polarity, actor_type=actor_type, since=since, until=until, as_of=as_of)
+    rows = api.stances(store_url, topic, polarity=polarity, actor_type=actor_type, since=since, until=until, as_of=as_of,
+                       min_confidence=min_confidence)
     emit_stances(rows, fmt)
 
 
@@ -171,12 +181,13 @@ def stances(topic, store_url, polarity, actor_type, since, until, as_of, as_matr
 @click.argument("topic")
 @store_option
 @format_option
-def evidence(actor_name, topic, store_url, fmt) -> None:
+@confidence_option
+def evidence(actor_name, topic, store_url, min_confidence, fmt) -> None:
     """Every statement behind one actor and topic, newest first, with quote, speaker and source.
 
     Example: stancegraph evidence Germany invitation
     """
-    rows = api.evidence_for(store_url, actor_name, topic)
+    rows = api.evidence_for(store_url, actor_name, topic, min_confidence)
     emit(rows, fmt, ["date", "polarity", "attribution", "speaker", "outlet", "evidence"] if fmt == "table" else None)
 
 
@@ -185,12 +196,13 @@ def evidence(actor_name, topic, store_url, fmt) -> None:
 @click.argument("topic")
 @store_option
 @format_option
-def timeline(actor_name, topic, store_url, fmt) -> None:
+@confidence_option
+def timeline(actor_name, topic, store_url, min_confidence, fmt) -> None:
     """An actor's stance on a topic over time, one point per dated article.
 
     Example: stancegraph timeline Germany invitation
     """
-    emit(api.timeline_of(store_url, actor_name, topic), fmt, ["date", "polarity", "statements", "evidence"] if fmt == "table" else None)
+    emit(api.timeline_of(store_url, actor_name, topic, min_confidence), fmt, ["date", "polarity", "statements", "evidence"] if fmt == "table" else None)
 
 
 @cli.command()
@@ -199,12 +211,13 @@ def timeline(actor_name, topic, store_url, fmt) -> None:
 @click.option("--since", help="Only changes observed on or after this date.")
 @click.option("--until", help="Only changes observed on or before this date.")
 @format_option
-def changes(topic, store_url, since, until, fmt) -> None:
+@confidence_option
+def changes(topic, store_url, since, until, min_confidence, fmt) -> None:
     """Who changed position on a topic (or any topic), and when.
 
     Example: stancegraph changes invitation
     """
-    rows = api.position_changes(store_url, topic, since, until)
+    rows = api.position_changes(store_url, topic, since, until, min_confidence)
     emit(rows, fmt, ["actor", "topic", "before", "after", "last_before", "first_after", "evidence"] if fmt == "table" else None,
          empty="no changes of position found")
 
@@ -215,15 +228,16 @@ def changes(topic, store_url, since, until, fmt) -> None:
 @click.option("--as-of", help="Positions up to this date.")
 @click.option("--pairs", is_flag=True, help="Pairs of actors who agree or disagree most across topics.")
 @format_option
-def coalitions(topic, store_url, as_of, pairs, fmt) -> None:
+@confidence_option
+def coalitions(topic, store_url, as_of, pairs, min_confidence, fmt) -> None:
     """Actors grouped by shared polarity on a topic; --pairs ranks agreement across topics.
 
     Example: stancegraph coalitions invitation --as-of 2023-07-12
     """
     if pairs:
-        emit(api.agreement_pairs(store_url, as_of), fmt, wide=None, empty="no pairs of actors share a topic")
+        emit(api.agreement_pairs(store_url, as_of, min_confidence=min_confidence), fmt, wide=None, empty="no pairs of actors share a topic")
         return
-    emit(api.coalitions_on(store_url, topic, as_of), fmt, ["topic", "polarity", "actors"] if fmt == "table" else None,
+    emit(api.coalitions_on(store_url, topic, as_of, min_confidence), fmt, ["topic", "polarity", "actors"] if fmt == "table" else None,
          wide="actors")
 
 
@@ -248,12 +262,13 @@ def relations(actor_name, store_url, at, predicate, fmt) -> None:
 @store_option
 @click.option("--as-of", help="Stances up to this date.")
 @format_option
-def actor(name, store_url, as_of, fmt) -> None:
+@confidence_option
+def actor(name, store_url, as_of, min_confidence, fmt) -> None:
     """An actor's roles, relations and stances, by name, alias, surname or Wikidata id.
 
     Example: stancegraph actor Rasmussen
     """
-    profile = api.actor(store_url, name, as_of=as_of)
+    profile = api.actor(store_url, name, as_of=as_of, min_confidence=min_confidence)
     if fmt != "table":
         click.echo(render([profile], fmt))
         return
@@ -320,13 +335,14 @@ NETWORK_FORMATS = ["graphml", "gexf", "csv", "dna"]
               help="RDF (RDF stores), or graphml/gexf (Gephi, visone), csv (nodes.csv and edges.csv in a folder), "
                    "dna (a Discourse Network Analyzer statement table).")
 @click.option("-o", "--output", type=click.Path(writable=True), help="File (or folder for csv) to write; default stdout.")
-def export(store_url, fmt, output) -> None:
+@confidence_option
+def export(store_url, fmt, output, min_confidence) -> None:
     """Export the graph as RDF, as a network for Gephi or visone, or as a DNA statement table.
 
     Example: stancegraph export --format nquads -o graph.nq
     """
     if fmt in NETWORK_FORMATS:
-        table = api.export_network(store_url, fmt, output)
+        table = api.export_network(store_url, fmt, output, min_confidence)
         if output:
             click.echo(f"wrote {output}", err=True)
         else:
@@ -346,12 +362,13 @@ def export(store_url, fmt, output) -> None:
 @click.option("--since", help="Only statements on or after this date.")
 @click.option("--until", help="Only statements on or before this date.")
 @click.option("-o", "--output", default="stancegraph.html", show_default=True, type=click.Path(dir_okay=False, writable=True))
-def viz(store_url, topic, since, until, output) -> None:
+@confidence_option
+def viz(store_url, topic, since, until, output, min_confidence) -> None:
     """Write the interactive graph as one HTML file that opens offline in any browser.
 
     Example: stancegraph viz --topic invitation -o invitation.html
     """
-    note = api.visualise(store_url, output, topic, since, until)
+    note = api.visualise(store_url, output, topic, since, until, min_confidence)
     click.echo(f"wrote {output}: {note}", err=True)
 
 
@@ -364,12 +381,13 @@ def viz(store_url, topic, since, until, output) -> None:
 @click.option("--normalise", "--normalize", "normalise", type=click.Choice(["raw", "jaccard", "cosine"]), default="raw",
               show_default=True, help="Edge weights of the congruence and conflict networks.")
 @format_option
-def analyze(kind, store_url, topic, since, until, normalise, fmt) -> None:
+@confidence_option
+def analyze(kind, store_url, topic, since, until, normalise, min_confidence, fmt) -> None:
     """Discourse-network analysis: congruence and conflict networks, coalitions, centrality.
 
     Example: stancegraph analyze congruence --normalise jaccard --since 2023-01-01
     """
-    rows = api.analyse(store_url, kind, topic, since, until, normalise)
+    rows = api.analyse(store_url, kind, topic, since, until, normalise, min_confidence)
     emit(rows, fmt, wide="actors" if kind == "communities" else None, empty="no positions in this window")
 
 
@@ -457,15 +475,25 @@ def main() -> None:
 @cli.command(name="eval")
 @click.argument("gold_files", nargs=-1, required=True)
 @click.option("--articles", type=click.Path(file_okay=False), help="Folder of the articles (default: beside each gold file).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help=f"Score only stances at least this confident (default {api.DEFAULT_MIN_CONFIDENCE}).")
+@click.option("--by-error", is_flag=True, help="Group misses and extras by cause instead of listing them.")
+@click.option("--per-file", is_flag=True, help="One row per gold file and kind of fact.")
 @format_option
-def eval_command(gold_files, articles, fmt) -> None:
+def eval_command(gold_files, articles, min_confidence, by_error, per_file, fmt) -> None:
     """Score the extractor against gold files: precision, recall and F1, misses and extras.
 
-    Example: stancegraph eval corpus/seed/*.gold.json --articles corpus/seed
+    Example: stancegraph eval corpus/seed/*.gold.json --articles corpus/seed --by-error
     """
-    totals, results = api.evaluate(gold_files, articles)
+    totals, results = api.evaluate(gold_files, articles, min_confidence=min_confidence)
+    if by_error:
+        click.echo(render(api.errors_by_cause(results), fmt, wide=None))
+        return
     rows = [{"facts": k, "precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.true_positives,
              "predicted": s.predicted, "expected": s.expected} for k, s in totals.items()]
+    if per_file:
+        rows = [{"article": r.article, **row} for r in results for row in _score_rows(r.scores)] + \
+               [{"article": "(all)", **row} for row in _score_rows(totals)]
     click.echo(render(rows, fmt, wide=None))
     for result in results:
         if not result.offsets_ok:
@@ -475,3 +503,8 @@ def eval_command(gold_files, articles, fmt) -> None:
                 click.echo(f"{result.article}: missed {kind[:-1]} {' | '.join(miss)}", err=True)
             for extra in result.extras[kind]:
                 click.echo(f"{result.article}: extra {kind[:-1]} {' | '.join(extra)}", err=True)
+
+
+def _score_rows(scores) -> list[dict]:
+    return [{"facts": k, "precision": round(s.precision, 2), "recall": round(s.recall, 2), "f1": round(s.f1, 2),
+             "tp": s.true_positives, "predicted": s.predicted, "expected": s.expected} for k, s in scores.items()]

@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .error_analysis import Error, classify_errors
+from .learned.dataset import GoldStance
 from .errors import InputError
 from .loaders import load_article
 from .loaders.actors import actor_index, fold
@@ -45,6 +47,7 @@ class ArticleResult:
     misses: dict[str, list[tuple]] = field(default_factory=dict)
     extras: dict[str, list[tuple]] = field(default_factory=dict)
     offsets_ok: bool = True
+    errors: list[Error] = field(default_factory=list)
 
 
 KINDS = ("actors", "relations", "stances")
@@ -74,7 +77,10 @@ def predicted_facts(extraction: Extraction) -> dict[str, set[tuple]]:
     }
 
 
-def evaluate_article(gold_path: Path, articles_dir: Path) -> ArticleResult:
+def evaluate_article(gold_path: Path, articles_dir: Path, extractor=None, min_confidence: float = 0.0) -> ArticleResult:
+    """Score one gold file; stances below `min_confidence` count as not extracted."""
+    from .learned.dataset import place
+
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     article_file = articles_dir / gold["article"]
     if not article_file.exists():
@@ -82,7 +88,8 @@ def evaluate_article(gold_path: Path, articles_dir: Path) -> ArticleResult:
     article = load_article(str(article_file))
     if gold.get("date"):
         article = dataclasses.replace(article, published=gold["date"])
-    extraction = default_extractor().extract(article)
+    extraction, candidates = (extractor or default_extractor()).extract_with_candidates(article)
+    extraction = extraction.above(min_confidence)
     expected, predicted = gold_facts(gold), predicted_facts(extraction)
     result = ArticleResult(gold["article"], {}, offsets_ok=_offsets_verbatim(extraction))
     for kind in KINDS:
@@ -90,6 +97,11 @@ def evaluate_article(gold_path: Path, articles_dir: Path) -> ArticleResult:
         result.scores[kind] = Score(len(hits), len(predicted[kind]), len(expected[kind]))
         result.misses[kind] = sorted(expected[kind] - predicted[kind])
         result.extras[kind] = sorted(predicted[kind] - expected[kind])
+    names = {a.id: a.name for a in extraction.actors}
+    gold_stances = [GoldStance(key(s["actor"]), s["topic"], s["polarity"], *place(s.get("evidence", ""), article.text))
+                    for s in gold.get("stances", ())]
+    result.errors = classify_errors(gold_stances, [s.get("evidence", "") for s in gold.get("stances", ())],
+                                    list(extraction.stances), lambda a: key(names.get(a, a)), candidates)
     return result
 
 
@@ -99,10 +111,12 @@ def _offsets_verbatim(extraction: Extraction) -> bool:
     return all(text[f.evidence.start:f.evidence.end] == f.evidence.text for f in facts)
 
 
-def evaluate(gold_files: list[str], articles_dir: str | None = None) -> tuple[dict[str, Score], list[ArticleResult]]:
+def evaluate(gold_files: list[str], articles_dir: str | None = None, extractor=None,
+             min_confidence: float = 0.0) -> tuple[dict[str, Score], list[ArticleResult]]:
     results = []
     for gold in gold_files:
         path = Path(gold)
-        results.append(evaluate_article(path, Path(articles_dir) if articles_dir else path.parent))
+        results.append(evaluate_article(path, Path(articles_dir) if articles_dir else path.parent, extractor,
+                                        min_confidence))
     totals = {kind: sum((r.scores[kind] for r in results), Score(0, 0, 0)) for kind in KINDS}
     return totals, results

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import unicodedata
@@ -20,6 +21,12 @@ PREDICATES: tuple[str, ...] = (
     "member_of", "spokesperson_of", "president_of", "prime_minister_of", "secretary_general_of",
 )
 JOURNALIST = "journalist"
+
+# Stances less confident than this are left out of extraction output and of every question
+# unless a lower --min-confidence is asked for; chosen on the development articles for
+# precision (eval/README.md). Rule stances carry the rules' own confidence (0.45-0.95),
+# the classifier's carry its probability.
+DEFAULT_MIN_CONFIDENCE = 0.0
 
 
 def short_hash(*parts: object, length: int = 16) -> str:
@@ -189,6 +196,13 @@ class Extraction:
     @property
     def distinct_relations(self) -> tuple[Relation, ...]:
         return tuple({r.statement_id(self.article.id): r for r in self.relations}.values())
+
+    def above(self, min_confidence: float) -> Extraction:
+        """The same extraction without the stances less confident than `min_confidence`."""
+        if min_confidence <= 0:
+            return self
+        kept = tuple(s for s in self.stances if s.confidence >= min_confidence)
+        return dataclasses.replace(self, stances=kept)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from ..model import JOURNALIST, Extraction
+from ..model import DEFAULT_MIN_CONFIDENCE, JOURNALIST, Extraction
 
 SUMMARY_VERSION = 1
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -57,10 +57,13 @@ class Summary:
         return (self.last_date or "", self.article_id)
 
 
-def summarise(observations: Iterable[Observation]) -> Summary | None:
+def summarise(observations: Iterable[Observation], min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Summary | None:
     """The latest article's position (several statements in it that differ combine to mixed),
-    backed by its most confident sentence; counts and dates over every statement."""
-    ordered = sorted(observations, key=lambda o: (o.date or "", o.article_id, o.start))
+    backed by its most confident sentence; counts and dates over every statement. Stance
+    statements below `min_confidence` do not count: the stored summaries answer at the default
+    threshold, and a question at another threshold folds the statements again."""
+    kept = (o for o in observations if o.key[0] != "stance" or o.confidence >= min_confidence - 1e-9)
+    ordered = sorted(kept, key=lambda o: (o.date or "", o.article_id, o.start))
     if not ordered:
         return None
     latest = ordered[-1]

@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from ..learned.candidates import Candidate, find_candidates
+from ..learned.combine import model_stances
 from ..model import JOURNALIST, Actor, Article, Evidence, Extraction, Relation, Stance, actor_id
 from ..ontology import Topic, load_theme_actors, load_topics
 from .actors import ActorIndex, Mention, actor_index
@@ -25,6 +27,7 @@ from .roles import apposed_person, make_shadow, relations_in, resolve_role, role
 from .segment import Sentence, sentences
 from .stances import Claim, Context, claim_for_cue
 
+MODEL_FLOOR = 0.5  # the classifier's stances below this are never kept; --min-confidence filters above it
 MAX_PARSED_SENTENCE = 1500  # characters; longer runs are lists or junk, not sentences
 LONG_ARTICLE = 1_000_000  # characters; news articles are a hundredth of that
 MAX_PARSED_TEXT = 200_000  # characters parsed per article; beyond that a huge 'article' is a dump
@@ -52,6 +55,7 @@ class _State:
     new_actors: dict[str, Actor] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     speaks_for: Callable[[str, str], bool] | None = None  # set once relations are complete
+    voices: dict[int, frozenset[str]] = field(default_factory=dict)  # who speaks in each sentence
     _regions: list[tuple[int, int]] | None = None
     _dates: dict[int, str | None] | None = None
 
@@ -74,8 +78,11 @@ class _State:
 class Extractor:
     """Holds the loaded model, dictionary and topics; reuse one for many articles."""
 
-    def __init__(self, topics: tuple[Topic, ...] | None = None, model: str | None = None):
+    def __init__(self, topics: tuple[Topic, ...] | None = None, model: str | None = None, classifier=None,
+                 rule_stances: bool = True):
         self.topics = topics or load_topics()
+        self.classifier = classifier  # a learned.classifier.StanceClassifier, or None for the rules alone
+        self.rule_stances = rule_stances  # False measures the classifier alone
         self.index: ActorIndex = actor_index()
         self.lexicon: Lexicon = load_lexicon()
         self.model = model
@@ -99,11 +106,33 @@ class Extractor:
             yield self._extract(article)
 
     def _extract(self, article: Article) -> Extraction:
+        return self._run(article)[0]
+
+    def extract_with_candidates(self, article: Article) -> tuple[Extraction, list[Candidate]]:
+        """The rules' extraction and every candidate the learned classifier could decide."""
+        extraction, state = self._run(article)
+        return extraction, self._candidates(state) if state else []
+
+    def _candidates(self, state: _State) -> list[Candidate]:
+        def name_of(actor: str) -> str | None:
+            entry = self.index.entry(actor)
+            known = entry or state.new_actors.get(actor)
+            return known.name if known else None
+        return find_candidates(state.sentences, state.mentions, state.cues, state.docs, state.voices,
+                               lambda s: _region_of(s, state.regions) is not None, name_of, self.topics)
+
+    def _with_model_stances(self, state: _State, stances: list[Stance]) -> list[Stance]:
+        decisions = self.classifier.decide(self._candidates(state), floor=MODEL_FLOOR)
+        added = model_stances(decisions, stances, state.voices, state.speaks_for or (lambda s, h: False),
+                              state.article.published, self.classifier.name)
+        return sorted([*stances, *added], key=lambda s: (s.evidence.start, s.actor, s.topic))
+
+    def _run(self, article: Article) -> tuple[Extraction, _State | None]:
         state = _State(article, sentences(article.text))
         if not state.sentences:
-            return Extraction(article, warnings=("article has no sentences",))
+            return Extraction(article, warnings=("article has no sentences",)), None
         if not _looks_english(article.text):
-            return Extraction(article, warnings=("text does not look like English; nothing extracted",))
+            return Extraction(article, warnings=("text does not look like English; nothing extracted",)), None
         if len(article.text) > LONG_ARTICLE:
             state.warnings.append(f"very long article ({len(article.text):,} characters): read as one document; "
                                   "check that it is not many articles run together")
@@ -111,10 +140,14 @@ class Extractor:
         self._find_cues(state)
         self._parse(state)
         stances = self._stances(state)
+        if not self.rule_stances:
+            stances = []
+        if self.classifier is not None:
+            stances = self._with_model_stances(state, stances)
         return Extraction(
             article, tuple(self._actors(state, stances)), tuple(dedupe_relations(state.relations)),
             tuple(stances), tuple(state.warnings),
-        )
+        ), state
 
     # ---- stage 1: mentions, role descriptions and relations ---------------------------
     def _find_mentions(self, state: _State) -> None:
@@ -286,6 +319,7 @@ class Extractor:
             for frame in frames:
                 if frame.kind in ("speech", "according") and frame.speaker:
                     paragraph_speaker[sentence.paragraph] = frame.speaker
+            state.voices[sentence.index] = frozenset(s for f in frames if f.kind != "continued" for s in f.speakers)
             ctx = Context(doc, frames, resolver, self.lexicon, self.themes,
                           state.speaks_for, self._is_state)
             hits = self._governing_hits(doc, sentence, state.cues.get(sentence.index, []))

@@ -140,6 +140,10 @@ _ADVISER_OF = re.compile(
 )
 
 
+# 'Russian leader Vladimir Putin', 'the leader of the party': leads, whatever office the person holds
+_LEADER = re.compile(r"\bleader\b", re.IGNORECASE)
+
+
 def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
                  evidence: Evidence, date: str | None) -> list[Relation]:
     found: list[Relation] = []
@@ -151,7 +155,8 @@ def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
             phrase = _with_own_organisation(phrase, person, index, date)
             if phrase is None:
                 continue
-        predicate = _predicate_for(phrase, person, index, date)
+        leader = _LEADER.search(shadow.text[phrase.start:phrase.end]) and phrase.role is None
+        predicate = ("former_head_of" if phrase.former else "leads") if leader else _predicate_for(phrase, person, index, date)
         if predicate:
             found.append(Relation(person, predicate, phrase.of or "", evidence, 0.9, date, f"title:{predicate}"))
     for match in _ADVISER.finditer(shadow.text):

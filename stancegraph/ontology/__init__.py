@@ -46,6 +46,8 @@ class Topic:
     timing_neutral: bool = False
     # 'troops on the ground if a peace deal is reached' still endorses the deployment
     condition_neutral: bool = False
+    # looser words than cues: a sentence with them is shown to the learned classifier
+    context: re.Pattern[str] | None = field(default=None, compare=False)
 
 
 @lru_cache(maxsize=8)
@@ -79,7 +81,8 @@ def _topic(entry: dict) -> Topic:
         for c in entry.get("cues", ())
     )
     return Topic(entry["id"], entry["label"], entry.get("definition", ""), entry.get("broader"), cues,
-                 bool(entry.get("timing_neutral", False)), bool(entry.get("condition_neutral", False)))
+                 bool(entry.get("timing_neutral", False)), bool(entry.get("condition_neutral", False)),
+                 re.compile(entry["context"], re.IGNORECASE) if entry.get("context") else None)
 
 
 @lru_cache(maxsize=8)

@@ -13,6 +13,7 @@ from ..graph.base import Store
 from ..graph.summaries import relation_observation, stance_observation, summarise
 from ..loaders.actors import actor_index, fold
 from ..loaders.cleaning import check_date
+from ..model import DEFAULT_MIN_CONFIDENCE
 from ..ontology import Topic, load_topics
 from ..ontology.namespace import PREFIXES, SG, actor_iri, topic_iri
 from . import load_query
@@ -161,13 +162,20 @@ def _sparql_term(name: str, value: Any) -> Any:
     return value
 
 
+def min_confidence_of(store: Store) -> float:
+    """The confidence below which this store's questions leave stances out (set by api.opened)."""
+    return getattr(store, "min_confidence", DEFAULT_MIN_CONFIDENCE)
+
+
 def stance_statements(store: Store, topic: str | None = None, actor_id: str | None = None,
                       polarity: str | None = None, since: str | None = None,
                       until: str | None = None) -> list[StanceRecord]:
-    """Every stance statement matching the filters, oldest first within each actor and topic."""
+    """Every stance statement matching the filters and at least as confident as the store's
+    threshold, oldest first within each actor and topic."""
     params = {"topic": topic, "holder": actor_id, "pol": polarity,
               "since": check_date(since) if since else None, "until": check_date(until) if until else None}
-    records = [_stance_record(row) for row in _run(store, "stance_statements", params).records()]
+    floor = min_confidence_of(store) - 1e-9
+    records = [r for r in map(_stance_record, _run(store, "stance_statements", params).records()) if r.confidence >= floor]
     return sorted(records, key=lambda r: (r.topic, r.actor, r.date or "", r.article_id, r.start, r.statement))
 
 
@@ -192,7 +200,8 @@ def stances_on(store: Store, topic: str | None = None, polarity: str | None = No
     """One row per actor and topic: the latest polarity (up to as_of), how many statements
     back it, when the actor was first and last seen, and the strongest evidence sentence of
     the latest article. Without a date window this reads the summaries kept at write time."""
-    if since or until or as_of or not getattr(store, "has_summaries", False):
+    at_default = abs(min_confidence_of(store) - DEFAULT_MIN_CONFIDENCE) < 1e-9
+    if since or until or as_of or not at_default or not getattr(store, "has_summaries", False):
         summaries = _summaries_from_statements(store, topic, actor_id, since, until, as_of)
     else:
         rows = _run(store, "stance_summaries", {"topic": topic, "holder": actor_id}).records()
@@ -227,7 +236,7 @@ _POLARITY_ORDER = {"support": 0, "mixed": 1, "oppose": 2}
 
 def _summarise(group: list[StanceRecord]) -> StanceSummary:
     """The same fold the stores keep at write time, over statements read now."""
-    summary = summarise(map(stance_observation, group))
+    summary = summarise(map(stance_observation, group), min_confidence=0.0)  # filtered when read
     first = group[0]
     names = {r.speaker_id: r.speaker for r in group}
     return StanceSummary(

@@ -1,0 +1,102 @@
+"""Labelled candidates from gold files, for training and for measuring the classifier.
+
+A candidate (sentence, actor) gets, for every topic, the gold polarity when a gold stance of that
+actor and topic rests on evidence overlapping the sentence; `none` when the gold has no stance of
+the actor on the topic at all; and no label (left out of the loss) when the gold holds that
+stance on other evidence only, since a stance restated in several sentences is coded once."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..loaders import load_article
+from ..model import Article
+from .candidates import Candidate
+
+LABELS = ("none", "support", "oppose", "mixed")
+UNLABELLED = -100
+
+
+@dataclass(frozen=True)
+class GoldStance:
+    actor_key: str
+    topic: str
+    polarity: str
+    start: int  # evidence offsets in the article text; -1 when the evidence cannot be placed
+    end: int
+
+
+@dataclass(frozen=True)
+class Example:
+    source: str  # the gold file or phenomenon case it comes from
+    candidate: Candidate
+    labels: dict[str, int]  # topic -> index into LABELS, or UNLABELLED
+
+
+def place(evidence: str, text: str) -> tuple[int, int]:
+    """Offsets of a verbatim evidence string, tolerant of runs of whitespace."""
+    at = text.find(evidence)
+    if at >= 0:
+        return at, at + len(evidence)
+    pattern = r"\s+".join(re.escape(word) for word in evidence.split())
+    match = re.search(pattern, text) if pattern else None
+    return (match.start(), match.end()) if match else (-1, -1)
+
+
+def key(name: str) -> str:
+    from ..evaluation import key as evaluation_key  # evaluation imports this module
+
+    return evaluation_key(name)
+
+
+def gold_article(gold_path: Path) -> tuple[Article, list[GoldStance]]:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    article = load_article(str(gold_path.parent / gold["article"]))
+    if gold.get("date"):
+        article = dataclasses.replace(article, published=gold["date"])
+    stances = []
+    for s in gold.get("stances", ()):
+        start, end = place(s.get("evidence", ""), article.text)
+        stances.append(GoldStance(key(s["actor"]), s["topic"], s["polarity"], start, end))
+    return article, stances
+
+
+def label(candidate: Candidate, gold: list[GoldStance], topics: tuple[str, ...],
+          sentence_level: bool = True) -> dict[str, int]:
+    """Per-topic labels of one candidate (see the module's docstring). Without sentence-level
+    evidence (phenomenon cases) a gold stance of the actor labels every candidate of it."""
+    actor = key(candidate.name)
+    labels = {}
+    for topic in topics:
+        held = [g for g in gold if g.actor_key == actor and g.topic == topic]
+        if not held:
+            labels[topic] = LABELS.index("none")
+            continue
+        here = [g for g in held if not sentence_level
+                or g.start < candidate.sentence_end and candidate.sentence_start < g.end]
+        labels[topic] = LABELS.index(here[0].polarity) if here else UNLABELLED
+    return labels
+
+
+def examples_from_gold(gold_path: Path, extractor, topics: tuple[str, ...]) -> Iterator[Example]:
+    article, gold = gold_article(gold_path)
+    _, candidates = extractor.extract_with_candidates(article)
+    for candidate in candidates:
+        yield Example(gold_path.name, candidate, label(candidate, gold, topics))
+
+
+def examples_from_phenomena(path: Path, extractor, topics: tuple[str, ...]) -> Iterator[Example]:
+    """Phenomenon cases: short texts whose expected stances name no evidence sentence."""
+    from ..phenomena import parse_cases  # the suite's own case format
+
+    for case in parse_cases(path):
+        article = Article(case.text, published=case.date)
+        gold = [GoldStance(key(s[0]), s[1], s[2], -1, -1) for s in case.stances if len(s) >= 3]
+        _, candidates = extractor.extract_with_candidates(article)
+        for candidate in candidates:
+            yield Example(case.name, candidate, label(candidate, gold, topics, sentence_level=False))
