@@ -2,10 +2,15 @@
 
     python bench/extract.py [--repeat N]
 
+    python bench/extract.py --dev [--repeat N]
+
 Baseline: `nlp.pipe` over every sentence of every article (the full parse the extractor would
 need if it parsed everything). The texts are the bundled seed article, the test fixtures and
 the phenomenon suite, repeated N times, plus the same number of off-topic articles of similar
-length written from templates below (news bulletins that carry no stance).
+length written from templates below (news bulletins that carry no stance). With --dev they are
+the real development articles of ../shared/corpus/dev instead (topical news, where nearly every
+sentence carries a cue; the kept third is timed, never scored). Both runs time the rules alone
+and the rules with the learned classifier, and print what the classifier adds.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from stancegraph import api  # noqa: E402
 from stancegraph.loaders import load_article  # noqa: E402
 from stancegraph.loaders.nlp import load_nlp  # noqa: E402
+from stancegraph.loaders.extract import load_classifier  # noqa: E402
 from stancegraph.loaders.pipeline import Extractor  # noqa: E402
 from stancegraph.loaders.segment import sentences  # noqa: E402
 from stancegraph.model import Article  # noqa: E402
@@ -50,6 +56,14 @@ def corpus(repeat: int) -> list[Article]:
     return (texts + off) * repeat
 
 
+def dev_corpus(repeat: int) -> list[Article]:
+    folder = ROOT.parent / "shared" / "corpus" / "dev"
+    texts = [load_article(str(p)) for p in sorted(folder.glob("d*.txt"))]
+    if not texts:
+        raise SystemExit(f"{folder}: no development articles")
+    return texts * repeat
+
+
 def timed(fn) -> float:
     started = time.perf_counter()
     fn()
@@ -60,22 +74,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--dev", action="store_true", help="time the real development articles")
     args = parser.parse_args()
-    articles = corpus(args.repeat)
-    extractor = Extractor()
+    articles = dev_corpus(args.repeat) if args.dev else corpus(args.repeat)
+    rules = Extractor(classifier=None)
+    both = Extractor(classifier=load_classifier())
     nlp = load_nlp()
     all_sentences = [s.text for a in articles for s in sentences(a.text)]
     words = sum(len(a.text.split()) for a in articles)
-    extractor.extract(articles[0])  # load everything once, outside the clock
-    pipeline, baseline = [], []
+    rules.extract(articles[0])  # load everything once, outside the clock
+    if both.classifier:
+        both.extract(articles[0])
+    baseline, alone, combined = [], [], []
     for _ in range(args.rounds):
         baseline.append(timed(lambda: list(nlp.pipe(all_sentences))))
-        pipeline.append(timed(lambda: [extractor.extract(a) for a in articles]))
-    p, b = statistics.median(pipeline), statistics.median(baseline)
+        alone.append(timed(lambda: [rules.extract(a) for a in articles]))
+        if both.classifier:
+            combined.append(timed(lambda: [both.extract(a) for a in articles]))
+    b, r = statistics.median(baseline), statistics.median(alone)
     print(f"corpus: {len(articles)} articles, {len(all_sentences)} sentences, {words} words")
     print(f"bare spaCy nlp.pipe over every sentence: {b:.2f} s  ({len(articles) / b:.1f} articles/s, {words / b:,.0f} words/s)")
-    print(f"stancegraph extract (whole pipeline):    {p:.2f} s  ({len(articles) / p:.1f} articles/s, {words / p:,.0f} words/s)")
-    print(f"speed ratio (spaCy time / pipeline time): {b / p:.2f}x  (median of {args.rounds} rounds)")
+    print(f"stancegraph extract, rules alone:        {r:.2f} s  ({len(articles) / r:.1f} articles/s, {words / r:,.0f} words/s)")
+    print(f"speed ratio (spaCy time / rules time):   {b / r:.2f}x  (median of {args.rounds} rounds)")
+    if combined:
+        c = statistics.median(combined)
+        print(f"stancegraph extract, rules + classifier: {c:.2f} s  ({len(articles) / c:.1f} articles/s, {words / c:,.0f} words/s)")
+        print(f"speed ratio (spaCy time / rules + classifier time): {b / c:.2f}x; the classifier adds {100 * (c - r) / r:.0f}%")
 
 
 if __name__ == "__main__":

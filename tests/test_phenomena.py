@@ -1,4 +1,7 @@
-"""The phenomenon suite: each short text must yield exactly its expected facts."""
+"""The phenomenon suite: each short text must yield exactly its expected facts from the rules.
+
+The suite pins the rules' mechanisms; the learned classifier is scored on real articles
+(tests/test_dev_corpus.py, eval/README.md), not held to exact facts on one-line texts."""
 
 from __future__ import annotations
 
@@ -7,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from stancegraph.evaluation import key
-from stancegraph.loaders.extract import default_extractor
+from stancegraph.loaders.pipeline import Extractor
 from stancegraph.model import Article
 from stancegraph.phenomena import Case, parse_cases
 
 HERE = Path(__file__).parent / "phenomena"
+RULES = Extractor(classifier=None)
 
 
 CASES = [case for path in sorted(HERE.glob("*.txt")) for case in parse_cases(path)]
@@ -23,7 +27,7 @@ def test_the_suite_is_large_enough():
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_phenomenon(case: Case):
-    extraction = default_extractor().extract(Article(case.text, published=case.date))
+    extraction = RULES.extract(Article(case.text, published=case.date))
     names = {a.id: a.name for a in extraction.actors}
     found = {(key(names[s.actor]), s.topic, s.polarity): s for s in extraction.stances}
     expected = {(key(e[0]), e[1], e[2]): e for e in case.stances}

