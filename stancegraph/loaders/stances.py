@@ -476,10 +476,19 @@ def _subject(node, lexicon: Lexicon | None = None):
     if node.pos_ == "NOUN" and node.dep_ == "appos" and node.head.i != node.i:
         return node.head  # 'Poland, a staunch supporter of Ukraine's bid, …'
     if node.pos_ == "NOUN":
-        owner = next((c for c in node.children if c.dep_ == "poss"), None)  # 'Poland's calls for …'
+        owner = next((c for c in node.children if c.dep_ == "poss"), None) or _from_holder(node)  # 'Poland's calls for …'
         if owner is None and lexicon and node.dep_ == "dobj" and node.head.lemma_.lower() in lexicon.expressive:
             return _subject(node.head, lexicon)  # 'France expressed support for …'
         return owner
+    return None
+
+
+def _from_holder(noun):
+    """'resistance from Paris and Rome to …', 'a veto by Hungary': the holder of a stance noun
+    in a from- or by-phrase."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 
 
