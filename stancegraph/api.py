@@ -135,8 +135,7 @@ def evaluate(gold_files: Iterable[str], articles_dir: str | None = None, min_con
     DEFAULT_MIN_CONFIDENCE) count as not extracted."""
     from .evaluation import evaluate as run
 
-    threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
-    return run(list(gold_files), articles_dir, min_confidence=threshold)
+    return run(list(gold_files), articles_dir, min_confidence=min_confidence)
 
 
 def errors_by_cause(results) -> list[dict]:

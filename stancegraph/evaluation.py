@@ -13,7 +13,7 @@ from .errors import InputError
 from .loaders import load_article
 from .loaders.actors import actor_index, fold
 from .loaders.extract import default_extractor
-from .model import Extraction
+from .model import DEFAULT_MIN_CONFIDENCE, Extraction
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,11 @@ def _offsets_verbatim(extraction: Extraction) -> bool:
 
 
 def evaluate(gold_files: list[str], articles_dir: str | None = None, extractor=None,
-             min_confidence: float = 0.0) -> tuple[dict[str, Score], list[ArticleResult]]:
+             min_confidence: float | None = None) -> tuple[dict[str, Score], list[ArticleResult]]:
+    """Scores of the extractor (the default one unless given) at `min_confidence` (default
+    DEFAULT_MIN_CONFIDENCE, as every question answers)."""
+    if min_confidence is None:
+        min_confidence = DEFAULT_MIN_CONFIDENCE
     results = []
     for gold in gold_files:
         path = Path(gold)

@@ -70,5 +70,5 @@ class StanceClassifier:
                     continue
                 best = max(range(1, len(self.labels)), key=lambda k: row[t][k])
                 if row[t][best] >= floor and row[t][best] > row[t][0]:
-                    decisions.append(Decision(candidate, topic, self.labels[best], round(float(row[t][best]), 3)))
+                    decisions.append(Decision(candidate, topic, self.labels[best], round(float(row[t][best]), 2)))
         return decisions

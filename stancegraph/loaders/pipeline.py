@@ -27,7 +27,9 @@ from .roles import apposed_person, make_shadow, relations_in, resolve_role, role
 from .segment import Sentence, sentences
 from .stances import Claim, Context, claim_for_cue
 
-MODEL_FLOOR = 0.5  # the classifier's stances below this are never kept; --min-confidence filters above it
+# The classifier's stances below this probability are never kept; those above it are stored,
+# and --min-confidence (default DEFAULT_MIN_CONFIDENCE, higher) decides which a question shows.
+MODEL_FLOOR = 0.3
 MAX_PARSED_SENTENCE = 1500  # characters; longer runs are lists or junk, not sentences
 LONG_ARTICLE = 1_000_000  # characters; news articles are a hundredth of that
 MAX_PARSED_TEXT = 200_000  # characters parsed per article; beyond that a huge 'article' is a dump

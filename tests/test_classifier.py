@@ -1,0 +1,87 @@
+"""The learned candidate classifier: candidates, the bundled model, its stances and the
+--min-confidence threshold from extraction through to the questions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from stancegraph import api
+from stancegraph.learned.candidates import Candidate
+from stancegraph.learned.classifier import StanceClassifier
+from stancegraph.learned.model_files import MODEL_DIR, read_metadata
+from stancegraph.loaders.pipeline import Extractor
+from stancegraph.model import Article
+
+TEXT = ("Poland has lobbied for months for a clear signal at the summit.\n\n"
+        "“Ukraine belongs in NATO and the door must not close,” the Polish foreign minister said on Monday.\n\n"
+        "Hungary, however, warned that talk of accession would only prolong the war.")
+
+
+@pytest.fixture(scope="module")
+def classifier():
+    return StanceClassifier(MODEL_DIR)
+
+
+def test_the_bundled_model_is_small_and_says_what_it_is():
+    meta = read_metadata(MODEL_DIR)
+    size = sum(p.stat().st_size for p in MODEL_DIR.iterdir())
+    assert size <= 30 * 1024 * 1024
+    assert meta["labels"] == ["none", "support", "oppose", "mixed"]
+    assert "ukraine_membership" in meta["topics"] and meta["training"]["candidates"] > 1000
+    assert not any(name.startswith(("d03", "d06", "d09", "d12", "d15", "d18", "d21", "d24"))
+                   for name in meta["training"]["trained_on"])  # the kept third never trains it
+
+
+def test_a_candidate_marks_its_actor_and_how_the_parse_binds_it():
+    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(TEXT, published="2023-07-01"))
+    poland = next(c for c in candidates if c.name == "Poland" and c.sentence_index == 0)
+    assert poland.marked_text().startswith("[Poland] has lobbied")
+    assert poland.subject and not poland.quoted
+    said = [c for c in candidates if c.sentence_index == 1]
+    assert any(c.speaker and c.quoted for c in said)  # the minister speaks the quotation
+    assert all(isinstance(c, Candidate) and c.topics for c in candidates)
+
+
+def test_probabilities_are_the_same_every_run(classifier):
+    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(TEXT, published="2023-07-01"))
+    first, second = classifier.probabilities(candidates), classifier.probabilities(list(reversed(candidates)))[::-1]
+    assert first.shape == (len(candidates), len(classifier.topics), 4)
+    assert (first == second).all()
+    assert abs(first.sum(axis=-1) - 1).max() < 1e-4
+
+
+def test_model_stances_sit_beside_the_rules_and_say_so(classifier):
+    article = Article(TEXT, published="2023-07-01")
+    rules = Extractor(classifier=None).extract(article)
+    both = Extractor(classifier=classifier).extract(article)
+    rule_facts = {(s.actor, s.topic, s.polarity, s.evidence.start) for s in rules.stances}
+    assert rule_facts <= {(s.actor, s.topic, s.polarity, s.evidence.start) for s in both.stances}
+    decided = {(s.actor, s.topic) for s in rules.stances}
+    for stance in both.stances:
+        if stance.rule.startswith("model:"):
+            assert stance.rule == f"model:{classifier.name}"
+            assert (stance.actor, stance.topic) not in decided  # the model never overrules a rule
+            assert 0.5 <= stance.confidence <= 1
+            assert TEXT[stance.evidence.start:stance.evidence.end] == stance.evidence.text
+
+
+def test_min_confidence_filters_extraction_and_questions(tmp_path, run):
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    everything = json.loads(run("extract", str(article), "--published", "2023-07-01", "--min-confidence", "0").stdout)
+    nothing = json.loads(run("extract", str(article), "--published", "2023-07-01", "--min-confidence", "1").stdout)
+    assert everything["stances"] and not nothing["stances"]
+    store = f"oxigraph:{tmp_path / 'store'}"
+    run("ingest", str(article), "--published", "2023-07-01", "--store", store)
+    low = api.stances(store, min_confidence=0.0)
+    high = api.stances(store, min_confidence=1.0)
+    assert low and not high
+    at_default = api.stances(store)  # read from the summaries kept at write time
+    folded_now = api.stances(store, as_of="2100-01-01")  # folded from the statements, same threshold
+    assert [(s.actor_id, s.topic, s.polarity, s.statements) for s in at_default] == \
+        [(s.actor_id, s.topic, s.polarity, s.statements) for s in folded_now]
+    for summary in at_default:
+        records = api.evidence_for(store, summary.actor_id, summary.topic)
+        assert records and all(r.confidence >= api.DEFAULT_MIN_CONFIDENCE for r in records)
