@@ -26,7 +26,7 @@ JOURNALIST = "journalist"
 # unless a lower --min-confidence is asked for; chosen on the development articles for
 # precision (eval/README.md). Rule stances carry the rules' own confidence (0.45-0.95),
 # the classifier's carry its probability.
-DEFAULT_MIN_CONFIDENCE = 0.0
+DEFAULT_MIN_CONFIDENCE = 0.5
 
 
 def short_hash(*parts: object, length: int = 16) -> str:
