@@ -78,7 +78,7 @@ def main() -> None:
     args = parser.parse_args()
     articles = dev_corpus(args.repeat) if args.dev else corpus(args.repeat)
     rules = Extractor(classifier=None)
-    both = Extractor(classifier=load_classifier())
+    both = Extractor(classifier=load_classifier(enabled=True))
     nlp = load_nlp()
     all_sentences = [s.text for a in articles for s in sentences(a.text)]
     words = sum(len(a.text.split()) for a in articles)

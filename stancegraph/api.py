@@ -14,7 +14,7 @@ from .graph.export import export_rdf
 from .graph.validate import ValidationReport, validate
 from .ingest import IngestReport, default_workers, ingest, write_failure_report  # noqa: F401 - the CLI's
 from .loaders import load_articles
-from .loaders.extract import default_extractor
+from .loaders.extract import default_extractor, enable_classifier  # noqa: F401 - the CLI's
 from .model import DEFAULT_MIN_CONFIDENCE, Extraction
 from .ontology import load_topics
 from .ontology.namespace import PREFIXES

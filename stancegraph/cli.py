@@ -32,6 +32,16 @@ def store_option(f):
                         help="oxigraph:PATH (default ./stancegraph-data), memory:, sparql+http://HOST:PORT/query")(f)
 
 
+def classifier_option(f):
+    def enable(ctx, param, value):
+        if value:
+            api.enable_classifier()
+        return value
+    return click.option("--classifier", is_flag=True, expose_value=False, callback=enable, is_eager=True,
+                        help="Add the learned classifier's stances to the rules' (opt-in; also "
+                             "STANCEGRAPH_CLASSIFIER=on).")(f)
+
+
 def confidence_option(f):
     return click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
                         help=f"Leave out stances less confident than P (default {api.DEFAULT_MIN_CONFIDENCE}; "
@@ -99,6 +109,7 @@ def cli() -> None:
 @click.option("--resume", is_flag=True, help="Skip articles the store already holds (after an interrupted ingest).")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, writable=True),
               help="Write each skipped input and its reason to this file (JSON lines).")
+@classifier_option
 def ingest(sources, store_url, input_format, encoding, published, title, url, outlet, strict, workers, resume,
            report_file) -> None:
     """Read articles (files, folders, globs, - for stdin) and store their facts.
@@ -133,6 +144,7 @@ def ingest(sources, store_url, input_format, encoding, published, title, url, ou
 @click.option("--url")
 @click.option("--outlet")
 @confidence_option
+@classifier_option
 def extract(source, fmt, encoding, published, title, url, outlet, min_confidence) -> None:
     """Extract actors, relations and stances of articles without storing them.
 
@@ -480,6 +492,7 @@ def main() -> None:
 @click.option("--by-error", is_flag=True, help="Group misses and extras by cause instead of listing them.")
 @click.option("--per-file", is_flag=True, help="One row per gold file and kind of fact.")
 @format_option
+@classifier_option
 def eval_command(gold_files, articles, min_confidence, by_error, per_file, fmt) -> None:
     """Score the extractor against gold files: precision, recall and F1, misses and extras.
 

@@ -11,6 +11,7 @@ from stancegraph import api
 from stancegraph.learned.candidates import Candidate
 from stancegraph.learned.classifier import StanceClassifier
 from stancegraph.learned.model_files import MODEL_DIR, read_metadata
+from stancegraph.loaders.extract import default_extractor
 from stancegraph.loaders.pipeline import Extractor
 from stancegraph.model import Article
 
@@ -67,14 +68,35 @@ def test_model_stances_sit_beside_the_rules_and_say_so(classifier):
             assert TEXT[stance.evidence.start:stance.evidence.end] == stance.evidence.text
 
 
-def test_min_confidence_filters_extraction_and_questions(tmp_path, run):
+@pytest.fixture()
+def classifier_switch(monkeypatch):
+    """--classifier turns the classifier on for the process: put things back afterwards."""
+    monkeypatch.setenv("STANCEGRAPH_CLASSIFIER", "off")
+    default_extractor.cache_clear()
+    yield
+    monkeypatch.undo()
+    default_extractor.cache_clear()
+
+
+def test_the_classifier_is_opt_in(tmp_path, run, classifier_switch):
     article = tmp_path / "article.txt"
     article.write_text(TEXT, encoding="utf-8")
-    everything = json.loads(run("extract", str(article), "--published", "2023-07-01", "--min-confidence", "0").stdout)
+    rules = json.loads(run("extract", str(article), "--published", "2023-07-01", "--min-confidence", "0").stdout)
+    assert not any(s["rule"].startswith("model:") for s in rules["stances"])
+    both = json.loads(run("extract", str(article), "--classifier", "--published", "2023-07-01",
+                          "--min-confidence", "0").stdout)
+    assert any(s["rule"].startswith("model:") for s in both["stances"])
+
+
+def test_min_confidence_filters_extraction_and_questions(tmp_path, run, classifier_switch):
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    everything = json.loads(run("extract", str(article), "--classifier", "--published", "2023-07-01",
+                                "--min-confidence", "0").stdout)
     nothing = json.loads(run("extract", str(article), "--published", "2023-07-01", "--min-confidence", "1").stdout)
     assert everything["stances"] and not nothing["stances"]
     store = f"oxigraph:{tmp_path / 'store'}"
-    run("ingest", str(article), "--published", "2023-07-01", "--store", store)
+    run("ingest", str(article), "--classifier", "--published", "2023-07-01", "--store", store, "--workers", "1")
     low = api.stances(store, min_confidence=0.0)
     high = api.stances(store, min_confidence=1.0)
     assert low and not high
