@@ -70,33 +70,34 @@ def _first_each(placed):
     return out
 
 
-def _miss_cause(miss: _Placed, found: list[_Placed], candidates: list[Candidate], key_of) -> str:
-    actor, topic, polarity = miss.fact
-    if any(f.fact[:2] == (actor, topic) for f in found):
+def _near_cause(fact: tuple[str, str, str], start: int, end: int, others: list[_Placed]) -> str | None:
+    """What links a fact to the other side's facts: the same holder and topic, or the same
+    evidence with the holder or the topic and polarity in common."""
+    actor, topic, polarity = fact
+    if any(o.fact[:2] == (actor, topic) for o in others):
         return "wrong polarity"
-    on_evidence = [f for f in found if f.overlaps(miss.start, miss.end)]
-    if any(f.fact[0] == actor for f in on_evidence):
+    on_evidence = [o for o in others if o.overlaps(start, end)]
+    if any(o.fact[0] == actor for o in on_evidence):
         return "wrong topic"
-    if any(f.fact[1:] == (topic, polarity) for f in on_evidence):
+    if any(o.fact[1:] == (topic, polarity) for o in on_evidence):
         return "wrong actor link"
+    return None
+
+
+def _miss_cause(miss: _Placed, found: list[_Placed], candidates: list[Candidate], key_of) -> str:
+    near = _near_cause(miss.fact, miss.start, miss.end, found)
+    if near:
+        return near
     cued = [c for c in candidates if c.cued and miss.start < c.sentence_end and c.sentence_start < miss.end]
     if not cued:
         return "no cue"
-    if not any(key_of(c.actor) == actor and (c.spans or c.speaker) for c in cued):
+    if not any(key_of(c.actor) == miss.fact[0] and (c.spans or c.speaker) for c in cued):
         return "cue without holder"
     return "holder without polarity"
 
 
 def _extra_cause(extra: _Placed, expected: list[_Placed]) -> str:
-    actor, topic, polarity = extra.fact
-    if any(e.fact[:2] == (actor, topic) for e in expected):
-        return "wrong polarity"
-    on_evidence = [e for e in expected if e.overlaps(extra.start, extra.end)]
-    if any(e.fact[0] == actor for e in on_evidence):
-        return "wrong topic"
-    if any(e.fact[1:] == (topic, polarity) for e in on_evidence):
-        return "wrong actor link"
-    return "spurious"
+    return _near_cause(extra.fact, extra.start, extra.end, expected) or "spurious"
 
 
 def summarise(errors: list[Error]) -> list[dict]:
