@@ -500,7 +500,7 @@ def eval_command(gold_files, articles, min_confidence, by_error, per_file, fmt) 
     """
     totals, results = api.evaluate(gold_files, articles, min_confidence=min_confidence)
     if by_error:
-        click.echo(render(api.errors_by_cause(results), fmt, wide=None))
+        emit(api.errors_by_cause(results), fmt, wide=None, empty="no misses or extras")
         return
     rows = [{"facts": k, "precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.true_positives,
              "predicted": s.predicted, "expected": s.expected} for k, s in totals.items()]
