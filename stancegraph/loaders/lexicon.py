@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -49,6 +49,7 @@ class Lexicon:
     rallying: frozenset[str]  # 'lined up behind', 'rallied behind', 'sided with'
     not_ready: tuple[str, ...]
     belief: frozenset[str] = frozenset()  # 'does not think …' turns what is thought round
+    idioms: dict[str, str] = field(default_factory=dict)  # 'pour water' (cold, on …): oppose
 
     @cached_property  # built once per lexicon, not per sentence
     def speech_forms(self) -> re.Pattern[str]:
@@ -116,4 +117,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         deferrals=words("deferrals"), phrasal=dict(data.get("phrasal_verbs", {})), consent=words("consent_verbs"),
         for_now=tuple(data.get("for_now_phrases", ())), rallying=words("rallying_verbs"),
         not_ready=tuple(data.get("not_ready_phrases", ())), belief=words("belief_verbs"),
+        idioms=dict(data.get("verb_object_idioms", {})),
     )

@@ -19,10 +19,20 @@ def phrasal(node) -> str:
     return f"{node.lemma_.lower()} {particle}" if particle else node.lemma_.lower()
 
 
+def _idiom(node, lexicon: Lexicon) -> str | None:
+    if node.pos_ != "VERB" or not lexicon.idioms:
+        return None
+    objects = (c.lemma_.lower() for c in node.children if c.dep_ == "dobj")
+    return next((lexicon.idioms[k] for o in objects if (k := f"{node.lemma_.lower()} {o}") in lexicon.idioms), None)
+
+
 def predicate_class(node, lexicon: Lexicon) -> str | None:
     lemma = node.lemma_.lower()
     if phrasal(node) in lexicon.phrasal:
         return lexicon.phrasal[phrasal(node)]  # 'had not given up on joining'
+    idiom = _idiom(node, lexicon)
+    if idiom:
+        return idiom  # 'poured cold water on', 'threw its weight behind'
     if node.lower_ == "against" and node.pos_ == "ADP":
         return "oppose"
     if node.pos_ == "AUX" and node.dep_ == "aux" and lemma not in TRUE_AUXILIARIES:
