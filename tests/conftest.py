@@ -145,3 +145,13 @@ def falkordb_url(falkordb_server, request):
     """A fresh graph for each test on the shared server."""
     name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name)[:60]
     return f"falkordb://127.0.0.1:{falkordb_server}/{name}"
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The development corpus's scores per file, in every test log."""
+    from . import test_dev_corpus
+
+    if test_dev_corpus.REPORT:
+        terminalreporter.section("real development articles (../shared/corpus/dev), default extractor")
+        for line in test_dev_corpus.REPORT:
+            terminalreporter.write_line(line)
