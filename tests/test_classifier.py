@@ -107,3 +107,10 @@ def test_min_confidence_filters_extraction_and_questions(tmp_path, run, classifi
     for summary in at_default:
         records = api.evidence_for(store, summary.actor_id, summary.topic)
         assert records and all(r.confidence >= api.DEFAULT_MIN_CONFIDENCE for r in records)
+
+
+def test_same_input_same_output_with_the_classifier(classifier):
+    article = Article(TEXT, published="2023-07-01")
+    first = Extractor(classifier=classifier).extract(article).to_json()
+    again = Extractor(classifier=StanceClassifier(MODEL_DIR)).extract(article).to_json()  # a fresh session
+    assert json.dumps(first, sort_keys=True) == json.dumps(again, sort_keys=True)
