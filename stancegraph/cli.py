@@ -487,8 +487,7 @@ def main() -> None:
 @cli.command(name="eval")
 @click.argument("gold_files", nargs=-1, required=True)
 @click.option("--articles", type=click.Path(file_okay=False), help="Folder of the articles (default: beside each gold file).")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
-              help=f"Score only stances at least this confident (default {api.DEFAULT_MIN_CONFIDENCE}).")
+@confidence_option
 @click.option("--by-error", is_flag=True, help="Group misses and extras by cause instead of listing them.")
 @click.option("--per-file", is_flag=True, help="One row per gold file and kind of fact.")
 @format_option

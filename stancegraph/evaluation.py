@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .error_analysis import Error, classify_errors
-from .learned.dataset import GoldStance
+from .learned.dataset import GoldStance, place
 from .errors import InputError
 from .loaders import load_article
 from .loaders.actors import actor_index, fold
@@ -77,10 +77,9 @@ def predicted_facts(extraction: Extraction) -> dict[str, set[tuple]]:
     }
 
 
-def evaluate_article(gold_path: Path, articles_dir: Path, extractor=None, min_confidence: float = 0.0) -> ArticleResult:
+def evaluate_article(gold_path: Path, articles_dir: Path, extractor=None,
+                     min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> ArticleResult:
     """Score one gold file; stances below `min_confidence` count as not extracted."""
-    from .learned.dataset import place
-
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     article_file = articles_dir / gold["article"]
     if not article_file.exists():

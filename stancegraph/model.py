@@ -30,6 +30,11 @@ JOURNALIST = "journalist"
 DEFAULT_MIN_CONFIDENCE = 0.4
 
 
+def confident_enough(confidence: float, min_confidence: float) -> bool:
+    """Whether a confidence meets a threshold; stores keep two decimals, so 0.4 meets 0.4."""
+    return confidence >= min_confidence - 1e-9
+
+
 def short_hash(*parts: object, length: int = 16) -> str:
     """A stable hex digest of the parts, joined unambiguously."""
     joined = "\x1f".join(str(p) for p in parts)
@@ -202,7 +207,7 @@ class Extraction:
         """The same extraction without the stances less confident than `min_confidence`."""
         if min_confidence <= 0:
             return self
-        kept = tuple(s for s in self.stances if s.confidence >= min_confidence)
+        kept = tuple(s for s in self.stances if confident_enough(s.confidence, min_confidence))
         return dataclasses.replace(self, stances=kept)
 
     def to_json(self) -> dict[str, Any]:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from ..model import DEFAULT_MIN_CONFIDENCE, JOURNALIST, Extraction
+from ..model import DEFAULT_MIN_CONFIDENCE, JOURNALIST, Extraction, confident_enough
 
 SUMMARY_VERSION = 1
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -62,7 +62,7 @@ def summarise(observations: Iterable[Observation], min_confidence: float = DEFAU
     backed by its most confident sentence; counts and dates over every statement. Stance
     statements below `min_confidence` do not count: the stored summaries answer at the default
     threshold, and a question at another threshold folds the statements again."""
-    kept = (o for o in observations if o.key[0] != "stance" or o.confidence >= min_confidence - 1e-9)
+    kept = (o for o in observations if o.key[0] != "stance" or confident_enough(o.confidence, min_confidence))
     ordered = sorted(kept, key=lambda o: (o.date or "", o.article_id, o.start))
     if not ordered:
         return None

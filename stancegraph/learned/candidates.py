@@ -1,4 +1,5 @@
-"""Candidates for the learned classifier: a sentence with a topic cue and an actor in it.
+"""Candidates for the learned classifier: a sentence with a topic cue or a topic's context words,
+and an actor named in it, speaking it or taken up from the sentence before.
 
 The rules see far more of these than they decide. Each candidate carries what the rules know
 about how the actor is bound to the sentence (is it the subject, a speaker, inside a quotation),

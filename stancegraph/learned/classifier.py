@@ -59,14 +59,14 @@ class StanceClassifier:
         result[order] = probs
         return result
 
-    def decide(self, candidates: list[Candidate], floor: float = 0.5, any_topic: bool = False) -> list[Decision]:
-        """The most probable polarity per candidate and topic where it beats 'none' and the floor;
-        only the topics the candidate may take unless `any_topic`."""
+    def decide(self, candidates: list[Candidate], floor: float = 0.5) -> list[Decision]:
+        """The most probable polarity per candidate and topic where it beats 'none' and the floor,
+        on the topics the candidate may take."""
         probs = self.probabilities(candidates)
         decisions = []
         for candidate, row in zip(candidates, probs):
             for t, topic in enumerate(self.topics):
-                if not any_topic and topic not in candidate.topics:
+                if topic not in candidate.topics:
                     continue
                 best = max(range(1, len(self.labels)), key=lambda k: row[t][k])
                 if row[t][best] >= floor and row[t][best] > row[t][0]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..loaders import load_article
 from ..model import Article
+from ..phenomena import parse_cases
 from .candidates import Candidate
 
 LABELS = ("none", "support", "oppose", "mixed")
@@ -92,8 +93,6 @@ def examples_from_gold(gold_path: Path, extractor, topics: tuple[str, ...]) -> I
 
 def examples_from_phenomena(path: Path, extractor, topics: tuple[str, ...]) -> Iterator[Example]:
     """Phenomenon cases: short texts whose expected stances name no evidence sentence."""
-    from ..phenomena import parse_cases  # the suite's own case format
-
     for case in parse_cases(path):
         article = Article(case.text, published=case.date)
         gold = [GoldStance(key(s[0]), s[1], s[2], -1, -1) for s in case.stances if len(s) >= 3]

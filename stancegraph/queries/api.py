@@ -13,7 +13,7 @@ from ..graph.base import Store
 from ..graph.summaries import relation_observation, stance_observation, summarise
 from ..loaders.actors import actor_index, fold
 from ..loaders.cleaning import check_date
-from ..model import DEFAULT_MIN_CONFIDENCE
+from ..model import DEFAULT_MIN_CONFIDENCE, confident_enough
 from ..ontology import Topic, load_topics
 from ..ontology.namespace import PREFIXES, SG, actor_iri, topic_iri
 from . import load_query
@@ -174,8 +174,9 @@ def stance_statements(store: Store, topic: str | None = None, actor_id: str | No
     threshold, oldest first within each actor and topic."""
     params = {"topic": topic, "holder": actor_id, "pol": polarity,
               "since": check_date(since) if since else None, "until": check_date(until) if until else None}
-    floor = min_confidence_of(store) - 1e-9
-    records = [r for r in map(_stance_record, _run(store, "stance_statements", params).records()) if r.confidence >= floor]
+    floor = min_confidence_of(store)
+    records = [r for r in map(_stance_record, _run(store, "stance_statements", params).records())
+               if confident_enough(r.confidence, floor)]
     return sorted(records, key=lambda r: (r.topic, r.actor, r.date or "", r.article_id, r.start, r.statement))
 
 
