@@ -5,24 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, StanceGraphError
+from .errors import InputError, StanceGraphError, UnknownNameError
 from .graph import open_store
 from .graph.base import QueryResult, Store
 from .graph.export import export_rdf
 from .graph.validate import ValidationReport, validate
-from .ingest import IngestReport, default_workers, ingest, write_failure_report  # noqa: F401 - the CLI's
-from .loaders import load_articles
-from .loaders.extract import default_extractor, enable_classifier  # noqa: F401 - the CLI's
-from .model import DEFAULT_MIN_CONFIDENCE, Extraction
+from .loaders import count_inputs, load_articles  # noqa: F401 - count_inputs is the CLI's
+from .model import DEFAULT_MIN_CONFIDENCE, PREDICATES, Extraction
 from .ontology import load_topics
 from .ontology.namespace import PREFIXES
 from .queries import (
-    ActorProfile, Agreement, Coalition, PositionChange, RoleRecord, StanceRecord, StanceSummary, TimelinePoint,
-    actor_profile, agreements, changes, coalitions, evidence, find_actor, matrix, relations_at, resolve_topic,
-    stance_statements, stances_on, timeline,
+    BY, DEFAULT_STALE_AGE, ActorProfile, Agreement, Coalition, PositionChange, RoleRecord, StanceRecord,
+    StanceSummary, TimelinePoint, actor_profile, agreements, changes, coalitions, current_positions, evidence,
+    find_actor, matrix, relations_at, resolve_topic, stance_statements, timeline,
 )
+
+if TYPE_CHECKING:
+    from .ingest import IngestReport
 
 SEED_ARTICLE = "00-seed-rasmussen.txt"
 SEED_METADATA = {"published": "2023-06-07", "outlet": "The Guardian"}
@@ -40,15 +41,43 @@ def opened(url: str | None, read_only: bool = False, min_confidence: float | Non
         store.close()
 
 
+# Questions never load the extraction pipeline (spaCy, the lexicons, the classifier): it is
+# imported by the functions that extract, so that answering starts fast.
+
 def ingest_sources(sources: Iterable[str], store_url: str | None = None, *,
                    progress: Callable[[int], None] | None = None, **options: Any) -> IngestReport:
+    from .ingest import ingest
+
     with opened(store_url) as store:
         return ingest(sources, store, progress=progress, **options)
+
+
+def default_workers() -> int:
+    from .ingest import default_workers as workers
+
+    return workers()
+
+
+def write_failure_report(report: IngestReport, path: str) -> None:
+    from .ingest import write_failure_report as write
+
+    try:
+        write(report, path)
+    except OSError as err:
+        raise StanceGraphError(f"{path}: cannot write ({err.strerror or err})") from None
+
+
+def enable_classifier() -> None:
+    from .loaders.extract import enable_classifier as enable
+
+    enable()
 
 
 def extract_sources(sources: Iterable[str], min_confidence: float | None = None, **options: Any) -> list[Extraction]:
     """Extractions of every article the sources hold, without the stances less confident than
     `min_confidence` (default DEFAULT_MIN_CONFIDENCE); the first bad input raises."""
+    from .loaders.extract import default_extractor
+
     threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     extractions = []
     for item in load_articles(sources, **options):
@@ -70,14 +99,16 @@ def stance_rows(extraction: Extraction) -> list[dict[str, Any]]:
 
 
 def stances(store_url: str | None, topic: str | None = None, min_confidence: float | None = None, **filters: Any) -> list[StanceSummary]:
+    """Current positions; `filters` are current_positions' (polarity, actor_type, since, until,
+    as_of, max_age, by='actor' or 'state')."""
     topic_id = resolve_topic(topic) if topic else None
     with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
-        return stances_on(store, topic_id, **filters)
+        return current_positions(store, topic_id, **filters)
 
 
-def actor(store_url: str | None, name: str, as_of: str | None = None, min_confidence: float | None = None) -> ActorProfile:
+def actor(store_url: str | None, name: str, min_confidence: float | None = None, **window: Any) -> ActorProfile:
     with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
-        return actor_profile(store, name, as_of=as_of)
+        return actor_profile(store, name, **window)
 
 
 def topics() -> list[dict[str, Any]]:
@@ -110,11 +141,19 @@ def export(store_url: str | None, fmt: str) -> bytes:
 
 
 def validate_store(store_url: str | None) -> ValidationReport:
+    """SHACL validation of an RDF store; a property-graph store has no RDF form to check."""
     with opened(store_url, read_only=True) as store:
+        if store.language != "sparql":
+            raise StanceGraphError(f"{store.url}: validate checks RDF stores against SHACL shapes; this store "
+                                   f"speaks {store.language} (export its data with stancegraph export, or ingest "
+                                   "into an oxigraph: store to validate)")
         return validate(store)
 
 
 def delete(store_url: str | None, article_id: str) -> bool:
+    """Remove one article's facts; a store that does not exist is an error, never created."""
+    with opened(store_url, read_only=True):
+        pass
     with opened(store_url) as store:
         return store.delete_article(article_id)
 
@@ -125,9 +164,11 @@ def seed_article_path() -> str:
 
 def demo(store_url: str | None = None) -> tuple[IngestReport, list[StanceSummary]]:
     """Ingest the bundled seed article, then answer 'who stands where' from the store."""
+    from .ingest import ingest
+
     with opened(store_url) as store:
         report = ingest([seed_article_path()], store, **SEED_METADATA)
-        return report, stances_on(store)
+        return report, current_positions(store)
 
 
 def evaluate(gold_files: Iterable[str], articles_dir: str | None = None, min_confidence: float | None = None):
@@ -147,7 +188,7 @@ def errors_by_cause(results) -> list[dict]:
 
 def stance_matrix(store_url: str | None, min_confidence: float | None = None, **filters: Any) -> tuple[list[str], list[str], dict[tuple[str, str], str]]:
     with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
-        return matrix(stances_on(store, **filters))
+        return matrix(current_positions(store, **filters))
 
 
 def evidence_for(store_url: str | None, actor_name: str, topic: str, min_confidence: float | None = None) -> list[StanceRecord]:
@@ -163,65 +204,99 @@ def timeline_of(store_url: str | None, actor_name: str, topic: str, min_confiden
 
 
 def position_changes(store_url: str | None, topic: str | None = None, since: str | None = None,
-                     until: str | None = None, min_confidence: float | None = None) -> list[PositionChange]:
+                     until: str | None = None, min_confidence: float | None = None,
+                     max_age: str | None = None) -> list[PositionChange]:
+    from .queries.current import window
+
     topic_id = resolve_topic(topic) if topic else None
     with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
-        return changes(stance_statements(store, topic_id, since=since, until=until))
+        start, end, _ = window(store, topic_id, since, until, None, max_age)
+        return changes(stance_statements(store, topic_id, since=start, until=end))
 
 
-def coalitions_on(store_url: str | None, topic: str | None = None, as_of: str | None = None, min_confidence: float | None = None) -> list[Coalition]:
+def coalitions_on(store_url: str | None, topic: str | None = None, min_confidence: float | None = None,
+                  **window: Any) -> list[Coalition]:
     topic_id = resolve_topic(topic) if topic else None
     with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
-        return coalitions(stances_on(store, topic_id, as_of=as_of))
+        return coalitions(current_positions(store, topic_id, **window))
 
 
-def agreement_pairs(store_url: str | None, as_of: str | None = None, minimum: int = 1, min_confidence: float | None = None) -> list[Agreement]:
+def agreement_pairs(store_url: str | None, minimum: int = 1, min_confidence: float | None = None,
+                    **window: Any) -> list[Agreement]:
     with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
-        return agreements(stances_on(store, as_of=as_of), minimum)
+        return agreements(current_positions(store, **window), minimum)
 
 
 def relations(store_url: str | None, actor_name: str | None = None, at: str | None = None,
               predicate: str | None = None) -> list[RoleRecord]:
+    if predicate and predicate not in PREDICATES:
+        import difflib
+
+        raise UnknownNameError("predicate", predicate, difflib.get_close_matches(predicate, PREDICATES, n=3, cutoff=0.5)
+                               or list(PREDICATES))
     with opened(store_url, read_only=True) as store:
         actor_id = find_actor(store, actor_name).id if actor_name else None
         return relations_at(store, actor_id, at, predicate)
 
 
-def network(store_url: str | None, topic: str | None = None, since: str | None = None, until: str | None = None, min_confidence: float | None = None):
-    """The actor–topic–actor network of the latest positions in a date window."""
+def network(store_url: str | None, topic: str | None = None, min_confidence: float | None = None, **window: Any):
+    """The actor–topic–actor network of the current positions in a date window (`window` takes
+    current_positions' since, until, as_of, max_age and by)."""
     from .graph.networks import stance_network
     from .queries import relation_statements
 
     topic_id = resolve_topic(topic) if topic else None
+    since, until = window.get("since"), window.get("until") or window.get("as_of")
     with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
-        summaries = stances_on(store, topic_id, since=since, until=until)
+        summaries = current_positions(store, topic_id, **window)
         relations = [r for r in relation_statements(store)
                      if (not since or (r.date or "") >= since) and (not until or (r.date or "") <= until)]
     return stance_network(summaries, relations)
 
 
-def visualise(store_url: str | None, output: str, topic: str | None = None, since: str | None = None,
-              until: str | None = None, min_confidence: float | None = None) -> str:
+def visualise(store_url: str | None, output: str, topic: str | None = None, min_confidence: float | None = None,
+              **window: Any) -> str:
     """Write the interactive HTML graph; returns the note on what it shows."""
-    from pathlib import Path
-
     from .viz import render_html
 
-    graph = network(store_url, topic, since, until, min_confidence)
+    graph = network(store_url, topic, min_confidence, **window)
     title = "stancegraph" + (f": {resolve_topic(topic)}" if topic else "")
     page, note = render_html(graph, title)
-    Path(output).write_text(page, encoding="utf-8")
+    write_text(output, page)
     return note
 
 
-def analyse(store_url: str | None, kind: str, topic: str | None = None, since: str | None = None,
-            until: str | None = None, normalise: str = "raw", min_confidence: float | None = None) -> list[dict[str, Any]]:
-    """Discourse-network measures as rows: congruence, conflict, communities, centrality, two-mode."""
+def write_text(path: str, text: str | bytes) -> None:
+    """Write an output file, naming the path in a one-line error when it cannot be written."""
+    from pathlib import Path
+
+    try:
+        if isinstance(text, bytes):
+            Path(path).write_bytes(text)
+        else:
+            Path(path).write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise StanceGraphError(f"{path}: cannot write ({err.strerror or err})") from None
+
+
+ANALYSES = {
+    "congruence": ("actor_a", "actor_b", "weight", "topics"),
+    "conflict": ("actor_a", "actor_b", "weight", "topics"),
+    "communities": ("coalition", "size", "actors"),
+    "centrality": ("actor", "degree", "weighted_degree", "betweenness"),
+    "two-mode": ("actor", "topic", "polarity", "weight"),
+}
+
+
+def analyse(store_url: str | None, kind: str, topic: str | None = None, normalise: str = "raw",
+            min_confidence: float | None = None, **window: Any) -> list[dict[str, Any]]:
+    """Discourse-network measures as rows (columns: ANALYSES[kind]): congruence, conflict,
+    communities, centrality, two-mode."""
     from .queries import analysis
 
     topic_id = resolve_topic(topic) if topic else None
     with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
-        positions = stances_on(store, topic_id, since=since, until=until)
+        positions = current_positions(store, topic_id, **window)
     if kind == "two-mode":
         graph = analysis.two_mode(positions)
         return [{"actor": a, "topic": t, "polarity": d["polarity"], "weight": d["weight"]}
@@ -243,25 +318,27 @@ def analyse(store_url: str | None, kind: str, topic: str | None = None, since: s
     raise StanceGraphError(f"unknown analysis {kind!r}")
 
 
-def export_network(store_url: str | None, fmt: str, output: str | None, min_confidence: float | None = None) -> str:
-    """GraphML, GEXF, CSV node and edge lists (a folder), or the DNA statement table."""
+def export_network(store_url: str | None, fmt: str, output: str | None, min_confidence: float | None = None,
+                   **window: Any) -> str:
+    """GraphML, GEXF or the DNA statement table as text (also written to `output` when given),
+    or CSV node and edge lists written into the folder `output`."""
     from .graph import networks
 
     if fmt == "dna":
         with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
             table = networks.dna_table(stance_statements(store))
-        if output:
-            from pathlib import Path
-
-            Path(output).write_text(table, encoding="utf-8")
-        return table
-    if not output:
-        raise StanceGraphError(f"--format {fmt} writes files: give -o " + ("FOLDER" if fmt == "csv" else "FILE"))
-    graph = network(store_url, min_confidence=min_confidence)
-    if fmt == "graphml":
-        networks.write_graphml(graph, output)
-    elif fmt == "gexf":
-        networks.write_gexf(graph, output)
+    elif fmt == "csv":
+        if not output:
+            raise StanceGraphError("--format csv writes nodes.csv and edges.csv: give -o FOLDER")
+        graph = network(store_url, min_confidence=min_confidence, **window)
+        try:
+            networks.write_csv(graph, output)
+        except OSError as err:
+            raise StanceGraphError(f"{output}: cannot write ({err.strerror or err})") from None
+        return ""
     else:
-        networks.write_csv(graph, output)
-    return ""
+        graph = network(store_url, min_confidence=min_confidence, **window)
+        table = networks.graphml_text(graph) if fmt == "graphml" else networks.gexf_text(graph)
+    if output:
+        write_text(output, table)
+    return table

@@ -80,7 +80,7 @@ def predicted_facts(extraction: Extraction) -> dict[str, set[tuple]]:
 def evaluate_article(gold_path: Path, articles_dir: Path, extractor=None,
                      min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> ArticleResult:
     """Score one gold file; stances below `min_confidence` count as not extracted."""
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold = _read_gold(gold_path)
     article_file = articles_dir / gold["article"]
     if not article_file.exists():
         raise InputError(f"{gold_path}: its article {article_file} is missing")
@@ -108,6 +108,18 @@ def _offsets_verbatim(extraction: Extraction) -> bool:
     text = extraction.article.text
     facts = [*extraction.stances, *extraction.relations]
     return all(text[f.evidence.start:f.evidence.end] == f.evidence.text for f in facts)
+
+
+def _read_gold(path: Path) -> dict:
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: not a JSON gold file ({err})") from None
+    if not isinstance(gold, dict) or "article" not in gold:
+        raise InputError(f"{path}: not a gold file (no 'article' field)")
+    return gold
 
 
 def evaluate(gold_files: list[str], articles_dir: str | None = None, extractor=None,

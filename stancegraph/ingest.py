@@ -61,6 +61,9 @@ def _pending(items: Iterable[Article | InputError], store: Store, report: Ingest
         elif resume and store.has_article(item.id):
             report.resumed += 1
         else:
+            if not item.published:
+                report.warnings.append(f"{item.source or item.id}: no publication date; stored undated, it drops out "
+                                       "of dated questions (give --published)")
             yield item
 
 

@@ -38,23 +38,45 @@ def render(records: Sequence[Any], fmt: str, columns: Sequence[str] | None = Non
 
 
 def table(rows: list[dict[str, Any]], columns: list[str], wide: str | None = None, width: int | None = None) -> str:
-    """A plain-text table; the `wide` column (e.g. evidence) wraps so that lines fit the width."""
+    """A plain-text table; free text (the `wide` column, names) wraps at spaces so that lines
+    fit the width, while ids, dates and other one-word cells are never cut."""
     width = width or min(max(shutil.get_terminal_size((80, 24)).columns, 60), 160)
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
     sizes = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    for i, column in enumerate(columns):
-        if column != wide and sizes[i] > 28:
-            sizes[i] = max(len(column), 28)
-    if wide in columns:
-        w = columns.index(wide)
-        others = sum(s for i, s in enumerate(sizes) if i != w) + 2 * (len(columns) - 1)
-        if width - others < 40:
-            return _stacked(cells, columns, sizes, w, width)
-        sizes[w] = min(sizes[w], width - others)
+    floors = [max([len(c)] + [len(word) for row in cells for word in row[i].split()]) for i, c in enumerate(columns)]
+    w = columns.index(wide) if wide in columns else None
+    for i in range(len(columns)):
+        if i != w:
+            sizes[i] = max(floors[i], min(sizes[i], FREE_TEXT_WIDTH))
+    narrow = [i for i in range(len(columns)) if i != w]
+    room = width - 2 * (len(narrow) - 1)
+    if w is not None:
+        natural = list(sizes)
+        _shrink(sizes, floors, narrow, room - 2 - MIN_WIDE)
+        if width - sum(sizes[i] for i in narrow) - 2 * len(narrow) < MIN_WIDE:
+            _shrink(natural, floors, narrow, room)
+            return _stacked(cells, columns, natural, w, width)
+        sizes[w] = min(sizes[w], width - sum(sizes[i] for i in narrow) - 2 * len(narrow))
+    else:
+        _shrink(sizes, floors, narrow, room)
     lines = [_line(columns, sizes), _line(["-" * s for s in sizes], sizes)]
     for row in cells:
         lines += _wrapped(row, sizes)
     return "\n".join(lines)
+
+
+FREE_TEXT_WIDTH = 28  # names and other free text wrap past this before any shrinking
+MIN_WIDE = 40  # narrower than this, the wide column goes on lines of its own
+
+
+def _shrink(sizes: list[int], floors: list[int], columns: list[int], room: int) -> None:
+    """Narrow the widest wrappable columns, never below their longest word, until they fit."""
+    while sum(sizes[i] for i in columns) > room:
+        wrappable = [i for i in columns if sizes[i] > floors[i]]
+        if not wrappable:
+            return
+        widest = max(wrappable, key=lambda i: sizes[i] - floors[i])
+        sizes[widest] -= 1
 
 
 def _stacked(cells: list[list[str]], columns: list[str], sizes: list[int], wide: int, width: int) -> str:

@@ -25,9 +25,9 @@ def test_demo_prints_the_stance_table(tmp_path):
     done = subprocess.run([sys.executable, "-m", "stancegraph", "demo"], capture_output=True, text=True, env=env, timeout=300)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0].split() == ["actor", "topic", "polarity", "n", "last_date"]
+    assert lines[0].split() == ["actor", "topic", "polarity", "n", "last_date", "stale"]
     assert re.search(r"Germany\s+invitation_or_clear_path\s+mixed", done.stdout)
-    assert re.search(r"Anders Fogh Rasmussen\s+map_required\s+oppose", done.stdout)
+    assert re.search(r"Anders Fogh\s+map_required\s+oppose\s+1/1\s+2023-06-07\s*\nRasmussen", done.stdout)
     assert "Germany remains wary of going too far" in " ".join(done.stdout.split())
     assert all(len(line) <= 80 for line in lines)
 
@@ -203,7 +203,8 @@ def test_locked_store_through_the_cli(run, disk_url):
     finally:
         holder.close()
     assert result.exit_code == 1
-    assert result.stderr.strip().startswith(f"error: {disk_url}: cannot open the store")
+    assert result.stderr.strip() == (f"error: {disk_url}: another process is writing to this store; wait for it to "
+                                     "finish (questions such as stancegraph stances can read it meanwhile)")
 
 
 def test_every_command_is_in_the_readme_with_help_and_an_example():

@@ -128,3 +128,60 @@ def test_a_json_line_in_another_encoding_is_reported_and_the_rest_load(tmp_path)
     items = list(load_articles([str(path)]))
     assert [type(i).__name__ for i in items] == ["Article", "InputError", "Article"]
     assert "mixed.jsonl:2: not valid utf-8 (byte 0xe9" in str(items[1])
+
+
+# ---- dates: one calendar-checked parser, bad dates reported and skipped --------------------------
+
+@pytest.mark.parametrize("header", ["2023-13-01", "2023-02-30", "07/06/2023", "someday"])
+def test_a_bad_date_header_skips_that_article_naming_file_and_value(tmp_path, header):
+    path = tmp_path / "bad.txt"
+    path.write_text(f"Date: {header}\n\nPoland wants an invitation for Ukraine.\n", encoding="utf-8")
+    (item,) = load_articles([str(path)])
+    assert isinstance(item, InputError)
+    assert str(item).startswith(f"{path}: date: '{header}' is ")
+
+
+def test_a_bad_published_override_fails_every_article_once():
+    items = list(load_articles([str(DATA / "poland-2023.txt"), str(DATA / "germany-2024.txt")], published="2023-02-29"))
+    assert [str(i) for i in items] == ["published date: '2023-02-29' is not a calendar date (February 2023 has 28 days)"]
+
+
+def test_a_good_override_replaces_a_bad_header(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_text("Date: 31/12/2023\n\nPoland wants an invitation for Ukraine.\n", encoding="utf-8")
+    assert load_article(str(path), published="2024-01-05").published == "2024-01-05"
+
+
+def test_a_bad_jsonl_date_skips_only_its_line(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text('{"text": "Poland wants an invitation.", "date": "2023-06-31"}\n'
+                    '{"text": "Norway wants an invitation.", "date": "2023-06-02T08:00:00Z"}\n', encoding="utf-8")
+    bad, good = load_articles([str(path)])
+    assert str(bad) == f"{path}:1: date: '2023-06-31' is not a calendar date (June 2023 has 30 days) (or give --published)"
+    assert good.published == "2023-06-02"
+
+
+@pytest.mark.parametrize("text, day", [("Mon, 10 Jul 2023 09:00:00 GMT", "2023-07-10"), ("7 June 2023", "2023-06-07"),
+                                       ("June 7, 2023", "2023-06-07"), ("2023-06-07T23:30:00+02:00", "2023-06-07")])
+def test_metadata_dates_in_unambiguous_spellings_are_read(text, day):
+    from stancegraph.dates import article_date
+
+    assert article_date(text) == day
+
+
+@pytest.mark.parametrize("value, end, day", [("2023", False, "2023-01-01"), ("2023", True, "2023-12-31"),
+                                             ("2024-02", True, "2024-02-29"), ("2023-06-07", True, "2023-06-07")])
+def test_a_month_or_year_is_a_range_of_days(value, end, day):
+    from stancegraph.dates import parse_bound
+
+    assert parse_bound(value, "since", end=end) == day
+
+
+def test_validate_flags_an_undated_article_and_ingest_warns(run, tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text("Poland wants an invitation for Ukraine.\n", encoding="utf-8")
+    url = f"oxigraph:{tmp_path / 'store'}"
+    ingested = run("ingest", str(path), "--store", url)
+    assert ingested.exit_code == 0 and "no publication date" in ingested.stderr
+    result = run("validate", "--store", url)
+    assert result.exit_code == 1 and "no publication date" in result.stdout

@@ -68,7 +68,7 @@ def test_parameters_are_bound_never_pasted(memory_store, seed_extraction):
 def test_locked_store_is_a_clear_error(disk_url):
     first = open_store(disk_url)
     try:
-        with pytest.raises(StoreError, match="cannot open the store"):
+        with pytest.raises(StoreError, match="another process is writing to this store"):
             open_store(disk_url)
     finally:
         first.close()

@@ -20,7 +20,8 @@ STANCE_KEYS = ("UNWIND $ids AS id MATCH (h:Actor)-[:HOLDS]->(s:Stance {article: 
 RELATION_KEYS = ("UNWIND $ids AS id MATCH (:Article {id: id})-[:MENTIONS]->(a:Actor)-[r]->(b:Actor) "
                  "WHERE r.article = id RETURN DISTINCT id, a.id, type(r), b.id")
 READ_SUMMARIES = ("UNWIND $ids AS id MATCH (m:Summary {id: id}) RETURN m.id, m.polarity, m.statements, "
-                  "m.first_date, m.last_date, m.article, m.evidence, m.speaker, m.source, m.confidence")
+                  "m.first_date, m.last_date, m.article, m.evidence, m.speaker, m.source, m.confidence, "
+                  "m.support, m.oppose, m.mixed, m.backing")
 WRITE_SUMMARIES = "UNWIND $rows AS row MERGE (m:Summary {id: row.id}) SET m = row"
 DELETE_SUMMARIES = "UNWIND $ids AS id MATCH (m:Summary {id: id}) DELETE m"
 DELETE_ALL_SUMMARIES = "MATCH (m:Summary) DELETE m"
@@ -50,7 +51,9 @@ def summary_row(summary: Summary) -> dict[str, Any]:
         row["predicate"], row["object"] = summary.key[2], summary.key[3]
     row.update({"polarity": summary.polarity, "statements": summary.statements, "first_date": summary.first_date,
                 "last_date": summary.last_date, "article": summary.article_id, "evidence": summary.evidence,
-                "speaker": summary.speaker, "source": summary.source, "confidence": summary.confidence})
+                "speaker": summary.speaker, "source": summary.source, "confidence": summary.confidence,
+                "support": summary.counts[0], "oppose": summary.counts[1], "mixed": summary.counts[2],
+                "backing": summary.backing})
     return {k: v for k, v in row.items() if v is not None}
 
 
@@ -63,10 +66,12 @@ def replace_steps(changed: dict[Key, Summary | None]) -> list[tuple[str, dict[st
 
 def summaries_from_rows(rows: list[tuple]) -> dict[Key, Summary]:
     found = {}
-    for ident, pol, count, first, last, article, evidence, speaker, source, confidence in rows:
+    for ident, pol, count, first, last, article, evidence, speaker, source, confidence, *tally in rows:
         key = tuple(ident.split("\x1f"))
+        support, oppose, mixed, backing = (int(v) if v is not None else None for v in tally)
         found[key] = Summary(key, pol or "", int(count), first, last, article, evidence, speaker, source,
-                             float(confidence))
+                             float(confidence), (support or 0, oppose or 0, mixed or 0),
+                             int(count) if backing is None else backing)
     return found
 
 

@@ -26,7 +26,8 @@ def stance_network(summaries: list[StanceSummary], relations: list[RelationRecor
         graph.add_node(s.actor_id, label=s.actor, kind="actor", type=s.actor_type)
         graph.add_node(s.topic, label=labels.get(s.topic, s.topic), kind="topic", type="Topic")
         graph.add_edge(s.actor_id, s.topic, key="stance", kind="stance", polarity=s.polarity, weight=s.statements,
-                       evidence=s.evidence, speaker=s.speaker or "", date=s.last_date or "", source=s.source or "")
+                       evidence=s.evidence, speaker=s.speaker or "", date=s.last_date or "", source=s.source or "",
+                       people=", ".join(s.people), stale=s.stale)
     seen = set()
     for r in relations:
         if (r.subject_id, r.predicate, r.object_id) in seen:
@@ -41,12 +42,12 @@ def stance_network(summaries: list[StanceSummary], relations: list[RelationRecor
     return graph
 
 
-def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    nx.write_graphml(graph, path)
+def graphml_text(graph: nx.MultiDiGraph) -> str:
+    return "\n".join(nx.generate_graphml(graph)) + "\n"
 
 
-def write_gexf(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    nx.write_gexf(graph, path)
+def gexf_text(graph: nx.MultiDiGraph) -> str:
+    return "\n".join(nx.generate_gexf(graph)) + "\n"
 
 
 def write_csv(graph: nx.MultiDiGraph, folder: str | Path) -> tuple[Path, Path]:
@@ -85,13 +86,7 @@ def dna_table(statements: list[StanceRecord]) -> str:
 
 
 def _organization(person_id: str, date: str | None) -> str:
-    """The state or organisation a person served at the date, from the actor dictionary."""
-    index = actor_index()
-    entry = index.entry(person_id)
-    if entry is None:
-        return ""
-    held = [r for r in entry.roles if date is None or r.held_on(date)]
-    if not held:
-        return ""
-    of = index.entry(held[0].of)
-    return of.name if of else ""
+    """The state or organisation a person spoke for at the date, from the actor dictionary."""
+    body = actor_index().body_of(person_id, date)
+    entry = actor_index().entry(body) if body else None
+    return entry.name if entry else ""

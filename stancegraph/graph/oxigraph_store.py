@@ -103,6 +103,9 @@ def open_oxigraph(url: str, read_only: bool = False) -> SparqlStore:
             path.mkdir(parents=True, exist_ok=True)
             store = pyoxigraph.Store(str(path))
     except OSError as err:
+        if "lock" in str(err).lower():
+            raise StoreError(f"{url}: another process is writing to this store; wait for it to finish "
+                             "(questions such as stancegraph stances can read it meanwhile)") from None
         raise StoreError(f"{url}: cannot open the store ({_first_line(err)})") from None
     return SparqlStore(url, LocalTransport(store, url, read_only, path if read_only else None), read_only)
 

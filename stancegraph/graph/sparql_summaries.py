@@ -35,6 +35,10 @@ def summary_quads(summary: Summary) -> Iterable[Quad]:
         yield quad("aboutPredicate", Literal(predicate))
         yield quad("aboutObject", NamedNode(actor_iri(obj)))
     yield quad("statementCount", typed(summary.statements, "integer"))
+    yield quad("backingCount", typed(summary.backing, "integer"))
+    if summary.key[0] == "stance":
+        for name, count in zip(COUNT_PROPERTIES, summary.counts):
+            yield quad(name, typed(count, "integer"))
     if summary.first_date:
         yield quad("firstDate", typed(summary.first_date, "date"))
         yield quad("lastDate", typed(summary.last_date, "date"))
@@ -74,8 +78,10 @@ WHERE {{
     return query, by_node
 
 
+COUNT_PROPERTIES = ("supportCount", "opposeCount", "mixedCount")
 _FIELDS = {SG[name]: name for name in ("currentPolarity", "statementCount", "firstDate", "lastDate", "latestArticle",
-                                       "latestEvidence", "latestSource", "latestConfidence")}
+                                       "latestEvidence", "latestSource", "latestConfidence", "backingCount",
+                                       *COUNT_PROPERTIES)}
 
 
 def summaries_from_rows(rows: list[tuple], by_node: dict[str, Key]) -> dict[Key, Summary]:
@@ -92,7 +98,9 @@ def summaries_from_rows(rows: list[tuple], by_node: dict[str, Key]) -> dict[Key,
         polarity = str(f.get("currentPolarity") or "").rsplit("#", 1)[-1]
         found[key] = Summary(key, polarity, int(f["statementCount"]), _text(f.get("firstDate")),
                              _text(f.get("lastDate")), str(f["latestArticle"]), str(f["latestEvidence"]),
-                             f.get("speaker"), _text(f.get("latestSource")), float(f["latestConfidence"]))
+                             f.get("speaker"), _text(f.get("latestSource")), float(f["latestConfidence"]),
+                             tuple(int(f.get(name, 0)) for name in COUNT_PROPERTIES),  # type: ignore[arg-type]
+                             int(f.get("backingCount", f["statementCount"])))
     return found
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..model import DEFAULT_MIN_CONFIDENCE, JOURNALIST, Extraction, confident_enough
 
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2  # 2: per-polarity counts and the count backing the current polarity
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # ('stance', holder, topic) or ('relation', subject, predicate, object)
@@ -51,6 +51,8 @@ class Summary:
     speaker: str | None
     source: str | None
     confidence: float
+    counts: tuple[int, int, int] = (0, 0, 0)  # statements that support, oppose, are mixed
+    backing: int = 0  # statements behind the current polarity (a mixed one formed by disagreement counts them)
 
     @property
     def latest(self) -> tuple[str, str]:
@@ -72,18 +74,36 @@ def summarise(observations: Iterable[Observation], min_confidence: float = DEFAU
     polarity = polarities.pop() if len(polarities) == 1 else "mixed"
     best = max([o for o in latest_group if o.polarity == polarity] or latest_group, key=lambda o: (o.confidence, o.start))
     dates = [o.date for o in ordered if o.date]
+    counts = tuple(sum(o.polarity == p for o in ordered) for p in POLARITIES)
     return Summary(latest.key, polarity, len(ordered), dates[0] if dates else None, dates[-1] if dates else None,
-                   latest.article_id, best.evidence, best.speaker, best.source, best.confidence)
+                   latest.article_id, best.evidence, best.speaker, best.source, best.confidence, counts,  # type: ignore[arg-type]
+                   _backing(polarity, counts, latest_group, len(ordered)))
+
+
+POLARITIES = ("support", "oppose", "mixed")
+
+
+def _backing(polarity: str, counts: tuple[int, ...], latest_group: list[Observation], total: int) -> int:
+    if polarity not in POLARITIES:
+        return total  # a relation: every statement of it backs it
+    disagreeing = sum(o.polarity != "mixed" for o in latest_group) if polarity == "mixed" else 0
+    return counts[POLARITIES.index(polarity)] + (disagreeing if len({o.polarity for o in latest_group}) > 1 else 0)
+
+
+def count_of(summary: Summary, polarity: str) -> int:
+    return summary.counts[POLARITIES.index(polarity)] if polarity in POLARITIES else summary.statements
 
 
 def merge(old: Summary | None, new: Summary | None) -> Summary | None:
     """Two summaries of disjoint sets of articles as one, equal to summarising the union."""
     if old is None or new is None:
         return old or new
-    newer = new if new.latest > old.latest else old
+    newer, older = (new, old) if new.latest > old.latest else (old, new)
     dates = [d for d in (old.first_date, old.last_date, new.first_date, new.last_date) if d]
+    counts = tuple(a + b for a, b in zip(old.counts, new.counts))
     return replace(newer, statements=old.statements + new.statements,
-                   first_date=min(dates) if dates else None, last_date=max(dates) if dates else None)
+                   first_date=min(dates) if dates else None, last_date=max(dates) if dates else None,
+                   counts=counts, backing=newer.backing + count_of(older, newer.polarity))
 
 
 def update(extractions: list[Extraction], current: dict[Key, Summary], replaced: dict[str, set[Key]],

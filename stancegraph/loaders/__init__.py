@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from pathlib import Path
 
+from ..dates import DateError, article_date, parse_day
 from ..errors import InputError
 from ..model import Article
 from . import formats
@@ -136,8 +137,15 @@ def load_articles(
 ) -> Iterator[Article | InputError]:
     """Articles from files, folders, globs and stdin, with metadata overrides applied.
 
-    Bad inputs are yielded as InputError values so that a batch goes on past them."""
+    Bad inputs are yielded as InputError values so that a batch goes on past them; so is an
+    article whose publication date cannot be read (a bad `published` override fails them all)."""
     fields = {k: v for k, v in overrides.items() if v is not None}
+    if "published" in fields:
+        try:
+            fields["published"] = parse_day(fields["published"], "published date")
+        except DateError as err:
+            yield err
+            return
     for source in expand_sources(sources):
         if isinstance(source, InputError):
             yield source
@@ -145,7 +153,38 @@ def load_articles(
         for item in read_source(source, fmt, encoding):
             if isinstance(item, Article) and fields:
                 item = dataclasses.replace(item, **fields)
-            yield item
+            yield _dated(item) if isinstance(item, Article) and "published" not in fields else item
+
+
+def _dated(article: Article) -> Article | InputError:
+    """The article with its metadata date in ISO form, or the error that skips it."""
+    if not article.published:
+        return article
+    try:
+        return dataclasses.replace(article, published=article_date(article.published, f"{article.source}: date"))
+    except DateError as err:
+        return InputError(f"{err} (or give --published)")
+
+
+def count_inputs(sources: Iterable[str], fmt: str | None = None) -> int | None:
+    """How many articles the sources hold, for a progress bar: one per file, one per line of
+    JSON Lines; None when a feed or stdin makes the number unknown until read."""
+    total = 0
+    for source in expand_sources(sources):
+        if isinstance(source, InputError):
+            continue
+        if source == "-":
+            return None
+        chosen = fmt or _sniff_file(source)
+        if chosen == "feed":
+            return None
+        total += _count_lines(source) if chosen == "jsonl" else 1
+    return total
+
+
+def _count_lines(path: str) -> int:
+    with open(path, "rb") as handle:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
 
 
 def load_article(source: str, **kwargs: str | None) -> Article:
@@ -157,4 +196,4 @@ def load_article(source: str, **kwargs: str | None) -> Article:
     raise InputError(f"{source}: no article found")
 
 
-__all__ = ["FORMATS", "Format", "load_article", "load_articles", "register_format"]
+__all__ = ["FORMATS", "Format", "count_inputs", "load_article", "load_articles", "register_format"]

@@ -89,6 +89,16 @@ class ActorIndex:
                     best = (held.end, entry.id)
         return best[1] if best else None
 
+    def body_of(self, person: str, day: str | None) -> str | None:
+        """The state or organisation a person spoke for on a day (any day when None): a role
+        held then that speaks for what it is of, a head's role first."""
+        entry = self.entries.get(person)
+        if entry is None:
+            return None
+        held = [r for r in entry.roles if (day is None or r.held_on(day)) and self.roles.get(r.role, {}).get("speaks_for", True)]
+        held.sort(key=lambda r: not self.roles.get(r.role, {}).get("head", False))
+        return held[0].of if held else None
+
     def predicate(self, role: str, former: bool) -> str | None:
         info = self.roles.get(role)
         if not info:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 
 from ..errors import InputError
 
@@ -54,28 +53,3 @@ def clean_body(text: str) -> str:
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
-
-
-def normalise_date(value: str | None) -> str | None:
-    """Any common date spelling to YYYY-MM-DD; None when it cannot be read."""
-    if not value:
-        return None
-    value = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return value
-    try:
-        from dateutil import parser as date_parser
-
-        parsed = date_parser.parse(value, default=datetime(2000, 1, 1), dayfirst=False)
-    except (ValueError, OverflowError, ImportError):
-        return None
-    return parsed.date().isoformat()
-
-
-def check_date(value: str) -> str:
-    """Validate a user-given date, raising InputError on nonsense."""
-    normalised = normalise_date(value)
-    if normalised is None:
-        raise InputError(f"not a date: {value!r} (use YYYY-MM-DD)")
-    date.fromisoformat(normalised)
-    return normalised

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article
-from .cleaning import clean_body, decode, normalise_date
+from .cleaning import clean_body, decode
 
 _HEADER_KEYS = {
     "title": "title", "headline": "title", "source": "url", "url": "url", "link": "url",
@@ -153,5 +153,5 @@ def _html_to_text(fragment: str) -> str:
 def _article(body: str, meta: dict[str, str], source: str) -> Article:
     return Article(
         text=body, title=meta.get("title"), url=meta.get("url"), outlet=meta.get("outlet"),
-        author=meta.get("author"), published=normalise_date(meta.get("published")), source=source,
+        author=meta.get("author"), published=meta.get("published"), source=source,
     )

@@ -32,7 +32,8 @@ class _ClosedNamespace:
         "spokespersonOf", "presidentOf", "primeMinisterOf", "secretaryGeneralOf", "polarities",
         "support", "oppose", "mixed", "journalist", "topics",
         "Summary", "StanceSummary", "RelationSummary", "aboutActor", "aboutTopic", "aboutPredicate",
-        "aboutObject", "currentPolarity", "statementCount", "firstDate", "lastDate", "latestArticle",
+        "aboutObject", "currentPolarity", "statementCount", "backingCount", "supportCount", "opposeCount",
+        "mixedCount", "firstDate", "lastDate", "latestArticle",
         "latestEvidence", "latestSpeaker", "latestSource", "latestConfidence", "summaryVersion",
     })
 

@@ -23,11 +23,13 @@ from .api import (  # noqa: E402
     actor_profile, evidence, find_actor, list_actors, relation_statements, relation_summaries, relations_at,
     resolve_topic, stance_statements, stances_on, store_counts,
 )
+from .current import BY, DEFAULT_STALE_AGE, current_positions  # noqa: E402
 from .positions import (  # noqa: E402
     Agreement, Coalition, PositionChange, TimelinePoint, agreements, changes, coalitions, matrix, timeline,
 )
 
 __all__ = [
+    "BY", "DEFAULT_STALE_AGE", "current_positions",
     "Agreement", "Coalition", "PositionChange", "RoleRecord", "TimelinePoint", "agreements", "changes",
     "coalitions", "matrix", "relations_at", "timeline",
     "ActorProfile", "ActorRecord", "RelationRecord", "RelationSummary", "relation_summaries", "StanceRecord", "StanceSummary", "actor_profile",

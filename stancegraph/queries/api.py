@@ -8,11 +8,11 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode
 
+from ..dates import parse_bound, parse_day
 from ..errors import UnknownNameError
 from ..graph.base import Store
 from ..graph.summaries import relation_observation, stance_observation, summarise
 from ..loaders.actors import actor_index, fold
-from ..loaders.cleaning import check_date
 from ..model import DEFAULT_MIN_CONFIDENCE, confident_enough
 from ..ontology import Topic, load_topics
 from ..ontology.namespace import PREFIXES, SG, actor_iri, topic_iri
@@ -58,6 +58,9 @@ class StanceSummary:
     speaker: str | None
     source: str | None
     confidence: float
+    backing: int = 0  # statements behind the shown polarity (of `statements` in all)
+    stale: bool = False  # last seen long before the answer's reference date (see current.py)
+    people: tuple[str, ...] = ()  # by state: the people whose statements were credited to it
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ class ActorProfile:
 
 
 def _date(value: str) -> Literal:
-    return Literal(check_date(value), datatype=NamedNode(PREFIXES["xsd"] + "date"))
+    return Literal(parse_day(value), datatype=NamedNode(PREFIXES["xsd"] + "date"))
 
 
 # Parameters of each named question, by logical name; each language receives them in its own terms.
@@ -173,7 +176,8 @@ def stance_statements(store: Store, topic: str | None = None, actor_id: str | No
     """Every stance statement matching the filters and at least as confident as the store's
     threshold, oldest first within each actor and topic."""
     params = {"topic": topic, "holder": actor_id, "pol": polarity,
-              "since": check_date(since) if since else None, "until": check_date(until) if until else None}
+              "since": parse_bound(since, "since") if since else None,
+              "until": parse_bound(until, "until", end=True) if until else None}
     floor = min_confidence_of(store)
     records = [r for r in map(_stance_record, _run(store, "stance_statements", params).records())
                if confident_enough(r.confidence, floor)]
@@ -216,7 +220,7 @@ def stances_on(store: Store, topic: str | None = None, polarity: str | None = No
 
 def _summaries_from_statements(store: Store, topic: str | None, actor_id: str | None, since: str | None,
                                until: str | None, as_of: str | None) -> list[StanceSummary]:
-    last = min((check_date(d) for d in (until, as_of) if d), default=None)
+    last = min((parse_bound(d, name, end=True) for d, name in ((until, "until"), (as_of, "as of")) if d), default=None)
     groups: dict[tuple[str, str], list[StanceRecord]] = {}
     for record in stance_statements(store, topic, actor_id, None, since, last):
         groups.setdefault((record.actor_id, record.topic), []).append(record)
@@ -228,7 +232,7 @@ def _stance_summary(row: dict[str, Any]) -> StanceSummary:
     return StanceSummary(
         row["holderId"], row["holderName"], row["holderType"], row["topicId"], str(row["pol"]).rsplit("#", 1)[-1],
         int(row["statements"]), _text(row.get("first")), _text(row.get("last")), row["evidence"], speaker,
-        row.get("source"), float(row["confidence"]),
+        row.get("source"), float(row["confidence"]), int(row.get("backing") or row["statements"]),
     )
 
 
@@ -243,7 +247,7 @@ def _summarise(group: list[StanceRecord]) -> StanceSummary:
     return StanceSummary(
         first.actor_id, first.actor, first.actor_type, first.topic, summary.polarity, summary.statements,
         summary.first_date, summary.last_date, summary.evidence, names.get(summary.speaker, "journalist"),
-        summary.source, summary.confidence,
+        summary.source, summary.confidence, summary.backing,
     )
 
 
@@ -330,7 +334,11 @@ def resolve_topic(name: str, topics: tuple[Topic, ...] | None = None) -> str:
     raise UnknownNameError("topic", name, difflib.get_close_matches(name, ids, n=3, cutoff=0.3))
 
 
-def actor_profile(store: Store, name: str, as_of: str | None = None) -> ActorProfile:
+def actor_profile(store: Store, name: str, **window: Any) -> ActorProfile:
+    """An actor's dictionary roles, observed relations and current positions; `window` takes
+    current_positions' since, until, as_of and max_age."""
+    from .current import current_positions
+
     actor = find_actor(store, name)
     entry = actor_index().entry(actor.id)
     roles = [
@@ -339,7 +347,7 @@ def actor_profile(store: Store, name: str, as_of: str | None = None) -> ActorPro
     ]
     return ActorProfile(
         actor, roles, relation_summaries(store, subject_id=actor.id), relation_summaries(store, object_id=actor.id),
-        stances_on(store, actor_id=actor.id, as_of=as_of),
+        current_positions(store, actor_id=actor.id, **window),
     )
 
 
@@ -382,7 +390,7 @@ def relations_at(store: Store, actor_id: str | None = None, at: str | None = Non
                  predicate: str | None = None) -> list[RoleRecord]:
     """Who advises, leads or represents whom: relations observed in articles (up to `at`), and
     at a date the roles the actor dictionary dates, for the actors the store knows."""
-    day = check_date(at) if at else None
+    day = parse_bound(at, "at", end=True) if at else None
     rows: dict[tuple[str, str, str], RoleRecord] = {}
     observed = relation_statements(store, subject_id=actor_id, predicate=predicate)
     if actor_id:

@@ -1,0 +1,283 @@
+"""Commands that read articles, write files or touch the store as a whole: ingest, extract, eval,
+export, viz, validate, delete, demo and the raw query commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .. import api
+from ..errors import StanceGraphError
+from ..output import render
+from .app import (
+    DAY, by_option, classifier_option, cli, confidence_option, emit, emit_stances, format_option, store_option,
+    window_options,
+)
+from .progress import ingest_progress
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@store_option
+@click.option("--input-format", type=click.Choice(["text", "html", "jsonl", "feed"]), help="Skip format detection.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the inputs.")
+@click.option("--published", type=DAY, help="Publication date (YYYY-MM-DD) for every article.")
+@click.option("--title", help="Title for every article.")
+@click.option("--url", help="Canonical URL (one article).")
+@click.option("--outlet", help="Outlet for every article.")
+@click.option("--strict", is_flag=True, help="Exit 1 when any input fails, not only when all do.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Extraction processes (default: the number of cores).")
+@click.option("--resume", is_flag=True, help="Skip articles the store already holds (after an interrupted ingest).")
+@click.option("--report", "report_file", type=click.Path(dir_okay=False, writable=True),
+              help="Write each skipped input and its reason to this file (JSON lines).")
+@classifier_option
+def ingest(sources, store_url, input_format, encoding, published, title, url, outlet, strict, workers, resume,
+           report_file) -> None:
+    """Read articles (files, folders, globs, - for stdin) and store their facts.
+
+    An article whose date cannot be read (a Date: header, a JSON Lines or feed date) is reported
+    and skipped; one with no date at all is stored, with a warning, and `validate` lists it.
+
+    Example: stancegraph ingest corpus/ --published 2023-06-07 --outlet Guardian
+    """
+    with ingest_progress(api.count_inputs(sources, input_format) if sys.stderr.isatty() else None) as progress:
+        report = api.ingest_sources(sources, store_url, fmt=input_format, encoding=encoding,
+                                    published=published, title=title, url=url, outlet=outlet,
+                                    progress=progress, workers=workers or api.default_workers(), resume=resume)
+    shown = report.failures[:20]
+    for failure in shown:
+        click.echo(f"skipped: {failure}", err=True)
+    if len(shown) < len(report.failures):
+        click.echo(f"skipped: … and {len(report.failures) - len(shown)} more (see --report)", err=True)
+    for warning in report.warnings[:20]:
+        click.echo(f"warning: {warning}", err=True)
+    if len(report.warnings) > 20:
+        click.echo(f"warning: … and {len(report.warnings) - 20} more", err=True)
+    if report_file:
+        api.write_failure_report(report, report_file)
+    resumed = f", {report.resumed} already stored" if report.resumed else ""
+    click.echo(f"ingested {report.articles} article(s): {report.stances} stance(s), "
+               f"{report.relations} relation(s); {len(report.failures)} input(s) skipped{resumed}", err=True)
+    if report.failures and (strict or (report.articles == 0 and report.resumed == 0)):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True)
+@click.option("--encoding", default="utf-8", show_default=True)
+@click.option("--published", type=DAY, help="Publication date (YYYY-MM-DD).")
+@click.option("--title")
+@click.option("--url")
+@click.option("--outlet")
+@confidence_option
+@classifier_option
+def extract(source, fmt, encoding, published, title, url, outlet, min_confidence) -> None:
+    """Extract actors, relations and stances of articles without storing them.
+
+    Example: stancegraph extract article.txt --published 2023-06-07 --format json
+    """
+    extractions = api.extract_sources([source], encoding=encoding, published=published, title=title, url=url, outlet=outlet,
+                                      min_confidence=min_confidence)
+    for warning in (w for e in extractions for w in e.warnings):
+        click.echo(f"warning: {warning}", err=True)
+    if fmt == "table":
+        emit([s for e in extractions for s in api.stance_rows(e)], "table",
+             ["actor", "topic", "polarity", "attribution", "speaker", "evidence"])
+    elif fmt == "json" and len(extractions) == 1:
+        click.echo(json.dumps(extractions[0].to_json(), ensure_ascii=False, indent=2))
+    else:
+        for extraction in extractions:
+            click.echo(json.dumps(extraction.to_json(), ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("query")
+@store_option
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (a string; <…> for an IRI). Repeatable.")
+@format_option
+def sparql(query, store_url, params, fmt) -> None:
+    """Run a SPARQL SELECT or ASK query (text, @FILE or - for stdin).
+
+    Example: stancegraph sparql 'SELECT ?n WHERE { ?a sg:name ?n }' --param n=Germany
+    """
+    result = api.sparql(store_url, _read_query(query), dict(_split_param(p) for p in params))
+    emit(result.records(), fmt, list(result.columns), wide=None, empty="no rows")
+
+
+@cli.command()
+@click.argument("query")
+@store_option
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Pass $NAME as the string VALUE. Repeatable.")
+@format_option
+def cypher(query, store_url, params, fmt) -> None:
+    """Run a Cypher query on a Neo4j or FalkorDB store (text, @FILE or - for stdin).
+
+    Example: stancegraph cypher 'MATCH (a:Actor {name: $n}) RETURN a.id' --param n=Germany --store falkordb://localhost:6379
+    """
+    result = api.cypher(store_url, _read_query(query), dict(_split_param(p) for p in params))
+    emit(result.records(), fmt, list(result.columns), wide=None, empty="no rows")
+
+
+RDF_FORMATS = ["turtle", "nquads", "trig", "jsonld", "ntriples"]
+NETWORK_FORMATS = ["graphml", "gexf", "csv", "dna"]
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(RDF_FORMATS + NETWORK_FORMATS), default="turtle", show_default=True,
+              help="RDF (RDF stores), or graphml/gexf (Gephi, visone), csv (nodes.csv and edges.csv in a folder), "
+                   "dna (a Discourse Network Analyzer statement table).")
+@click.option("-o", "--output", type=click.Path(), help="File to write (default stdout); a folder for csv (required).")
+@window_options
+@by_option
+@confidence_option
+def export(store_url, fmt, output, since, until, as_of, max_age, by, min_confidence) -> None:
+    """Export the graph as RDF, as a network for Gephi or visone, or as a DNA statement table.
+
+    The window and --by options shape the graphml, gexf and csv networks (current positions).
+
+    Example: stancegraph export --format nquads -o graph.nq
+    """
+    if fmt in NETWORK_FORMATS:
+        text = api.export_network(store_url, fmt, output, min_confidence, since=since, until=until, as_of=as_of,
+                                  max_age=max_age, by=by)
+        if output:
+            click.echo(f"wrote {output}", err=True)
+        else:
+            click.echo(text, nl=False)
+        return
+    data = api.export(store_url, fmt)
+    if output:
+        api.write_text(output, data)
+        click.echo(f"wrote {len(data)} bytes to {output}", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@cli.command()
+@store_option
+@click.option("--topic", help="Only positions on this topic (id or a word of it).")
+@window_options
+@by_option
+@click.option("-o", "--output", default="stancegraph.html", show_default=True, type=click.Path(dir_okay=False))
+@confidence_option
+def viz(store_url, topic, since, until, as_of, max_age, by, output, min_confidence) -> None:
+    """Write the interactive graph as one HTML file that opens offline in any browser.
+
+    Example: stancegraph viz --topic invitation --by state -o invitation.html
+    """
+    note = api.visualise(store_url, output, topic, min_confidence, since=since, until=until, as_of=as_of,
+                         max_age=max_age, by=by)
+    click.echo(f"wrote {output}: {note}", err=True)
+
+
+@cli.command()
+@store_option
+@format_option
+def validate(store_url, fmt) -> None:
+    """Check the graph against the SHACL shapes; exit 0 conforms, 1 does not, 2 error.
+
+    Works on RDF stores (Oxigraph, SPARQL servers); a Neo4j or FalkorDB store is refused.
+
+    Example: stancegraph validate --store oxigraph:./stancegraph-data
+    """
+    report = api.validate_store(store_url)
+    if report.conforms:
+        click.echo("conforms: the graph matches every shape", err=True)
+        return
+    if fmt == "table":
+        for v in report.violations:
+            click.echo(f"{v.focus}\n  shape: {v.shape}\n  path: {v.path or '-'}\n  {v.message}")
+    else:
+        click.echo(render(report.violations, fmt))
+    sys.exit(1)
+
+
+@cli.command()
+@click.argument("article_id")
+@store_option
+def delete(article_id, store_url) -> None:
+    """Remove exactly one article's facts (its id is its URL or sha256:… hash).
+
+    Example: stancegraph delete https://example.org/story
+    """
+    if not api.delete(store_url, article_id):
+        raise StanceGraphError(f"no article {article_id!r} in the store")
+    click.echo(f"deleted {article_id}", err=True)
+
+
+@cli.command()
+@store_option
+@format_option
+def demo(store_url, fmt) -> None:
+    """Ingest the bundled seed article and show who stands where.
+
+    Example: stancegraph demo
+    """
+    report, rows = api.demo(store_url)
+    click.echo(f"ingested the seed article: {report.stances} stance(s), {report.relations} relation(s)", err=True)
+    emit_stances(rows, fmt)
+
+
+@cli.command(name="eval")
+@click.argument("gold_files", nargs=-1, required=True)
+@click.option("--articles", type=click.Path(file_okay=False), help="Folder of the articles (default: beside each gold file).")
+@confidence_option
+@click.option("--by-error", is_flag=True, help="Group misses and extras by cause instead of listing them.")
+@click.option("--per-file", is_flag=True, help="One row per gold file and kind of fact.")
+@format_option
+@classifier_option
+def eval_command(gold_files, articles, min_confidence, by_error, per_file, fmt) -> None:
+    """Score the extractor against gold files: precision, recall and F1, misses and extras.
+
+    Example: stancegraph eval corpus/seed/*.gold.json --articles corpus/seed --by-error
+    """
+    totals, results = api.evaluate(gold_files, articles, min_confidence=min_confidence)
+    if by_error:
+        emit(api.errors_by_cause(results), fmt, wide=None, empty="no misses or extras",
+             record_type=["kind", "cause", "count"])
+        return
+    rows = [{"facts": k, "precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.true_positives,
+             "predicted": s.predicted, "expected": s.expected} for k, s in totals.items()]
+    if per_file:
+        rows = [{"article": r.article, **row} for r in results for row in _score_rows(r.scores)] + \
+               [{"article": "(all)", **row} for row in _score_rows(totals)]
+    click.echo(render(rows, fmt, wide=None))
+    for result in results:
+        if not result.offsets_ok:
+            click.echo(f"{result.article}: an evidence string is not verbatim at its offsets", err=True)
+        for kind in ("relations", "stances", "actors"):
+            for miss in result.misses[kind]:
+                click.echo(f"{result.article}: missed {kind[:-1]} {' | '.join(miss)}", err=True)
+            for extra in result.extras[kind]:
+                click.echo(f"{result.article}: extra {kind[:-1]} {' | '.join(extra)}", err=True)
+
+
+def _score_rows(scores) -> list[dict]:
+    return [{"facts": k, "precision": round(s.precision, 2), "recall": round(s.recall, 2), "f1": round(s.f1, 2),
+             "tp": s.true_positives, "predicted": s.predicted, "expected": s.expected} for k, s in scores.items()]
+
+
+def _read_query(query: str) -> str:
+    if query == "-":
+        return sys.stdin.read()
+    if query.startswith("@"):
+        try:
+            return Path(query[1:]).read_text(encoding="utf-8")
+        except OSError as err:
+            raise StanceGraphError(f"{query[1:]}: cannot read ({err.strerror})") from None
+    return query
+
+
+def _split_param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise StanceGraphError(f"--param takes NAME=VALUE, not {text!r}")
+    return name.lstrip("?$"), value
