@@ -20,15 +20,17 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests/data/corpus"
 
 
-def wall_ms(command: list[str], env: dict[str, str], runs: int) -> float:
-    """Median milliseconds of a command over `runs` runs, after one warm-up."""
-    subprocess.run(command, env=env, capture_output=True, check=True)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, env=env, capture_output=True, check=True)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+def wall_ms(commands: list[tuple[list[str], dict[str, str]]], runs: int) -> list[float]:
+    """Median milliseconds of each command over `runs` rounds, after one warm-up; the commands
+    take turns within a round, so that drift in the machine's speed hits them alike."""
+    times: list[list[float]] = [[] for _ in commands]
+    for round_number in range(runs + 1):
+        for i, (command, env) in enumerate(commands):
+            start = time.perf_counter()
+            subprocess.run(command, env=env, capture_output=True, check=True)
+            if round_number:
+                times[i].append((time.perf_counter() - start) * 1000)
+    return [statistics.median(t) for t in times]
 
 
 def main() -> None:
@@ -42,13 +44,14 @@ def main() -> None:
                        capture_output=True, check=True)
         question = [sys.executable, "-m", "stancegraph", "stances", "invitation", "--store", store]
         env = dict(os.environ, PYTHONPATH=str(ROOT))
-        bare = wall_ms([sys.executable, "-c", "pass"], env, args.runs)
-        now = wall_ms(question, env, args.runs)
+        commands = [([sys.executable, "-c", "pass"], env), (question, env)]
+        if args.before:
+            commands.append((question, dict(os.environ, PYTHONPATH=args.before)))
+        bare, now, *before = wall_ms(commands, args.runs)
         print(f"python -c pass:        {bare:7.0f} ms")
         print(f"stancegraph stances:   {now:7.0f} ms  ({now / bare:.1f}× bare Python)")
-        if args.before:
-            before = wall_ms(question, dict(os.environ, PYTHONPATH=args.before), args.runs)
-            print(f"  from {args.before}: {before:7.0f} ms  (now {now / before:.2f}× of before)")
+        if before:
+            print(f"  from {args.before}: {before[0]:7.0f} ms  (now {now / before[0]:.2f}× of before)")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from importlib.metadata import entry_points
+from functools import lru_cache
 
 from ..errors import StoreError
 from .base import QueryResult, Store
@@ -50,8 +50,15 @@ for _scheme in ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"):
 register_store("memory", _open_oxigraph)
 register_store("sparql+http", _open_sparql_http)
 register_store("sparql+https", _open_sparql_http)
-for _point in entry_points(group="stancegraph.stores"):
-    register_store(_point.name, _point.load())
+
+
+@lru_cache(maxsize=1)
+def _load_plugins() -> None:
+    """Third-party store kinds, looked up only for a scheme the built-ins do not know."""
+    from importlib.metadata import entry_points
+
+    for point in entry_points(group="stancegraph.stores"):
+        register_store(point.name, point.load())
 
 
 def store_url(url: str | None = None) -> str:
@@ -62,6 +69,8 @@ def open_store(url: str | None = None, read_only: bool = False) -> Store:
     """Open the store a URL names: oxigraph:PATH, memory:, sparql+http://HOST:PORT/query, …"""
     chosen = store_url(url)
     scheme = chosen.split(":", 1)[0].lower()
+    if scheme not in SCHEMES:
+        _load_plugins()
     if scheme not in SCHEMES:
         known = ", ".join(f"{s}:" for s in sorted(SCHEMES))
         raise StoreError(f"{chosen}: unknown store kind (known: {known})")

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from importlib.metadata import entry_points
+from functools import lru_cache
 from pathlib import Path
 
 from ..dates import DateError, article_date, parse_day
@@ -42,17 +42,19 @@ register_format("jsonl", formats.read_jsonl, (".jsonl", ".ndjson"))
 register_format("feed", formats.read_feed, (".rss", ".atom", ".xml"))
 
 
+@lru_cache(maxsize=1)
 def _load_plugins() -> None:
+    """Third-party formats, looked up when articles are first read (not when a question starts)."""
+    from importlib.metadata import entry_points
+
     for point in entry_points(group="stancegraph.loaders"):
         plugin = point.load()
         FORMATS[plugin.name] = plugin
 
 
-_load_plugins()
-
-
 def sniff_format(data: bytes, path: str) -> str:
     """The format of one input, from its extension or else its first characters."""
+    _load_plugins()
     suffix = Path(path).suffix.lower()
     for fmt in FORMATS.values():
         if suffix in fmt.extensions:
@@ -89,6 +91,7 @@ def expand_sources(sources: Iterable[str]) -> Iterator[str | InputError]:
 
 
 def _is_article_file(path: Path) -> bool:
+    _load_plugins()
     known = {ext for fmt in FORMATS.values() for ext in fmt.extensions}
     return path.is_file() and not path.name.startswith(".") and path.suffix.lower() in known
 
@@ -104,6 +107,7 @@ def read_source(source: str, fmt: str | None = None, encoding: str = "utf-8") ->
         yield InputError(f"{source}: cannot read ({err.strerror})")
         return
     name = "<stdin>" if source == "-" else source
+    _load_plugins()
     chosen = fmt or sniff_format(data, source)
     if chosen not in FORMATS:
         yield InputError(f"unknown format {chosen!r} (known: {', '.join(sorted(FORMATS))})")

@@ -39,6 +39,7 @@ def current_positions(store: Store, topic: str | None = None, *, polarity: str |
         rows = rolled_up(stance_statements(store, topic, actor_id, None, start, end), store)
     else:
         rows = stances_on(store, topic, since=start, until=end, actor_id=actor_id)
+    reference = reference or _newest(rows)  # without an end or a max age the answer holds the newest statement
     stale_from = days_before(reference, parse_age(stale_after, "stale age")) if reference else None
     rows = [dataclasses.replace(r, stale=bool(stale_from and r.last_date and r.last_date < stale_from)) for r in rows]
     if actor_type:
@@ -52,10 +53,10 @@ def window(store: Store, topic: str | None = None, since: str | None = None, unt
            as_of: str | None = None, max_age: str | None = None, actor_id: str | None = None,
            ) -> tuple[str | None, str | None, str | None]:
     """The first and last day of the statements to read, and the reference date: the window's
-    end when it has one, else the newest statement on the topic."""
+    end when it has one, else (only needed for a max age) the newest statement on the topic."""
     end = min((parse_bound(d, n, end=True) for d, n in ((until, "until"), (as_of, "as of")) if d), default=None)
     start = parse_bound(since, "since") if since else None
-    reference = end or _newest(stances_on(store, topic, actor_id=actor_id))
+    reference = end or (_newest(stances_on(store, topic, actor_id=actor_id)) if max_age else None)
     if max_age and reference:
         earliest = days_before(reference, parse_age(max_age, "max age"))
         start = max(start or earliest, earliest)
