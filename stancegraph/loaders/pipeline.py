@@ -25,6 +25,7 @@ from .nlp import load_nlp
 from .resolve import Resolver, Salience
 from .roles import apposed_person, make_shadow, relations_in, resolve_role, role_phrases
 from .segment import Sentence, sentences
+from .relatives import relative_claim
 from .stances import Claim, Context, claim_for_cue
 
 # The classifier's stances below this probability are never kept; those above it are stored,
@@ -330,6 +331,9 @@ class Extractor:
                 if claim:
                     claim = claim.answered_no() if answer == -1 else claim
                     stances += self._stances_of(claim, hit.topic, sentence, state, f"cue:{hit.topic}", 0.8)
+                relative = None if asks_only else relative_claim(tokens, hit.polarity, ctx)
+                if relative:  # 'membership, which Putin has ruled out'
+                    stances += self._stances_of(relative, hit.topic, sentence, state, f"cue:{hit.topic}|relative", 0.75)
             if asks_only:
                 if hits:
                     last_topic = (sentence.paragraph, sentence.index, hits[0][0].topic)

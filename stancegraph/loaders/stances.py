@@ -171,7 +171,7 @@ def _about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
     """'Finland's membership', 'their membership path': the topic is not the theme actor's."""
     for i in cue_tokens:
         for child in doc[i].children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and child.i not in cue_tokens:  # a cue may hold one: 'send their troops'
                 actors = ctx.resolver.actors(child)
                 if actors and not set(actors) <= ctx.themes and _is_state(actors, ctx) or \
                         child.lower_ in ("their", "our", "my", "your"):
@@ -317,8 +317,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
                 return CLIMB
             return STOP  # what a third party does or might do is not a position
         return CLIMB
-    if node.lemma_.lower() in COPULAS and previous.dep_ in ("acomp", "attr") and walk.applied_at == previous.i:
-        _note_phrases(node, walk, lexicon)  # 'was not ready': the class and negation counted once, on 'ready'
+    counted_below = previous.dep_ in ("acomp", "attr") or previous.dep_ == "prep" and previous.lower_ == "against"
+    if node.lemma_.lower() in COPULAS and counted_below and walk.applied_at == previous.i:
+        _note_phrases(node, walk, lexicon)  # 'was not ready', 'is against': the class and negation counted once, below
     else:
         _apply(node, kind, walk, lexicon, negated)
     judges = _judges(node, ctx)
@@ -326,8 +327,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return judges  # 'would be unacceptable to Russia': Russia holds the position
     subject = _subject(node, lexicon)
     subject_kind = resolver.kind(subject)
-    if subject is not None and subject.lower_ == "they" and frame is not None and len(frame.speakers) > 1:
-        return frame.speakers  # 'the leaders of Poland, … and Slovakia said they supported …'
+    if subject is not None and subject.lower_ == "they" and frame is not None and frame.speakers \
+            and (len(frame.speakers) > 1 or frame.verb is not None and _plural_speaker(ctx.doc[frame.verb])):
+        return frame.speakers  # 'the leaders of Poland, … and Slovakia said they supported …', 'the US and others said they …'
     if subject_kind == "unnamed" and _generic_country(subject):
         return CLIMB  # 'a country with unresolved conflicts was not ready for a MAP': the speaker's judgement
     if subject_kind == "unnamed":
@@ -342,6 +344,12 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if _forecast(node, actors, frame, ctx):
         return STOP if frame is None or ctx.doc[frame.verb].lemma_.lower() not in lexicon.composing else CLIMB
     return tuple(actors)
+
+
+def _plural_speaker(verb) -> bool:
+    """A speech verb whose subject is a list or a plural ('the US and some other countries')."""
+    return any(c.dep_ == "nsubj" and (c.tag_ in ("NNS", "NNPS") or any(g.dep_ == "conj" for g in c.children))
+               for c in verb.children)
 
 
 def _generic_country(subject) -> bool:
