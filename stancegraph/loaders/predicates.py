@@ -76,7 +76,15 @@ def as_complement(node, lexicon: Lexicon) -> str | None:
 def evaluated_object(node, lexicon: Lexicon) -> str | None:
     """'pose a threat', 'cross a red line': the object noun carries the evaluation."""
     nouns = [c for c in node.children if c.dep_ in ("dobj", "attr")]
-    return next((kind for noun in nouns if (kind := noun_phrase_class(noun, lexicon))), None)
+    found = next((kind for noun in nouns if (kind := noun_phrase_class(noun, lexicon))), None)
+    if found or node.lemma_.lower() not in EVALUATING:
+        return found
+    # 'would constitute a useful contribution', 'represents a dangerous step': the judging adjective
+    return next((kind for noun in nouns for m in noun.children if m.dep_ == "amod"
+                 if (kind := lexicon.polarity_class(m.lemma_.lower(), "ADJ"))), None)
+
+
+EVALUATING = {"constitute", "represent", "mean", "amount"}  # light verbs that equate their subject with a judged thing
 
 
 def noun_phrase_class(noun, lexicon: Lexicon, also: str | None = None) -> str | None:
