@@ -291,7 +291,8 @@ class Extractor:
             doc = state.docs.get(sentence.index)
             if doc is not None:
                 resolver = Resolver(doc, sentence.start, mentions, self.lexicon, dataclasses.replace(salience),
-                                    home_state=lambda person: self._home_state(person, state.article.published))
+                                    home_state=lambda person: self._home_state(person, state.article.published),
+                                    is_organisation=self._is_organisation)
                 frames = speech_frames(doc, resolver, self.lexicon)
                 analysed.append((sentence, doc, resolver, frames))
                 speaker = _person_speaker(frames, self.index)
@@ -394,6 +395,10 @@ class Extractor:
     def _is_state(self, actor: str) -> bool:
         entry = self.index.entry(actor)
         return entry is not None and entry.type == "State"
+
+    def _is_organisation(self, actor: str) -> bool:
+        entry = self.index.entry(actor)
+        return entry is not None and entry.type == "Organization"
 
     def _speaks_for(self, state: _State) -> Callable[[str, str], bool]:
         """Whether a speaker speaks for a holder in this article (roles it states read once)."""

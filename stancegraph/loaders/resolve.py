@@ -15,6 +15,7 @@ OFFICE_NOUNS = {"president", "prime minister", "premier", "chancellor", "leader"
 GROUP_PREPOSITIONS = {"of", "in", "from"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
 EXPLETIVE = {"it", "there", "this", "that", "what", "which"}
+MEMBER_NOUNS = {"states", "members", "allies", "countries", "nations", "governments"}
 
 
 def _preposed_adjuncts(token) -> list[tuple[int, int]]:
@@ -65,6 +66,7 @@ class Resolver:
     salience: Salience
     quote_speaker: str | None = None
     home_state: object = None  # callable: person id -> the state or organisation they serve
+    is_organisation: object = lambda actor: False  # callable: actor id -> an organisation such as NATO or the EU
     token_actor: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -105,6 +107,14 @@ class Resolver:
             if child.dep_ == "appos" and child.i in self.token_actor:
                 return [self.token_actor[child.i]]
         lower = token.lower_
+        listed = self._listed_examples(token)
+        if listed:
+            return listed  # 'several member states, including Poland and Canada', 'countries such as Finland'
+        if lower in MEMBER_NOUNS and token.tag_ in ("NNS", "NNPS"):
+            body = next((self.token_actor[c.i] for c in token.children if c.dep_ == "compound" and c.i in self.token_actor
+                         and self.is_organisation(self.token_actor[c.i])), None)
+            if body:
+                return [body]  # 'NATO member states', 'NATO allies': the organisation acting through its members
         if lower in self.lexicon.group_heads or token.lemma_.lower() in OFFICE_NOUNS:
             for child in token.children:
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in self.token_actor:
@@ -122,6 +132,20 @@ class Resolver:
         if token.lemma_.lower() in ("country", "government", "nation"):
             return self._country(token)
         return []
+
+    def _listed_examples(self, token) -> list[str]:
+        """The named members of an unnamed plural: 'states, including Poland and Canada',
+        'countries such as Finland and Poland', 'allies like the Baltic states'."""
+        if token.tag_ not in ("NNS", "NNPS") or token.i in self.token_actor:
+            return []
+        found: list[str] = []
+        for prep in token.children:
+            such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+            if prep.dep_ == "prep" and (prep.lower_ in ("including", "like") or such_as):
+                for member in (g for g in prep.children if g.dep_ == "pobj"):
+                    for candidate in (member, *member.conjuncts):
+                        found += [a for a in self._one(candidate) if a not in found]
+        return found
 
     def _person_before(self, token) -> str | None:
         aside = _preposed_adjuncts(token)

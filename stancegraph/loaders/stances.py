@@ -309,6 +309,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         subject = _own_subject(node)
         actors = resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
         if actors and not set(actors) & ctx.themes and not locked:  # 'Ukraine and Georgia will become members'
+            if frame is None and _decided(node, walk, lexicon):
+                walk.found = "decision"  # 'NATO will not issue a formal invitation', 'member states will not offer …'
+                return tuple(actors)
             if walk.assertive and frame is not None and _own_side(actors, frame, ctx):
                 walk.found = "assertion"  # 'Scholz said Germany would not send soldiers'
                 return tuple(actors)
@@ -344,6 +347,17 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if _forecast(node, actors, frame, ctx):
         return STOP if frame is None or ctx.doc[frame.verb].lemma_.lower() not in lexicon.composing else CLIMB
     return tuple(actors)
+
+
+GRANTING = {"offer", "issue", "extend", "grant", "give", "invite", "admit", "send", "deploy", "station", "provide",
+            "commit", "sign"}
+
+
+def _decided(node, walk: _Walk, lexicon: Lexicon) -> bool:
+    """A narrated decision: the actor who grants it will (not) grant it. A 'would' or 'could' is
+    someone's forecast, not yet a decision."""
+    return walk.assertive and node.lemma_.lower() in GRANTING and _modal(node, {"will", "wo", "'ll", "shall"}) \
+        and not _modal(node, {"would", "could", "might", "may"})
 
 
 def _plural_speaker(verb) -> bool:
@@ -485,8 +499,10 @@ def _subject(node, lexicon: Lexicon | None = None):
         return node.head  # 'Poland, a staunch supporter of Ukraine's bid, …'
     if node.pos_ == "NOUN":
         owner = next((c for c in node.children if c.dep_ == "poss"), None) or _from_holder(node)  # 'Poland's calls for …'
-        if owner is None and lexicon and node.dep_ == "dobj" and node.head.lemma_.lower() in lexicon.expressive:
-            return _subject(node.head, lexicon)  # 'France expressed support for …'
+        pronoun = owner is not None and owner.lower_ in ("their", "its", "his", "her")  # the subject's own
+        if (owner is None or pronoun) and lexicon and node.dep_ == "dobj" and node.head.lemma_.lower() in lexicon.expressive:
+            return _subject(node.head, lexicon)  # 'France expressed support for …', 'leaders expressed their support'
+
         return owner
     return None
 
