@@ -309,7 +309,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         subject = _own_subject(node)
         actors = resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
         if actors and not set(actors) & ctx.themes and not locked:  # 'Ukraine and Georgia will become members'
-            if frame is None and _decided(node, walk, lexicon):
+            if (frame is None or frame.speaker is None) and _decided(node, walk, lexicon):
                 walk.found = "decision"  # 'NATO will not issue a formal invitation', 'member states will not offer …'
                 return tuple(actors)
             if walk.assertive and frame is not None and _own_side(actors, frame, ctx):
