@@ -1,7 +1,7 @@
 """The phenomenon suite's case format: short texts, each with the facts expected of it.
 
 A case is a block of lines separated by a blank line: an optional `date:` line, the text, and
-`=> Holder | topic | polarity [| attribution [| speaker]]`, `=> rel: S | predicate | O` or
+`=> Holder | topic | polarity [| attribution [| speaker]]`, `=> rel: S | predicate | O`, `=> rel: none` or
 `=> none` lines (tests/phenomena/README.md)."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ class Case:
     stances: list[tuple[str, ...]] = field(default_factory=list)
     relations: list[tuple[str, str, str]] = field(default_factory=list)
     expect_none: bool = False
+    expect_no_relation: bool = False  # '=> rel: none'
 
 
 def parse_cases(path: Path) -> list[Case]:
@@ -34,6 +35,8 @@ def parse_cases(path: Path) -> list[Case]:
         for line in lines:
             if line.startswith("date:"):
                 case.date = line.split(":", 1)[1].strip()
+            elif line.strip() == "=> rel: none":
+                case.expect_no_relation = True
             elif line.startswith("=> rel:"):
                 s, p, o = (part.strip() for part in line[len("=> rel:"):].split("|"))
                 case.relations.append((s, p, o))

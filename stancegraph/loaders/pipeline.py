@@ -52,6 +52,7 @@ class _State:
     article: Article
     sentences: list[Sentence]
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    earlier_state: dict[int, str | None] = field(default_factory=dict)  # the state 'its …' in a sentence may mean
     cues: dict[int, list[CueHit]] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
     docs: dict[int, object] = field(default_factory=dict)
@@ -155,6 +156,7 @@ class Extractor:
     # ---- stage 1: mentions, role descriptions and relations ---------------------------
     def _find_mentions(self, state: _State) -> None:
         seen_surnames: dict[str, str] = {}
+        last_state: str | None = None
         for sentence in state.sentences:
             date = state.date_of(sentence)
             found = self.index.find(sentence.text, sentence.start)
@@ -162,7 +164,10 @@ class Extractor:
             shadow = make_shadow(sentence.text, sentence.start, found)
             phrases = role_phrases(shadow, self.index)
             evidence = Evidence(sentence.text, sentence.start, sentence.end)
-            state.relations += relations_in(shadow, phrases, self.index, evidence, state.article.published)
+            state.earlier_state[sentence.index] = last_state
+            state.relations += relations_in(shadow, phrases, self.index, evidence, state.article.published, last_state)
+            # the first state a sentence names is usually its subject, what 'its' in the next one means
+            last_state = next((m.actor for m in sorted(found, key=lambda m: m.start) if self._is_state(m.actor)), last_state)
             roles = _role_mentions(shadow, phrases, sentence, self.index, date, found)  # 'In 2008 the US president'
             found += roles
             state.relations += _dated_role_relations(roles, phrases, shadow, sentence, self.index, date, evidence)
@@ -277,7 +282,8 @@ class Extractor:
         shadow = make_shadow(sentence.text, sentence.start, mentions)
         phrases = role_phrases(shadow, self.index)
         evidence = Evidence(sentence.text, sentence.start, sentence.end)
-        state.relations += relations_in(shadow, phrases, self.index, evidence, state.article.published)
+        state.relations += relations_in(shadow, phrases, self.index, evidence, state.article.published,
+                                        state.earlier_state.get(sentence.index))
 
     # ---- stage 4: attribution and stances ---------------------------------------------------
     def _stances(self, state: _State) -> list[Stance]:

@@ -7,6 +7,7 @@ Julianne Smith' and 'Jens Stoltenberg, the Nato secretary general' alike."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +25,7 @@ class RolePhrase:
     of: str | None  # actor id of the organisation or state
     former: bool
     indefinite: bool = False  # 'a government spokesperson' is one of several, not the one
+    its: bool = False  # 'its foreign minister': of the state named just before
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ def role_regex(path: str | None = None) -> tuple[re.Pattern[str], dict[str, str]
         r"(?:\b(?P<det>[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts) )?"
         r"(?P<mod>\b(?:[Ff]ormer|[Ee]x-|[Tt]hen-|[Tt]hen|[Cc]urrent|[Oo]utgoing|[Ii]ncoming|[Nn]ew|[Aa]cting|[Ss]itting) ?)?"
         r"(?:⟨C(?P<c1>\d+)⟩(?:['’]s)? |\b(?P<w1>" + word_alt + r") )?"
+        r"(?P<mod2>\b(?:[Ff]ormer|[Cc]urrent|[Oo]utgoing|[Ii]ncoming|[Nn]ew|[Aa]cting|[Ss]itting) )?"  # 'Germany's new chancellor'
+
         r"(?:\b(?:[Tt]op|[Ss]enior|[Cc]hief|[Pp]ermanent|[Oo]fficial|[Ss]pecial) )*"
         r"\b(?P<noun>(?i:" + noun_alt + r"))\b(?!-)"  # not 'chancellor-in-waiting'
         r"(?: (?:to|of|at|for|in) (?:the )?(?:⟨C(?P<c2>\d+)⟩|(?P<w2>" + word_alt + r")\b))?"
@@ -94,11 +98,13 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
     for match in pattern.finditer(shadow.text):
         of = _org(match, shadow, index, words)
         role = nouns[match.group("noun").lower()] or None
-        former = bool(match.group("mod")) and match.group("mod").strip().lower() in ("former", "ex-", "then-", "then")
+        mod = (match.group("mod") or match.group("mod2") or "").strip().lower()
+        former = mod in ("former", "ex-", "then-", "then")
         if of is None and role is None:
             continue  # 'the chief' with no organisation says too little
         indefinite = (match.group("det") or "").lower() == "a" or bool(_INDEFINITE_BEFORE.search(shadow.text, 0, match.start()))
-        found.append(RolePhrase(match.start(), match.end(), role, of, former, indefinite))
+        its = (match.group("det") or "").lower() == "its" and of is None
+        found.append(RolePhrase(match.start(), match.end(), role, of, former, indefinite, its))
     return found
 
 
@@ -145,16 +151,20 @@ _LEADER = re.compile(r"\bleader\b", re.IGNORECASE)
 
 
 def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
-                 evidence: Evidence, date: str | None) -> list[Relation]:
+                 evidence: Evidence, date: str | None, earlier_state: str | None = None) -> list[Relation]:
+    """Relations the sentence states; `earlier_state` is the state last named before it, which
+    'its foreign minister' refers to."""
     found: list[Relation] = []
     for phrase in phrases:
         person = apposed_person(shadow, phrase)
         if person is None:
             continue
-        if phrase.of is None:  # 'Dmytro Kuleba, the foreign minister': the dictionary knows of what
+        if phrase.its:
+            phrase = dataclasses.replace(phrase, of=_state_before(phrase, shadow, index) or earlier_state)
+        if phrase.of is None:  # 'Secretary General Jens Stoltenberg said at the NATO summit …'
             phrase = _with_own_organisation(phrase, person, index, date)
-            if phrase is None:
-                continue
+            if phrase is None or not _named_organisation(phrase.of, shadow, index):
+                continue  # 'President Putin', 'President Zelensky … in Kyiv': the text does not say of what
         leader = _LEADER.search(shadow.text[phrase.start:phrase.end]) and phrase.role is None
         predicate = ("former_head_of" if phrase.former else "leads") if leader else _predicate_for(phrase, person, index, date)
         if predicate:
@@ -169,6 +179,25 @@ def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
         if boss != adviser:
             found.append(Relation(adviser, "advises", boss, evidence, 0.85, date, "possessive:adviser"))
     return found
+
+
+def _state_before(phrase: RolePhrase, shadow: Shadow, index: ActorIndex) -> str | None:
+    """The last state the sentence names before a phrase ('Hungary blocked it; its foreign minister …')."""
+    states = [m.actor for m, start in zip(shadow.slots, _slot_starts(shadow)) if start < phrase.start
+              and (entry := index.entry(m.actor)) is not None and entry.type == "State"]
+    return states[-1] if states else None
+
+
+def _slot_starts(shadow: Shadow) -> list[int]:
+    return [m.start() for m in re.finditer(r"⟨[PC]\d+⟩", shadow.text)]
+
+
+def _named_organisation(body: str | None, shadow: Shadow, index: ActorIndex) -> bool:
+    """An organisation's title needs no 'of' when the sentence names the organisation ('Secretary
+    General Jens Stoltenberg said at the NATO summit'); a state's does ('President Zelensky' alone
+    gives no president_of, even in a sentence about Ukraine)."""
+    entry = index.entry(body) if body else None
+    return entry is not None and entry.type == "Organization" and any(m.actor == body for m in shadow.slots)
 
 
 def _with_own_organisation(phrase: RolePhrase, person: str, index: ActorIndex, date: str | None) -> RolePhrase | None:
