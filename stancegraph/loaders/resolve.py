@@ -18,6 +18,12 @@ EXPLETIVE = {"it", "there", "this", "that", "what", "which"}
 MEMBER_NOUNS = {"states", "members", "allies", "countries", "nations", "governments"}
 
 
+def _some_of(token) -> bool:
+    """'some Nato allies', 'several member states', 'two allies': a part, not the whole body."""
+    return any(c.dep_ in ("det", "amod", "nummod", "quantmod") and c.lower_ not in ("the", "all", "its", "their")
+               for c in token.children)
+
+
 def _preposed_adjuncts(token) -> list[tuple[int, int]]:
     """Character spans of the phrases a pronoun cannot point back to: before a subject pronoun,
     the phrases its own verb governs ('Standing beside Jens Stoltenberg, he said …' — he is not
@@ -110,7 +116,7 @@ class Resolver:
         listed = self._listed_examples(token)
         if listed:
             return listed  # 'several member states, including Poland and Canada', 'countries such as Finland'
-        if lower in MEMBER_NOUNS and token.tag_ in ("NNS", "NNPS"):
+        if lower in MEMBER_NOUNS and token.tag_ in ("NNS", "NNPS") and not _some_of(token):
             body = next((self.token_actor[c.i] for c in token.children if c.dep_ == "compound" and c.i in self.token_actor
                          and self.is_organisation(self.token_actor[c.i])), None)
             if body:
