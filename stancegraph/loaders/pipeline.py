@@ -26,7 +26,7 @@ from .resolve import Resolver, Salience
 from .roles import apposed_person, make_shadow, relations_in, resolve_role, role_phrases
 from .segment import Sentence, sentences
 from .relatives import relative_claim
-from .stances import Claim, Context, claim_for_cue
+from .stances import Claim, Context, claims_for_cue
 
 # The classifier's stances below this probability are never kept; those above it are stored,
 # and --min-confidence (default DEFAULT_MIN_CONFIDENCE, higher) decides which a question shows.
@@ -334,8 +334,7 @@ class Extractor:
                           state.speaks_for, self._is_state)
             hits = self._governing_hits(doc, sentence, state.cues.get(sentence.index, []))
             for hit, tokens in hits:
-                claim = None if asks_only else claim_for_cue(tokens, hit.polarity, ctx, hit.asserts)
-                if claim:
+                for claim in [] if asks_only else claims_for_cue(tokens, hit.polarity, ctx, hit.asserts):
                     claim = claim.answered_no() if answer == -1 else claim
                     stances += self._stances_of(claim, hit.topic, sentence, state, f"cue:{hit.topic}", 0.8)
                 relative = None if asks_only else relative_claim(tokens, hit.polarity, ctx)

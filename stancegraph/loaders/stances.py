@@ -79,11 +79,21 @@ class _Walk:
 
 
 def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, asserts: bool = False) -> Claim | None:
+    """The first holder's claim on a cue (see claims_for_cue)."""
+    claims = claims_for_cue(cue_tokens, inherent, ctx, asserts)
+    return claims[0] if claims else None
+
+
+def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, asserts: bool = False) -> list[Claim]:
+    """The claims on a cue, found by climbing from it to its governors: the first holder, and
+    where that holder owns a stance noun on the way ('attempts by Poland to offer a plan', 'Ukraine's
+    hopes of an invitation'), the holder of what governs that noun too ('the US resists attempts
+    by Poland …', 'Hungary poured cold water on Ukraine's hopes …'), its polarity compounded."""
     doc = ctx.doc
     head = _cue_head(doc, cue_tokens)
     frame = _nearest_frame(head, ctx.frames, innermost_frame(ctx.frames, head.i))
     if _in_side_clause(head, ctx.lexicon, frame) or _about_someone_else(doc, cue_tokens, ctx):
-        return None
+        return []
     walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None, cue_head=head.i,
                  cue_tokens=frozenset(cue_tokens) if inherent else frozenset())
     _modifiers_of_cue(head, walk, ctx.lexicon)
@@ -94,19 +104,26 @@ def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, ass
     # A cue's own words are not the holder's act when the cue carries its polarity, nor when a
     # cue word heads a time clause: 'once the fighting stops' says when, not what is stopped.
     locked = set(cue_tokens) if inherent else {i for i in cue_tokens if _heads_time_clause(doc[i])}
+    found: list[Claim] = []
+
+    def done(claim: Claim | None) -> list[Claim]:
+        if claim is not None and not (found and set(claim.holders) <= set(found[0].holders)):
+            found.append(claim)
+        return found
+
     previous, node = head, head
     while True:
         if frame is not None and node.i == frame.verb:
-            return _close_at_frame(node, walk, frame, ctx)
+            return done(_close_at_frame(node, walk, frame, ctx))
         if node.i != head.i and previous.dep_ in ("nsubj", "csubj") and not _takes_subject_theme(node, ctx.lexicon) \
                 and not (inherent and node.lemma_.lower() in ctx.lexicon.realization):
             # the topic is the agent here, not what the clause takes a position on; but a cue
             # of its own polarity can describe the one who would join ('a country at war cannot join')
-            return None
+            return found
         if previous.dep_ == "conj" and node.i != head.i:
             node = coordinated_with(previous)
             if frame is not None and node.i == frame.verb:
-                return _close_at_frame(node, walk, frame, ctx)
+                return done(_close_at_frame(node, walk, frame, ctx))
             # '… was unrealistic and that membership was not realistic': a parallel claim lends
             # no polarity, though what a third party does still ends the search; a demand on a
             # third party ('the alliance should stop … and invite Ukraine') is the speaker's
@@ -114,17 +131,24 @@ def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, ass
         else:
             result = _visit(node, previous, node.i in locked, walk, ctx, frame)
         if result == STOP:
-            return None
+            return found
         if isinstance(result, tuple):
-            return _claim(result, walk, frame, node, ctx.lexicon)
+            done(_claim(result, walk, frame, node, ctx.lexicon))
+            if found and not _owned_noun(node, head) or len(found) == 2:
+                return found
         if node.head.i == node.i:
             break
         previous, node = node, node.head
     if walk.found is None and walk.assertive and frame is not None:
         walk.found = "assertion"
     if walk.found is None or frame is None or frame.speaker is None:
-        return None
-    return _claim(frame.speakers, walk, frame, node, ctx.lexicon)
+        return found
+    return done(_claim(frame.speakers, walk, frame, node, ctx.lexicon))
+
+
+def _owned_noun(node, head) -> bool:
+    """A stance noun above the cue whose owner held it: what governs the noun may hold a view on it."""
+    return node.pos_ == "NOUN" and node.i != head.i and node.head.i != node.i
 
 
 def _put_aside(doc, first: int) -> bool:
@@ -335,8 +359,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return frame.speakers  # 'the leaders of Poland, … and Slovakia said they supported …', 'the US and others said they …'
     if subject_kind == "unnamed" and _generic_country(subject):
         return CLIMB  # 'a country with unresolved conflicts was not ready for a MAP': the speaker's judgement
-    if subject_kind == "unnamed":
-        return CLIMB if kind == "normative" else STOP  # 'allies should give …' is the speaker's demand
+    if subject_kind == "unnamed":  # 'allies should give …' is the speaker's demand; 'efforts by some allies' may be opposed
+        return CLIMB if kind == "normative" or node.pos_ == "NOUN" else STOP
     if subject_kind != "actor":
         return CLIMB
     actors = resolver.actors(subject) + [a for a in _joined(node, resolver) if a not in resolver.actors(subject)]
