@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from .predicates import is_negated, predicate_class
-from .stances import Claim, Context, _apply, _claim, _subject, _Walk, innermost_frame
+from .holders import subject_of
+from .stances import Claim, Context, _apply, _claim, _Walk, innermost_frame
 
 
 DELAYS = {"delay", "postponement", "hesitation", "absence", "lack", "refusal"}
@@ -41,7 +42,7 @@ def _stance_predicate(node, ctx: Context) -> Claim | None:
     kind = predicate_class(node, lexicon)
     if kind is None or (node.lemma_.lower() in lexicon.speech and kind != "mixed"):
         return None
-    subject = _subject(node, ctx.lexicon)
+    subject = subject_of(node, ctx.lexicon)
     if ctx.resolver.kind(subject) != "actor":
         return None
     actors = ctx.resolver.actors(subject)
@@ -56,7 +57,7 @@ def _speaker_on_anaphor(node, ctx: Context) -> Claim | None:
     """'Stubb said such an arrangement deserved serious study', 'Scholz said the idea was
     premature': a judgement on what the last sentence proposed is the speaker's position."""
     frame = innermost_frame(ctx.frames, node.i)
-    subject = _subject(node, ctx.lexicon)
+    subject = subject_of(node, ctx.lexicon)
     if frame is None or frame.speaker is None or subject is None or \
             subject.pos_ == "PRON" and subject.lower_ not in ("that", "this", "they", "these", "those"):
         return None  # 'it' alone is too often expletive ('it was clear that …'); 'That is a veto' is not
@@ -116,7 +117,7 @@ def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]],
         backed = [a for c in node.children if c.dep_ == "dobj" and not _admitted(c, node)
                   for a in ctx.resolver.actors(c)] + [a for g in lined_up for a in ctx.resolver.actors(g)]
         position = next((positions[a] for a in backed if a in positions), None)
-        subject = _subject(node, ctx.lexicon)
+        subject = subject_of(node, ctx.lexicon)
         if position is None or ctx.resolver.kind(subject) != "actor":
             continue
         topic, polarity = position
@@ -151,7 +152,7 @@ def _same_position(node, ctx: Context, previous: str | None) -> Claim | None:
                or ctx.lexicon.polarity_class(o.lemma_, "NOUN") == "mixed"]
     alike = [o for o in objects if o.lemma_.lower() == "suit"
              or any(m.lower_ in ("similar", "same", "that", "this", "identical") for m in o.children)]
-    subject = _subject(node, ctx.lexicon)
+    subject = subject_of(node, ctx.lexicon)
     if not alike or ctx.resolver.kind(subject) != "actor":
         return None
     wary = any(ctx.lexicon.polarity_class(o.lemma_, "NOUN") == "mixed" for o in alike)  # 'that caution'
@@ -188,7 +189,7 @@ def _experiencer(node, ctx: Context) -> Claim | None:
         target = next((g for p in attr.children if p.lower_ in ("to", "for") for g in p.children if g.dep_ == "pobj"), None)
         if target is None or not ctx.resolver.actors(target):
             continue
-        subject = _subject(node, ctx.lexicon)
+        subject = subject_of(node, ctx.lexicon)
         words = {t.lower_ for t in subject.subtree} if subject is not None else set()
         text = " ".join(t.lower_ for t in subject.subtree) if subject is not None else ""
         sign = 1 if lexicon.experiencer[attr.lemma_.lower()] == "support" else -1

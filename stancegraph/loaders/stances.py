@@ -15,6 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .attribution import Frame
+from .holders import (
+    all_states, generic_country, joined_partners, judged_by, own_subject, plural_speaker, subject_of,
+)
 from .lexicon import Lexicon
 from .predicates import COPULAS, evaluated_object, is_negated, noun_phrase_class, phrasal, predicate_class, proposes
 from .resolve import Resolver
@@ -197,28 +200,24 @@ def _about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
         for child in doc[i].children:
             if child.dep_ == "poss" and child.i not in cue_tokens:  # a cue may hold one: 'send their troops'
                 actors = ctx.resolver.actors(child)
-                if actors and not set(actors) <= ctx.themes and _is_state(actors, ctx) or \
+                if actors and not set(actors) <= ctx.themes and all_states(actors, ctx) or \
                         child.lower_ in ("their", "our", "my", "your"):
                     return True  # 'Finland's membership'; not 'NATO's Article 5 protections'
             if child.dep_ == "nsubj" and doc[i].pos_ == "VERB":
                 actors = ctx.resolver.actors(child)
-                if actors and not set(actors) & ctx.themes and _is_state(actors, ctx):
+                if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
                     return True  # 'Finland and Sweden joining Nato'
             if child.dep_ == "prep" and child.lower_ in ("for", "to") and child.i not in cue_tokens:
                 target = next((g for g in child.children if g.dep_ == "pobj"), None)
                 actors = ctx.resolver.actors(target) if target is not None else []
-                if actors and not set(actors) & ctx.themes and _is_state(actors, ctx):
+                if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
                     return True  # 'security guarantees for Russia'
     head = doc[cue_tokens[0]]
     if head.pos_ == "VERB" and head.tag_ == "VBG" and head.i > 0:  # 'objection to Finland and Sweden joining'
         actors = ctx.resolver.actors(doc[head.i - 1])
-        if actors and not set(actors) & ctx.themes and _is_state(actors, ctx):
+        if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
             return True
     return False
-
-
-def _is_state(actors: list[str], ctx: Context) -> bool:
-    return all(ctx.is_state(a) for a in actors)
 
 
 def _cue_head(doc, cue_tokens: list[int]):
@@ -330,7 +329,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if kind is None:
         if negated or (node.pos_ == "NOUN" and node.lemma_.lower() in ABSENCE_NOUNS):
             walk.sign = -walk.sign  # 'the absence of a timetable'
-        subject = _own_subject(node)
+        subject = own_subject(node)
         actors = resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
         if actors and not set(actors) & ctx.themes and not locked:  # 'Ukraine and Georgia will become members'
             if (frame is None or frame.speaker is None) and _decided(node, walk, lexicon):
@@ -349,21 +348,21 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         _note_phrases(node, walk, lexicon)  # 'was not ready', 'is against': the class and negation counted once, below
     else:
         _apply(node, kind, walk, lexicon, negated)
-    judges = _judges(node, ctx)
+    judges = judged_by(node, ctx)
     if judges:
         return judges  # 'would be unacceptable to Russia': Russia holds the position
-    subject = _subject(node, lexicon)
+    subject = subject_of(node, lexicon)
     subject_kind = resolver.kind(subject)
     if subject is not None and subject.lower_ == "they" and frame is not None and frame.speakers \
-            and (len(frame.speakers) > 1 or frame.verb is not None and _plural_speaker(ctx.doc[frame.verb])):
+            and (len(frame.speakers) > 1 or frame.verb is not None and plural_speaker(ctx.doc[frame.verb])):
         return frame.speakers  # 'the leaders of Poland, … and Slovakia said they supported …', 'the US and others said they …'
-    if subject_kind == "unnamed" and _generic_country(subject):
+    if subject_kind == "unnamed" and generic_country(subject):
         return CLIMB  # 'a country with unresolved conflicts was not ready for a MAP': the speaker's judgement
     if subject_kind == "unnamed":  # 'allies should give …' is the speaker's demand; 'efforts by some allies' may be opposed
         return CLIMB if kind == "normative" or node.pos_ == "NOUN" else STOP
     if subject_kind != "actor":
         return CLIMB
-    actors = resolver.actors(subject) + [a for a in _joined(node, resolver) if a not in resolver.actors(subject)]
+    actors = resolver.actors(subject) + [a for a in joined_partners(node, resolver) if a not in resolver.actors(subject)]
     if set(actors) <= ctx.themes and node.lemma_.lower() not in lexicon.volition and phrasal(node) not in lexicon.volition:
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position
     if kind == "normative" and frame is not None:
@@ -384,17 +383,6 @@ def _decided(node, walk: _Walk, lexicon: Lexicon) -> bool:
         and not _modal(node, {"would", "could", "might", "may"})
 
 
-def _plural_speaker(verb) -> bool:
-    """A speech verb whose subject is a list or a plural ('the US and some other countries')."""
-    return any(c.dep_ == "nsubj" and (c.tag_ in ("NNS", "NNPS") or any(g.dep_ == "conj" for g in c.children))
-               for c in verb.children)
-
-
-def _generic_country(subject) -> bool:
-    return subject.lemma_.lower() in ("country", "nation", "state") and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in subject.children)
-
-
 def _forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> bool:
     """A third party's hedged position in someone else's words is a forecast, not its stance."""
     if not _modal(node, ctx.lexicon.hedges) and not _modal(_governor(node), ctx.lexicon.hedges):
@@ -406,7 +394,7 @@ def _forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> bo
 
 
 def _third_party(node, ctx: Context) -> bool:
-    subject = _own_subject(node)
+    subject = own_subject(node)
     actors = ctx.resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
     return bool(actors) and not set(actors) <= ctx.themes
 
@@ -429,20 +417,6 @@ SUBSTITUTES = {"substitute", "alternative", "replacement", "surrogate"}
 EVASIONS = {"comment", "specify", "elaborate", "answer", "speculate", "give", "commit", "name", "set", "provide", "offer"}
 TIME_MEASURES = {"hours", "days", "weeks", "months", "years", "minutes", "moments", "shortly", "soon", "just",
                  "hour", "day", "week", "month", "year", "immediately", "right", "only"}
-
-
-def _judges(node, ctx: Context) -> tuple[str, ...] | None:
-    """The actors an evaluation is 'to': 'unacceptable to Russia', 'acceptable to Hungary', 'a red
-    line for Russia'."""
-    evaluations = [(c, ("to",)) for c in node.children if c.dep_ == "acomp"]  # not 'important for Ukraine'
-    evaluations += [(c, ("to", "for")) for c in node.children if c.dep_ == "attr" and noun_phrase_class(c, ctx.lexicon)]
-    for adjective, heads in evaluations:
-        for prep in (c for c in adjective.children if c.dep_ == "prep" and c.lower_ in heads):
-            for target in (g for g in prep.children if g.dep_ == "pobj"):
-                actors = ctx.resolver.actors(target)
-                if actors:
-                    return tuple(actors)
-    return None
 
 
 def _apply(node, kind: str, walk: _Walk, lexicon: Lexicon, negated: bool | None = None) -> None:
@@ -477,67 +451,6 @@ def _clause_tokens(node):
     """The predicate with its own modifiers, not the clauses it governs."""
     return [node] + [c for c in node.children if c.dep_ in ("neg", "advmod", "npadvmod", "acomp", "prep", "attr", "aux")
                      for c in c.subtree]
-
-
-def _joined(node, resolver: Resolver) -> list[str]:
-    """'Latvia joined Poland in calling for …': Poland calls for it too; 'France sided with
-    Germany against …': Germany is against it too."""
-    if node.dep_ == "pcomp" and node.head.head.lemma_.lower() == "join":
-        return [a for c in node.head.head.children if c.dep_ == "dobj" for a in resolver.actors(c)]
-    verb = node.head if node.pos_ == "ADP" else node
-    if verb.lemma_.lower() in ("side", "team", "join") and verb.i != node.i:
-        partners = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                    for g in c.children if g.dep_ == "pobj"]
-        return [a for g in partners for a in resolver.actors(g)]
-    return []
-
-
-def _own_subject(node):
-    return next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
-
-
-def _subject(node, lexicon: Lexicon | None = None):
-    for child in node.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    for child in node.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            # 'The United States, which supports …': the relative pronoun stands for its antecedent
-            return node.head if node.dep_ == "relcl" and child.lower_ in ("which", "who", "that") else child
-        if child.dep_ == "nsubjpass":
-            return None  # a passive without 'by …' names no agent
-    if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.i != node.i:
-        return _subject(node.head, lexicon)  # 'said … and remained opposed': the first verb's subject
-    if node.dep_ in ("xcomp", "acomp", "advcl", "oprd") and node.head.i != node.i:
-        depictive = node.pos_ == "ADJ" or node.tag_ in ("VBN", "VBD") and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children)  # 'arrived … determined to give'
-        if node.dep_ != "advcl" or depictive or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-            return _subject(node.head, lexicon)  # 'Bush had arrived in Romania determined to give …'
-    if node.dep_ in ("relcl", "acl") and node.tag_ != "VBN":
-        return node.head  # 'allies that want …'; 'the former chief called for …' misparsed as acl
-    if node.pos_ == "ADP" and node.head.i != node.i:
-        return _subject(node.head, lexicon)
-    if node.dep_ == "pcomp" and node.head.head.i != node.head.i:
-        return _subject(node.head.head, lexicon)  # 'joined Poland in calling for …'
-    if node.pos_ == "NOUN" and node.dep_ == "appos" and node.head.i != node.i:
-        return node.head  # 'Poland, a staunch supporter of Ukraine's bid, …'
-    if node.pos_ == "NOUN":
-        owner = next((c for c in node.children if c.dep_ == "poss"), None) or _from_holder(node)  # 'Poland's calls for …'
-        pronoun = owner is not None and owner.lower_ in ("their", "its", "his", "her")  # the subject's own
-        if (owner is None or pronoun) and lexicon and node.dep_ == "dobj" and node.head.lemma_.lower() in lexicon.expressive:
-            return _subject(node.head, lexicon)  # 'France expressed support for …', 'leaders expressed their support'
-
-        return owner
-    return None
-
-
-def _from_holder(noun):
-    """'resistance from Paris and Rome to …', 'a veto by Hungary': the holder of a stance noun
-    in a from- or by-phrase."""
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
 
 
 def _close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context) -> Claim | None:

@@ -1,0 +1,104 @@
+"""Who holds a position a clause takes: the subject of a predicate (through agents, relative
+pronouns, coordinated and controlled verbs), the owner of a stance noun, partners joined in it
+and those an evaluation is 'to'."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import Lexicon
+from .predicates import noun_phrase_class
+from .resolve import Resolver
+
+if TYPE_CHECKING:
+    from .stances import Context
+
+
+def plural_speaker(verb) -> bool:
+    """A speech verb whose subject is a list or a plural ('the US and some other countries')."""
+    return any(c.dep_ == "nsubj" and (c.tag_ in ("NNS", "NNPS") or any(g.dep_ == "conj" for g in c.children))
+               for c in verb.children)
+
+
+def generic_country(subject) -> bool:
+    return subject.lemma_.lower() in ("country", "nation", "state") and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in subject.children)
+
+
+def joined_partners(node, resolver: Resolver) -> list[str]:
+    """'Latvia joined Poland in calling for …': Poland calls for it too; 'France sided with
+    Germany against …': Germany is against it too."""
+    if node.dep_ == "pcomp" and node.head.head.lemma_.lower() == "join":
+        return [a for c in node.head.head.children if c.dep_ == "dobj" for a in resolver.actors(c)]
+    verb = node.head if node.pos_ == "ADP" else node
+    if verb.lemma_.lower() in ("side", "team", "join") and verb.i != node.i:
+        partners = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj"]
+        return [a for g in partners for a in resolver.actors(g)]
+    return []
+
+
+def own_subject(node):
+    return next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+
+
+def subject_of(node, lexicon: Lexicon | None = None):
+    for child in node.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    for child in node.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            # 'The United States, which supports …': the relative pronoun stands for its antecedent
+            return node.head if node.dep_ == "relcl" and child.lower_ in ("which", "who", "that") else child
+        if child.dep_ == "nsubjpass":
+            return None  # a passive without 'by …' names no agent
+    if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.i != node.i:
+        return subject_of(node.head, lexicon)  # 'said … and remained opposed': the first verb's subject
+    if node.dep_ in ("xcomp", "acomp", "advcl", "oprd") and node.head.i != node.i:
+        depictive = node.pos_ == "ADJ" or node.tag_ in ("VBN", "VBD") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children)  # 'arrived … determined to give'
+        if node.dep_ != "advcl" or depictive or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return subject_of(node.head, lexicon)  # 'Bush had arrived in Romania determined to give …'
+    if node.dep_ in ("relcl", "acl") and node.tag_ != "VBN":
+        return node.head  # 'allies that want …'; 'the former chief called for …' misparsed as acl
+    if node.pos_ == "ADP" and node.head.i != node.i:
+        return subject_of(node.head, lexicon)
+    if node.dep_ == "pcomp" and node.head.head.i != node.head.i:
+        return subject_of(node.head.head, lexicon)  # 'joined Poland in calling for …'
+    if node.pos_ == "NOUN" and node.dep_ == "appos" and node.head.i != node.i:
+        return node.head  # 'Poland, a staunch supporter of Ukraine's bid, …'
+    if node.pos_ == "NOUN":
+        owner = next((c for c in node.children if c.dep_ == "poss"), None) or from_holder(node)  # 'Poland's calls for …'
+        pronoun = owner is not None and owner.lower_ in ("their", "its", "his", "her")  # the subject's own
+        if (owner is None or pronoun) and lexicon and node.dep_ == "dobj" and node.head.lemma_.lower() in lexicon.expressive:
+            return subject_of(node.head, lexicon)  # 'France expressed support for …', 'leaders expressed their support'
+
+        return owner
+    return None
+
+
+def from_holder(noun):
+    """'resistance from Paris and Rome to …', 'a veto by Hungary': the holder of a stance noun
+    in a from- or by-phrase."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def judged_by(node, ctx: Context) -> tuple[str, ...] | None:
+    """The actors an evaluation is 'to': 'unacceptable to Russia', 'acceptable to Hungary', 'a red
+    line for Russia'."""
+    evaluations = [(c, ("to",)) for c in node.children if c.dep_ == "acomp"]  # not 'important for Ukraine'
+    evaluations += [(c, ("to", "for")) for c in node.children if c.dep_ == "attr" and noun_phrase_class(c, ctx.lexicon)]
+    for adjective, heads in evaluations:
+        for prep in (c for c in adjective.children if c.dep_ == "prep" and c.lower_ in heads):
+            for target in (g for g in prep.children if g.dep_ == "pobj"):
+                actors = ctx.resolver.actors(target)
+                if actors:
+                    return tuple(actors)
+    return None
+
+
+def all_states(actors: list[str], ctx: Context) -> bool:
+    return all(ctx.is_state(a) for a in actors)
