@@ -12,20 +12,22 @@ from dataclasses import dataclass, field
 
 from ..learned.candidates import Candidate, find_candidates
 from ..learned.combine import model_stances
-from ..model import JOURNALIST, Actor, Article, Evidence, Extraction, Relation, Stance, actor_id
+from ..model import Actor, Article, Evidence, Extraction, Relation, Stance, actor_id
 from ..ontology import Topic, load_theme_actors, load_topics
 from .actors import ActorIndex, Mention, actor_index
 from .anaphora import anaphoric_claims, backing_claims, same_position_claims
-from .attribution import Frame, quote_regions, speech_frames
+from .attribution import quote_regions, speech_frames
 from .dating import told_of_year
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
+from .mentions import dated_role_relations, only_a_place, role_mentions, surname_mentions
 from .merge import dedupe_relations, dedupe_stances
 from .nlp import load_nlp
 from .resolve import Resolver, Salience
-from .roles import apposed_person, make_shadow, relations_in, resolve_role, role_phrases
-from .segment import Sentence, sentences
+from .roles import make_shadow, relations_in, role_phrases
 from .relatives import relative_claim
+from .segment import Sentence, sentences
+from .speakers import attribution_of, person_speaker, quote_speakers, region_of, unclosed_quotation, with_context_frames
 from .stances import Claim, Context, claims_for_cue
 
 # The classifier's stances below this probability are never kept; those above it are stored,
@@ -123,7 +125,7 @@ class Extractor:
             known = entry or state.new_actors.get(actor)
             return known.name if known else None
         return find_candidates(state.sentences, state.mentions, state.cues, state.docs, state.voices,
-                               lambda s: _region_of(s, state.regions) is not None, name_of, self.topics)
+                               lambda s: region_of(s, state.regions) is not None, name_of, self.topics)
 
     def _with_model_stances(self, state: _State, stances: list[Stance]) -> list[Stance]:
         decisions = self.classifier.decide(self._candidates(state), floor=MODEL_FLOOR)
@@ -160,7 +162,7 @@ class Extractor:
         for sentence in state.sentences:
             date = state.date_of(sentence)
             found = self.index.find(sentence.text, sentence.start)
-            found += _surname_mentions(sentence, seen_surnames, found)
+            found += surname_mentions(sentence, seen_surnames, found)
             shadow = make_shadow(sentence.text, sentence.start, found)
             phrases = role_phrases(shadow, self.index)
             evidence = Evidence(sentence.text, sentence.start, sentence.end)
@@ -168,9 +170,9 @@ class Extractor:
             state.relations += relations_in(shadow, phrases, self.index, evidence, state.article.published, last_state)
             # the first state a sentence names is usually its subject, what 'its' in the next one means
             last_state = next((m.actor for m in sorted(found, key=lambda m: m.start) if self._is_state(m.actor)), last_state)
-            roles = _role_mentions(shadow, phrases, sentence, self.index, date, found)  # 'In 2008 the US president'
+            roles = role_mentions(shadow, phrases, sentence, self.index, date, found)  # 'In 2008 the US president'
             found += roles
-            state.relations += _dated_role_relations(roles, phrases, shadow, sentence, self.index, date, evidence)
+            state.relations += dated_role_relations(roles, phrases, shadow, sentence, self.index, date, evidence)
             state.mentions[sentence.index] = sorted(found, key=lambda m: m.start)
             for mention in found:
                 if mention.is_person and mention.kind == "name":
@@ -288,7 +290,7 @@ class Extractor:
     # ---- stage 4: attribution and stances ---------------------------------------------------
     def _stances(self, state: _State) -> list[Stance]:
         regions = state.regions
-        if _unclosed(state.article.text, regions):
+        if unclosed_quotation(state.article.text, regions):
             state.warnings.append("a quotation is never closed; its speaker may be unknown")
         salience = Salience()
         analysed = []
@@ -301,13 +303,13 @@ class Extractor:
                                     is_organisation=self._is_organisation)
                 frames = speech_frames(doc, resolver, self.lexicon)
                 analysed.append((sentence, doc, resolver, frames))
-                speaker = _person_speaker(frames, self.index)
+                speaker = person_speaker(frames, self.index)
                 if speaker:
                     salience.person = speaker
                     continue
             salience.note(mentions, lambda a: (e := self.index.entry(a)) is not None and e.type == "State")
-        speakers = _quote_speakers(regions, analysed)
-        interview = interview_turns(state.sentences, state.mentions, lambda s: _region_of(s, regions) is not None)
+        speakers = quote_speakers(regions, analysed)
+        interview = interview_turns(state.sentences, state.mentions, lambda s: region_of(s, regions) is not None)
         return self._claims_to_stances(state, analysed, regions, speakers, interview)
 
     def _claims_to_stances(self, state: _State, analysed, regions, speakers, interview: Interview) -> list[Stance]:
@@ -317,7 +319,7 @@ class Extractor:
         last_topic: tuple[int, int, str] | None = None  # (paragraph, sentence index, topic)
         last_claim: tuple[str, str] | None = None  # (topic, polarity) of the latest stance, for 'a similar line'
         for sentence, doc, resolver, frames in analysed:
-            region = _region_of(sentence, regions)
+            region = region_of(sentence, regions)
             resolver.quote_speaker = (speakers.get(region) if region else None) or interview.speaker_of(sentence)
             answer = interview.answered.get(sentence.index)  # 'Should Nato invite Ukraine?' 'Yes.'
             if answer:
@@ -325,7 +327,7 @@ class Extractor:
             asks_only = sentence.index in interview.questions and not answer  # the interviewer asserts nothing
             if resolver.quote_speaker:  # 'I' and 'we' inside the quotation now have a referent
                 frames = speech_frames(doc, resolver, self.lexicon)
-            frames = _with_context_frames(doc, sentence, frames, resolver.quote_speaker, paragraph_speaker.get(sentence.paragraph))
+            frames = with_context_frames(doc, sentence, frames, resolver.quote_speaker, paragraph_speaker.get(sentence.paragraph))
             for frame in frames:
                 if frame.kind in ("speech", "according") and frame.speaker:
                     paragraph_speaker[sentence.paragraph] = frame.speaker
@@ -427,7 +429,7 @@ class Extractor:
         polarity = claim.polarity_on(topic not in self._timing_neutral, topic not in self._condition_neutral)
         found = []
         for holder in claim.holders:
-            speaker, attribution = _attribution(
+            speaker, attribution = attribution_of(
                 claim, holder, state.speaks_for)
             confidence = base + (0.1 if claim.frame and claim.frame.kind == "speech" else 0.0)
             confidence -= 0.1 if claim.hedged else 0.0
@@ -445,7 +447,7 @@ class Extractor:
         holders = {ident for stance in stances for ident in (stance.actor, stance.speaker)}
         for mentions in state.mentions.values():
             for mention in mentions:
-                if mention.actor not in holders and _only_a_place(mention, state.article.text):
+                if mention.actor not in holders and only_a_place(mention, state.article.text):
                     continue
                 forms = surface.setdefault(mention.actor, [])
                 if mention.kind != "role" and mention.text not in forms:
@@ -471,73 +473,10 @@ def _stated_roles(relations: list[Relation]) -> frozenset[tuple[str, str]]:
     return frozenset((r.subject, r.object) for r in relations if r.predicate in SPEAKING_ROLES)
 
 
-# 'the summit in Bucharest', 'leaders meeting at Lancaster House': a capital or a name found
-# only by NER after these is where something happened, not someone taking part (unless it
-# holds a stance there).
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
-
-
-# 'the Washington summit', 'the Budapest Memorandum': a capital naming an event or a document.
-_EVENT_AFTER = re.compile(r"^\s+(?:summit|conference|talks|meeting|declaration|memorandum|treaty|accords?|agreements?"
-                          r"|format|process|communiqu[eé])\b", re.IGNORECASE)
-
-
-def _only_a_place(mention: Mention, text: str) -> bool:
-    if mention.kind not in ("metonym", "ner"):
-        return False
-    return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 12):mention.start])
-                or _EVENT_AFTER.search(text[mention.end:mention.end + 16]))
-
-
-def _unclosed(text: str, regions) -> bool:
-    """A quotation region that ends without a closing mark."""
-    return any(text[end - 1:end] not in ("”", '"') for _, end in regions)
-
-
 def _looks_english(text: str) -> bool:
     sample = text[:20000]
     words = max(1, len(sample.split()))
     return words < 30 or len(_ENGLISH.findall(sample)) / words > 0.08
-
-
-def _surname_mentions(sentence: Sentence, seen: dict[str, str], found: list[Mention]) -> list[Mention]:
-    extra = []
-    for surname, ident in seen.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?!\w)", sentence.text):
-            start, end = sentence.start + match.start(), sentence.start + match.end()
-            if not any(m.start < end and start < m.end for m in found + extra):
-                extra.append(Mention(start, end, ident, "surname", surname, True))
-    return extra
-
-
-def _role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, found) -> list[Mention]:
-    """A role description stands for the person named beside it, or else for whoever held the
-    role that day ('the Nato chief' in June 2023 is Stoltenberg)."""
-    extra = []
-    for phrase in phrases:
-        start = sentence.start + shadow.origin[phrase.start]
-        end = sentence.start + shadow.origin[phrase.end - 1] + 1
-        if any(m.is_person and m.start < end and start < m.end for m in found):
-            continue
-        person = apposed_person(shadow, phrase) or resolve_role(phrase, index, date)[0]
-        if person:
-            extra.append(Mention(start, end, person, "role", sentence.text[start - sentence.start:end - sentence.start], True))
-    return extra
-
-
-def _dated_role_relations(roles, phrases, shadow, sentence: Sentence, index: ActorIndex, date,
-                          evidence: Evidence) -> list[Relation]:
-    """'The Lithuanian president wants …' on a day the dictionary says Nausėda held that office:
-    president_of(Nausėda, Lithuania), with less confidence than a title beside a name."""
-    found = []
-    for phrase in phrases:
-        if apposed_person(shadow, phrase) or phrase.of is None:
-            continue
-        person, role = resolve_role(phrase, index, date)
-        predicate = index.predicate(role, phrase.former) if role else None
-        if person and predicate and any(m.actor == person for m in roles):
-            found.append(Relation(person, predicate, phrase.of, evidence, 0.7, date, f"role:{role}@date"))
-    return found
 
 
 def _first_per_span(hits: list[CueHit], broad: set[str]) -> list[CueHit]:
@@ -549,69 +488,6 @@ def _first_per_span(hits: list[CueHit], broad: set[str]) -> list[CueHit]:
             continue
         kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
-
-
-def _person_speaker(frames: list[Frame], index: ActorIndex) -> str | None:
-    for frame in frames:
-        entry = index.entry(frame.speaker) if frame.speaker else None
-        if frame.kind == "speech" and (entry is None and frame.speaker or entry and entry.type == "Person"):
-            return frame.speaker
-    return None
-
-
-def _region_of(sentence: Sentence, regions) -> tuple[int, int] | None:
-    for start, end in regions:
-        if start <= sentence.start < end or sentence.start <= start < sentence.end:
-            return (start, end)
-    return None
-
-
-def _quote_speakers(regions, analysed) -> dict[tuple[int, int], str]:
-    """A quotation's speaker: the speech verb beside it, before or after; failing that, the
-    speaker of the sentence just before it in the same paragraph ('“…,” Stoltenberg said. “…”')."""
-    speakers: dict[tuple[int, int], str] = {}
-    for region in regions:
-        previous = None
-        for sentence, doc, resolver, frames in analysed:
-            if sentence.end <= region[0]:
-                previous = (sentence, frames)
-            if sentence.end < region[0] or sentence.start > region[1] + 1:
-                continue
-            for frame in frames:
-                verb_at = sentence.start + doc[frame.verb].idx if frame.verb is not None else -1
-                if frame.speaker and frame.kind == "speech" and not region[0] <= verb_at < region[1]:
-                    speakers.setdefault(region, frame.speaker)
-        if region not in speakers and previous is not None:
-            before = [f.speaker for f in previous[1] if f.kind == "speech" and f.speaker]
-            if before:
-                speakers[region] = before[-1]
-    return speakers
-
-
-def _with_context_frames(doc, sentence: Sentence, frames: list[Frame], quote_speaker: str | None,
-                         paragraph_speaker: str | None) -> list[Frame]:
-    """Tokens no speech verb covers are said by the quotation's speaker, or continue the
-    paragraph's speaker ('He said … . Even if …, the possibility … could be referenced.')."""
-    covered = set().union(*(f.content for f in frames)) if frames else set()
-    rest = frozenset(t.i for t in doc if t.i not in covered)
-    if quote_speaker and rest:
-        return [*frames, Frame(quote_speaker, None, rest, "quote")]
-    if paragraph_speaker and rest and not any(f.kind == "speech" for f in frames):
-        return [*frames, Frame(paragraph_speaker, None, rest, "continued")]
-    return frames
-
-
-def _attribution(claim: Claim, holder: str, affiliated=lambda speaker, holder: False) -> tuple[str, str]:
-    speaker = claim.frame.speaker if claim.frame else None
-    if claim.frame and holder in claim.frame.speakers:
-        return holder, "self"
-    if speaker == holder or (speaker is None and claim.self_stated):
-        return holder, "self"
-    if speaker is not None and affiliated(speaker, holder):
-        return speaker, "self"  # a minister or spokesperson stating the government's position
-    if speaker is None:
-        return JOURNALIST, "reported"
-    return speaker, "reported"
 
 
 # Dependencies that start a clause of its own: a broader cue there is a claim of its own, not

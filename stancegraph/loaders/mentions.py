@@ -1,0 +1,70 @@
+"""Mentions beyond the dictionary's names: surnames once a full name has appeared, role
+descriptions ('the Nato chief') standing for whoever held the role that day, and the places
+that are only where something happened."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Evidence, Relation
+from .actors import ActorIndex, Mention
+from .roles import apposed_person, resolve_role
+from .segment import Sentence
+
+
+# 'the summit in Bucharest', 'leaders meeting at Lancaster House': a capital or a name found
+# only by NER after these is where something happened, not someone taking part (unless it
+# holds a stance there).
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
+
+
+# 'the Washington summit', 'the Budapest Memorandum': a capital naming an event or a document.
+_EVENT_AFTER = re.compile(r"^\s+(?:summit|conference|talks|meeting|declaration|memorandum|treaty|accords?|agreements?"
+                          r"|format|process|communiqu[eé])\b", re.IGNORECASE)
+
+
+def only_a_place(mention: Mention, text: str) -> bool:
+    if mention.kind not in ("metonym", "ner"):
+        return False
+    return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 12):mention.start])
+                or _EVENT_AFTER.search(text[mention.end:mention.end + 16]))
+
+
+def surname_mentions(sentence: Sentence, seen: dict[str, str], found: list[Mention]) -> list[Mention]:
+    extra = []
+    for surname, ident in seen.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?!\w)", sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if not any(m.start < end and start < m.end for m in found + extra):
+                extra.append(Mention(start, end, ident, "surname", surname, True))
+    return extra
+
+
+def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, found) -> list[Mention]:
+    """A role description stands for the person named beside it, or else for whoever held the
+    role that day ('the Nato chief' in June 2023 is Stoltenberg)."""
+    extra = []
+    for phrase in phrases:
+        start = sentence.start + shadow.origin[phrase.start]
+        end = sentence.start + shadow.origin[phrase.end - 1] + 1
+        if any(m.is_person and m.start < end and start < m.end for m in found):
+            continue
+        person = apposed_person(shadow, phrase) or resolve_role(phrase, index, date)[0]
+        if person:
+            extra.append(Mention(start, end, person, "role", sentence.text[start - sentence.start:end - sentence.start], True))
+    return extra
+
+
+def dated_role_relations(roles, phrases, shadow, sentence: Sentence, index: ActorIndex, date,
+                          evidence: Evidence) -> list[Relation]:
+    """'The Lithuanian president wants …' on a day the dictionary says Nausėda held that office:
+    president_of(Nausėda, Lithuania), with less confidence than a title beside a name."""
+    found = []
+    for phrase in phrases:
+        if apposed_person(shadow, phrase) or phrase.of is None:
+            continue
+        person, role = resolve_role(phrase, index, date)
+        predicate = index.predicate(role, phrase.former) if role else None
+        if person and predicate and any(m.actor == person for m in roles):
+            found.append(Relation(person, predicate, phrase.of, evidence, 0.7, date, f"role:{role}@date"))
+    return found

@@ -1,0 +1,78 @@
+"""Who speaks where: quotations and their speakers, the frames a sentence's tokens fall in
+beyond its own speech verbs, and the attribution of a claim to its holder and speaker."""
+
+from __future__ import annotations
+
+from ..model import JOURNALIST
+from .actors import ActorIndex
+from .attribution import Frame
+from .segment import Sentence
+from .stances import Claim
+
+
+def person_speaker(frames: list[Frame], index: ActorIndex) -> str | None:
+    for frame in frames:
+        entry = index.entry(frame.speaker) if frame.speaker else None
+        if frame.kind == "speech" and (entry is None and frame.speaker or entry and entry.type == "Person"):
+            return frame.speaker
+    return None
+
+
+def region_of(sentence: Sentence, regions) -> tuple[int, int] | None:
+    for start, end in regions:
+        if start <= sentence.start < end or sentence.start <= start < sentence.end:
+            return (start, end)
+    return None
+
+
+def quote_speakers(regions, analysed) -> dict[tuple[int, int], str]:
+    """A quotation's speaker: the speech verb beside it, before or after; failing that, the
+    speaker of the sentence just before it in the same paragraph ('“…,” Stoltenberg said. “…”')."""
+    speakers: dict[tuple[int, int], str] = {}
+    for region in regions:
+        previous = None
+        for sentence, doc, resolver, frames in analysed:
+            if sentence.end <= region[0]:
+                previous = (sentence, frames)
+            if sentence.end < region[0] or sentence.start > region[1] + 1:
+                continue
+            for frame in frames:
+                verb_at = sentence.start + doc[frame.verb].idx if frame.verb is not None else -1
+                if frame.speaker and frame.kind == "speech" and not region[0] <= verb_at < region[1]:
+                    speakers.setdefault(region, frame.speaker)
+        if region not in speakers and previous is not None:
+            before = [f.speaker for f in previous[1] if f.kind == "speech" and f.speaker]
+            if before:
+                speakers[region] = before[-1]
+    return speakers
+
+
+def with_context_frames(doc, sentence: Sentence, frames: list[Frame], quote_speaker: str | None,
+                         paragraph_speaker: str | None) -> list[Frame]:
+    """Tokens no speech verb covers are said by the quotation's speaker, or continue the
+    paragraph's speaker ('He said … . Even if …, the possibility … could be referenced.')."""
+    covered = set().union(*(f.content for f in frames)) if frames else set()
+    rest = frozenset(t.i for t in doc if t.i not in covered)
+    if quote_speaker and rest:
+        return [*frames, Frame(quote_speaker, None, rest, "quote")]
+    if paragraph_speaker and rest and not any(f.kind == "speech" for f in frames):
+        return [*frames, Frame(paragraph_speaker, None, rest, "continued")]
+    return frames
+
+
+def attribution_of(claim: Claim, holder: str, affiliated=lambda speaker, holder: False) -> tuple[str, str]:
+    speaker = claim.frame.speaker if claim.frame else None
+    if claim.frame and holder in claim.frame.speakers:
+        return holder, "self"
+    if speaker == holder or (speaker is None and claim.self_stated):
+        return holder, "self"
+    if speaker is not None and affiliated(speaker, holder):
+        return speaker, "self"  # a minister or spokesperson stating the government's position
+    if speaker is None:
+        return JOURNALIST, "reported"
+    return speaker, "reported"
+
+
+def unclosed_quotation(text: str, regions) -> bool:
+    """A quotation region that ends without a closing mark."""
+    return any(text[end - 1:end] not in ("”", '"') for _, end in regions)
