@@ -98,7 +98,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     if _in_side_clause(head, ctx.lexicon, frame) or _about_someone_else(doc, cue_tokens, ctx):
         return []
     walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None, cue_head=head.i,
-                 cue_tokens=frozenset(cue_tokens) if inherent else frozenset())
+                 cue_tokens=frozenset(cue_tokens) if inherent else frozenset(), mixed=inherent == "mixed")
     _modifiers_of_cue(head, walk, ctx.lexicon)
     if _denied_by_no(doc, cue_tokens, ctx.lexicon):
         walk.sign = -walk.sign  # 'no invitation will be extended', 'no American troops would be deployed'
