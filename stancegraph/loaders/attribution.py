@@ -27,7 +27,20 @@ class Frame:
 def speech_frames(doc, resolver: Resolver, lexicon: Lexicon) -> list[Frame]:
     frames = [f for token in doc if (f := _speech_frame(token, resolver, lexicon))]
     frames += [f for token in doc if (f := _according_frame(token, resolver))]
-    return frames
+    colon = _colon_frame(doc, resolver)
+    return frames + [colon] if colon else frames
+
+
+def _colon_frame(doc, resolver: Resolver) -> Frame | None:
+    """A headline or summary line opened by its speaker and a colon ('Blinken: Paper Reiterates US
+    Position …', 'Stoltenberg: Ukraine will join'): what follows is the speaker's."""
+    colon = next((t for t in doc[:6] if t.text == ":"), None)
+    if colon is None or colon.i == 0:
+        return None
+    named = {a for t in doc[:colon.i] for a in resolver.actors(t)}
+    if len(named) != 1 or any(t.pos_ == "VERB" for t in doc[:colon.i]):
+        return None  # 'Germany and France: …' or a clause before the colon is no byline
+    return Frame(named.pop(), None, frozenset(t.i for t in doc[colon.i + 1:]), "quote")
 
 
 def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
