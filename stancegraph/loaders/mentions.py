@@ -68,3 +68,27 @@ def dated_role_relations(roles, phrases, shadow, sentence: Sentence, index: Acto
         if person and predicate and any(m.actor == person for m in roles):
             found.append(Relation(person, predicate, phrase.of, evidence, 0.7, date, f"role:{role}@date"))
     return found
+
+
+# 'These are Denmark, Spain and …', 'Among the countries named are …', 'They include …': a sentence
+# that names the members of a group its neighbour counts ('10 countries have joined …').
+_LISTING = re.compile(r"^\W*(?:(?:these|they|those) (?:are|were|include|included)|among (?:them|those|the (?:\w+ )?"
+                      r"(?:countries|states|nations|members|allies)(?: named| listed)?) (?:are|were)|the (?:countries|states)"
+                      r" (?:are|were|include))\b", re.IGNORECASE)
+
+
+def listed_beside(sentences: list[Sentence], mentions: dict[int, list[Mention]], is_state) -> dict[int, tuple[str, ...]]:
+    """For each sentence next to a listing sentence (a line of its own in most news bodies), the states it lists:
+    'six countries' or 'the countries' there stands for them."""
+    found: dict[int, tuple[str, ...]] = {}
+    for i, sentence in enumerate(sentences):
+        if not _LISTING.search(sentence.text):
+            continue
+        members = tuple(dict.fromkeys(m.actor for m in mentions.get(sentence.index, ()) if is_state(m.actor)))
+        if len(members) < 2:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(sentences):
+                found.setdefault(sentences[j].index, members)
+    return found
+

@@ -20,7 +20,7 @@ from .attribution import quote_regions, speech_frames
 from .dating import told_of_year
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
-from .mentions import dated_role_relations, only_a_place, role_mentions, surname_mentions
+from .mentions import dated_role_relations, listed_beside, only_a_place, role_mentions, surname_mentions
 from .merge import dedupe_relations, dedupe_stances
 from .nlp import load_nlp
 from .resolve import Resolver, Salience
@@ -294,13 +294,14 @@ class Extractor:
             state.warnings.append("a quotation is never closed; its speaker may be unknown")
         salience = Salience()
         analysed = []
+        listed = listed_beside(state.sentences, state.mentions, self._is_state)
         for sentence in state.sentences:
             mentions = state.mentions[sentence.index]
             doc = state.docs.get(sentence.index)
             if doc is not None:
                 resolver = Resolver(doc, sentence.start, mentions, self.lexicon, dataclasses.replace(salience),
                                     home_state=lambda person: self._home_state(person, state.article.published),
-                                    is_organisation=self._is_organisation)
+                                    is_organisation=self._is_organisation, listed=listed.get(sentence.index, ()))
                 frames = speech_frames(doc, resolver, self.lexicon)
                 analysed.append((sentence, doc, resolver, frames))
                 speaker = person_speaker(frames, self.index)

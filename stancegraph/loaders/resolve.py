@@ -18,6 +18,11 @@ EXPLETIVE = {"it", "there", "this", "that", "what", "which"}
 MEMBER_NOUNS = {"states", "members", "allies", "countries", "nations", "governments"}
 
 
+def _counted(token) -> bool:
+    """'six European countries', 'the countries', 'these states': a group a listing can name."""
+    return any(c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children)
+
+
 def _some_of(token) -> bool:
     """'some Nato allies', 'several member states', 'two allies': a part, not the whole body."""
     return any(c.dep_ in ("det", "amod", "nummod", "quantmod") and c.lower_ not in ("the", "all", "its", "their")
@@ -73,6 +78,7 @@ class Resolver:
     quote_speaker: str | None = None
     home_state: object = None  # callable: person id -> the state or organisation they serve
     is_organisation: object = lambda actor: False  # callable: actor id -> an organisation such as NATO or the EU
+    listed: tuple[str, ...] = ()  # the states a neighbouring sentence lists ('These are Denmark, Spain, …')
     token_actor: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -116,6 +122,8 @@ class Resolver:
         listed = self._listed_examples(token)
         if listed:
             return listed  # 'several member states, including Poland and Canada', 'countries such as Finland'
+        if self.listed and lower in MEMBER_NOUNS and token.tag_ in ("NNS", "NNPS") and _counted(token):
+            return list(self.listed)  # '10 countries have joined …' beside 'These are Denmark, Spain, …'
         if lower in MEMBER_NOUNS and token.tag_ in ("NNS", "NNPS") and not _some_of(token):
             body = next((self.token_actor[c.i] for c in token.children if c.dep_ == "compound" and c.i in self.token_actor
                          and self.is_organisation(self.token_actor[c.i])), None)
