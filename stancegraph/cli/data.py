@@ -95,12 +95,16 @@ def extract(source, fmt, encoding, published, title, url, outlet, min_confidence
             click.echo(json.dumps(extraction.to_json(), ensure_ascii=False))
 
 
-@cli.command()
-@click.argument("query")
-@store_option
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to VALUE (a string; <…> for an IRI). Repeatable.")
-@format_option
+def _query_command(param_help: str):
+    """A raw query command: QUERY, the store, repeatable --param NAME=VALUE and the format."""
+    def decorate(f):
+        f = format_option(f)
+        f = click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help=param_help)(f)
+        return cli.command()(click.argument("query")(store_option(f)))
+    return decorate
+
+
+@_query_command("Bind ?NAME to VALUE (a string; <…> for an IRI). Repeatable.")
 def sparql(query, store_url, params, fmt) -> None:
     """Run a SPARQL SELECT or ASK query (text, @FILE or - for stdin).
 
@@ -110,12 +114,7 @@ def sparql(query, store_url, params, fmt) -> None:
     emit(result.records(), fmt, list(result.columns), wide=None, empty="no rows")
 
 
-@cli.command()
-@click.argument("query")
-@store_option
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Pass $NAME as the string VALUE. Repeatable.")
-@format_option
+@_query_command("Pass $NAME as the string VALUE. Repeatable.")
 def cypher(query, store_url, params, fmt) -> None:
     """Run a Cypher query on a Neo4j or FalkorDB store (text, @FILE or - for stdin).
 

@@ -41,12 +41,16 @@ def stances(topic, store_url, polarity, actor_type, since, until, as_of, max_age
     emit_stances(api.stances(store_url, topic, min_confidence=min_confidence, **filters), fmt)
 
 
+def _actor_and_topic(f):
+    """ACTOR and TOPIC arguments with the store, format and confidence options."""
+    for decorate in (confidence_option, format_option, store_option, click.argument("topic"),
+                     click.argument("actor_name", metavar="ACTOR")):
+        f = decorate(f)
+    return f
+
+
 @cli.command()
-@click.argument("actor_name", metavar="ACTOR")
-@click.argument("topic")
-@store_option
-@format_option
-@confidence_option
+@_actor_and_topic
 def evidence(actor_name, topic, store_url, min_confidence, fmt) -> None:
     """Every statement behind one actor and topic, newest first, with quote, speaker and source.
 
@@ -58,11 +62,7 @@ def evidence(actor_name, topic, store_url, min_confidence, fmt) -> None:
 
 
 @cli.command()
-@click.argument("actor_name", metavar="ACTOR")
-@click.argument("topic")
-@store_option
-@format_option
-@confidence_option
+@_actor_and_topic
 def timeline(actor_name, topic, store_url, min_confidence, fmt) -> None:
     """An actor's stance on a topic over time, one point per dated article.
 
