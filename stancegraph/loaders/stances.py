@@ -95,7 +95,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     doc = ctx.doc
     head = _cue_head(doc, cue_tokens)
     frame = _nearest_frame(head, ctx.frames, innermost_frame(ctx.frames, head.i))
-    if _in_side_clause(head, ctx.lexicon, frame) or _about_someone_else(doc, cue_tokens, ctx):
+    if _in_side_clause(head, ctx.lexicon, frame) or _about_someone_else(doc, cue_tokens, ctx) or _used_as(head):
         return []
     walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None, cue_head=head.i,
                  cue_tokens=frozenset(cue_tokens) if inherent else frozenset(), mixed=inherent == "mixed")
@@ -147,6 +147,14 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     if walk.found is None or frame is None or frame.speaker is None:
         return found
     return done(_claim(frame.speakers, walk, frame, node, ctx.lexicon))
+
+
+def _used_as(head) -> bool:
+    """'send troops to Ukraine as security guarantees': the cue says what something else serves as,
+    a description of that other thing, not a position of its own."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "as" and prep.head.pos_ in ("VERB", "NOUN") and \
+        any(c.dep_ == "dobj" for c in prep.head.children) if prep.head.pos_ == "VERB" else False
 
 
 def _owned_noun(node, head) -> bool:
