@@ -149,6 +149,16 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     return done(_claim(frame.speakers, walk, frame, node, ctx.lexicon))
 
 
+PURSUITS = {"application", "bid", "intention", "desire", "aspiration", "aspirations", "ambition", "ambitions", "request",
+             "quest", "drive"}
+
+
+def _own_pursuit(node, owner) -> bool:
+    """'Kiev's recent application to speed up its membership', 'Ukraine's intention to join': the
+    theme named as the owner of its own pursuit holds it (a pronoun owner, 'its bid', says less)."""
+    return node.pos_ == "NOUN" and node.lemma_.lower() in PURSUITS and owner.dep_ == "poss" and owner.pos_ == "PROPN"
+
+
 def _used_as(head) -> bool:
     """'send troops to Ukraine as security guarantees': the cue says what something else serves as,
     a description of that other thing, not a position of its own."""
@@ -371,7 +381,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if subject_kind != "actor":
         return CLIMB
     actors = resolver.actors(subject) + [a for a in joined_partners(node, resolver) if a not in resolver.actors(subject)]
-    if set(actors) <= ctx.themes and node.lemma_.lower() not in lexicon.volition and phrasal(node) not in lexicon.volition:
+    if set(actors) <= ctx.themes and node.lemma_.lower() not in lexicon.volition and phrasal(node) not in lexicon.volition \
+            and not _own_pursuit(node, subject):
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position
     if kind == "normative" and frame is not None:
         return CLIMB  # 'the alliance should offer Ukraine a path': the speaker's demand on it
