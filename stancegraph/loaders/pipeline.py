@@ -304,6 +304,7 @@ class Extractor:
                                     is_organisation=self._is_organisation, listed=listed.get(sentence.index, ()))
                 frames = speech_frames(doc, resolver, self.lexicon)
                 analysed.append((sentence, doc, resolver, frames))
+                salience.group = resolver.subject_group() or salience.group
                 speaker = person_speaker(frames, self.index)
                 if speaker:
                     salience.person = speaker

@@ -18,6 +18,11 @@ EXPLETIVE = {"it", "there", "this", "that", "what", "which"}
 MEMBER_NOUNS = {"states", "members", "allies", "countries", "nations", "governments"}
 
 
+def _first_word(token) -> int:
+    """The index of the sentence's first word (after opening quotes and dashes)."""
+    return next((t.i for t in token.sent if t.is_alpha), token.i)
+
+
 def _counted(token) -> bool:
     """'six European countries', 'the countries', 'these states': a group a listing can name."""
     return any(c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children)
@@ -56,6 +61,7 @@ class Salience:
 
     person: str | None = None
     state: str | None = None
+    group: tuple[str, ...] = ()  # the last sentence subject that named several actors: 'They said …' next
 
     def note(self, mentions: list[Mention], is_state) -> None:
         persons = [m for m in mentions if m.is_person]
@@ -143,9 +149,21 @@ class Resolver:
                 return [earlier or self.salience.person]
         if lower in FIRST_PERSON and self.quote_speaker:
             return [self.quote_speaker]
+        if lower == "they" and token.i == _first_word(token) and self.salience.group:
+            return list(self.salience.group)  # 'Macron and Zelensky signed the pact. They said …'
         if token.lemma_.lower() in ("country", "government", "nation"):
             return self._country(token)
         return []
+
+    def subject_group(self) -> tuple[str, ...]:
+        """The actors of the sentence's main subject when it names several ('Macron and Zelensky
+        signed …'), for a 'They' that opens the next sentence."""
+        root = next((t for t in self.doc if t.dep_ == "ROOT"), None)  # type: ignore[attr-defined]
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+        if subject is None or subject.lower_ == "they":
+            return ()
+        found = tuple(self.actors(subject))
+        return found if len(found) > 1 else ()
 
     def _listed_examples(self, token) -> list[str]:
         """The named members of an unnamed plural: 'states, including Poland and Canada',
