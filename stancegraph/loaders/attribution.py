@@ -61,6 +61,8 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
     if clauses:
         content = {t.i for c in clauses for t in c.subtree}
+    elif verb.dep_ == "advcl":  # 'after Russia claimed the annexation of four regions': its own clause only
+        content = {t.i for t in verb.subtree}
     else:
         content = {t.i for t in verb.sent if t.i not in subject_span and t.i != verb.i}
     if verb.dep_ in ("conj", "ccomp") and verb.head.i < verb.i and not clauses:

@@ -512,8 +512,8 @@ def _condition(node, came_from, lexicon: Lexicon) -> str | None:
         marks = [c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")]
         if any(m.lower_ in TIME_MEASURES for m in child.children if m.dep_ in ("npadvmod", "advmod")):
             continue  # 'hours after Putin proclaimed …' dates the claim, it sets no condition
-        if child.tag_ == "VBD" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
-            continue  # 'after the country applied to join on Friday': an event with its date, no condition
+        if child.tag_ == "VBD" and (node.tag_ == "VBD" or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
+            continue  # 'applied … after Russia claimed …', 'after the country applied on Friday': events, no condition
         if any(m in lexicon.conditions for m in marks) and "even" not in {t.lower_ for t in child.subtree}:
             span = list(child.subtree)
             return child.doc[span[0].i:span[-1].i + 1].text
