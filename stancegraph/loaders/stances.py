@@ -149,6 +149,13 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     return done(_claim(frame.speakers, walk, frame, node, ctx.lexicon))
 
 
+def _some_others(subject) -> bool:
+    """'some states', 'several allies', 'others': part of a group, not the speaker's side."""
+    return subject.lemma_.lower() in ("other", "others") or any(
+        c.dep_ in ("det", "amod") and c.lower_ in ("some", "several", "many", "few", "other", "most", "certain")
+        for c in subject.children)
+
+
 PURSUITS = {"application", "bid", "intention", "desire", "aspiration", "aspirations", "ambition", "ambitions", "request",
              "quest", "drive"}
 
@@ -360,6 +367,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
                 walk.found = walk.found or "consent"  # 'Russia had agreed that the US could offer …'
                 return CLIMB
             return STOP  # what a third party does or might do is not a position
+        if not actors and subject is not None and walk.assertive and node.pos_ in ("VERB", "AUX") and not locked \
+                and _some_others(subject):
+            return STOP  # 'some states would not send troops', in someone's words: their course, not the speaker's
         return CLIMB
     counted_below = previous.dep_ in ("acomp", "attr") or previous.dep_ == "prep" and previous.lower_ == "against"
     if node.lemma_.lower() in COPULAS and counted_below and walk.applied_at == previous.i:
