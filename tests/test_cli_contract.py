@@ -192,3 +192,12 @@ def test_ingest_on_a_terminal_shows_done_total_rate_and_a_summary(tmp_path):
     assert done.returncode == 0
     assert "6/6" in screen and "article/s" in screen
     assert "ingested 6 article(s)" in screen
+
+
+def test_ingest_report_to_a_missing_folder_keeps_the_summary(run, tmp_path):
+    result = run("ingest", str(DATA / "poland-2023.txt"), "--store", f"oxigraph:{tmp_path / 'store'}",
+                 "--report", MISSING + ".jsonl")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[-2].startswith("ingested 1 article(s)")
+    assert lines[-1] == f"error: {MISSING}.jsonl: cannot write (No such file or directory)"

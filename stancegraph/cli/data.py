@@ -57,11 +57,11 @@ def ingest(sources, store_url, input_format, encoding, published, title, url, ou
         click.echo(f"warning: {warning}", err=True)
     if len(report.warnings) > 20:
         click.echo(f"warning: … and {len(report.warnings) - 20} more", err=True)
-    if report_file:
-        api.write_failure_report(report, report_file)
     resumed = f", {report.resumed} already stored" if report.resumed else ""
     click.echo(f"ingested {report.articles} article(s): {report.stances} stance(s), "
                f"{report.relations} relation(s); {len(report.failures)} input(s) skipped{resumed}", err=True)
+    if report_file:
+        api.write_failure_report(report, report_file)  # after the summary: a bad path loses no word of it
     if report.failures and (strict or (report.articles == 0 and report.resumed == 0)):
         sys.exit(1)
 
