@@ -16,11 +16,12 @@ from .loaders import count_inputs, load_articles  # noqa: F401 - count_inputs is
 from .model import DEFAULT_MIN_CONFIDENCE, PREDICATES, Extraction
 from .ontology import load_topics
 from .ontology.namespace import PREFIXES
-from .queries import (
+from .queries import (  # noqa: F401 - BY and DEFAULT_STALE_AGE are the CLI's
     BY, DEFAULT_STALE_AGE, ActorProfile, Agreement, Coalition, PositionChange, RoleRecord, StanceRecord,
     StanceSummary, TimelinePoint, actor_profile, agreements, changes, coalitions, current_positions, evidence,
     find_actor, matrix, relations_at, resolve_topic, stance_statements, timeline,
 )
+from .queries.current import window as date_window
 
 if TYPE_CHECKING:
     from .ingest import IngestReport
@@ -61,10 +62,8 @@ def default_workers() -> int:
 def write_failure_report(report: IngestReport, path: str) -> None:
     from .ingest import write_failure_report as write
 
-    try:
+    with _writing(path):
         write(report, path)
-    except OSError as err:
-        raise StanceGraphError(f"{path}: cannot write ({err.strerror or err})") from None
 
 
 def enable_classifier() -> None:
@@ -206,11 +205,9 @@ def timeline_of(store_url: str | None, actor_name: str, topic: str, min_confiden
 def position_changes(store_url: str | None, topic: str | None = None, since: str | None = None,
                      until: str | None = None, min_confidence: float | None = None,
                      max_age: str | None = None) -> list[PositionChange]:
-    from .queries.current import window
-
     topic_id = resolve_topic(topic) if topic else None
     with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
-        start, end, _ = window(store, topic_id, since, until, None, max_age)
+        start, end, _ = date_window(store, topic_id, since, until, None, max_age)
         return changes(stance_statements(store, topic_id, since=start, until=end))
 
 
@@ -246,9 +243,10 @@ def network(store_url: str | None, topic: str | None = None, min_confidence: flo
     from .queries import relation_statements
 
     topic_id = resolve_topic(topic) if topic else None
-    since, until = window.get("since"), window.get("until") or window.get("as_of")
     with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
         summaries = current_positions(store, topic_id, **window)
+        since, until, _ = date_window(store, topic_id, window.get("since"), window.get("until"), window.get("as_of"),
+                                      window.get("max_age"))  # the relations in the same window as the positions
         relations = [r for r in relation_statements(store)
                      if (not since or (r.date or "") >= since) and (not until or (r.date or "") <= until)]
     return stance_network(summaries, relations)
@@ -270,11 +268,18 @@ def write_text(path: str, text: str | bytes) -> None:
     """Write an output file, naming the path in a one-line error when it cannot be written."""
     from pathlib import Path
 
-    try:
+    with _writing(path):
         if isinstance(text, bytes):
             Path(path).write_bytes(text)
         else:
             Path(path).write_text(text, encoding="utf-8")
+
+
+@contextmanager
+def _writing(path: str) -> Iterator[None]:
+    """An output that cannot be written is one line naming the path, not a traceback."""
+    try:
+        yield
     except OSError as err:
         raise StanceGraphError(f"{path}: cannot write ({err.strerror or err})") from None
 
@@ -331,10 +336,8 @@ def export_network(store_url: str | None, fmt: str, output: str | None, min_conf
         if not output:
             raise StanceGraphError("--format csv writes nodes.csv and edges.csv: give -o FOLDER")
         graph = network(store_url, min_confidence=min_confidence, **window)
-        try:
+        with _writing(output):
             networks.write_csv(graph, output)
-        except OSError as err:
-            raise StanceGraphError(f"{output}: cannot write ({err.strerror or err})") from None
         return ""
     else:
         graph = network(store_url, min_confidence=min_confidence, **window)

@@ -30,11 +30,17 @@ class DateError(InputError):
     """A date that is not one: unreadable, ambiguous or not on the calendar."""
 
 
+def _error(what: str, problem: str) -> DateError:
+    """The error naming what was read ('since', a file's 'date'); without a name, the problem alone
+    (the command line names the option itself)."""
+    return DateError(f"{what}: {problem}" if what else problem)
+
+
 def parse_day(value: str, what: str = "date") -> str:
     """One calendar day in ISO form (YYYY-MM-DD)."""
     year, month, day = _iso_parts(value, what)
     if month is None or day is None:
-        raise DateError(f"{what}: {value!r} is not a day; use YYYY-MM-DD")
+        raise _error(what, f"{value!r} is not a day; use YYYY-MM-DD")
     return _checked(year, month, day, value, what).isoformat()
 
 
@@ -58,21 +64,21 @@ def article_date(value: str, what: str = "date") -> str:
     if _ISO.fullmatch(text):
         return parse_day(text, what)
     if _NUMERIC_ORDER.fullmatch(text):
-        raise DateError(f"{what}: {value!r} is ambiguous (day or month first?); use YYYY-MM-DD")
+        raise _error(what, f"{value!r} is ambiguous (day or month first?); use YYYY-MM-DD")
     spelled = _spelled(text, value, what)
     if spelled:
         return spelled
     parts = parsedate(text)
     if parts and parts[0] > 0:
         return _checked(parts[0], parts[1], parts[2], value, what).isoformat()
-    raise DateError(f"{what}: {value!r} is not a date; use YYYY-MM-DD")
+    raise _error(what, f"{value!r} is not a date; use YYYY-MM-DD")
 
 
 def parse_age(value: str, what: str = "age") -> timedelta:
     """A span such as 2y, 18m, 6w or 30d (years of 365 days, months of 30)."""
     match = re.fullmatch(r"\s*(\d+)\s*([ymwd])\s*", value.lower())
     if not match or int(match.group(1)) == 0:
-        raise DateError(f"{what}: {value!r} is not an age; use a number and y, m, w or d (e.g. 2y, 18m, 30d)")
+        raise _error(what, f"{value!r} is not an age; use a number and y, m, w or d (e.g. 2y, 18m, 30d)")
     days = {"y": 365, "m": 30, "w": 7, "d": 1}[match.group(2)]
     return timedelta(days=int(match.group(1)) * days)
 
@@ -86,20 +92,20 @@ def _iso_parts(value: str, what: str) -> tuple[int, int | None, int | None]:
     match = _ISO.fullmatch(text)
     if not match:
         hint = " is ambiguous (day or month first?)" if _NUMERIC_ORDER.fullmatch(text) else " is not a date"
-        raise DateError(f"{what}: {value!r}{hint}; use {FORMS}")
+        raise _error(what, f"{value!r}{hint}; use {FORMS}")
     year, month, day = match.groups()
     return int(year), int(month) if month else None, int(day) if day else None
 
 
 def _checked(year: int, month: int, day: int, value: str, what: str) -> date:
     if not 1 <= month <= 12:
-        raise DateError(f"{what}: {value!r} is not a calendar date (month {month} does not exist)")
+        raise _error(what, f"{value!r} is not a calendar date (month {month} does not exist)")
     if year < 1:
-        raise DateError(f"{what}: {value!r} is not a calendar date (year {year})")
+        raise _error(what, f"{value!r} is not a calendar date (year {year})")
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        raise DateError(f"{what}: {value!r} is not a calendar date "
-                        f"({calendar.month_name[month]} {year} has {last} days)")
+        raise _error(what, f"{value!r} is not a calendar date "
+                           f"({calendar.month_name[month]} {year} has {last} days)")
     return date(year, month, day)
 
 

@@ -16,7 +16,6 @@ stancegraph.learned.dataset, so training sees exactly what extraction will show 
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import tempfile

@@ -3,7 +3,7 @@ options, calls one library function and formats the answer; no query text lives 
 
 from __future__ import annotations
 
-from . import data, questions  # noqa: F401 - registers the commands on the group
+from . import data, questions  # noqa: F401 - importing them registers the commands on the group
 from .app import cli
 
 

@@ -70,7 +70,7 @@ class DateParam(click.ParamType):
                 return parse_day(value, "")
             return parse_bound(value, "", end=self.end)
         except DateError as err:
-            self.fail(str(err).removeprefix(": "), param, ctx)
+            self.fail(str(err), param, ctx)
 
 
 class AgeParam(click.ParamType):
@@ -78,9 +78,9 @@ class AgeParam(click.ParamType):
 
     def convert(self, value, param, ctx):
         try:
-            parse_age(value)
+            parse_age(value, "")
         except DateError as err:
-            self.fail(str(err).removeprefix("age: "), param, ctx)
+            self.fail(str(err), param, ctx)
         return value
 
 

@@ -170,8 +170,8 @@ def _used_as(head) -> bool:
     """'send troops to Ukraine as security guarantees': the cue says what something else serves as,
     a description of that other thing, not a position of its own."""
     prep = head.head
-    return head.dep_ == "pobj" and prep.lower_ == "as" and prep.head.pos_ in ("VERB", "NOUN") and \
-        any(c.dep_ == "dobj" for c in prep.head.children) if prep.head.pos_ == "VERB" else False
+    return head.dep_ == "pobj" and prep.lower_ == "as" and prep.head.pos_ == "VERB" and \
+        any(c.dep_ == "dobj" for c in prep.head.children)
 
 
 def _owned_noun(node, head) -> bool:
