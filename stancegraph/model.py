@@ -20,6 +20,10 @@ PREDICATES: tuple[str, ...] = (
     "advises", "leads", "head_of", "ambassador_to", "minister_of", "former_head_of",
     "member_of", "spokesperson_of", "president_of", "prime_minister_of", "secretary_general_of",
 )
+# Relations through which a person speaks for a state or organisation (not ambassador_to: an
+# ambassador to X speaks for home), for attribution and for the roll-up to states.
+SPEAKING_PREDICATES = frozenset({"head_of", "president_of", "prime_minister_of", "minister_of", "spokesperson_of",
+                                 "secretary_general_of"})
 JOURNALIST = "journalist"
 
 # Stances less confident than this are left out of extraction output and of every question

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..learned.candidates import Candidate, find_candidates
 from ..learned.combine import model_stances
-from ..model import Actor, Article, Evidence, Extraction, Relation, Stance, actor_id
+from ..model import SPEAKING_PREDICATES, Actor, Article, Evidence, Extraction, Relation, Stance, actor_id
 from ..ontology import Topic, load_theme_actors, load_topics
 from .actors import ActorIndex, Mention, actor_index
 from .anaphora import anaphoric_claims, backing_claims, same_position_claims
@@ -466,13 +466,8 @@ class Extractor:
         return actors
 
 
-# Roles through which a person speaks for a state or an organisation.
-SPEAKING_ROLES = {"head_of", "president_of", "prime_minister_of", "minister_of", "spokesperson_of",
-                  "secretary_general_of"}  # not ambassador_to: an ambassador to X speaks for home
-
-
 def _stated_roles(relations: list[Relation]) -> frozenset[tuple[str, str]]:
-    return frozenset((r.subject, r.object) for r in relations if r.predicate in SPEAKING_ROLES)
+    return frozenset((r.subject, r.object) for r in relations if r.predicate in SPEAKING_PREDICATES)
 
 
 def _looks_english(text: str) -> bool:

@@ -16,13 +16,14 @@ from collections.abc import Iterable
 
 from ..dates import days_before, parse_age, parse_bound
 from ..graph.base import Store
+from ..model import SPEAKING_PREDICATES
 from ..loaders.actors import actor_index
-from .api import StanceRecord, StanceSummary, _summarise, list_actors, relation_statements, stance_statements, stances_on
+from .api import (
+    StanceRecord, StanceSummary, _name_of, _summarise, list_actors, relation_statements, stance_statements, stances_on,
+)
 
 DEFAULT_STALE_AGE = "2y"
 BY = ("actor", "state")
-# Observed relations through which a person speaks for a state or organisation.
-SPEAKS_FOR = ("president_of", "prime_minister_of", "minister_of", "spokesperson_of", "secretary_general_of", "head_of")
 _ORDER = {"support": 0, "mixed": 1, "oppose": 2}
 
 
@@ -81,7 +82,7 @@ def rolled_up(records: list[StanceRecord], store: Store) -> list[StanceSummary]:
             body = _dictionary_body(record) or _observed_body(record, speaking_for)
             if body is None:
                 continue
-            name = _name(body)
+            name = _name_of(body)
             credited = dataclasses.replace(record, actor_id=body, actor=name, actor_type=types.get(body, _type(body)))
             people.setdefault((body, record.topic), set()).add(record.actor)
         groups.setdefault((credited.actor_id, credited.topic), []).append(credited)
@@ -97,7 +98,7 @@ def _observed_roles(store: Store) -> dict[str, list[tuple[str, str, str]]]:
     """person id -> (date, article, state or organisation id) of each role articles stated."""
     found: dict[str, list[tuple[str, str, str]]] = {}
     for relation in relation_statements(store):
-        if relation.predicate in SPEAKS_FOR:
+        if relation.predicate in SPEAKING_PREDICATES:
             found.setdefault(relation.subject_id, []).append((relation.date or "", relation.article_id, relation.object_id))
     return found
 
@@ -109,11 +110,6 @@ def _observed_body(record: StanceRecord, speaking_for: dict[str, list[tuple[str,
         return same_article[0]
     earlier = sorted((day, body) for day, _, body in known if record.date and day and day <= record.date)
     return earlier[-1][1] if earlier else None
-
-
-def _name(actor_id: str) -> str:
-    entry = actor_index().entry(actor_id)
-    return entry.name if entry else actor_id
 
 
 def _type(actor_id: str) -> str:
