@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .error_analysis import Error, classify_errors
-from .learned.dataset import GoldStance, place
 from .errors import InputError
+from .learned.dataset import dated, gold_stances, key
 from .loaders import load_article
-from .loaders.actors import actor_index, fold
 from .loaders.extract import default_extractor
 from .model import DEFAULT_MIN_CONFIDENCE, Extraction
 
@@ -53,12 +51,6 @@ class ArticleResult:
 KINDS = ("actors", "relations", "stances")
 
 
-def key(name: str) -> str:
-    """Compare actors by dictionary id where the dictionary knows the name, else by folded name."""
-    entry = actor_index().lookup(name)
-    return entry.id if entry else fold(name).casefold().strip()
-
-
 def gold_facts(gold: dict) -> dict[str, set[tuple]]:
     return {
         "actors": {(key(a["name"]),) for a in gold.get("actors", ())},
@@ -84,9 +76,7 @@ def evaluate_article(gold_path: Path, articles_dir: Path, extractor=None,
     article_file = articles_dir / gold["article"]
     if not article_file.exists():
         raise InputError(f"{gold_path}: its article {article_file} is missing")
-    article = load_article(str(article_file))
-    if gold.get("date"):
-        article = dataclasses.replace(article, published=gold["date"])
+    article = dated(load_article(str(article_file)), gold)
     extraction, candidates = (extractor or default_extractor()).extract_with_candidates(article)
     extraction = extraction.above(min_confidence)
     expected, predicted = gold_facts(gold), predicted_facts(extraction)
@@ -97,9 +87,7 @@ def evaluate_article(gold_path: Path, articles_dir: Path, extractor=None,
         result.misses[kind] = sorted(expected[kind] - predicted[kind])
         result.extras[kind] = sorted(predicted[kind] - expected[kind])
     names = {a.id: a.name for a in extraction.actors}
-    gold_stances = [GoldStance(key(s["actor"]), s["topic"], s["polarity"], *place(s.get("evidence", ""), article.text))
-                    for s in gold.get("stances", ())]
-    result.errors = classify_errors(gold_stances, [s.get("evidence", "") for s in gold.get("stances", ())],
+    result.errors = classify_errors(gold_stances(gold, article.text), [s.get("evidence", "") for s in gold.get("stances", ())],
                                     list(extraction.stances), lambda a: key(names.get(a, a)), candidates)
     return result
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..loaders import load_article
+from ..loaders.actors import actor_index, fold
 from ..model import Article
 from ..phenomena import parse_cases
 from .candidates import Candidate
@@ -50,21 +51,26 @@ def place(evidence: str, text: str) -> tuple[int, int]:
 
 
 def key(name: str) -> str:
-    from ..evaluation import key as evaluation_key  # evaluation imports this module
+    """Compare actors by dictionary id where the dictionary knows the name, else by folded name."""
+    entry = actor_index().lookup(name)
+    return entry.id if entry else fold(name).casefold().strip()
 
-    return evaluation_key(name)
+
+def dated(article: Article, gold: dict) -> Article:
+    """The article as the gold dates it."""
+    return dataclasses.replace(article, published=gold["date"]) if gold.get("date") else article
+
+
+def gold_stances(gold: dict, text: str) -> list[GoldStance]:
+    """A gold file's stances, their evidence placed in the article text."""
+    return [GoldStance(key(s["actor"]), s["topic"], s["polarity"], *place(s.get("evidence", ""), text))
+            for s in gold.get("stances", ())]
 
 
 def gold_article(gold_path: Path) -> tuple[Article, list[GoldStance]]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    article = load_article(str(gold_path.parent / gold["article"]))
-    if gold.get("date"):
-        article = dataclasses.replace(article, published=gold["date"])
-    stances = []
-    for s in gold.get("stances", ()):
-        start, end = place(s.get("evidence", ""), article.text)
-        stances.append(GoldStance(key(s["actor"]), s["topic"], s["polarity"], start, end))
-    return article, stances
+    article = dated(load_article(str(gold_path.parent / gold["article"])), gold)
+    return article, gold_stances(gold, article.text)
 
 
 def label(candidate: Candidate, gold: list[GoldStance], topics: tuple[str, ...],
