@@ -12,6 +12,7 @@ from .graph import open_store
 from .graph.base import QueryResult, Store
 from .graph.export import export_rdf
 from .graph.validate import ValidationReport, validate
+from .limits import Limits
 from .loaders import count_inputs, load_articles  # noqa: F401 - count_inputs is the CLI's
 from .model import DEFAULT_MIN_CONFIDENCE, PREDICATES, Extraction
 from .ontology import load_topics
@@ -53,10 +54,12 @@ def ingest_sources(sources: Iterable[str], store_url: str | None = None, *,
         return ingest(sources, store, progress=progress, **options)
 
 
-def default_workers() -> int:
-    from .ingest import default_workers as workers
+def usable_workers(requested: int | None = None) -> tuple[int, str | None]:
+    """Extraction processes this machine can run (cores, and memory at about 155 MB each):
+    the request, or fewer with the reason; all it can when nothing is requested."""
+    from .ingest import usable_workers as usable
 
-    return workers()
+    return usable(requested)
 
 
 def write_failure_report(report: IngestReport, path: str) -> None:
@@ -72,17 +75,19 @@ def enable_classifier() -> None:
     enable()
 
 
-def extract_sources(sources: Iterable[str], min_confidence: float | None = None, **options: Any) -> list[Extraction]:
+def extract_sources(sources: Iterable[str], min_confidence: float | None = None, limits: Limits = Limits(),
+                    **options: Any) -> list[Extraction]:
     """Extractions of every article the sources hold, without the stances less confident than
-    `min_confidence` (default DEFAULT_MIN_CONFIDENCE); the first bad input raises."""
+    `min_confidence` (default DEFAULT_MIN_CONFIDENCE); the first bad input, or one past the
+    limits, raises."""
     from .loaders.extract import default_extractor
 
     threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     extractions = []
-    for item in load_articles(sources, **options):
+    for item in load_articles(sources, max_bytes=limits.max_bytes, **options):
         if isinstance(item, InputError):
             raise item
-        extractions.append(default_extractor().extract(item).above(threshold))
+        extractions.append(default_extractor().extract(item, limits.max_seconds).above(threshold))
     if not extractions:
         raise InputError(f"{', '.join(sources)}: no article found")
     return extractions
@@ -265,14 +270,12 @@ def visualise(store_url: str | None, output: str, topic: str | None = None, min_
 
 
 def write_text(path: str, text: str | bytes) -> None:
-    """Write an output file, naming the path in a one-line error when it cannot be written."""
-    from pathlib import Path
+    """Write an output file whole or not at all, naming the path in a one-line error when it
+    cannot be written."""
+    from .safety import write_atomically
 
     with _writing(path):
-        if isinstance(text, bytes):
-            Path(path).write_bytes(text)
-        else:
-            Path(path).write_text(text, encoding="utf-8")
+        write_atomically(path, text)
 
 
 @contextmanager

@@ -1,27 +1,31 @@
 """Articles in, facts in the store: read, extract (in worker processes) and write in batches
-from one writer. A bad input is reported and skipped, never fatal; each article is written
-whole or not at all, so a killed ingest resumes by skipping the articles already stored."""
+from one writer, in the order extractions complete. A bad input, in reading, extraction or
+writing, is reported and skipped, never fatal; each article is written whole or not at all, so
+a killed ingest resumes by skipping the articles already stored."""
 
 from __future__ import annotations
 
 import json
 import multiprocessing
 import os
-from collections import deque
+import queue
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
 from .errors import InputError
 from .graph.base import Store
+from .limits import Limits
 from .loaders import load_articles
 from .loaders.extract import default_extractor
 from .model import Article, Extraction
+from .safety import write_atomically
 
 BATCH_SIZE = 32
 # Articles handed to the pool and not yet written, per worker: more than a write batch, so
 # workers never wait for the writer, and few enough to bound memory on huge corpora.
 IN_FLIGHT_PER_WORKER = 32
+WORKER_MEMORY = 155_000_000  # bytes one extraction process holds (spaCy's model and the rules), measured
 
 
 @dataclass
@@ -38,14 +42,39 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
+def usable_workers(requested: int | None = None) -> tuple[int, str | None]:
+    """The workers to start: the request, capped by the cores and by the memory available at
+    WORKER_MEMORY each, with a message saying why when it is lowered."""
+    cores = default_workers()
+    memory = _available_memory()
+    cap = min(cores, max(1, memory // WORKER_MEMORY)) if memory else cores
+    if requested is None or requested <= cap:
+        return requested or cap, None
+    room = f", {memory / 1e9:.1f} GB of memory free at ~{WORKER_MEMORY // 1_000_000} MB each" if memory else ""
+    return cap, f"--workers {requested} lowered to {cap} ({cores} core(s){room})"
+
+
+def _available_memory() -> int | None:
+    try:
+        with open("/proc/meminfo", encoding="ascii") as info:
+            for line in info:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 def ingest(sources: Iterable[str], store: Store, *, fmt: str | None = None, encoding: str = "utf-8",
            batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None, workers: int = 1,
-           resume: bool = False, **overrides: str | None) -> IngestReport:
-    """Ingest every article the sources hold into the store."""
+           resume: bool = False, limits: Limits = Limits(), **overrides: str | None) -> IngestReport:
+    """Ingest every article the sources hold into the store; an article past `limits` (size
+    or extraction time) is reported and skipped."""
     report = IngestReport()
-    articles = _pending(load_articles(sources, fmt=fmt, encoding=encoding, **overrides), store, report, resume)
+    loaded = load_articles(sources, fmt=fmt, encoding=encoding, max_bytes=limits.max_bytes, **overrides)
+    articles = _pending(loaded, store, report, resume)
     batch: list[Extraction] = []
-    with _Extractors(workers) as extractors:
+    with _Extractors(workers, limits.max_seconds) as extractors:
         for extraction in extractors.run(articles, report):
             batch.append(extraction)
             if len(batch) >= batch_size:
@@ -70,10 +99,12 @@ def _pending(items: Iterable[Article | InputError], store: Store, report: Ingest
 class _Extractors:
     """Extraction in this process, or in a pool of worker processes kept busy without pause: a
     bounded number of articles is always in flight, so workers go on while the writer writes,
-    and memory stays bounded on huge corpora. Results come back in input order."""
+    and memory stays bounded on huge corpora. Results come back as they complete, so one slow
+    article holds up nothing but itself."""
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, time_limit: float | None = None):
         self.workers = max(1, workers)
+        self.time_limit = time_limit
         self.pool = None
 
     def __enter__(self) -> _Extractors:
@@ -85,56 +116,97 @@ class _Extractors:
             self.pool.join()
 
     def run(self, articles: Iterator[Article], report: IngestReport) -> Iterator[Extraction]:
-        for article, (extraction, failure) in self._extracted(articles):
+        for extraction, failure in self._extracted(articles):
             if failure:
                 report.failures.append(failure)
                 continue
+            article = extraction.article
             report.warnings += [f"{article.source or article.id}: {w}" for w in extraction.warnings]
             yield extraction
 
-    def _extracted(self, articles: Iterator[Article]) -> Iterator[tuple[Article, tuple]]:
+    def _extracted(self, articles: Iterator[Article]) -> Iterator[tuple[Extraction | None, str | None]]:
         first = list(islice(articles, 2))
         if self.workers == 1 or len(first) < 2:  # one article is not worth starting workers for
-            yield from ((article, _extract_one(article)) for article in chain(first, articles))
+            yield from (_extract_one(article, self.time_limit) for article in chain(first, articles))
             return
         self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_warm_up)
-        in_flight: deque = deque()
+        done: queue.SimpleQueue = queue.SimpleQueue()
+        in_flight = 0
         for article in chain(first, articles):
-            in_flight.append((article, self.pool.apply_async(_extract_one, (article,))))
-            if len(in_flight) >= self.workers * IN_FLIGHT_PER_WORKER:
-                article, result = in_flight.popleft()
-                yield article, result.get()
-        while in_flight:
-            article, result = in_flight.popleft()
-            yield article, result.get()
+            self.pool.apply_async(_extract_one, (article, self.time_limit), callback=done.put,
+                                  error_callback=lambda err, a=article: done.put((None, _failure(a, err))))
+            in_flight += 1
+            if in_flight >= self.workers * IN_FLIGHT_PER_WORKER:
+                yield done.get()
+                in_flight -= 1
+        for _ in range(in_flight):
+            yield done.get()
 
 
 def _warm_up() -> None:
     default_extractor().nlp  # load the model once per worker, before the first article
 
 
-def _extract_one(article: Article) -> tuple[Extraction | None, str | None]:
+def _extract_one(article: Article, time_limit: float | None = None) -> tuple[Extraction | None, str | None]:
     try:
-        return default_extractor().extract(article), None
+        return default_extractor().extract(article, time_limit), None
     except Exception as err:  # noqa: BLE001 - one article's failure must not stop a batch
-        return None, f"{article.source or article.id}: extraction failed ({type(err).__name__}: {err})"
+        return None, _failure(article, err)
+
+
+def _failure(article: Article, err: BaseException) -> str:
+    where = article.source or article.id
+    if isinstance(err, InputError):
+        return f"{where}: {err}"
+    return f"{where}: extraction failed ({type(err).__name__}: {err})"
 
 
 def _flush(batch: list[Extraction], store: Store, report: IngestReport, progress) -> None:
+    """Write the batch in one go; when that fails, article by article, so only the articles
+    the store refuses are lost (reported). When it refuses every article of a batch of several,
+    or cannot even be read, the store, not an article, is at fault: the error stops the ingest."""
     if not batch:
         return
-    store.write(batch)
-    report.articles += len(batch)
-    report.stances += sum(len(e.stances) for e in batch)
-    report.relations += sum(len(e.relations) for e in batch)
+    try:
+        store.write(batch)
+        written = list(batch)
+    except Exception as err:  # noqa: BLE001 - which article is at fault is found below
+        written = _write_one_by_one(batch, store, report, err)
+    report.articles += len(written)
+    report.stances += sum(len(e.stances) for e in written)
+    report.relations += sum(len(e.relations) for e in written)
     if progress:
         progress(len(batch))
     batch.clear()
 
 
+def _write_one_by_one(batch: list[Extraction], store: Store, report: IngestReport, batch_error: Exception) -> list[Extraction]:
+    written, refused = [], []
+    for extraction in batch:
+        try:
+            store.write([extraction])
+            written.append(extraction)
+        except Exception as err:  # noqa: BLE001
+            article = extraction.article
+            refused.append(f"{article.source or article.id}: the store refused it ({type(err).__name__}: {err})")
+    if not written and (len(batch) > 1 or not _readable(store, batch[0])):
+        raise batch_error
+    report.failures += refused
+    return written
+
+
+def _readable(store: Store, extraction: Extraction) -> bool:
+    try:
+        store.has_article(extraction.article.id)
+        return True
+    except Exception:  # noqa: BLE001 - any failure to read says the same
+        return False
+
+
 def write_failure_report(report: IngestReport, path: str) -> None:
     """One JSON line per input that was skipped: {"input": …, "reason": …}."""
-    with open(path, "w", encoding="utf-8") as out:
-        for failure in report.failures:
-            source, _, reason = failure.partition(": ")
-            out.write(json.dumps({"input": source, "reason": reason}, ensure_ascii=False) + "\n")
+    lines = []
+    for failure in report.failures:
+        source, _, reason = failure.partition(": ")
+        lines.append(json.dumps({"input": source, "reason": reason}, ensure_ascii=False) + "\n")
+    write_atomically(path, "".join(lines))

@@ -11,6 +11,8 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from .safety import csv_cell, json_safe, without_controls
+
 FORMATS = ("table", "json", "jsonl", "csv")
 
 
@@ -25,14 +27,14 @@ def render(records: Sequence[Any], fmt: str, columns: Sequence[str] | None = Non
     rows = [as_dict(r) for r in records]
     columns = list(columns or (rows[0].keys() if rows else ()))
     if fmt == "json":
-        return json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=2)
+        return json_safe(json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=2))
     if fmt == "jsonl":
-        return "\n".join(json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False) for r in rows)
+        return "\n".join(json_safe(json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False)) for r in rows)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({c: csv_cell(r.get(c)) for c in columns} for r in rows)
         return buffer.getvalue().rstrip("\n")
     return table(rows, columns, wide, width)
 
@@ -96,8 +98,8 @@ def _cell(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.2f}"
     if isinstance(value, (list, tuple)):
-        return ", ".join(map(str, value))
-    return " ".join(str(value).split())
+        value = ", ".join(map(str, value))
+    return " ".join(without_controls(str(value)).split())
 
 
 def _line(values: Sequence[str], sizes: Sequence[int]) -> str:

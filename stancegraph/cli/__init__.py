@@ -3,11 +3,15 @@ options, calls one library function and formats the answer; no query text lives 
 
 from __future__ import annotations
 
+import sys
+
+from ..safety import PrintableStream
 from . import data, questions  # noqa: F401 - importing them registers the commands on the group
 from .app import cli
 
 
 def main() -> None:
+    sys.stdout, sys.stderr = PrintableStream(sys.stdout), PrintableStream(sys.stderr)
     cli(prog_name="stancegraph")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import functools
 import sys
 
 import click
@@ -12,6 +13,7 @@ import click
 from .. import api
 from ..dates import DateError, parse_age, parse_bound, parse_day
 from ..errors import StanceGraphError
+from ..limits import MAX_ARTICLE_SECONDS, Limits, parse_size
 from ..output import FORMATS, as_dict, render
 
 EXIT_ERROR = 1  # the input, the store or the answer failed
@@ -84,6 +86,16 @@ class AgeParam(click.ParamType):
         return value
 
 
+class SizeParam(click.ParamType):
+    name = "size"
+
+    def convert(self, value, param, ctx):
+        try:
+            return value if isinstance(value, int) else parse_size(value)
+        except StanceGraphError as err:
+            self.fail(str(err), param, ctx)
+
+
 START, END, DAY = DateParam(), DateParam(end=True), DateParam(day_only=True)
 
 
@@ -121,6 +133,19 @@ def confidence_option(f):
     return click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
                         help=f"Leave out stances less confident than P (default {api.DEFAULT_MIN_CONFIDENCE}; "
                              "lower it to see more of the classifier's guesses).")(f)
+
+
+def limit_options(f):
+    """--max-article-size and --max-article-seconds, passed on as `limits`."""
+    f = click.option("--max-article-seconds", type=click.FloatRange(min=0), default=MAX_ARTICLE_SECONDS,
+                     show_default=True, help="Skip an article whose extraction takes longer (0: no limit).")(f)
+    f = click.option("--max-article-size", type=SizeParam(), default="5MB", show_default=True,
+                     help="Skip an input (a file, a JSON Lines record, stdin) larger than this (KB, MB, GB).")(f)
+
+    @functools.wraps(f)
+    def with_limits(*args, max_article_size, max_article_seconds, **kwargs):
+        return f(*args, limits=Limits(max_article_size, max_article_seconds or None), **kwargs)
+    return with_limits
 
 
 def format_option(f):

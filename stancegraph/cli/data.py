@@ -13,8 +13,8 @@ from .. import api
 from ..errors import StanceGraphError
 from ..output import render
 from .app import (
-    DAY, by_option, classifier_option, cli, confidence_option, emit, emit_stances, format_option, store_option,
-    window_options,
+    DAY, by_option, classifier_option, cli, confidence_option, emit, emit_stances, format_option, limit_options,
+    store_option, window_options,
 )
 from .progress import ingest_progress
 
@@ -34,9 +34,10 @@ from .progress import ingest_progress
 @click.option("--resume", is_flag=True, help="Skip articles the store already holds (after an interrupted ingest).")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, writable=True),
               help="Write each skipped input and its reason to this file (JSON lines).")
+@limit_options
 @classifier_option
 def ingest(sources, store_url, input_format, encoding, published, title, url, outlet, strict, workers, resume,
-           report_file) -> None:
+           report_file, limits) -> None:
     """Read articles (files, folders, globs, - for stdin) and store their facts.
 
     An article whose date cannot be read (a Date: header, a JSON Lines or feed date) is reported
@@ -44,10 +45,14 @@ def ingest(sources, store_url, input_format, encoding, published, title, url, ou
 
     Example: stancegraph ingest corpus/ --published 2023-06-07 --outlet Guardian
     """
+    workers, lowered = api.usable_workers(workers)
+    if lowered:
+        click.echo(f"warning: {lowered}", err=True)
     with ingest_progress(api.count_inputs(sources, input_format) if sys.stderr.isatty() else None) as progress:
         report = api.ingest_sources(sources, store_url, fmt=input_format, encoding=encoding,
                                     published=published, title=title, url=url, outlet=outlet,
-                                    progress=progress, workers=workers or api.default_workers(), resume=resume)
+                                    progress=progress, workers=workers, resume=resume,
+                                    limits=limits)
     shown = report.failures[:20]
     for failure in shown:
         click.echo(f"skipped: {failure}", err=True)
@@ -75,14 +80,15 @@ def ingest(sources, store_url, input_format, encoding, published, title, url, ou
 @click.option("--url")
 @click.option("--outlet")
 @confidence_option
+@limit_options
 @classifier_option
-def extract(source, fmt, encoding, published, title, url, outlet, min_confidence) -> None:
+def extract(source, fmt, encoding, published, title, url, outlet, min_confidence, limits) -> None:
     """Extract actors, relations and stances of articles without storing them.
 
     Example: stancegraph extract article.txt --published 2023-06-07 --format json
     """
     extractions = api.extract_sources([source], encoding=encoding, published=published, title=title, url=url, outlet=outlet,
-                                      min_confidence=min_confidence)
+                                      min_confidence=min_confidence, limits=limits)
     for warning in (w for e in extractions for w in e.warnings):
         click.echo(f"warning: {warning}", err=True)
     if fmt == "table":

@@ -12,6 +12,7 @@ import networkx as nx
 from ..loaders.actors import actor_index
 from ..ontology import load_topics
 from ..queries.api import RelationRecord, StanceRecord, StanceSummary
+from ..safety import csv_cell, write_atomically, xml_safe
 
 DNA_COLUMNS = ("statement", "document", "date", "person", "organization", "concept", "agreement",
                "polarity", "speaker", "text", "outlet", "title", "url")
@@ -43,11 +44,21 @@ def stance_network(summaries: list[StanceSummary], relations: list[RelationRecor
 
 
 def graphml_text(graph: nx.MultiDiGraph) -> str:
-    return "\n".join(nx.generate_graphml(graph)) + "\n"
+    return "\n".join(nx.generate_graphml(_xml_ready(graph))) + "\n"
 
 
 def gexf_text(graph: nx.MultiDiGraph) -> str:
-    return "\n".join(nx.generate_gexf(graph)) + "\n"
+    return "\n".join(nx.generate_gexf(_xml_ready(graph))) + "\n"
+
+
+def _xml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose ids and attribute values hold no character XML 1.0 forbids (an article's
+    stray control character must not make the whole file unreadable)."""
+    ready = nx.MultiDiGraph()
+    ready.add_nodes_from((xml_safe(n), {k: xml_safe(v) for k, v in d.items()}) for n, d in graph.nodes(data=True))
+    ready.add_edges_from((xml_safe(a), xml_safe(b), key, {k: xml_safe(v) for k, v in d.items()})
+                         for a, b, key, d in graph.edges(keys=True, data=True))
+    return ready
 
 
 def write_csv(graph: nx.MultiDiGraph, folder: str | Path) -> tuple[Path, Path]:
@@ -56,18 +67,23 @@ def write_csv(graph: nx.MultiDiGraph, folder: str | Path) -> tuple[Path, Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     nodes, edges = folder / "nodes.csv", folder / "edges.csv"
-    with nodes.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(["id", "label", "kind", "type"])
-        for node, data in sorted(graph.nodes(data=True)):
-            writer.writerow([node, data.get("label"), data.get("kind"), data.get("type")])
-    with edges.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(["source", "target", "kind", "polarity", "predicate", "weight", "date", "evidence"])
-        for a, b, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("kind"))):
-            writer.writerow([a, b, data["kind"], data.get("polarity", ""), data.get("predicate", ""),
-                             data.get("weight"), data.get("date"), data.get("evidence")])
+    node_rows = [[node, data.get("label"), data.get("kind"), data.get("type")]
+                 for node, data in sorted(graph.nodes(data=True))]
+    edge_rows = [[a, b, data["kind"], data.get("polarity", ""), data.get("predicate", ""), data.get("weight"),
+                  data.get("date"), data.get("evidence")]
+                 for a, b, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("kind")))]
+    write_atomically(nodes, _csv_text(["id", "label", "kind", "type"], node_rows))
+    write_atomically(edges, _csv_text(["source", "target", "kind", "polarity", "predicate", "weight", "date",
+                                       "evidence"], edge_rows))
     return nodes, edges
+
+
+def _csv_text(header: list[str], rows: list[list]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(map(csv_cell, row) for row in rows)
+    return buffer.getvalue()
 
 
 def dna_table(statements: list[StanceRecord]) -> str:
@@ -80,8 +96,9 @@ def dna_table(statements: list[StanceRecord]) -> str:
         person = s.actor if s.actor_type == "Person" else ""
         organization = s.actor if s.actor_type != "Person" else _organization(s.actor_id, s.date)
         agreement = {"support": "1", "oppose": "0"}.get(s.polarity, "")
-        writer.writerow([s.statement.rsplit("/", 1)[-1], s.article_id, s.date or "", person, organization, s.topic,
-                         agreement, s.polarity, s.speaker or "", s.evidence, s.outlet or "", s.title or "", s.url or ""])
+        writer.writerow(map(csv_cell, [
+            s.statement.rsplit("/", 1)[-1], s.article_id, s.date or "", person, organization, s.topic,
+            agreement, s.polarity, s.speaker or "", s.evidence, s.outlet or "", s.title or "", s.url or ""]))
     return buffer.getvalue()
 
 

@@ -5,17 +5,20 @@ from __future__ import annotations
 import dataclasses
 import glob
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from ..dates import DateError, article_date, parse_day
 from ..errors import InputError
+from ..limits import MAX_ARTICLE_BYTES
 from ..model import Article
 from . import formats
-from .cleaning import decode
+from .cleaning import clean_field, decode
 
 Reader = Callable[[bytes, str, str], Iterable["Article | InputError"]]
 
@@ -96,17 +99,62 @@ def _is_article_file(path: Path) -> bool:
     return path.is_file() and not path.name.startswith(".") and path.suffix.lower() in known
 
 
-def read_source(source: str, fmt: str | None = None, encoding: str = "utf-8") -> Iterator[Article | InputError]:
-    """Every article one file (or stdin) holds; failures come back as InputError values."""
+def read_source(source: str, fmt: str | None = None, encoding: str = "utf-8",
+                max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article | InputError]:
+    """Every article one file (or stdin) holds; failures come back as InputError values. No
+    input is read past `max_bytes` per article: a JSON Lines file streams line by line, any
+    other file or stdin is one article."""
+    name = "<stdin>" if source == "-" else source
     try:
-        if source != "-" and (fmt or _sniff_file(source)) == "jsonl":
-            yield from _stream_jsonl(source, encoding)  # a corpus file may be gigabytes
-            return
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        handle = sys.stdin.buffer if source == "-" else _open_regular(source)
     except OSError as err:
         yield InputError(f"{source}: cannot read ({err.strerror})")
         return
-    name = "<stdin>" if source == "-" else source
+    except InputError as err:
+        yield err
+        return
+    try:
+        if (fmt or sniff_format(_peek(handle), source)) == "jsonl":
+            yield from _stream_jsonl(handle, name, encoding, max_bytes)  # a corpus file may be gigabytes
+            return
+        data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            yield formats.too_big(name, _size_of(handle), max_bytes)
+            return
+        yield from _read_whole(data, name, source, fmt, encoding)
+    except OSError as err:
+        yield InputError(f"{name}: cannot read ({err.strerror})")
+    finally:
+        if source != "-":
+            handle.close()
+
+
+def _open_regular(path: str) -> BinaryIO:
+    """A file opened for reading, refused when it is a FIFO, device or socket (`/dev/zero`
+    never ends, a FIFO blocks): pipe such a stream to stdin ('-') instead."""
+    if not stat.S_ISREG(os.stat(path).st_mode):  # before opening: opening a FIFO blocks
+        raise InputError(f"{path}: not a regular file (a device, FIFO or socket); pipe it to stdin as '-' instead")
+    return open(path, "rb")
+
+
+def _peek(handle: BinaryIO) -> bytes:
+    if hasattr(handle, "peek"):
+        return handle.peek(2048)[:2048]
+    head = handle.read(2048)
+    handle.seek(0)
+    return head
+
+
+def _size_of(handle: BinaryIO) -> int | None:
+    """A file's size; None for a stream, whose size is known only by reading it all."""
+    try:
+        status = os.fstat(handle.fileno())
+    except (OSError, ValueError):
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
+def _read_whole(data: bytes, name: str, source: str, fmt: str | None, encoding: str) -> Iterator[Article | InputError]:
     _load_plugins()
     chosen = fmt or sniff_format(data, source)
     if chosen not in FORMATS:
@@ -116,6 +164,8 @@ def read_source(source: str, fmt: str | None = None, encoding: str = "utf-8") ->
         yield from FORMATS[chosen].reader(data, name, encoding)
     except InputError as err:
         yield err
+    except Exception as err:  # noqa: BLE001 - a reader's crash on one input must not stop a batch
+        yield InputError(f"{name}: could not be read as {chosen} ({type(err).__name__}: {err})")
 
 
 def _sniff_file(path: str) -> str:
@@ -123,27 +173,26 @@ def _sniff_file(path: str) -> str:
         return sniff_format(handle.read(2048), path)
 
 
-def _stream_jsonl(path: str, encoding: str) -> Iterator[Article | InputError]:
-    with open(path, "rb") as handle:
-        head = handle.read(8192)
-        try:
-            decode(head, path, encoding)  # empty or binary files fail as a whole, not line by line
-        except InputError as err:
-            if "not valid" not in str(err):  # a bad byte is reported on its own line below
-                yield err
-                return
-        handle.seek(0)
-        yield from formats.read_jsonl_lines(handle, path, encoding)
+def _stream_jsonl(handle: BinaryIO, name: str, encoding: str, max_bytes: int) -> Iterator[Article | InputError]:
+    head = _peek(handle)
+    try:
+        decode(head, name, encoding)  # an empty or binary file fails as a whole, not line by line
+    except InputError as err:
+        if "not valid" not in str(err):  # a bad byte is reported on its own line below
+            yield err
+            return
+    yield from formats.read_jsonl_lines(formats.bounded_lines(handle, max_bytes), name, encoding, max_bytes)
 
 
 def load_articles(
-    sources: Iterable[str], fmt: str | None = None, encoding: str = "utf-8", **overrides: str | None,
+    sources: Iterable[str], fmt: str | None = None, encoding: str = "utf-8", max_bytes: int = MAX_ARTICLE_BYTES,
+    **overrides: str | None,
 ) -> Iterator[Article | InputError]:
     """Articles from files, folders, globs and stdin, with metadata overrides applied.
 
     Bad inputs are yielded as InputError values so that a batch goes on past them; so is an
     article whose publication date cannot be read (a bad `published` override fails them all)."""
-    fields = {k: v for k, v in overrides.items() if v is not None}
+    fields = {k: clean_field(v) for k, v in overrides.items() if v is not None}
     if "published" in fields:
         try:
             fields["published"] = parse_day(fields["published"], "published date")
@@ -154,7 +203,7 @@ def load_articles(
         if isinstance(source, InputError):
             yield source
             continue
-        for item in read_source(source, fmt, encoding):
+        for item in read_source(source, fmt, encoding, max_bytes):
             if isinstance(item, Article) and fields:
                 item = dataclasses.replace(item, **fields)
             yield _dated(item) if isinstance(item, Article) and "published" not in fields else item
@@ -179,6 +228,8 @@ def count_inputs(sources: Iterable[str], fmt: str | None = None) -> int | None:
             continue
         if source == "-":
             return None
+        if not os.path.isfile(source):
+            continue  # a device or FIFO is refused when read; opening it here could block
         chosen = fmt or _sniff_file(source)
         if chosen == "feed":
             return None

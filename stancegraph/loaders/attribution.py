@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
@@ -134,7 +135,34 @@ def _issuer(source, resolver: Resolver) -> list[str]:
 _OPEN, _CLOSE = "“", "”"
 
 
-def quote_regions(text: str) -> list[tuple[int, int]]:
+class Regions(tuple):
+    """Quotation spans in text order, never overlapping, with the look-up a sentence needs in
+    logarithmic time (an article of thousands of quotations must not compare each with each
+    sentence)."""
+
+    def __new__(cls, spans: list[tuple[int, int]]):
+        regions = super().__new__(cls, spans)
+        regions.starts = [start for start, _ in spans]
+        return regions
+
+    def around(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first span that holds the position `start` or begins inside [start, end)."""
+        at = bisect_right(self.starts, start)
+        if at and start < self[at - 1][1]:
+            return self[at - 1]
+        if at < len(self) and self[at][0] < end:
+            return self[at]
+        return None
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Every span that shares a character with [start, end)."""
+        at = bisect_right(self.starts, start)
+        first = at - 1 if at and start < self[at - 1][1] else at
+        last = bisect_left(self.starts, end)
+        return list(self[first:last])
+
+
+def quote_regions(text: str) -> Regions:
     """Spans of direct quotation; a quote left open at a paragraph end continues when the next
     paragraph opens with a quotation mark (the newspaper convention for multi-paragraph quotes)."""
     regions: list[tuple[int, int]] = []
@@ -159,7 +187,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         regions.append((start, len(text)))
-    return regions
+    return Regions(regions)
 
 
 def _opens_quote(text: str, position: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
+from ..safety import without_controls
 
 # Headings that start site furniture: everything from such a line on is navigation, not article.
 FURNITURE_HEADINGS = (
@@ -18,6 +19,7 @@ _FURNITURE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"[\t\n\r]+")
 
 
 def decode(data: bytes, source: str, encoding: str = "utf-8") -> str:
@@ -45,7 +47,7 @@ def decode(data: bytes, source: str, encoding: str = "utf-8") -> str:
 def clean_body(text: str) -> str:
     """Normalise line ends and spaces and cut trailing site furniture."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = _CONTROL.sub("", text)
+    text = without_controls(text)
     match = _FURNITURE.search(text)
     if match and match.start() > len(text) * 0.2:
         text = text[:match.start()]
@@ -53,3 +55,8 @@ def clean_body(text: str) -> str:
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
+
+
+def clean_field(value: str) -> str:
+    """A metadata value (title, author, outlet, date) on one line, without controls."""
+    return without_controls(_LINE_BREAKS.sub(" ", value)).strip()

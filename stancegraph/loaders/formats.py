@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..errors import InputError
+from ..limits import MAX_ARTICLE_BYTES, describe_size
 from ..model import Article
-from .cleaning import clean_body, decode
+from .cleaning import clean_body, clean_field, decode
 
 _HEADER_KEYS = {
     "title": "title", "headline": "title", "source": "url", "url": "url", "link": "url",
@@ -73,27 +74,55 @@ def read_html(data: bytes, source: str, encoding: str = "utf-8") -> Iterator[Art
 
 
 _TEXT_FIELDS = ("text", "body", "content", "article")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON's "\\ud800" decodes to one; it is no character
 
 
 def read_jsonl(data: bytes, source: str, encoding: str = "utf-8") -> Iterator[Article | InputError]:
     """One JSON object per line; a bad line is reported and the others still load."""
     decode(data, source, encoding)  # the whole input's checks: empty, binary, encoding
-    return read_jsonl_lines(data.splitlines(), source, encoding)
+    return read_jsonl_lines(data.splitlines(), source, encoding, max_bytes=len(data))
 
 
-def read_jsonl_lines(lines: Iterable[bytes], source: str, encoding: str = "utf-8") -> Iterator[Article | InputError]:
+def read_jsonl_lines(lines: Iterable[bytes | int], source: str, encoding: str = "utf-8",
+                     max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article | InputError]:
     """JSON Lines one line at a time, so a file of any size streams through in little memory;
-    a line that is not valid text or JSON is reported and the rest still load."""
+    a line that is not valid text or JSON is reported and the rest still load. An int in
+    `lines` is the length of a line too long to have been read (see bounded_lines)."""
     for number, raw in enumerate(lines, start=1):
+        where = f"{source}:{number}"
+        if isinstance(raw, int) or len(raw) > max_bytes:
+            yield too_big(where, raw if isinstance(raw, int) else len(raw), max_bytes)
+            continue
         if not raw.strip():
             continue
-        where = f"{source}:{number}"
         try:
             yield _article_from_record(json.loads(decode(raw, where, encoding)), where)
         except json.JSONDecodeError as err:
             yield InputError(f"{where}: invalid JSON ({err.msg})")
+        except RecursionError:
+            yield InputError(f"{where}: JSON nested too deeply to be an article")
         except InputError as err:
             yield err
+
+
+def bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
+    """The handle's lines; a line longer than max_bytes is skipped unread, and its length comes
+    in its place (a one-line 'record' of gigabytes must not fill the memory)."""
+    while line := handle.readline(max_bytes + 1):
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while (chunk := handle.readline(1 << 20)) and not chunk.endswith(b"\n"):
+            size += len(chunk)
+        yield size + len(chunk)
+
+
+def too_big(where: str, size: int | None, max_bytes: int) -> InputError:
+    """The error for an input past the size limit (`size` None: a stream, read no further)."""
+    what = f"{describe_size(size)} is over" if size else "more than"
+    return InputError(f"{where}: {what} the {describe_size(max_bytes)} limit for one article "
+                      "(raise it with --max-article-size)")
 
 
 def _article_from_record(record: Any, where: str) -> Article:
@@ -110,7 +139,13 @@ def _article_from_record(record: Any, where: str) -> Article:
         "author": record.get("author"),
         "published": record.get("published") or record.get("date"),
     }
-    return _article(body, {k: str(v) for k, v in meta.items() if v}, where)
+    meta = {k: str(v) for k, v in meta.items() if v}
+    for name, value in [("text", body), *meta.items()]:
+        surrogate = _SURROGATE.search(value)
+        if surrogate:
+            raise InputError(f"{where}: invalid text in {name} (lone surrogate \\u{ord(surrogate.group(0)):04x}, "
+                             "not Unicode)")
+    return _article(body, meta, where)
 
 
 def read_feed(data: bytes, source: str, encoding: str = "utf-8") -> Iterator[Article | InputError]:
@@ -151,6 +186,7 @@ def _html_to_text(fragment: str) -> str:
 
 
 def _article(body: str, meta: dict[str, str], source: str) -> Article:
+    meta = {key: cleaned for key, value in meta.items() if value and (cleaned := clean_field(value))}
     return Article(
         text=body, title=meta.get("title"), url=meta.get("url"), outlet=meta.get("outlet"),
         author=meta.get("author"), published=meta.get("published"), source=source,

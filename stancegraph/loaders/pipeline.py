@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from time import monotonic
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from ..errors import InputError
 from ..learned.candidates import Candidate, find_candidates
 from ..learned.combine import model_stances
 from ..model import SPEAKING_PREDICATES, Actor, Article, Evidence, Extraction, Relation, Stance, actor_id
 from ..ontology import Topic, load_theme_actors, load_topics
 from .actors import ActorIndex, Mention, actor_index
 from .anaphora import anaphoric_claims, backing_claims, same_position_claims
-from .attribution import quote_regions, speech_frames
+from .attribution import Regions, quote_regions, speech_frames
 from .dating import told_of_year
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
@@ -37,6 +40,14 @@ MAX_PARSED_SENTENCE = 1500  # characters; longer runs are lists or junk, not sen
 LONG_ARTICLE = 1_000_000  # characters; news articles are a hundredth of that
 MAX_PARSED_TEXT = 200_000  # characters parsed per article; beyond that a huge 'article' is a dump
 _ENGLISH = re.compile(r"\b(?:the|a|an|and|of|to|in|that|is|was|are|were|be|for|on|at|as|with|from|said|has|have|it|he|she|by|not|will|would)\b", re.I)
+
+
+class ArticleTooSlow(InputError):
+    """An article that used up its time budget; the batch goes on without it."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"gave up after {seconds:g} s of extraction (the per-article time limit; "
+                         "raise it with --max-article-seconds)")
 
 
 @dataclass(frozen=True)
@@ -62,8 +73,18 @@ class _State:
     warnings: list[str] = field(default_factory=list)
     speaks_for: Callable[[str, str], bool] | None = None  # set once relations are complete
     voices: dict[int, frozenset[str]] = field(default_factory=dict)  # who speaks in each sentence
-    _regions: list[tuple[int, int]] | None = None
+    time_limit: float | None = None  # seconds the article may take, or None for no limit
+    _regions: Regions | None = None
     _dates: dict[int, str | None] | None = None
+    _started: float = field(default_factory=monotonic)
+
+    def timed(self, items: Iterable):
+        """The items, one by one, until the article has used its time (each item's work is
+        bounded, so checking between them keeps the budget)."""
+        for item in items:
+            if self.time_limit is not None and monotonic() - self._started > self.time_limit:
+                raise ArticleTooSlow(self.time_limit)
+            yield item
 
     def date_of(self, sentence: Sentence) -> str | None:
         """The date a sentence's cues and roles are read at: the year it tells of ('In 2008 …'),
@@ -74,7 +95,7 @@ class _State:
         return self._dates[sentence.index]
 
     @property
-    def regions(self) -> list[tuple[int, int]]:
+    def regions(self) -> Regions:
         """Quotation spans, found once per article."""
         if self._regions is None:
             self._regions = quote_regions(self.article.text)
@@ -104,15 +125,13 @@ class Extractor:
     def nlp(self):
         return load_nlp(self.model)
 
-    def extract(self, article: Article) -> Extraction:
-        return next(iter(self.extract_many([article])))
+    def extract(self, article: Article, time_limit: float | None = None) -> Extraction:
+        """The article's facts; past `time_limit` seconds it raises ArticleTooSlow."""
+        return self._run(article, time_limit)[0]
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         for article in articles:
-            yield self._extract(article)
-
-    def _extract(self, article: Article) -> Extraction:
-        return self._run(article)[0]
+            yield self.extract(article)
 
     def extract_with_candidates(self, article: Article) -> tuple[Extraction, list[Candidate]]:
         """The rules' extraction and every candidate the learned classifier could decide."""
@@ -133,8 +152,8 @@ class Extractor:
                               state.article.published, self.classifier.name)
         return sorted([*stances, *added], key=lambda s: (s.evidence.start, s.actor, s.topic))
 
-    def _run(self, article: Article) -> tuple[Extraction, _State | None]:
-        state = _State(article, sentences(article.text))
+    def _run(self, article: Article, time_limit: float | None = None) -> tuple[Extraction, _State | None]:
+        state = _State(article, sentences(article.text), time_limit=time_limit)
         if not state.sentences:
             return Extraction(article, warnings=("article has no sentences",)), None
         if not _looks_english(article.text):
@@ -159,7 +178,7 @@ class Extractor:
     def _find_mentions(self, state: _State) -> None:
         seen_surnames: dict[str, str] = {}
         last_state: str | None = None
-        for sentence in state.sentences:
+        for sentence in state.timed(state.sentences):
             date = state.date_of(sentence)
             found = self.index.find(sentence.text, sentence.start)
             found += surname_mentions(sentence, seen_surnames, found)
@@ -181,7 +200,7 @@ class Extractor:
     # ---- stage 2: topic cues ------------------------------------------------------------
     def _find_cues(self, state: _State) -> None:
         named: set[str] = set()  # topics a full cue has named so far in the article
-        for sentence in state.sentences:
+        for sentence in state.timed(state.sentences):
             date = state.date_of(sentence)
             hits, bare = [], []
             for topic in self.topics:
@@ -210,7 +229,7 @@ class Extractor:
             state.warnings.append(f"{len(too_long)} over-long sentence(s) not parsed (over {MAX_PARSED_SENTENCE} characters)")
         chosen = [s for s in chosen if len(s.text) <= MAX_PARSED_SENTENCE]
         chosen = self._within_budget(chosen, state)
-        for sentence, doc in zip(chosen, self.nlp.pipe(s.text for s in chosen)):
+        for sentence, doc in state.timed(zip(chosen, self.nlp.pipe(s.text for s in chosen))):
             state.docs[sentence.index] = doc
             if self._add_ner_actors(state, sentence, doc):
                 self._relations_again(state, sentence)
@@ -235,24 +254,23 @@ class Extractor:
         quotation a cue sits in, with the sentences around it."""
         sentences = state.sentences
         chosen = set(state.cues)
+        last_cue: dict[int, int] = {}  # paragraph -> its last sentence with a cue
         for i in state.cues:
-            paragraph = sentences[i].paragraph
-            j = i - 1
-            while j >= 0 and sentences[j].paragraph == paragraph:
-                if self.lexicon.speech_forms.search(sentences[j].text):
-                    chosen.add(j)
-                j -= 1
+            last_cue[sentences[i].paragraph] = max(i, last_cue.get(sentences[i].paragraph, -1))
             for k in (i + 1, i + 2):
                 if k < len(sentences) and self.lexicon.stance_forms.search(sentences[k].text):
                     chosen.add(k)
+        chosen |= {s.index for s in sentences if s.index < last_cue.get(s.paragraph, -1)
+                   and self.lexicon.speech_forms.search(s.text)}
         return chosen | self._quotation_context(state, chosen)
 
     @staticmethod
     def _quotation_context(state: _State, chosen: set[int]) -> set[int]:
-        regions = state.regions
+        starts = [s.start for s in state.sentences]
         extra = set()
-        for start, end in regions:
-            inside = [s.index for s in state.sentences if s.start < end and start < s.end]
+        for start, end in state.regions:
+            first, last = max(0, bisect_right(starts, start) - 1), bisect_left(starts, end)
+            inside = [s.index for s in state.sentences[first:last] if s.start < end and start < s.end]
             if inside and any(i in chosen for i in inside):
                 extra |= set(inside)
                 extra |= {i for i in (inside[0] - 1, inside[-1] + 1) if 0 <= i < len(state.sentences)}
@@ -295,7 +313,7 @@ class Extractor:
         salience = Salience()
         analysed = []
         listed = listed_beside(state.sentences, state.mentions, self._is_state)
-        for sentence in state.sentences:
+        for sentence in state.timed(state.sentences):
             mentions = state.mentions[sentence.index]
             doc = state.docs.get(sentence.index)
             if doc is not None:
@@ -320,7 +338,8 @@ class Extractor:
         paragraph_speaker: dict[int, str] = {}
         last_topic: tuple[int, int, str] | None = None  # (paragraph, sentence index, topic)
         last_claim: tuple[str, str] | None = None  # (topic, polarity) of the latest stance, for 'a similar line'
-        for sentence, doc, resolver, frames in analysed:
+        positions = _Positions(self._home_state, state.article.published)
+        for sentence, doc, resolver, frames in state.timed(analysed):
             region = region_of(sentence, regions)
             resolver.quote_speaker = (speakers.get(region) if region else None) or interview.speaker_of(sentence)
             answer = interview.answered.get(sentence.index)  # 'Should Nato invite Ukraine?' 'Yes.'
@@ -361,7 +380,7 @@ class Extractor:
                 for claim in anaphoric_claims(ctx, same_topic):
                     stances += self._stances_of(claim, last_topic[2], sentence, state, "anaphora", 0.55)
             cue_tokens = frozenset(i for _, tokens in hits for i in tokens)
-            for claim, topic in backing_claims(ctx, self._positions(stances, state.article.published), cue_tokens):
+            for claim, topic in backing_claims(ctx, positions.after(stances), cue_tokens):
                 stances += self._stances_of(claim, topic, sentence, state, "anaphora:backing", 0.55)
             if stances:
                 last_claim = (stances[-1].topic, stances[-1].polarity)
@@ -381,17 +400,6 @@ class Extractor:
         owner = {i: hit.topic for hit, tokens in placed for i in tokens if doc[i].pos_ in ("NOUN", "PROPN")}
         return [(hit, tokens) for hit, tokens in placed
                 if not any(owner.get(a.i, hit.topic) != hit.topic for a in _phrase_ancestors(doc[tokens[0]]))]
-
-    def _positions(self, stances: list[Stance], date: str | None) -> dict[str, tuple[str, str]]:
-        """Each holder's latest (topic, polarity) so far, also under the state a person speaks
-        for ('backed Washington' after the US president's statement)."""
-        positions: dict[str, tuple[str, str]] = {}
-        for stance in stances:
-            positions[stance.actor] = (stance.topic, stance.polarity)
-            home = self._home_state(stance.actor, date)
-            if home:
-                positions[home] = (stance.topic, stance.polarity)
-        return positions
 
     def _home_state(self, person: str, date: str | None) -> str | None:
         """The state a person held a role for at the date (heads of state and ministers)."""
@@ -464,6 +472,26 @@ class Extractor:
             if base is not None:
                 actors.append(Actor(base.id, base.name, base.type, base.wikidata, tuple(forms)))
         return actors
+
+
+class _Positions:
+    """Each holder's latest (topic, polarity) so far, also under the state a person speaks for
+    ('backed Washington' after the US president's statement); read once per stance, however
+    many sentences ask."""
+
+    def __init__(self, home_state: Callable[[str, str | None], str | None], date: str | None):
+        self.home_state, self.date = home_state, date
+        self.latest: dict[str, tuple[str, str]] = {}
+        self.seen = 0
+
+    def after(self, stances: list[Stance]) -> dict[str, tuple[str, str]]:
+        for stance in stances[self.seen:]:
+            self.latest[stance.actor] = (stance.topic, stance.polarity)
+            home = self.home_state(stance.actor, self.date)
+            if home:
+                self.latest[home] = (stance.topic, stance.polarity)
+        self.seen = len(stances)
+        return self.latest
 
 
 def _stated_roles(relations: list[Relation]) -> frozenset[tuple[str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 ABBREVIATIONS = {
@@ -44,6 +45,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     cursor = start
     shielded = _quote_interiors(text, start, end)
+    shield_starts = [a for a, _ in shielded]
     for match in _BOUNDARY.finditer(text, start, end):
         cut = match.end()
         word = re.search(r"([\w.]+)[.!?]+[\"”’)\]]*\s+$", text[cursor:cut])
@@ -51,12 +53,19 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if word and re.fullmatch(r"[A-Z]", word.group(1)):
             continue  # an initial, as in "George W. Bush"
-        if any(a < match.start() < b - 1 for a, b in shielded):
+        if _shielded(shielded, shield_starts, match.start()):
             continue  # a short quotation is one sentence with its attribution
         spans.append(_strip(text, cursor, cut))
         cursor = cut
     spans.append(_strip(text, cursor, end))
     return [s for s in spans if s[1] > s[0] and any(c.isalpha() for c in text[s[0]:s[1]])]
+
+
+def _shielded(shielded: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """Whether a position lies inside a short quotation (they never overlap, so only the last
+    one opening before it can hold it)."""
+    at = bisect_left(starts, position) - 1
+    return at >= 0 and position < shielded[at][1] - 1
 
 
 def _quote_interiors(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -3,9 +3,11 @@ beyond its own speech verbs, and the attribution of a claim to its holder and sp
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..model import JOURNALIST
 from .actors import ActorIndex
-from .attribution import Frame
+from .attribution import Frame, Regions
 from .segment import Sentence
 from .stances import Claim
 
@@ -18,24 +20,24 @@ def person_speaker(frames: list[Frame], index: ActorIndex) -> str | None:
     return None
 
 
-def region_of(sentence: Sentence, regions) -> tuple[int, int] | None:
-    for start, end in regions:
-        if start <= sentence.start < end or sentence.start <= start < sentence.end:
-            return (start, end)
-    return None
+def region_of(sentence: Sentence, regions: Regions) -> tuple[int, int] | None:
+    return regions.around(sentence.start, sentence.end)
 
 
-def quote_speakers(regions, analysed) -> dict[tuple[int, int], str]:
+def quote_speakers(regions: Regions, analysed) -> dict[tuple[int, int], str]:
     """A quotation's speaker: the speech verb beside it, before or after; failing that, the
     speaker of the sentence just before it in the same paragraph ('“…,” Stoltenberg said. “…”')."""
     speakers: dict[tuple[int, int], str] = {}
+    ends = [sentence.end for sentence, *_ in analysed]  # in text order, so they only grow
     for region in regions:
+        first = bisect_left(ends, region[0])  # the first sentence that does not end before it
         previous = None
-        for sentence, doc, resolver, frames in analysed:
+        for sentence, _, _, frames in analysed[max(0, first - 1):first + 1]:
             if sentence.end <= region[0]:
                 previous = (sentence, frames)
-            if sentence.end < region[0] or sentence.start > region[1] + 1:
-                continue
+        for sentence, doc, resolver, frames in analysed[first:]:
+            if sentence.start > region[1] + 1:
+                break
             for frame in frames:
                 verb_at = sentence.start + doc[frame.verb].idx if frame.verb is not None else -1
                 if frame.speaker and frame.kind == "speech" and not region[0] <= verb_at < region[1]:
