@@ -4,6 +4,8 @@
 
     python bench/extract.py --dev [--repeat N]
 
+    python bench/extract.py --sizes [--max-size 10000000]
+
 Baseline: `nlp.pipe` over every sentence of every article (the full parse the extractor would
 need if it parsed everything). The texts are the bundled seed article, the test fixtures and
 the phenomenon suite, repeated N times, plus the same number of off-topic articles of similar
@@ -11,11 +13,17 @@ length written from templates below (news bulletins that carry no stance). With 
 the real development articles of ../shared/corpus/dev instead (topical news, where nearly every
 sentence carries a cue; the kept third is timed, never scored). Both runs time the rules alone
 and the rules with the learned classifier, and print what the classifier adds.
+
+--sizes times one single-paragraph article of 10 KB, 30 KB, … up to 10 MB (news sentences with
+quotations, speakers and cues) and fits the growth exponent k of time ∝ size^k: 1 is linear.
+Past 200,000 characters the parser's budget stops parsing, so the exponent is fitted below
+that size and reported separately above it.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import statistics
 import sys
@@ -64,6 +72,49 @@ def dev_corpus(repeat: int) -> list[Article]:
     return texts * repeat
 
 
+SIZE_SENTENCES = [
+    "Poland supports Ukraine's membership in NATO, the foreign minister said.",
+    "\"We will keep talking to our partners about the summit,\" Olaf Scholz told reporters.",
+    "The ministers met in Brussels on Tuesday to discuss air defence and ammunition.",
+    "\"Nothing has been decided yet,\" he said, adding that talks would go on.",
+    "Hungary opposes an invitation for Ukraine, Viktor Orban said on Friday.",
+    "Heavy rain is expected across the north, with temperatures falling overnight.",
+]
+
+
+def one_paragraph(size: int, seed: int = 3) -> str:
+    """News-like sentences run together into one paragraph of about `size` characters."""
+    rng, parts, length = random.Random(seed), [], 0
+    while length < size:
+        parts.append(rng.choice(SIZE_SENTENCES))
+        length += len(parts[-1]) + 1
+    return " ".join(parts)
+
+
+def growth_exponent(sizes: list[int], seconds: list[float]) -> float:
+    """The least-squares slope of log(time) on log(size)."""
+    xs, ys = [math.log(s) for s in sizes], [math.log(t) for t in seconds]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def sizes_main(max_size: int) -> None:
+    rules = Extractor(classifier=None)
+    rules.extract(Article("Poland supports Ukraine's NATO membership.", published="2023-01-01"))
+    sizes = [s for s in (10_000, 30_000, 100_000, 200_000, 1_000_000, 3_000_000, 10_000_000) if s <= max_size]
+    seconds = []
+    for size in sizes:
+        article = Article(one_paragraph(size), published="2023-01-01")
+        seconds.append(timed(lambda: rules.extract(article)))
+        print(f"{size / 1000:>8,.0f} KB  {seconds[-1]:8.2f} s  {size / seconds[-1] / 1000:7.1f} KB/s", flush=True)
+    parsed = [(s, t) for s, t in zip(sizes, seconds) if s <= 200_000]
+    beyond = [(s, t) for s, t in zip(sizes, seconds) if s >= 200_000]
+    if len(parsed) >= 2:
+        print(f"growth exponent up to 200 KB (every candidate sentence parsed): {growth_exponent(*zip(*parsed)):.2f}")
+    if len(beyond) >= 2:
+        print(f"growth exponent from 200 KB (parse budget spent): {growth_exponent(*zip(*beyond)):.2f}")
+
+
 def timed(fn) -> float:
     started = time.perf_counter()
     fn()
@@ -75,7 +126,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--dev", action="store_true", help="time the real development articles")
+    parser.add_argument("--sizes", action="store_true", help="time one article of growing size; fit the exponent")
+    parser.add_argument("--max-size", type=int, default=10_000_000, help="the largest article for --sizes (characters)")
     args = parser.parse_args()
+    if args.sizes:
+        sizes_main(args.max_size)
+        return
     articles = dev_corpus(args.repeat) if args.dev else corpus(args.repeat)
     rules = Extractor(classifier=None)
     both = Extractor(classifier=load_classifier(enabled=True))

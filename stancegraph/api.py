@@ -154,6 +154,17 @@ def validate_store(store_url: str | None) -> ValidationReport:
         return validate(store)
 
 
+def summarise(store_url: str | None, check: bool = False) -> tuple[int, list[str]]:
+    """Rebuild every summary from the statements (after a bulk load, a crash or concurrent
+    writers), or with `check` only list the summaries that disagree with their statements.
+    Returns (summaries rebuilt, problems found before)."""
+    from .graph.summaries import stale_summaries
+
+    with opened(store_url, read_only=check) as store:
+        problems = stale_summaries(store)
+        return (0 if check else store.rebuild_summaries()), problems
+
+
 def delete(store_url: str | None, article_id: str) -> bool:
     """Remove one article's facts; a store that does not exist is an error, never created."""
     with opened(store_url, read_only=True):

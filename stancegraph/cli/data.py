@@ -206,6 +206,28 @@ def validate(store_url, fmt) -> None:
 
 
 @cli.command()
+@store_option
+@click.option("--check", is_flag=True, help="Only report summaries that disagree with their statements (exit 1 if any).")
+def summarise(store_url, check) -> None:
+    """Rebuild every actor–topic and relation summary from the statements.
+
+    Run it after a bulk load that bypassed stancegraph, or to repair summaries; `--check`
+    only reports (ingest keeps summaries true by itself, also with several writers).
+
+    Example: stancegraph summarise --store sparql+http://localhost:7878/query
+    """
+    rebuilt, problems = api.summarise(store_url, check)
+    for problem in problems[:50]:
+        click.echo(f"{'stale' if check else 'repaired'}: {problem}", err=True)
+    if len(problems) > 50:
+        click.echo(f"… and {len(problems) - 50} more", err=True)
+    if check:
+        click.echo(f"{len(problems)} summary problem(s)", err=True)
+        sys.exit(1 if problems else 0)
+    click.echo(f"rebuilt {rebuilt} summaries from the statements ({len(problems)} were wrong)", err=True)
+
+
+@cli.command()
 @click.argument("article_id")
 @store_option
 def delete(article_id, store_url) -> None:

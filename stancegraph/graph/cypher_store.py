@@ -15,7 +15,7 @@ from ..ontology import load_topics
 from . import cypher_summaries as stored
 from .base import QueryResult, latest_per_article, write_in_batches
 from .cypher_mapping import ARTICLE_EXISTS, delete_steps, replace_batch
-from .summaries import Key, Summary, rebuild, stored_observations, touched_keys, update
+from .summaries import Key, Summary, rebuild, settle, stored_observations, touched_keys, update
 
 CONNECT_TIMEOUT = 5.0
 INDEXED = (("Actor", "id"), ("Topic", "id"), ("Article", "id"), ("Stance", "id"), ("Stance", "article"),
@@ -45,9 +45,12 @@ class CypherStore:
         """Each batch replaces its articles' facts: one transaction on Neo4j; on FalkorDB each
         statement is atomic and the batch is idempotent, so a retry completes it."""
         self._ensure_indexes()
-        return write_in_batches(extractions, self.batch_size, self._write_batch)
+        return write_in_batches(extractions, self.batch_size, self._write_and_settle)
 
-    def _write_batch(self, batch: list[Extraction]) -> None:
+    def _write_and_settle(self, batch: list[Extraction]) -> None:
+        settle(self, self._write_batch(batch))  # other writers may share a server store
+
+    def _write_batch(self, batch: list[Extraction]) -> set[Key]:
         self._ensure_summaries()
         unique = latest_per_article(batch)
         ids = [e.article.id for e in unique]
@@ -57,6 +60,7 @@ class CypherStore:
         steps = [stored.mark(True), *replace_batch(unique, load_topics()), *stored.replace_steps(changed),
                  *stored.forms_step(forms), stored.mark(False)]
         self.transport.run_all(steps)
+        return set(changed)
 
     def has_article(self, article_id: str) -> bool:
         found = self.transport.run(ARTICLE_EXISTS, {"id": article_id}).rows
@@ -71,6 +75,7 @@ class CypherStore:
         forms = self._updated_forms([], [article_id])
         self.transport.run_all([stored.mark(True), *delete_steps(article_id), *stored.replace_steps(changed),
                                 *stored.forms_step(forms), stored.mark(False)])
+        settle(self, changed)
         return True
 
     @property
@@ -96,6 +101,21 @@ class CypherStore:
     def _ensure_summaries(self) -> None:
         if not self.has_summaries:
             self.rebuild_summaries()
+
+    def read_summaries(self, keys: Iterable[Key]) -> dict[Key, Summary | object]:
+        """The stored summaries of these keys (CONFLICTING where two nodes carry one key)."""
+        ids = [stored.summary_id(k) for k in keys]
+        return stored.summaries_from_rows(self.transport.run(stored.READ_SUMMARIES, {"ids": ids}).rows) if ids else {}
+
+    def replace_summaries(self, changed: dict[Key, Summary | None]) -> None:
+        """Every node of these keys goes (two, after a race) before one is written again."""
+        if changed:
+            rows = [stored.summary_row(s) for s in changed.values() if s is not None]
+            steps = [(stored.DELETE_SUMMARIES, {"ids": [stored.summary_id(k) for k in changed]})]
+            self.transport.run_all(steps + ([(stored.WRITE_SUMMARIES, {"rows": rows})] if rows else []))
+
+    def summary_count(self) -> int:
+        return int(self.transport.run(stored.COUNT_SUMMARIES).rows[0][0])
 
     def _updated_forms(self, extractions: list[Extraction], replaced: list[str]) -> dict[str, set[str]]:
         """Each touched actor's surface forms: the stored set plus the batch's, or, for actors of
@@ -128,7 +148,8 @@ class CypherStore:
         if not keys:
             return {}
         rows = self.transport.run(stored.READ_SUMMARIES, {"ids": [stored.summary_id(k) for k in keys]}).rows
-        return update(extractions, stored.summaries_from_rows(rows), replaced,
+        current = {k: s for k, s in stored.summaries_from_rows(rows).items() if isinstance(s, Summary)}
+        return update(extractions, current, replaced,
                       lambda key: stored_observations(self, key))
 
     def query(self, text: str, params: Mapping[str, Any] | None = None) -> QueryResult:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .cypher_mapping import RELATIONSHIP_TYPES
-from .summaries import SUMMARY_VERSION, Key, Summary
+from .summaries import CONFLICTING, SUMMARY_VERSION, Key, Summary
 
 PREDICATE_OF_TYPE = {t: p for p, t in RELATIONSHIP_TYPES.items()}
 
@@ -25,6 +25,7 @@ READ_SUMMARIES = ("UNWIND $ids AS id MATCH (m:Summary {id: id}) RETURN m.id, m.p
 WRITE_SUMMARIES = "UNWIND $rows AS row MERGE (m:Summary {id: row.id}) SET m = row"
 DELETE_SUMMARIES = "UNWIND $ids AS id MATCH (m:Summary {id: id}) DELETE m"
 DELETE_ALL_SUMMARIES = "MATCH (m:Summary) DELETE m"
+COUNT_SUMMARIES = "MATCH (m:Summary) RETURN count(m)"
 ARTICLE_ACTORS = "UNWIND $ids AS id MATCH (:Article {id: id})-[:MENTIONS]->(a:Actor) RETURN DISTINCT a.id"
 FORMS_ELSEWHERE = ("UNWIND $actors AS aid MATCH (n:Article)-[m:MENTIONS]->(:Actor {id: aid}) "
                    "WHERE NOT n.id IN $ids RETURN aid, m.forms")
@@ -64,10 +65,15 @@ def replace_steps(changed: dict[Key, Summary | None]) -> list[tuple[str, dict[st
             if p.get("ids", p.get("rows"))]
 
 
-def summaries_from_rows(rows: list[tuple]) -> dict[Key, Summary]:
-    found = {}
+def summaries_from_rows(rows: list[tuple]) -> dict[Key, Summary | object]:
+    """Summaries from READ_SUMMARIES rows; CONFLICTING for a key two nodes carry (two writers'
+    MERGE at once on a store without a uniqueness constraint)."""
+    found: dict[Key, Summary | object] = {}
     for ident, pol, count, first, last, article, evidence, speaker, source, confidence, *tally in rows:
         key = tuple(ident.split("\x1f"))
+        if key in found:
+            found[key] = CONFLICTING
+            continue
         support, oppose, mixed, backing = (int(v) if v is not None else None for v in tally)
         found[key] = Summary(key, pol or "", int(count), first, last, article, evidence, speaker, source,
                              float(confidence), (support or 0, oppose or 0, mixed or 0),

@@ -107,4 +107,4 @@ def open_sparql_http(url: str, read_only: bool = False) -> SparqlStore:
     query, update = endpoints(url)
     transport = HttpTransport(url, query, update)
     transport.probe()
-    return SparqlStore(url, transport, read_only)
+    return SparqlStore(url, transport, read_only, shared=True)

@@ -15,7 +15,7 @@ from ..ontology.namespace import PREFIXES, SG, SHARED_GRAPH, SUMMARY_GRAPH, arti
 from . import sparql_summaries as stored
 from .base import QueryResult, latest_per_article, write_in_batches
 from .rdf_mapping import article_quads, insert_data, shared_quads, topic_quads
-from .summaries import Key, Summary, rebuild, stored_observations, touched_keys, update
+from .summaries import Key, Summary, rebuild, settle, stored_observations, touched_keys, update
 
 XSD = PREFIXES["xsd"]
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
@@ -34,8 +34,10 @@ class SparqlStore:
     named_graphs = True
     exports_rdf = True
 
-    def __init__(self, url: str, transport: Transport, read_only: bool = False, batch_size: int = 32):
+    def __init__(self, url: str, transport: Transport, read_only: bool = False, batch_size: int = 32,
+                 shared: bool = False):
         self.url = url
+        self.shared = shared  # other processes may write at the same time (a server): settle summaries
         self.batch_size = batch_size
         self.transport = transport
         self.read_only = read_only
@@ -47,9 +49,14 @@ class SparqlStore:
         graphs in one update, together with the summaries they change, so a batch lands whole
         or not at all, and readers see it all or nothing of it."""
         self._ensure_summaries()
-        return write_in_batches(extractions, self.batch_size, self._write_batch)
+        return write_in_batches(extractions, self.batch_size, self._write_and_settle)
 
-    def _write_batch(self, batch: list[Extraction]) -> None:
+    def _write_and_settle(self, batch: list[Extraction]) -> None:
+        touched = self._write_batch(batch)
+        if self.shared:
+            settle(self, touched)
+
+    def _write_batch(self, batch: list[Extraction]) -> set[Key]:
         unique = latest_per_article(batch)
         graphs = {e.article.id: article_graph_iri(e.article.id) for e in unique}
         old = {article_id: self._article_contents(graph) for article_id, graph in graphs.items()}
@@ -63,6 +70,7 @@ class SparqlStore:
         steps = [*drops, insert_data(quads), stored.replace_summaries(changed), stored.recollect_forms(old_actors)]
         self.transport.update(" ;\n".join(filter(None, steps)))
         self._topics_written = True
+        return set(changed)
 
     def has_article(self, article_id: str) -> bool:
         return self.transport.ask(f"ASK {{ GRAPH <{article_graph_iri(article_id)}> {{ ?s ?p ?o }} }}")
@@ -77,6 +85,8 @@ class SparqlStore:
         steps = [f"DROP GRAPH <{graph}>", _DROP_ORPHAN_ACTORS, stored.replace_summaries(changed),
                  stored.recollect_forms(stored.actors_from_rows(old))]
         self.transport.update(" ;\n".join(filter(None, steps)))
+        if self.shared:
+            settle(self, changed)
         return True
 
     @property
@@ -100,6 +110,21 @@ class SparqlStore:
         if not self.has_summaries:
             self.rebuild_summaries()
 
+    def read_summaries(self, keys: Iterable[Key]) -> dict[Key, Summary | object]:
+        """The stored summaries of these keys (CONFLICTING where a field holds two values)."""
+        keys = list(keys)
+        if not keys:
+            return {}
+        query, by_node = stored.read_summaries_query(keys)
+        return stored.summaries_from_rows(self.transport.select(query)[1], by_node)
+
+    def replace_summaries(self, changed: dict[Key, Summary | None]) -> None:
+        if changed:
+            self.transport.update(stored.replace_summaries(changed))
+
+    def summary_count(self) -> int:
+        return int(self.transport.select(stored.COUNT_SUMMARIES)[1][0][0])
+
     def _article_contents(self, graph: str) -> list[tuple]:
         return self.transport.select(stored.article_keys_query(graph))[1]
 
@@ -108,7 +133,9 @@ class SparqlStore:
         if not keys:
             return {}
         query, by_node = stored.read_summaries_query(keys)
-        current = stored.summaries_from_rows(self.transport.select(query)[1], by_node)
+        current = {key: summary for key, summary in
+                   stored.summaries_from_rows(self.transport.select(query)[1], by_node).items()
+                   if isinstance(summary, Summary)}  # a conflicting one is rebuilt, not merged into
         return update(extractions, current, replaced, lambda key: stored_observations(self, key))
 
     def query(self, text: str, params: Mapping[str, Any] | None = None) -> QueryResult:

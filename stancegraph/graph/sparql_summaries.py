@@ -9,7 +9,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from ..ontology.namespace import SG, SHARED_GRAPH, SUMMARY_GRAPH, actor_iri, summary_iri, topic_iri
 from .rdf_mapping import RDF_TYPE, insert_data, typed
-from .summaries import SUMMARY_VERSION, Key, Summary
+from .summaries import CONFLICTING, SUMMARY_VERSION, Key, Summary
 
 GRAPH = NamedNode(SUMMARY_GRAPH)
 MARKER = NamedNode(SUMMARY_GRAPH)
@@ -84,17 +84,28 @@ _FIELDS = {SG[name]: name for name in ("currentPolarity", "statementCount", "fir
                                        *COUNT_PROPERTIES)}
 
 
-def summaries_from_rows(rows: list[tuple], by_node: dict[str, Key]) -> dict[Key, Summary]:
+COUNT_SUMMARIES = (f"SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ "
+                   f"{{ ?m a <{SG.StanceSummary}> }} UNION {{ ?m a <{SG.RelationSummary}> }} }} }}")
+
+
+def summaries_from_rows(rows: list[tuple], by_node: dict[str, Key]) -> dict[Key, Summary | object]:
+    """Summaries from (node, property, value, speaker id) rows; CONFLICTING for a node with two
+    values of one field (interleaved replacements by two writers)."""
     values: dict[str, dict[str, object]] = {}
+    conflicting = set()
     for node, prop, value, speaker in rows:
         fields = values.setdefault(node, {})
-        if prop == SG.latestSpeaker:
-            fields["speaker"] = speaker
-        elif prop in _FIELDS:
-            fields[_FIELDS[prop]] = value
-    found = {}
+        name = "speaker" if prop == SG.latestSpeaker else _FIELDS.get(prop)
+        if name is None:
+            continue
+        if name in fields:
+            conflicting.add(node)
+        fields[name] = speaker if name == "speaker" else value
+    found: dict[Key, Summary | object] = {by_node[node]: CONFLICTING for node in conflicting}
     for node, f in values.items():
         key = by_node[node]
+        if node in conflicting:
+            continue
         polarity = str(f.get("currentPolarity") or "").rsplit("#", 1)[-1]
         found[key] = Summary(key, polarity, int(f["statementCount"]), _text(f.get("firstDate")),
                              _text(f.get("lastDate")), str(f["latestArticle"]), str(f["latestEvidence"]),

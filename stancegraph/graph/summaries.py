@@ -7,15 +7,25 @@ flat. A summary is a fold over statements that can be merged: adding an article 
 the old summary and the article's own statements. Replacing or deleting an article cannot be
 undone by a merge, so the keys it touched are summarised again from their statements.
 
-This module is pure: stores decide where summaries live and call `update`.
+With several writers on one server store, a summary merged from a stale read, or two
+writers' replacements interleaved, would go wrong; so server stores `settle` the keys a batch
+touched: each is summarised again from its statements and compared with what is stored, and
+rewritten until the two agree. Whatever the interleaving, the last writer to touch a key reads
+after every other writer's statements, so the store ends as a sequential run does.
+
+Apart from `settle`, which reads and writes through the store it is given, this module is
+pure: stores decide where summaries live and call `update`.
 """
 
 from __future__ import annotations
 
+import random
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from ..errors import StoreError
 from ..model import DEFAULT_MIN_CONFIDENCE, JOURNALIST, Extraction, confident_enough
 
 SUMMARY_VERSION = 2  # 2: per-polarity counts and the count backing the current polarity
@@ -189,3 +199,60 @@ def relation_observation(r) -> Observation:
     """A RelationRecord read from a store as an observation."""
     return Observation(("relation", r.subject_id, r.predicate, r.object_id), "", r.date, r.article_id, r.start,
                        r.confidence, r.evidence, None, source_line(r.outlet, r.date, r.title, r.url))
+
+
+# A stored summary that cannot be read as one (two writers' replacements interleaved left two
+# values of a field): it equals no summary, so settling rewrites it.
+CONFLICTING = object()
+SETTLE_ROUNDS = 30
+
+
+def settle(store, keys: Iterable[Key]) -> int:
+    """Make the stored summaries of these keys equal to their statements' summaries: compare,
+    rewrite the ones that differ, and compare again after the rewrite, until nothing differs.
+    Returns the number of summaries rewritten. `store` needs read_summaries(keys) and
+    replace_summaries(changed)."""
+    pending, rewritten = set(keys), 0
+    for attempt in range(SETTLE_ROUNDS):
+        wrong = differing(store, pending)
+        if not wrong:
+            return rewritten
+        store.replace_summaries(wrong)
+        rewritten += len(wrong)
+        pending = set(wrong)
+        time.sleep(random.uniform(0, 0.01 * (attempt + 1)))  # writers touching the same keys drift apart
+    raise StoreError(f"{store.url}: summaries kept changing under other writers for {SETTLE_ROUNDS} rounds; "
+                     "run `stancegraph summarise` once the writers are done")
+
+
+def differing(store, keys: Iterable[Key]) -> dict[Key, Summary | None]:
+    """The keys whose stored summary is not their statements' summary, with the right one."""
+    keys = sorted(keys)
+    truth = {key: summarise(stored_observations(store, key)) for key in keys}
+    found = store.read_summaries(keys)
+    return {key: summary for key, summary in truth.items() if found.get(key) != summary}
+
+
+def stale_summaries(store) -> list[str]:
+    """What is wrong with the stored summaries, one line per key: missing, differing from the
+    statements, or left without statements. Empty when they are all true."""
+    truth = {summary.key: summary for summary in rebuild(store)}
+    found = store.read_summaries(sorted(truth))
+    problems = []
+    for key, summary in sorted(truth.items()):
+        stored = found.get(key)
+        if stored is None:
+            problems.append(f"{_name(key)}: no summary (its statements have one)")
+        elif stored is CONFLICTING:
+            problems.append(f"{_name(key)}: the summary holds two values of a field")
+        elif stored != summary:
+            fields = [f for f in Summary.__dataclass_fields__ if getattr(stored, f) != getattr(summary, f)]
+            problems.append(f"{_name(key)}: the summary disagrees with its statements ({', '.join(fields)})")
+    orphans = store.summary_count() - len(truth)
+    if orphans > 0:
+        problems.append(f"{orphans} summar{'y' if orphans == 1 else 'ies'} without statements")
+    return problems
+
+
+def _name(key: Key) -> str:
+    return " ".join(key)

@@ -9,6 +9,7 @@ from pyoxigraph import RdfFormat, serialize
 from ..ontology import SHAPES, VOCABULARY
 from .base import Store
 from .export import _triples
+from .summaries import stale_summaries
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,15 @@ class ValidationReport:
 
 
 def validate(store: Store) -> ValidationReport:
-    """Check the union of the store's graphs; each violation names its node, shape and path."""
+    """Check the union of the store's graphs against the shapes, and the stored summaries
+    against the statements they summarise; each violation names its node, shape and path."""
+    shapes = _shacl(store)
+    summaries = [Violation(problem.split(":", 1)[0], "summary", None, problem.split(": ", 1)[-1])
+                 for problem in stale_summaries(store)]
+    return ValidationReport(shapes.conforms and not summaries, shapes.violations + summaries)
+
+
+def _shacl(store: Store) -> ValidationReport:
     import pyshacl
     import rdflib
 
