@@ -22,7 +22,7 @@ from stancegraph.ingest import ingest, usable_workers
 from stancegraph.limits import Limits
 from stancegraph.loaders import load_articles
 from stancegraph.loaders.pipeline import ArticleTooSlow, Extractor
-from stancegraph.model import Article, Evidence, Extraction, Stance
+from stancegraph.model import Actor, Article, Evidence, Extraction, Stance
 from stancegraph.queries import stance_statements
 
 SENTENCES = [
@@ -74,7 +74,7 @@ def test_an_article_over_its_time_budget_is_skipped_and_the_batch_goes_on(tmp_pa
     folder.mkdir()
     (folder / "a-huge.txt").write_text("Date: 2023-01-01\n\n" + one_paragraph(300_000))
     for i in range(3):
-        (folder / f"b{i}.txt").write_text(f"Date: 2023-01-0{i + 1}\n\n{SENTENCES[0]}")
+        (folder / f"b{i}.txt").write_text(f"Date: 2023-01-0{i + 1}\n\n{SENTENCES[0]} (report {i})")
     with opened(f"oxigraph:{tmp_path / 'store'}") as store:
         report = ingest([str(folder)], store, workers=2, limits=Limits(max_seconds=0.5))
         assert report.articles == 3
@@ -121,14 +121,17 @@ def test_devices_fifos_and_oversized_inputs_are_refused_unread(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("Date: 2023-01-01\n\n" + one_paragraph(2_000))
     records = tmp_path / "records.jsonl"
-    records.write_text(json.dumps({"text": one_paragraph(5_000)}) + "\n" + json.dumps({"text": SENTENCES[0]}) + "\n")
+    long_record = json.dumps({"text": one_paragraph(5_000)}) + "\n"
+    records.write_text(long_record + json.dumps({"text": SENTENCES[0]}) + "\n")
     got = list(load_articles(["/dev/zero", str(fifo), str(big), str(records)], max_bytes=1_000))
     errors = [str(item) for item in got if isinstance(item, InputError)]
     assert errors == [
         "/dev/zero: not a regular file (a device, FIFO or socket); pipe it to stdin as '-' instead",
         f"{fifo}: not a regular file (a device, FIFO or socket); pipe it to stdin as '-' instead",
-        f"{big}: 2.02 KB is over the 1 KB limit for one article (raise it with --max-article-size)",
-        f"{records}:1: 5.01 KB is over the 1 KB limit for one article (raise it with --max-article-size)",
+        f"{big}: {big.stat().st_size / 1000:.3g} KB is over the 1 KB limit for one article (raise it with "
+        "--max-article-size)",
+        f"{records}:1: {len(long_record) / 1000:.3g} KB is over the 1 KB limit for one article (raise it with "
+        "--max-article-size)",
     ]
     assert [a.text for a in got if isinstance(a, Article)] == [SENTENCES[0]]
 
@@ -176,7 +179,7 @@ def hostile_store(tmp_path_factory):
                     Evidence(text, 0, len(text)), 0.9, date="2023-05-01", rule="test")
     url = f"oxigraph:{folder / 'store'}"
     with opened(url) as store:
-        store.write([Extraction(article, stances=(stance,))])
+        store.write([Extraction(article, actors=(Actor("wd:Q36", "Poland", "State"),), stances=(stance,))])
     return url
 
 
