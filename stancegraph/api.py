@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, StanceGraphError, UnknownNameError
+from .errors import InputError, QueryError, StanceGraphError, UnknownNameError
 from .graph import open_store
 from .graph.base import QueryResult, Store
 from .graph.export import export_rdf
@@ -119,19 +119,51 @@ def topics() -> list[dict[str, Any]]:
     return [{"id": t.id, "label": t.label, "definition": t.definition, "broader": t.broader} for t in load_topics()]
 
 
-def sparql(store_url: str | None, query: str, params: dict[str, Any] | None = None) -> QueryResult:
-    """A raw SPARQL query; the usual prefixes (sg:, schema:, skos:, prov:, …) are predeclared."""
+QUERY_TIMEOUT = 60.0  # seconds a raw query may run before the answer is given up
+
+
+def sparql(store_url: str | None, query: str, params: dict[str, Any] | None = None,
+           timeout: float | None = QUERY_TIMEOUT) -> QueryResult:
+    """A raw SPARQL query; the usual prefixes (sg:, schema:, skos:, prov:, …) are predeclared.
+    Past `timeout` seconds (None: no limit) it fails with QueryError."""
     prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
     with opened(store_url, read_only=True) as store:
         _require_language(store, "sparql")
-        return store.query(prologue + query, params)
+        return _within(timeout, lambda: store.query(prologue + query, params))
 
 
-def cypher(store_url: str | None, query: str, params: dict[str, Any] | None = None) -> QueryResult:
-    """A raw Cypher query, parameters passed as $name."""
+def cypher(store_url: str | None, query: str, params: dict[str, Any] | None = None,
+           timeout: float | None = QUERY_TIMEOUT) -> QueryResult:
+    """A raw Cypher query, parameters passed as $name; past `timeout` seconds it fails."""
     with opened(store_url, read_only=True) as store:
         _require_language(store, "cypher")
-        return store.query(query, params)
+        return _within(timeout, lambda: store.query(query, params))
+
+
+def _within(timeout: float | None, run: Callable[[], QueryResult]) -> QueryResult:
+    """The query's answer, or QueryError once `timeout` seconds pass. The query runs in a
+    daemon thread: an embedded engine cannot be interrupted, so it is left behind (a server
+    finishes it on its own) and ends with the process."""
+    import threading
+
+    if not timeout:
+        return run()
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["result"] = run()
+        except BaseException as err:  # noqa: BLE001 - handed to the caller's thread
+            outcome["error"] = err
+
+    thread = threading.Thread(target=work, daemon=True, name="stancegraph-query")
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        raise QueryError(f"the query ran longer than {timeout:g} s and was given up (raise --timeout, or 0 for none)")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
 
 
 def _require_language(store: Store, language: str) -> None:

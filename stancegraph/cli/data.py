@@ -101,33 +101,50 @@ def extract(source, fmt, encoding, published, title, url, outlet, min_confidence
             click.echo(json.dumps(extraction.to_json(), ensure_ascii=False))
 
 
+TABLE_ROWS = 1000  # raw query rows a table prints by default: longer is read by no one; other formats feed programs
+
+
 def _query_command(param_help: str):
     """A raw query command: QUERY, the store, repeatable --param NAME=VALUE and the format."""
     def decorate(f):
         f = format_option(f)
         f = click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help=param_help)(f)
+        f = click.option("--timeout", type=click.FloatRange(min=0), default=api.QUERY_TIMEOUT, show_default=True,
+                         help="Give the query up after this many seconds (0: no limit).")(f)
+        f = click.option("--limit", type=click.IntRange(min=0), default=None,
+                         help=f"Rows to print (default {TABLE_ROWS} in a table, all in other formats; 0: all).")(f)
         return cli.command()(click.argument("query")(store_option(f)))
     return decorate
 
 
 @_query_command("Bind ?NAME to VALUE (a string; <…> for an IRI). Repeatable.")
-def sparql(query, store_url, params, fmt) -> None:
+def sparql(query, store_url, params, fmt, timeout, limit) -> None:
     """Run a SPARQL SELECT or ASK query (text, @FILE or - for stdin).
 
     Example: stancegraph sparql 'SELECT ?n WHERE { ?a sg:name ?n }' --param n=Germany
     """
-    result = api.sparql(store_url, _read_query(query), dict(_split_param(p) for p in params))
-    emit(result.records(), fmt, list(result.columns), wide=None, empty="no rows")
+    result = api.sparql(store_url, _read_query(query), dict(_split_param(p) for p in params), timeout or None)
+    _emit_rows(result, fmt, limit)
 
 
 @_query_command("Pass $NAME as the string VALUE. Repeatable.")
-def cypher(query, store_url, params, fmt) -> None:
+def cypher(query, store_url, params, fmt, timeout, limit) -> None:
     """Run a Cypher query on a Neo4j or FalkorDB store (text, @FILE or - for stdin).
 
     Example: stancegraph cypher 'MATCH (a:Actor {name: $n}) RETURN a.id' --param n=Germany --store falkordb://localhost:6379
     """
-    result = api.cypher(store_url, _read_query(query), dict(_split_param(p) for p in params))
-    emit(result.records(), fmt, list(result.columns), wide=None, empty="no rows")
+    result = api.cypher(store_url, _read_query(query), dict(_split_param(p) for p in params), timeout or None)
+    _emit_rows(result, fmt, limit)
+
+
+
+def _emit_rows(result, fmt: str, limit: int | None) -> None:
+    records = result.records()
+    shown = (TABLE_ROWS if fmt == "table" else 0) if limit is None else limit
+    if shown and len(records) > shown:
+        click.echo(f"showing the first {shown} of {len(records)} rows (--limit 0 shows all)", err=True)
+        records = records[:shown]
+    emit(records, fmt, list(result.columns), wide=None, empty="no rows")
 
 
 RDF_FORMATS = ["turtle", "nquads", "trig", "jsonld", "ntriples"]
