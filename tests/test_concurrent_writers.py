@@ -12,7 +12,6 @@ import pytest
 
 from stancegraph.api import opened
 from stancegraph.graph.summaries import stale_summaries
-from stancegraph.graph.summaries import stale_summaries
 
 WRITERS = 6
 ARTICLES_PER_WRITER = 10

@@ -12,38 +12,24 @@ import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ElementTree
-from pathlib import Path
 
 import pytest
+
+from bench.extract import SIZE_SENTENCES as SENTENCES  # news sentences with quotations, speakers and cues
+from bench.extract import one_paragraph
 
 from stancegraph.errors import InputError
 from stancegraph.api import opened
 from stancegraph.ingest import ingest, usable_workers
 from stancegraph.limits import Limits
 from stancegraph.loaders import load_articles
-from stancegraph.loaders.pipeline import ArticleTooSlow, Extractor
+from stancegraph.loaders.article_state import ArticleTooSlow
+from stancegraph.loaders.pipeline import Extractor
 from stancegraph.model import Actor, Article, Evidence, Extraction, Stance
 from stancegraph.queries import stance_statements
 
-SENTENCES = [
-    "Poland supports Ukraine's membership in NATO, the foreign minister said.",
-    "\"We will keep talking to our partners about the summit,\" Olaf Scholz told reporters.",
-    "The ministers met in Brussels on Tuesday to discuss air defence and ammunition.",
-    "\"Nothing has been decided yet,\" he said, adding that talks would go on.",
-    "Hungary opposes an invitation for Ukraine, Viktor Orban said on Friday.",
-    "Heavy rain is expected across the north, with temperatures falling overnight.",
-]
 # C0 and C1 controls but tab, line feed and carriage return
 CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]")
-
-
-def one_paragraph(size: int) -> str:
-    parts, length, i = [], 0, 0
-    while length < size:
-        parts.append(SENTENCES[(i * 7 + i // 3) % len(SENTENCES)])
-        length += len(parts[-1]) + 1
-        i += 1
-    return " ".join(parts)
 
 
 def cli(*args: str, stdin: bytes | None = None, **popen) -> subprocess.CompletedProcess:

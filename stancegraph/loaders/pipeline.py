@@ -7,20 +7,18 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from time import monotonic
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 
-from ..errors import InputError
 from ..learned.candidates import Candidate, find_candidates
 from ..learned.combine import model_stances
 from ..model import SPEAKING_PREDICATES, Actor, Article, Evidence, Extraction, Relation, Stance, actor_id
 from ..ontology import Topic, load_theme_actors, load_topics
 from .actors import ActorIndex, Mention, actor_index
 from .anaphora import anaphoric_claims, backing_claims, same_position_claims
-from .attribution import Regions, quote_regions, speech_frames
-from .dating import told_of_year
+from .article_state import ArticleState, CueHit, Positions
+from .attribution import speech_frames
+from .cues import first_per_span, governing_hits
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
 from .mentions import dated_role_relations, listed_beside, only_a_place, role_mentions, surname_mentions
@@ -40,66 +38,6 @@ MAX_PARSED_SENTENCE = 1500  # characters; longer runs are lists or junk, not sen
 LONG_ARTICLE = 1_000_000  # characters; news articles are a hundredth of that
 MAX_PARSED_TEXT = 200_000  # characters parsed per article; beyond that a huge 'article' is a dump
 _ENGLISH = re.compile(r"\b(?:the|a|an|and|of|to|in|that|is|was|are|were|be|for|on|at|as|with|from|said|has|have|it|he|she|by|not|will|would)\b", re.I)
-
-
-class ArticleTooSlow(InputError):
-    """An article that used up its time budget; the batch goes on without it."""
-
-    def __init__(self, seconds: float):
-        super().__init__(f"gave up after {seconds:g} s of extraction (the per-article time limit; "
-                         "raise it with --max-article-seconds)")
-
-
-@dataclass(frozen=True)
-class CueHit:
-    topic: str
-    start: int  # offsets into the article text
-    end: int
-    polarity: str | None
-    asserts: bool = False
-    bare: bool = False  # a 'follows' word: names the topic only after a full cue did
-
-
-@dataclass
-class _State:
-    article: Article
-    sentences: list[Sentence]
-    mentions: dict[int, list[Mention]] = field(default_factory=dict)
-    earlier_state: dict[int, str | None] = field(default_factory=dict)  # the state 'its …' in a sentence may mean
-    cues: dict[int, list[CueHit]] = field(default_factory=dict)
-    relations: list[Relation] = field(default_factory=list)
-    docs: dict[int, object] = field(default_factory=dict)
-    new_actors: dict[str, Actor] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    speaks_for: Callable[[str, str], bool] | None = None  # set once relations are complete
-    voices: dict[int, frozenset[str]] = field(default_factory=dict)  # who speaks in each sentence
-    time_limit: float | None = None  # seconds the article may take, or None for no limit
-    _regions: Regions | None = None
-    _dates: dict[int, str | None] | None = None
-    _started: float = field(default_factory=monotonic)
-
-    def timed(self, items: Iterable):
-        """The items, one by one, until the article has used its time (each item's work is
-        bounded, so checking between them keeps the budget)."""
-        for item in items:
-            if self.time_limit is not None and monotonic() - self._started > self.time_limit:
-                raise ArticleTooSlow(self.time_limit)
-            yield item
-
-    def date_of(self, sentence: Sentence) -> str | None:
-        """The date a sentence's cues and roles are read at: the year it tells of ('In 2008 …'),
-        else the article's own date; found once per article."""
-        if self._dates is None:
-            published = self.article.published
-            self._dates = {s.index: told_of_year(s.text, published) or published for s in self.sentences}
-        return self._dates[sentence.index]
-
-    @property
-    def regions(self) -> Regions:
-        """Quotation spans, found once per article."""
-        if self._regions is None:
-            self._regions = quote_regions(self.article.text)
-        return self._regions
 
 
 class Extractor:
@@ -138,7 +76,7 @@ class Extractor:
         extraction, state = self._run(article)
         return extraction, self._candidates(state) if state else []
 
-    def _candidates(self, state: _State) -> list[Candidate]:
+    def _candidates(self, state: ArticleState) -> list[Candidate]:
         def name_of(actor: str) -> str | None:
             entry = self.index.entry(actor)
             known = entry or state.new_actors.get(actor)
@@ -146,14 +84,14 @@ class Extractor:
         return find_candidates(state.sentences, state.mentions, state.cues, state.docs, state.voices,
                                lambda s: region_of(s, state.regions) is not None, name_of, self.topics)
 
-    def _with_model_stances(self, state: _State, stances: list[Stance]) -> list[Stance]:
+    def _with_model_stances(self, state: ArticleState, stances: list[Stance]) -> list[Stance]:
         decisions = self.classifier.decide(self._candidates(state), floor=MODEL_FLOOR)
         added = model_stances(decisions, stances, state.voices, state.speaks_for or (lambda s, h: False),
                               state.article.published, self.classifier.name)
         return sorted([*stances, *added], key=lambda s: (s.evidence.start, s.actor, s.topic))
 
-    def _run(self, article: Article, time_limit: float | None = None) -> tuple[Extraction, _State | None]:
-        state = _State(article, sentences(article.text), time_limit=time_limit)
+    def _run(self, article: Article, time_limit: float | None = None) -> tuple[Extraction, ArticleState | None]:
+        state = ArticleState(article, sentences(article.text), time_limit=time_limit)
         if not state.sentences:
             return Extraction(article, warnings=("article has no sentences",)), None
         if not _looks_english(article.text):
@@ -175,7 +113,7 @@ class Extractor:
         ), state
 
     # ---- stage 1: mentions, role descriptions and relations ---------------------------
-    def _find_mentions(self, state: _State) -> None:
+    def _find_mentions(self, state: ArticleState) -> None:
         seen_surnames: dict[str, str] = {}
         last_state: str | None = None
         for sentence in state.timed(state.sentences):
@@ -198,7 +136,7 @@ class Extractor:
                     seen_surnames.setdefault(mention.text.split()[-1], mention.actor)
 
     # ---- stage 2: topic cues ------------------------------------------------------------
-    def _find_cues(self, state: _State) -> None:
+    def _find_cues(self, state: ArticleState) -> None:
         named: set[str] = set()  # topics a full cue has named so far in the article
         for sentence in state.timed(state.sentences):
             date = state.date_of(sentence)
@@ -219,10 +157,10 @@ class Extractor:
             full = {hit.topic for hit in hits}
             hits = hits + [b for b in bare if b.topic not in full]
             if hits:
-                state.cues[sentence.index] = _first_per_span(hits, self._broad_topics)
+                state.cues[sentence.index] = first_per_span(hits, self._broad_topics)
 
     # ---- stage 3: parse what can carry a stance -------------------------------------------
-    def _parse(self, state: _State) -> None:
+    def _parse(self, state: ArticleState) -> None:
         chosen = [state.sentences[i] for i in sorted(self._worth_parsing(state))]
         too_long = [s for s in chosen if len(s.text) > MAX_PARSED_SENTENCE]
         if too_long:
@@ -235,7 +173,7 @@ class Extractor:
                 self._relations_again(state, sentence)
 
     @staticmethod
-    def _within_budget(chosen: list[Sentence], state: _State) -> list[Sentence]:
+    def _within_budget(chosen: list[Sentence], state: ArticleState) -> list[Sentence]:
         total, kept = 0, []
         for sentence in chosen:
             total += len(sentence.text)
@@ -247,7 +185,7 @@ class Extractor:
             kept.append(sentence)
         return kept
 
-    def _worth_parsing(self, state: _State) -> set[int]:
+    def _worth_parsing(self, state: ArticleState) -> set[int]:
         """Sentences that hold a cue, and those that can tell who says it or take it up: earlier
         speech in the paragraph ('He said … . Even if …'), the next two sentences when they speak
         or take a position ('…,” he said', 'Germany remains wary'), and every sentence of a
@@ -265,7 +203,7 @@ class Extractor:
         return chosen | self._quotation_context(state, chosen)
 
     @staticmethod
-    def _quotation_context(state: _State, chosen: set[int]) -> set[int]:
+    def _quotation_context(state: ArticleState, chosen: set[int]) -> set[int]:
         starts = [s.start for s in state.sentences]
         extra = set()
         for start, end in state.regions:
@@ -276,7 +214,7 @@ class Extractor:
                 extra |= {i for i in (inside[0] - 1, inside[-1] + 1) if 0 <= i < len(state.sentences)}
         return extra
 
-    def _add_ner_actors(self, state: _State, sentence: Sentence, doc) -> bool:
+    def _add_ner_actors(self, state: ArticleState, sentence: Sentence, doc) -> bool:
         mentions = state.mentions[sentence.index]
         added = False
         for ent in doc.ents:
@@ -295,7 +233,7 @@ class Extractor:
         mentions.sort(key=lambda m: m.start)
         return added
 
-    def _relations_again(self, state: _State, sentence: Sentence) -> None:
+    def _relations_again(self, state: ArticleState, sentence: Sentence) -> None:
         """Titles that name someone the dictionary lacks ('The French prime minister, François
         Fillon') are linked once NER has found the name."""
         mentions = [m for m in state.mentions[sentence.index] if m.kind != "role"]
@@ -306,7 +244,7 @@ class Extractor:
                                         state.earlier_state.get(sentence.index))
 
     # ---- stage 4: attribution and stances ---------------------------------------------------
-    def _stances(self, state: _State) -> list[Stance]:
+    def _stances(self, state: ArticleState) -> list[Stance]:
         regions = state.regions
         if unclosed_quotation(state.article.text, regions):
             state.warnings.append("a quotation is never closed; its speaker may be unknown")
@@ -332,13 +270,13 @@ class Extractor:
         interview = interview_turns(state.sentences, state.mentions, lambda s: region_of(s, regions) is not None)
         return self._claims_to_stances(state, analysed, regions, speakers, interview)
 
-    def _claims_to_stances(self, state: _State, analysed, regions, speakers, interview: Interview) -> list[Stance]:
+    def _claims_to_stances(self, state: ArticleState, analysed, regions, speakers, interview: Interview) -> list[Stance]:
         state.speaks_for = self._speaks_for(state)
         stances: list[Stance] = []
         paragraph_speaker: dict[int, str] = {}
         last_topic: tuple[int, int, str] | None = None  # (paragraph, sentence index, topic)
         last_claim: tuple[str, str] | None = None  # (topic, polarity) of the latest stance, for 'a similar line'
-        positions = _Positions(self._home_state, state.article.published)
+        positions = Positions(self._home_state, state.article.published)
         for sentence, doc, resolver, frames in state.timed(analysed):
             region = region_of(sentence, regions)
             resolver.quote_speaker = (speakers.get(region) if region else None) or interview.speaker_of(sentence)
@@ -355,7 +293,7 @@ class Extractor:
             state.voices[sentence.index] = frozenset(s for f in frames if f.kind != "continued" for s in f.speakers)
             ctx = Context(doc, frames, resolver, self.lexicon, self.themes,
                           state.speaks_for, self._is_state)
-            hits = self._governing_hits(doc, sentence, state.cues.get(sentence.index, []))
+            hits = governing_hits(doc, sentence, state.cues.get(sentence.index, []), self.topics)
             for hit, tokens in hits:
                 for claim in [] if asks_only else claims_for_cue(tokens, hit.polarity, ctx, hit.asserts):
                     claim = claim.answered_no() if answer == -1 else claim
@@ -386,21 +324,6 @@ class Extractor:
                 last_claim = (stances[-1].topic, stances[-1].polarity)
         return dedupe_stances(stances)
 
-    def _governing_hits(self, doc, sentence: Sentence, hits: list[CueHit]) -> list[tuple[CueHit, list[int]]]:
-        """Cue hits with their tokens, less those that only qualify another: a broader topic gives
-        way to a narrower one in the same clause ('join NATO only after the war', but not 'supports
-        membership, but cautioned that an invitation should wait'), and a cue
-        inside another cue's phrase gives way to it ('an invitation to join NATO')."""
-        spans = [(hit, [t.i for t in doc if hit.start <= sentence.start + t.idx < hit.end]) for hit in hits]
-        spans = [(hit, tokens) for hit, tokens in spans if tokens]
-        narrower = {(t.broader, _clause_head(doc[tokens[0]]).i) for t in self.topics if t.broader
-                    for hit, tokens in spans if hit.topic == t.id}
-        placed = [(hit, tokens) for hit, tokens in spans
-                  if (hit.topic, _clause_head(doc[tokens[0]]).i) not in narrower]
-        owner = {i: hit.topic for hit, tokens in placed for i in tokens if doc[i].pos_ in ("NOUN", "PROPN")}
-        return [(hit, tokens) for hit, tokens in placed
-                if not any(owner.get(a.i, hit.topic) != hit.topic for a in _phrase_ancestors(doc[tokens[0]]))]
-
     def _home_state(self, person: str, date: str | None) -> str | None:
         """The state a person held a role for at the date (heads of state and ministers)."""
         entry = self.index.entry(person)
@@ -417,7 +340,7 @@ class Extractor:
         entry = self.index.entry(actor)
         return entry is not None and entry.type == "Organization"
 
-    def _speaks_for(self, state: _State) -> Callable[[str, str], bool]:
+    def _speaks_for(self, state: ArticleState) -> Callable[[str, str], bool]:
         """Whether a speaker speaks for a holder in this article (roles it states read once)."""
         stated, date = _stated_roles(state.relations), state.article.published
         return lambda speaker, holder: self._affiliated(speaker, holder, date, stated)
@@ -433,7 +356,7 @@ class Extractor:
             return False
         return any(role.of == holder and (date is None or role.held_on(date)) for role in entry.roles)
 
-    def _stances_of(self, claim: Claim, topic: str, sentence: Sentence, state: _State,
+    def _stances_of(self, claim: Claim, topic: str, sentence: Sentence, state: ArticleState,
                     rule: str, base: float) -> list[Stance]:
         evidence = Evidence(sentence.text, sentence.start, sentence.end)
         polarity = claim.polarity_on(topic not in self._timing_neutral, topic not in self._condition_neutral)
@@ -452,7 +375,7 @@ class Extractor:
         return found
 
     # ---- actors ---------------------------------------------------------------------------------
-    def _actors(self, state: _State, stances: list[Stance]) -> list[Actor]:
+    def _actors(self, state: ArticleState, stances: list[Stance]) -> list[Actor]:
         surface: dict[str, list[str]] = {}
         holders = {ident for stance in stances for ident in (stance.actor, stance.speaker)}
         for mentions in state.mentions.values():
@@ -474,26 +397,6 @@ class Extractor:
         return actors
 
 
-class _Positions:
-    """Each holder's latest (topic, polarity) so far, also under the state a person speaks for
-    ('backed Washington' after the US president's statement); read once per stance, however
-    many sentences ask."""
-
-    def __init__(self, home_state: Callable[[str, str | None], str | None], date: str | None):
-        self.home_state, self.date = home_state, date
-        self.latest: dict[str, tuple[str, str]] = {}
-        self.seen = 0
-
-    def after(self, stances: list[Stance]) -> dict[str, tuple[str, str]]:
-        for stance in stances[self.seen:]:
-            self.latest[stance.actor] = (stance.topic, stance.polarity)
-            home = self.home_state(stance.actor, self.date)
-            if home:
-                self.latest[home] = (stance.topic, stance.polarity)
-        self.seen = len(stances)
-        return self.latest
-
-
 def _stated_roles(relations: list[Relation]) -> frozenset[tuple[str, str]]:
     return frozenset((r.subject, r.object) for r in relations if r.predicate in SPEAKING_PREDICATES)
 
@@ -502,36 +405,3 @@ def _looks_english(text: str) -> bool:
     sample = text[:20000]
     words = max(1, len(sample.split()))
     return words < 30 or len(_ENGLISH.findall(sample)) / words > 0.08
-
-
-def _first_per_span(hits: list[CueHit], broad: set[str]) -> list[CueHit]:
-    """One hit per place: of overlapping cues a narrower topic wins, then the longest ('a path
-    to membership for Ukraine' is about the path, 'a Nato membership action plan' the MAP)."""
-    kept: list[CueHit] = []
-    for hit in sorted(hits, key=lambda h: (h.topic in broad, -(h.end - h.start), h.start)):
-        if any(k.start < hit.end and hit.start < k.end for k in kept):
-            continue
-        kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
-
-
-# Dependencies that start a clause of its own: a broader cue there is a claim of its own, not
-# one qualified by a narrower cue elsewhere in the sentence. Adverbial clauses ('once the war
-# is over') qualify their head, so they do not count.
-_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "parataxis", "relcl"})
-
-
-def _phrase_ancestors(token):
-    """The heads above a token within its own clause: a relative clause on a cue ('membership,
-    which he described as a question for after the war') is a claim of its own."""
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return
-        yield ancestor
-
-
-def _clause_head(token):
-    for node in (token, *token.ancestors):
-        if node.pos_ in ("VERB", "AUX") and node.dep_ in _CLAUSE_DEPS:
-            return node
-    return token.sent.root

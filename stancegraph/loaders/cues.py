@@ -1,0 +1,57 @@
+"""Which topic cues in a parsed sentence govern a claim: one hit per place, and a broader
+topic giving way to a narrower one in the same clause or phrase."""
+
+from __future__ import annotations
+
+from ..ontology import Topic
+from .article_state import CueHit
+from .segment import Sentence
+
+
+def governing_hits(doc, sentence: Sentence, hits: list[CueHit], topics: tuple[Topic, ...]) -> list[tuple[CueHit, list[int]]]:
+    """Cue hits with their tokens, less those that only qualify another: a broader topic gives
+    way to a narrower one in the same clause ('join NATO only after the war', but not 'supports
+    membership, but cautioned that an invitation should wait'), and a cue
+    inside another cue's phrase gives way to it ('an invitation to join NATO')."""
+    spans = [(hit, [t.i for t in doc if hit.start <= sentence.start + t.idx < hit.end]) for hit in hits]
+    spans = [(hit, tokens) for hit, tokens in spans if tokens]
+    narrower = {(t.broader, clause_head(doc[tokens[0]]).i) for t in topics if t.broader
+                for hit, tokens in spans if hit.topic == t.id}
+    placed = [(hit, tokens) for hit, tokens in spans
+              if (hit.topic, clause_head(doc[tokens[0]]).i) not in narrower]
+    owner = {i: hit.topic for hit, tokens in placed for i in tokens if doc[i].pos_ in ("NOUN", "PROPN")}
+    return [(hit, tokens) for hit, tokens in placed
+            if not any(owner.get(a.i, hit.topic) != hit.topic for a in phrase_ancestors(doc[tokens[0]]))]
+
+
+def first_per_span(hits: list[CueHit], broad: set[str]) -> list[CueHit]:
+    """One hit per place: of overlapping cues a narrower topic wins, then the longest ('a path
+    to membership for Ukraine' is about the path, 'a Nato membership action plan' the MAP)."""
+    kept: list[CueHit] = []
+    for hit in sorted(hits, key=lambda h: (h.topic in broad, -(h.end - h.start), h.start)):
+        if any(k.start < hit.end and hit.start < k.end for k in kept):
+            continue
+        kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+# Dependencies that start a clause of its own: a broader cue there is a claim of its own, not
+# one qualified by a narrower cue elsewhere in the sentence. Adverbial clauses ('once the war
+# is over') qualify their head, so they do not count.
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "parataxis", "relcl"})
+
+
+def phrase_ancestors(token):
+    """The heads above a token within its own clause: a relative clause on a cue ('membership,
+    which he described as a question for after the war') is a claim of its own."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return
+        yield ancestor
+
+
+def clause_head(token):
+    for node in (token, *token.ancestors):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in _CLAUSE_DEPS:
+            return node
+    return token.sent.root
