@@ -369,15 +369,44 @@ def analyse(store_url: str | None, kind: str, topic: str | None = None, normalis
     raise StanceGraphError(f"unknown analysis {kind!r}")
 
 
+def export_dna(store_url: str | None, output: str, mixed: str = "split", min_confidence: float | None = None,
+               since: str | None = None, until: str | None = None) -> tuple[int, int]:
+    """A Discourse Network Analyzer 3 project (SQLite `.dna`) of the store's articles and
+    stance statements; returns (documents, statements) written."""
+    from .graph.dna import dna_statements, write_dna
+    from .queries.api import articles
+    from .queries.current import body_name_finder
+
+    with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
+        records = stance_statements(store, since=since, until=until)
+        documents = articles(store)
+        statements = dna_statements(records, body_name_finder(store), _person_speaking, mixed)
+    with _writing(output):
+        return write_dna(output, documents, statements)
+
+
+def _person_speaking(record: StanceRecord) -> str:
+    """The person who stated a state's or an organisation's stance, or '' (the journalist, or
+    the holder itself)."""
+    from .loaders.actors import actor_index
+
+    if not record.speaker_id or record.speaker_id == record.actor_id:
+        return ""
+    entry = actor_index().entry(record.speaker_id)
+    return (record.speaker or "") if entry is None or entry.type == "Person" else ""
+
+
 def export_network(store_url: str | None, fmt: str, output: str | None, min_confidence: float | None = None,
                    **window: Any) -> str:
-    """GraphML, GEXF or the DNA statement table as text (also written to `output` when given),
+    """GraphML, GEXF or the DNA-style statement table (dna-csv) as text (also written to `output` when given),
     or CSV node and edge lists written into the folder `output`."""
     from .graph import networks
 
-    if fmt == "dna":
+    if fmt == "dna-csv":
+        from .queries.current import body_name_finder
+
         with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
-            table = networks.dna_table(stance_statements(store))
+            table = networks.dna_table(stance_statements(store), body_name_finder(store))
     elif fmt == "csv":
         if not output:
             raise StanceGraphError("--format csv writes nodes.csv and edges.csv: give -o FOLDER")

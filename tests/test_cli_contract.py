@@ -91,7 +91,8 @@ def test_an_empty_answer_is_valid_output_in_every_format(run, store, args, fmt):
 
 @pytest.mark.parametrize("args, path", [
     (["export", "-o"], MISSING + ".ttl"), (["export", "--format", "gexf", "-o"], MISSING + ".gexf"),
-    (["export", "--format", "dna", "-o"], MISSING + ".csv"), (["viz", "-o"], MISSING + ".html"),
+    (["export", "--format", "dna-csv", "-o"], MISSING + ".csv"), (["export", "--format", "dna", "-o"], MISSING + ".dna"),
+    (["viz", "-o"], MISSING + ".html"),
 ], ids=lambda v: " ".join(v) if isinstance(v, list) else v)
 def test_a_missing_output_folder_is_one_line_naming_the_path(run, store, args, path):
     result = run(*args, path, "--store", store)

@@ -174,7 +174,7 @@ def hostile_store(tmp_path_factory):
     ["evidence", "poland", "ukraine_membership", "--format", "table"],
     ["evidence", "poland", "ukraine_membership", "--format", "csv"],
     ["evidence", "poland", "ukraine_membership", "--format", "jsonl"],
-    ["export", "--format", "dna"], ["export", "--format", "gexf"],
+    ["export", "--format", "dna-csv"], ["export", "--format", "gexf"],
 ])
 def test_control_characters_never_reach_the_terminal(hostile_store, command):
     result = cli(*command, "--store", hostile_store)
@@ -195,7 +195,7 @@ def test_messages_naming_hostile_files_carry_no_controls(tmp_path):
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(hostile_store, tmp_path):
     evidence = cli("evidence", "poland", "ukraine_membership", "--format", "csv", "--store", hostile_store)
     assert "'=HYPERLINK" in evidence.stdout.decode() and ",'@SUM(1)" in evidence.stdout.decode()
-    dna = cli("export", "--format", "dna", "--store", hostile_store).stdout.decode()
+    dna = cli("export", "--format", "dna-csv", "--store", hostile_store).stdout.decode()
     assert "'=HYPERLINK" in dna
     folder = tmp_path / "csv"
     assert cli("export", "--format", "csv", "-o", str(folder), "--store", hostile_store).returncode == 0

@@ -171,7 +171,7 @@ def test_csv_and_dna_exports(run, graph_store, tmp_path):
     assert run("export", "--format", "csv", "-o", str(tmp_path / "csv"), "--store", graph_store).exit_code == 0
     edges = list(csv.DictReader((tmp_path / "csv" / "edges.csv").open()))
     assert {"source", "target", "kind", "polarity", "weight"} <= set(edges[0])
-    result = run("export", "--format", "dna", "--store", graph_store)
+    result = run("export", "--format", "dna-csv", "--store", graph_store)
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert tuple(rows[0].keys()) == DNA_COLUMNS
     germany = [r for r in rows if r["organization"] == "Germany" and r["concept"] == "invitation_or_clear_path"]

@@ -148,25 +148,37 @@ def _emit_rows(result, fmt: str, limit: int | None) -> None:
 
 
 RDF_FORMATS = ["turtle", "nquads", "trig", "jsonld", "ntriples"]
-NETWORK_FORMATS = ["graphml", "gexf", "csv", "dna"]
+NETWORK_FORMATS = ["graphml", "gexf", "csv", "dna-csv"]
 
 
 @cli.command()
 @store_option
-@click.option("--format", "fmt", type=click.Choice(RDF_FORMATS + NETWORK_FORMATS), default="turtle", show_default=True,
-              help="RDF (RDF stores), or graphml/gexf (Gephi, visone), csv (nodes.csv and edges.csv in a folder), "
-                   "dna (a Discourse Network Analyzer statement table).")
-@click.option("-o", "--output", type=click.Path(), help="File to write (default stdout); a folder for csv (required).")
+@click.option("--format", "fmt", type=click.Choice(RDF_FORMATS + NETWORK_FORMATS + ["dna"]), default="turtle",
+              show_default=True,
+              help="RDF (RDF stores); graphml/gexf (Gephi, visone); csv (nodes.csv and edges.csv in a folder); "
+                   "dna (a Discourse Network Analyzer 3 project, -o FILE.dna); dna-csv (DNA-style statement table).")
+@click.option("-o", "--output", type=click.Path(), help="File to write (default stdout); a folder for csv, a file for dna "
+                                                        "(both required).")
+@click.option("--mixed", type=click.Choice(["split", "skip"]), default="split", show_default=True,
+              help="dna: a mixed stance as two statements (agreeing and disagreeing), or left out.")
 @window_options
 @by_option
 @confidence_option
-def export(store_url, fmt, output, since, until, as_of, max_age, by, min_confidence) -> None:
-    """Export the graph as RDF, as a network for Gephi or visone, or as a DNA statement table.
+def export(store_url, fmt, output, mixed, since, until, as_of, max_age, by, min_confidence) -> None:
+    """Export the graph as RDF, as a network for Gephi or visone, or as a DNA project.
 
-    The window and --by options shape the graphml, gexf and csv networks (current positions).
+    The window and --by options shape the graphml, gexf and csv networks (current positions);
+    --since and --until choose the statements of a DNA project.
 
-    Example: stancegraph export --format nquads -o graph.nq
+    Example: stancegraph export --format dna -o debate.dna
     """
+    if fmt == "dna":
+        if not output:
+            raise click.UsageError("--format dna writes a SQLite database: give -o FILE.dna")
+        documents, statements = api.export_dna(store_url, output, mixed, min_confidence, since=since, until=until)
+        click.echo(f"wrote {output}: {documents} document(s), {statements} statement(s) "
+                   "(open it in DNA 3; coder 'stancegraph', password 'stancegraph')", err=True)
+        return
     if fmt in NETWORK_FORMATS:
         text = api.export_network(store_url, fmt, output, min_confidence, since=since, until=until, as_of=as_of,
                                   max_age=max_age, by=by)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -86,7 +87,7 @@ def _csv_text(header: list[str], rows: list[list]) -> str:
     return buffer.getvalue()
 
 
-def dna_table(statements: list[StanceRecord]) -> str:
+def dna_table(statements: list[StanceRecord], organization_of: Callable[[StanceRecord], str]) -> str:
     """One row per stance statement, in the columns DNA users load: document, date, person,
     organization, concept, agreement (1 support, 0 oppose, empty for mixed) and the text."""
     buffer = io.StringIO()
@@ -94,16 +95,9 @@ def dna_table(statements: list[StanceRecord]) -> str:
     writer.writerow(DNA_COLUMNS)
     for s in sorted(statements, key=lambda r: (r.date or "", r.article_id, r.start)):
         person = s.actor if s.actor_type == "Person" else ""
-        organization = s.actor if s.actor_type != "Person" else _organization(s.actor_id, s.date)
+        organization = s.actor if s.actor_type != "Person" else organization_of(s)
         agreement = {"support": "1", "oppose": "0"}.get(s.polarity, "")
         writer.writerow(map(csv_cell, [
             s.statement.rsplit("/", 1)[-1], s.article_id, s.date or "", person, organization, s.topic,
             agreement, s.polarity, s.speaker or "", s.evidence, s.outlet or "", s.title or "", s.url or ""]))
     return buffer.getvalue()
-
-
-def _organization(person_id: str, date: str | None) -> str:
-    """The state or organisation a person spoke for at the date, from the actor dictionary."""
-    body = actor_index().body_of(person_id, date)
-    entry = actor_index().entry(body) if body else None
-    return entry.name if entry else ""

@@ -138,6 +138,7 @@ PARAMETERS = {
     "actors": ("actor",),
     "actors_from_articles": ("actor",),
     "counts": (),
+    "articles": ("article",),
     "stance_summaries": ("topic", "holder"),
     "relation_summaries": ("subject", "object"),
 }
@@ -168,6 +169,24 @@ def _sparql_term(name: str, value: Any) -> Any:
 def min_confidence_of(store: Store) -> float:
     """The confidence below which this store's questions leave stances out (set by api.opened)."""
     return getattr(store, "min_confidence", DEFAULT_MIN_CONFIDENCE)
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    article_id: str
+    text: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    author: str | None
+    published: str | None
+
+
+def articles(store: Store, article_id: str | None = None) -> list[ArticleRecord]:
+    """Every stored article (or one) with its full text, oldest first."""
+    rows = _run(store, "articles", {"article": article_id}).records()
+    return [ArticleRecord(r["articleId"], r["text"], r.get("title"), r.get("url"), r.get("outlet"), r.get("author"),
+                          _text(r.get("published"))) for r in rows]
 
 
 def stance_statements(store: Store, topic: str | None = None, actor_id: str | None = None,

@@ -12,7 +12,7 @@ line, short enough that a 2008 statement is not taken for today's."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..dates import days_before, parse_age, parse_bound
 from ..graph.base import Store
@@ -72,14 +72,14 @@ def rolled_up(records: list[StanceRecord], store: Store) -> list[StanceSummary]:
     """Statements of people credited to the state or organisation they spoke for on the day
     (their dated roles in the actor dictionary, else a role an article stated by then); states,
     organisations and groups keep their own. People with no such role on that day drop out."""
-    speaking_for = _observed_roles(store)
+    body_of = body_finder(store)
     types = {a.id: a.type for a in list_actors(store)}
     groups: dict[tuple[str, str], list[StanceRecord]] = {}
     people: dict[tuple[str, str], set[str]] = {}
     for record in records:
         credited = record
         if record.actor_type == "Person":
-            body = _dictionary_body(record) or _observed_body(record, speaking_for)
+            body = body_of(record)
             if body is None:
                 continue
             name = _name_of(body)
@@ -88,6 +88,19 @@ def rolled_up(records: list[StanceRecord], store: Store) -> list[StanceSummary]:
         groups.setdefault((credited.actor_id, credited.topic), []).append(credited)
     return [dataclasses.replace(_summarise(group), people=tuple(sorted(people.get(key, ()))))
             for key, group in groups.items()]
+
+
+def body_finder(store: Store) -> Callable[[StanceRecord], str | None]:
+    """The state or organisation a person's statement speaks for on its day: their dated role
+    in the actor dictionary, else a role an article stated by then; None when neither."""
+    speaking_for = _observed_roles(store)
+    return lambda record: _dictionary_body(record) or _observed_body(record, speaking_for)
+
+
+def body_name_finder(store: Store) -> Callable[[StanceRecord], str]:
+    """The name of the body a person's statement speaks for (see body_finder), or ''."""
+    find = body_finder(store)
+    return lambda record: _name_of(body) if (body := find(record)) else ""
 
 
 def _dictionary_body(record: StanceRecord) -> str | None:
