@@ -288,7 +288,7 @@ def network(store_url: str | None, topic: str | None = None, min_confidence: flo
     """The actor–topic–actor network of the current positions in a date window (`window` takes
     current_positions' since, until, as_of, max_age and by)."""
     from .graph.networks import stance_network
-    from .queries import relation_statements
+    from .queries import list_actors, relation_statements
 
     topic_id = resolve_topic(topic) if topic else None
     with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
@@ -297,7 +297,8 @@ def network(store_url: str | None, topic: str | None = None, min_confidence: flo
                                       window.get("max_age"))  # the relations in the same window as the positions
         relations = [r for r in relation_statements(store)
                      if (not since or (r.date or "") >= since) and (not until or (r.date or "") <= until)]
-    return stance_network(summaries, relations)
+        types = {a.id: a.type for a in list_actors(store)}
+    return stance_network(summaries, relations, types)
 
 
 def visualise(store_url: str | None, output: str, topic: str | None = None, min_confidence: float | None = None,

@@ -17,6 +17,7 @@ mixed stance becomes two statements, agreeing and disagreeing, unless mixed='ski
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
 import sqlite3
 import unicodedata
@@ -223,15 +224,24 @@ def write_dna(path: str | Path, documents: Iterable, statements: list[DnaStateme
     """Write a new DNA project at `path` (replacing the file); returns (documents, statements).
     Written to a temporary file beside it and renamed, so it is whole or absent."""
     path = Path(path)
+    if not path.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path.parent))
     temporary = path.with_name(f".{path.name}.part")
     temporary.unlink(missing_ok=True)
     try:
-        with sqlite3.connect(temporary) as db:
-            db.executescript(SCHEMA)
-            _initial_contents(db)
-            ids = _documents(db, documents)
-            written = _statements(db, [s for s in statements if s.article_id in ids], ids)
+        db = sqlite3.connect(temporary)
+        try:
+            with db:
+                db.executescript(SCHEMA)
+                _initial_contents(db)
+                ids = _documents(db, documents)
+                written = _statements(db, [s for s in statements if s.article_id in ids], ids)
+        finally:
+            db.close()
         temporary.replace(path)
+    except sqlite3.Error as err:
+        temporary.unlink(missing_ok=True)
+        raise OSError(errno.EIO, f"SQLite: {err}") from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

@@ -8,6 +8,8 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+import xml.etree.ElementTree as ElementTree
+
 import networkx as nx
 
 from ..loaders.actors import actor_index
@@ -19,28 +21,33 @@ DNA_COLUMNS = ("statement", "document", "date", "person", "organization", "conce
                "polarity", "speaker", "text", "outlet", "title", "url")
 
 
-def stance_network(summaries: list[StanceSummary], relations: list[RelationRecord]) -> nx.MultiDiGraph:
-    """Actors and topics as nodes; one edge per actor's latest position on a topic, and one per
-    observed relation between actors."""
+def stance_network(summaries: list[StanceSummary], relations: list[RelationRecord],
+                   types: dict[str, str] | None = None) -> nx.MultiDiGraph:
+    """Actors and topics as nodes; one edge per actor's latest position on a topic (dated from
+    its first to its last statement, for Gephi's timeline), and one per observed relation
+    between actors. Edge keys are unique ids; `types` gives actors' stored types (an actor met
+    only in relations keeps the type the store gave it)."""
     labels = {t.id: t.label for t in load_topics()}
+    types = types or {}
     graph = nx.MultiDiGraph()
     for s in summaries:
         graph.add_node(s.actor_id, label=s.actor, kind="actor", type=s.actor_type)
         graph.add_node(s.topic, label=labels.get(s.topic, s.topic), kind="topic", type="Topic")
-        graph.add_edge(s.actor_id, s.topic, key="stance", kind="stance", polarity=s.polarity, weight=s.statements,
-                       evidence=s.evidence, speaker=s.speaker or "", date=s.last_date or "", source=s.source or "",
-                       people=", ".join(s.people), stale=s.stale)
-    seen = set()
+        dates = {"start": s.first_date, "end": s.last_date} if s.first_date and s.last_date else {}
+        graph.add_edge(s.actor_id, s.topic, key=f"stance|{s.actor_id}|{s.topic}", kind="stance", polarity=s.polarity,
+                       weight=s.statements, evidence=s.evidence, speaker=s.speaker or "", date=s.last_date or "",
+                       reference=s.source or "", people=", ".join(s.people), stale=s.stale, **dates)
     for r in relations:
-        if (r.subject_id, r.predicate, r.object_id) in seen:
+        key = f"{r.predicate}|{r.subject_id}|{r.object_id}"
+        if graph.has_edge(r.subject_id, r.object_id, key):
             continue
-        seen.add((r.subject_id, r.predicate, r.object_id))
         for ident, name in ((r.subject_id, r.subject), (r.object_id, r.object)):
             if ident not in graph:
                 entry = actor_index().entry(ident)
-                graph.add_node(ident, label=name, kind="actor", type=entry.type if entry else "Actor")
-        graph.add_edge(r.subject_id, r.object_id, key=r.predicate, kind="relation", predicate=r.predicate,
-                       weight=1, evidence=r.evidence, date=r.date or "", speaker="", source=r.title or "")
+                graph.add_node(ident, label=name, kind="actor",
+                               type=types.get(ident) or (entry.type if entry else "Person"))
+        graph.add_edge(r.subject_id, r.object_id, key=key, kind="relation", predicate=r.predicate,
+                       weight=1, evidence=r.evidence, date=r.date or "", speaker="", reference=r.title or "")
     return graph
 
 
@@ -49,7 +56,23 @@ def graphml_text(graph: nx.MultiDiGraph) -> str:
 
 
 def gexf_text(graph: nx.MultiDiGraph) -> str:
-    return "\n".join(nx.generate_gexf(_xml_ready(graph))) + "\n"
+    """GEXF 1.3; dated stance edges make the graph dynamic (Gephi's timeline). networkx adds
+    each edge's multigraph key as an attribute, 'networkx_key': the edge ids already say it,
+    so it is taken out."""
+    root = ElementTree.fromstring("\n".join(nx.generate_gexf(_xml_ready(graph), version="1.3")))
+    for attributes in root.iter(f"{{{GEXF}}}attributes"):
+        for attribute in [a for a in attributes if a.get("title") == "networkx_key"]:
+            attributes.remove(attribute)
+            for values in root.iter(f"{{{GEXF}}}attvalues"):
+                for value in [v for v in values if v.get("for") == attribute.get("id")]:
+                    values.remove(value)
+    ElementTree.indent(root)
+    return ElementTree.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+GEXF = "http://gexf.net/1.3"
+ElementTree.register_namespace("", GEXF)
+ElementTree.register_namespace("xsi", "http://w3.org/2001/XMLSchema-instance")
 
 
 def _xml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:

@@ -121,6 +121,6 @@ def _edge(source: str, target: str, key: str, data: dict) -> dict:
     weight = int(data.get("weight", 1))
     tooltip = "\n".join(filter(None, (
         f"{polarity} ({weight} statement{'s' if weight != 1 else ''})", f"“{data.get('evidence', '')}”",
-        f"speaker: {data.get('speaker')}" if data.get("speaker") else "", data.get("source", ""))))
+        f"speaker: {data.get('speaker')}" if data.get("speaker") else "", data.get("reference", ""))))
     return {"id": f"{source}|stance|{target}", "from": source, "to": target, "kind": "stance", "polarity": polarity,
             "color": COLORS.get(polarity, COLORS["mixed"]), "width": min(1 + weight, 8), "title": tooltip}
