@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
+from .dates import parse_day
 from .errors import InputError, QueryError, StanceGraphError, UnknownNameError
 from .graph import open_store
 from .graph.base import QueryResult, Store
@@ -129,7 +131,42 @@ def sparql(store_url: str | None, query: str, params: dict[str, Any] | None = No
     prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
     with opened(store_url, read_only=True) as store:
         _require_language(store, "sparql")
-        return _within(timeout, lambda: store.query(prologue + query, params))
+        try:
+            return _within(timeout, lambda: store.query(prologue + query, params))
+        except QueryError as err:  # positions in the user's query, not in the one with the prefixes
+            raise QueryError(_ERROR_AT.sub(lambda m: _shifted(m, prologue.count("\n")), str(err))) from None
+
+
+_ERROR_AT = re.compile(r"\b(\d+):(\d+)\b")
+
+
+def _shifted(match: re.Match, lines: int) -> str:
+    line = int(match.group(1)) - lines
+    return f"{line}:{match.group(2)}" if line > 0 else match.group(0)
+
+
+def query_param(text: str) -> tuple[str, Any]:
+    """A raw query's NAME=VALUE parameter, typed as the value reads: YYYY-MM-DD a date, an
+    integer or decimal a number, true/false a boolean, <…> an IRI, anything else a string;
+    NAME:str=VALUE keeps it a string. Raises StanceGraphError on a malformed parameter."""
+    import datetime
+    from decimal import Decimal
+
+    name, sep, value = text.partition("=")
+    name, _, kind = name.lstrip("?$").partition(":")
+    if not sep or not name or kind not in ("", "str"):
+        raise StanceGraphError(f"--param takes NAME=VALUE or NAME:str=VALUE, not {text!r}")
+    if kind == "str":
+        return name, value
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return name, datetime.date.fromisoformat(parse_day(value, f"--param {name}"))
+    if re.fullmatch(r"-?\d+", value):
+        return name, int(value)
+    if re.fullmatch(r"-?\d+\.\d+", value):
+        return name, Decimal(value)
+    if value in ("true", "false"):
+        return name, value == "true"
+    return name, value
 
 
 def cypher(store_url: str | None, query: str, params: dict[str, Any] | None = None,

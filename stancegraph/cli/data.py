@@ -117,13 +117,14 @@ def _query_command(param_help: str):
     return decorate
 
 
-@_query_command("Bind ?NAME to VALUE (a string; <…> for an IRI). Repeatable.")
+@_query_command("Bind ?NAME to VALUE: YYYY-MM-DD a date, 12 or 1.5 a number, true/false, <…> an IRI, else a "
+                "string; NAME:str=VALUE forces a string. Repeatable.")
 def sparql(query, store_url, params, fmt, timeout, limit) -> None:
     """Run a SPARQL SELECT or ASK query (text, @FILE or - for stdin).
 
     Example: stancegraph sparql 'SELECT ?n WHERE { ?a sg:name ?n }' --param n=Germany
     """
-    result = api.sparql(store_url, _read_query(query), dict(_split_param(p) for p in params), timeout or None)
+    result = api.sparql(store_url, _read_query(query), dict(api.query_param(p) for p in params), timeout or None)
     _emit_rows(result, fmt, limit)
 
 

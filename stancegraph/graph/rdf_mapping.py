@@ -20,6 +20,9 @@ SCHEMA = PREFIXES["schema"]
 SKOS = PREFIXES["skos"]
 PROV_DERIVED = NamedNode(PREFIXES["prov"] + "wasDerivedFrom")
 SHARED = NamedNode(SHARED_GRAPH)
+OA = PREFIXES["oa"]
+# The schema.org class each actor type is also typed with (a group has no legal personality)
+STANDARD_CLASSES = {"Person": SCHEMA + "Person", "State": SCHEMA + "Country", "Organization": SCHEMA + "Organization"}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -63,6 +66,8 @@ def actor_quads(actor: Actor) -> Iterator[Quad]:
     node = n(actor_iri(actor.id))
     yield Quad(node, RDF_TYPE, n(SG.Actor), SHARED)
     yield Quad(node, RDF_TYPE, n(SG[actor.type]), SHARED)
+    if actor.type in STANDARD_CLASSES:  # readers of an export rarely load the ontology
+        yield Quad(node, RDF_TYPE, n(STANDARD_CLASSES[actor.type]), SHARED)
     yield Quad(node, n(SG.id), text(actor.id), SHARED)
     yield Quad(node, n(SG.name), text(actor.name), SHARED)
     if actor.wikidata:
@@ -103,10 +108,24 @@ def _evidence(statement: NamedNode, fact: Stance | Relation, article: NamedNode,
     yield Quad(statement, n(SG.end), typed(fact.evidence.end, "integer"), graph)
     yield Quad(statement, n(SG.confidence), typed(f"{fact.confidence:.2f}", "decimal"), graph)
     yield Quad(statement, PROV_DERIVED, article, graph)
+    yield from _evidence_span(statement, fact, article, graph)
     if fact.date and _DATE.match(fact.date):
         yield Quad(statement, n(SG.date), typed(fact.date, "date"), graph)
     if fact.rule:
         yield Quad(statement, n(SG.rule), text(fact.rule), graph)
+
+
+def _evidence_span(statement: NamedNode, fact: Stance | Relation, article: NamedNode,
+                   graph: NamedNode) -> Iterator[Quad]:
+    """The evidence as a Web Annotation target: the article and a text-position selector."""
+    span, position = n(statement.value + "#evidence"), n(statement.value + "#position")
+    yield Quad(statement, n(SG.evidenceSpan), span, graph)
+    yield Quad(span, RDF_TYPE, n(OA + "SpecificResource"), graph)
+    yield Quad(span, n(OA + "hasSource"), article, graph)
+    yield Quad(span, n(OA + "hasSelector"), position, graph)
+    yield Quad(position, RDF_TYPE, n(OA + "TextPositionSelector"), graph)
+    yield Quad(position, n(OA + "start"), typed(fact.evidence.start, "nonNegativeInteger"), graph)
+    yield Quad(position, n(OA + "end"), typed(fact.evidence.end, "nonNegativeInteger"), graph)
 
 
 def _stance(stance: Stance, article_id: str, article: NamedNode, graph: NamedNode) -> Iterator[Quad]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any, Protocol
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
@@ -199,6 +201,10 @@ def to_term(value: Any) -> NamedNode | Literal:
         return Literal(str(value), datatype=NamedNode(XSD + "integer"))
     if isinstance(value, float):
         return Literal(repr(value), datatype=NamedNode(XSD + "double"))
+    if isinstance(value, Decimal):
+        return Literal(str(value), datatype=NamedNode(XSD + "decimal"))
+    if isinstance(value, datetime.date):
+        return Literal(value.isoformat(), datatype=NamedNode(XSD + "date"))
     text = str(value)
     if text.startswith("<") and text.endswith(">") and " " not in text:
         return NamedNode(text[1:-1])

@@ -15,7 +15,8 @@ PREFIXES = {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
     "skos": "http://www.w3.org/2004/02/skos/core#", "prov": "http://www.w3.org/ns/prov#",
     "schema": "https://schema.org/", "owl": "http://www.w3.org/2002/07/owl#",
-    "org": "http://www.w3.org/ns/org#", "wd": WD_NS,
+    "org": "http://www.w3.org/ns/org#", "wd": WD_NS, "oa": "http://www.w3.org/ns/oa#",
+    "dcterms": "http://purl.org/dc/terms/",
 }
 
 
@@ -26,7 +27,7 @@ class _ClosedNamespace:
         "Actor", "Person", "State", "Organization", "Group", "Journalist", "Statement",
         "StanceStatement", "RelationStatement", "Topic", "Polarity", "holder", "topic", "polarity",
         "attribution", "speaker", "hedged", "condition", "subject", "object", "predicate",
-        "confidence", "evidenceText", "start", "end", "date", "rule", "id", "name", "mention",
+        "confidence", "evidenceText", "evidenceSpan", "start", "end", "date", "rule", "id", "name", "mention",
         "mentions", "articleId", "source", "supports", "opposes", "hasMixedStanceOn", "advises",
         "leads", "headOf", "ambassadorTo", "ministerOf", "formerHeadOf", "memberOf",
         "spokespersonOf", "presidentOf", "primeMinisterOf", "secretaryGeneralOf", "polarities",
