@@ -170,11 +170,26 @@ def query_param(text: str) -> tuple[str, Any]:
 
 
 def cypher(store_url: str | None, query: str, params: dict[str, Any] | None = None,
-           timeout: float | None = QUERY_TIMEOUT) -> QueryResult:
-    """A raw Cypher query, parameters passed as $name; past `timeout` seconds it fails."""
-    with opened(store_url, read_only=True) as store:
+           timeout: float | None = QUERY_TIMEOUT, write: bool = False) -> QueryResult:
+    """A raw Cypher query, parameters passed as $name (a parameter the query names but `params`
+    lacks is null, so the named .cypher files run as they are); past `timeout` seconds it
+    fails. It may not write unless `write` is set: the engine itself refuses (a read
+    transaction on Neo4j, GRAPH.RO_QUERY on FalkorDB)."""
+    named = {name: None for name in _CYPHER_PARAMETER.findall(_without_cypher_text(query))}
+    bound = {**named, **(params or {})}
+    with opened(store_url, read_only=not write) as store:
         _require_language(store, "cypher")
-        return _within(timeout, lambda: store.query(query, params))
+        run = store.execute if write else store.query
+        return _within(timeout, lambda: run(query, bound))
+
+
+_CYPHER_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_CYPHER_TEXT = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*")
+
+
+def _without_cypher_text(query: str) -> str:
+    """The query less its string literals, quoted names and comments, where a '$' is text."""
+    return _CYPHER_TEXT.sub(" ", query)
 
 
 def _within(timeout: float | None, run: Callable[[], QueryResult]) -> QueryResult:

@@ -2,6 +2,7 @@
 
 import json
 import time
+from pathlib import Path
 
 import pytest
 
@@ -115,3 +116,25 @@ def test_neo4j_driver_transport_over_bolt():
     assert done.returncode == 0, done.stderr[-2000:]
     assert json.loads(done.stdout.strip().splitlines()[-1]) == {
         "same_answers": True, "reingest_unchanged": True, "deleted": True}
+
+
+def test_raw_cypher_may_not_write_unless_asked(run, falkordb_url, seed_path):
+    assert run("ingest", seed_path, "--published", "2023-06-07", "--store", falkordb_url).exit_code == 0
+    refused = run("cypher", "CREATE (n:Intruder {name: 'x'}) RETURN n.name AS name", "--store", falkordb_url)
+    assert refused.exit_code == 1 and len(refused.stderr.strip().splitlines()) == 1
+    count = "MATCH (n:Intruder) RETURN count(n) AS n"
+    assert json.loads(run("cypher", count, "--store", falkordb_url, "--format", "json").stdout) == [{"n": 0}]
+    allowed = run("cypher", "CREATE (n:Intruder {name: 'x'}) RETURN n.name AS name", "--write", "--store", falkordb_url)
+    assert allowed.exit_code == 0
+    assert json.loads(run("cypher", count, "--store", falkordb_url, "--format", "json").stdout) == [{"n": 1}]
+
+
+@pytest.mark.parametrize("name", ["stance_statements", "stance_summaries", "relation_statements", "actors", "articles"])
+def test_the_named_cypher_files_run_from_the_cli_with_missing_parameters_as_null(run, falkordb_url, seed_path, name):
+    import stancegraph.queries
+
+    assert run("ingest", seed_path, "--published", "2023-06-07", "--store", falkordb_url).exit_code == 0
+    path = Path(stancegraph.queries.__file__).with_name(f"{name}.cypher")
+    result = run("cypher", f"@{path}", "--store", falkordb_url, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout), f"{name}.cypher answered nothing"

@@ -128,13 +128,15 @@ def sparql(query, store_url, params, fmt, timeout, limit) -> None:
     _emit_rows(result, fmt, limit)
 
 
-@_query_command("Pass $NAME as the string VALUE. Repeatable.")
-def cypher(query, store_url, params, fmt, timeout, limit) -> None:
+@_query_command("Pass $NAME as the string VALUE (NAME= the empty string; leave a parameter out for null). "
+                "Repeatable.")
+@click.option("--write", is_flag=True, help="Allow the query to write (refused by the engine otherwise).")
+def cypher(query, store_url, params, fmt, timeout, limit, write) -> None:
     """Run a Cypher query on a Neo4j or FalkorDB store (text, @FILE or - for stdin).
 
     Example: stancegraph cypher 'MATCH (a:Actor {name: $n}) RETURN a.id' --param n=Germany --store falkordb://localhost:6379
     """
-    result = api.cypher(store_url, _read_query(query), dict(_split_param(p) for p in params), timeout or None)
+    result = api.cypher(store_url, _read_query(query), dict(_split_param(p) for p in params), timeout or None, write)
     _emit_rows(result, fmt, limit)
 
 

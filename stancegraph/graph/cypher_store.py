@@ -24,6 +24,7 @@ INDEXED = (("Actor", "id"), ("Topic", "id"), ("Article", "id"), ("Stance", "id")
 
 class CypherTransport(Protocol):
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> QueryResult: ...
+    def run_read(self, query: str, params: Mapping[str, Any] | None = None) -> QueryResult: ...
     def run_all(self, steps: list[tuple[str, dict[str, Any]]]) -> None: ...
     def ensure_indexes(self) -> None: ...
     def close(self) -> None: ...
@@ -153,6 +154,12 @@ class CypherStore:
                       lambda key: stored_observations(self, key))
 
     def query(self, text: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        """A read-only query: the engine refuses one that writes (FalkorDB's GRAPH.RO_QUERY,
+        a Neo4j read transaction)."""
+        return self.transport.run_read(text, params or {})
+
+    def execute(self, text: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        """A query that may write."""
         return self.transport.run(text, params or {})
 
     def _ensure_indexes(self) -> None:
@@ -172,8 +179,14 @@ class FalkorTransport:
         self.graph = graph
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        return self._result(self.graph.query, query, params)
+
+    def run_read(self, query: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        return self._result(self.graph.ro_query, query, params)
+
+    def _result(self, send, query: str, params: Mapping[str, Any] | None) -> QueryResult:
         try:
-            result = self.graph.query(query, dict(params or {}))
+            result = send(query, dict(params or {}))
         except Exception as err:  # noqa: BLE001 - the client raises redis errors of many kinds
             raise _falkor_error(self.url, err) from None
         columns = tuple(h[1] if isinstance(h, (list, tuple)) else str(h) for h in (result.header or []))
@@ -190,8 +203,9 @@ class FalkorTransport:
             if (label, prop) not in existing:
                 try:
                     self.graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
-                except Exception:  # noqa: BLE001 - already indexed under another spelling
-                    pass
+                except Exception as err:  # noqa: BLE001 - the client raises redis errors of many kinds
+                    if not _harmless_ddl_error(str(err)):
+                        raise StoreError(f"{self.url}: cannot index {label}.{prop}: {_first_line(err)}") from None
 
     def close(self) -> None:
         try:
@@ -242,6 +256,23 @@ class Neo4jTransport:
             raise QueryError(f"{self.url}: Cypher query refused: {_first_line(err)}") from None
         return QueryResult(tuple(keys), [tuple(r.values()) for r in records])
 
+    def run_read(self, query: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        """In a read transaction, where Neo4j refuses any write."""
+        from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+
+        def work(tx):
+            result = tx.run(query, dict(params or {}))
+            return tuple(result.keys()), [tuple(r.values()) for r in result]
+
+        try:
+            with self.driver.session(database=self.database) as session:
+                keys, rows = session.execute_read(work)
+        except (ServiceUnavailable, AuthError, OSError) as err:
+            raise StoreError(f"{self.url}: cannot reach Neo4j ({_first_line(err)})") from None
+        except Neo4jError as err:
+            raise QueryError(f"{self.url}: Cypher query refused: {_first_line(err)}") from None
+        return QueryResult(keys, rows)
+
     def run_all(self, steps: list[tuple[str, dict[str, Any]]]) -> None:
         """All steps in one write transaction: an article is replaced whole or not at all."""
         from neo4j.exceptions import Neo4jError, ServiceUnavailable
@@ -259,6 +290,10 @@ class Neo4jTransport:
             raise QueryError(f"{self.url}: write refused: {_first_line(err)}") from None
 
     def ensure_indexes(self) -> None:
+        """Neo4j's schema DDL; a Bolt server of another engine (FalkorDB's Bolt port) has its own
+        index commands, not these, so it gets none. Any failure but 'already there' is an error."""
+        if not self._is_neo4j():
+            return
         for label, prop in INDEXED:
             unique = prop == "id"
             name = f"sg_{label.lower()}_{prop}"
@@ -266,11 +301,29 @@ class Neo4jTransport:
                    else f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
             try:
                 self.run(ddl)
-            except QueryError:
-                pass  # an engine without this DDL (FalkorDB's Bolt port) still answers queries
+            except QueryError as err:
+                if not _harmless_ddl_error(str(err)):
+                    raise StoreError(f"{self.url}: cannot create {name}: {err}") from None
+
+    def _is_neo4j(self) -> bool:
+        """Whether the Bolt server is Neo4j itself: its components procedure names the kernel
+        (other engines imitate Neo4j's agent string, not this procedure)."""
+        try:
+            rows = self.run("CALL dbms.components() YIELD name RETURN name").rows
+        except QueryError:
+            return False
+        return any(str(name).startswith("Neo4j") for (name,) in rows)
 
     def close(self) -> None:
         self.driver.close()
+
+
+# An index or constraint already there (under this name, or an equivalent one under another)
+_ALREADY_THERE = ("already exists", "equivalent", "already indexed")
+
+
+def _harmless_ddl_error(message: str) -> bool:
+    return any(marker in message.lower() for marker in _ALREADY_THERE)
 
 
 def _first_line(err: BaseException) -> str:

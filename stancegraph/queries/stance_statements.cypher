@@ -9,6 +9,6 @@ OPTIONAL MATCH (s)-[:SAID_BY]->(sp:Actor)
 RETURN 'https://w3id.org/stancegraph/statement/' + s.id AS statement, h.id AS holderId, h.name AS holderName,
        h.type AS holderType, t.id AS topicId, s.polarity AS pol, s.attribution AS attribution,
        sp.id AS speakerId, sp.name AS speakerName, s.hedged AS hedged, s.condition AS condition,
-       s.confidence AS confidence, s.evidence AS evidence, s.start AS start, s.end AS end, s.date AS date,
+       s.confidence AS confidence, s.evidence AS evidence, s.start AS start, s.end AS `end`, s.date AS date,
        s.rule AS rule, n.id AS articleId, n.title AS title, n.url AS url, n.outlet AS outlet
 ORDER BY topicId, holderName, date, articleId, start
