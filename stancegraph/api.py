@@ -22,7 +22,7 @@ from .ontology.namespace import PREFIXES
 from .queries import (  # noqa: F401 - BY and DEFAULT_STALE_AGE are the CLI's
     BY, DEFAULT_STALE_AGE, ActorProfile, Agreement, Coalition, PositionChange, RoleRecord, StanceRecord,
     StanceSummary, TimelinePoint, actor_profile, agreements, changes, coalitions, current_positions, evidence,
-    find_actor, matrix, relations_at, resolve_topic, stance_statements, timeline,
+    find_actor, list_actors, matrix, relation_statements, relations_at, resolve_topic, stance_statements, timeline,
 )
 from .queries.current import window as date_window
 
@@ -54,6 +54,23 @@ def ingest_sources(sources: Iterable[str], store_url: str | None = None, *,
 
     with opened(store_url) as store:
         return ingest(sources, store, progress=progress, **options)
+
+
+def extract_to_file(sources: Iterable[str], output: str, **options: Any) -> IngestReport:
+    """Extract every article the sources hold into an extraction file for `load_extractions`
+    (options as for ingest: fmt, encoding, workers, limits, cluster, progress, metadata)."""
+    from .ingest import extract_to_file as extract
+
+    with _writing(output):
+        return extract(sources, output, **options)
+
+
+def load_extractions(paths: Iterable[str], store_url: str | None = None, **options: Any) -> IngestReport:
+    """Write extraction files into a store (options: resume, batch_size, progress)."""
+    from .ingest import load
+
+    with opened(store_url) as store:
+        return load(paths, store, **options)
 
 
 def usable_workers(requested: int | None = None) -> tuple[int, str | None]:
@@ -340,7 +357,6 @@ def network(store_url: str | None, topic: str | None = None, min_confidence: flo
     """The actor–topic–actor network of the current positions in a date window (`window` takes
     current_positions' since, until, as_of, max_age and by)."""
     from .graph.networks import stance_network
-    from .queries import list_actors, relation_statements
 
     topic_id = resolve_topic(topic) if topic else None
     with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
@@ -447,6 +463,20 @@ def _person_speaking(record: StanceRecord) -> str:
         return ""
     entry = actor_index().entry(record.speaker_id)
     return (record.speaker or "") if entry is None or entry.type == "Person" else ""
+
+
+def export_neo4j_csv(store_url: str | None, output: str) -> list[str]:
+    """The whole graph as CSV files for `neo4j-admin database import full`, written into the
+    folder `output` with the command that imports them; returns the files written. Every
+    statement goes, whatever its confidence (the threshold is a question's, not the data's)."""
+    from .graph.neo4j_import import import_files
+    from .queries.api import articles, mentions
+
+    with opened(store_url, read_only=True, min_confidence=0) as store:
+        files = import_files(articles(store), list_actors(store), load_topics(), stance_statements(store),
+                             relation_statements(store), mentions(store))
+    with _writing(output):
+        return [str(p) for p in files.write(output)]
 
 
 def export_network(store_url: str | None, fmt: str, output: str | None, min_confidence: float | None = None,

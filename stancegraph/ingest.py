@@ -67,23 +67,93 @@ def _available_memory() -> int | None:
 
 def ingest(sources: Iterable[str], store: Store, *, fmt: str | None = None, encoding: str = "utf-8",
            batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None, workers: int = 1,
-           resume: bool = False, limits: Limits = Limits(), **overrides: str | None) -> IngestReport:
-    """Ingest every article the sources hold into the store; an article past `limits` (size
+           resume: bool = False, limits: Limits = Limits(), cluster: str | None = None,
+           **overrides: str | None) -> IngestReport:
+    """Ingest every article the sources hold into the store: extract (in local worker
+    processes, or on the Dask cluster at `cluster`) and load. An article past `limits` (size
     or extraction time) is reported and skipped."""
     report = IngestReport()
     loaded = load_articles(sources, fmt=fmt, encoding=encoding, max_bytes=limits.max_bytes, **overrides)
     articles = _pending(loaded, store, report, resume)
-    batch: list[Extraction] = []
-    with _Extractors(workers, limits.max_seconds) as extractors:
-        for extraction in extractors.run(articles, report):
-            batch.append(extraction)
-            if len(batch) >= batch_size:
-                _flush(batch, store, report, progress)
-        _flush(batch, store, report, progress)
+    with extraction_pool(workers, limits.max_seconds, cluster) as pool:
+        _write_all(_reported(pool.extracted(articles), report), store, report, batch_size, progress)
     return report
 
 
-def _pending(items: Iterable[Article | InputError], store: Store, report: IngestReport, resume: bool) -> Iterator[Article]:
+def extract_to_file(sources: Iterable[str], output: str, *, fmt: str | None = None, encoding: str = "utf-8",
+                    progress: Callable[[int], None] | None = None, workers: int = 1, limits: Limits = Limits(),
+                    cluster: str | None = None, **overrides: str | None) -> IngestReport:
+    """Extract every article the sources hold into an extraction file (JSON Lines, one record per
+    article; see extraction_files), written whole or not at all; `load` writes it to any store."""
+    from .extraction_files import ExtractionWriter
+
+    report = IngestReport()
+    loaded = load_articles(sources, fmt=fmt, encoding=encoding, max_bytes=limits.max_bytes, **overrides)
+    with extraction_pool(workers, limits.max_seconds, cluster) as pool, ExtractionWriter(output) as out:
+        for extraction in _reported(pool.extracted(_pending(loaded, None, report, False)), report):
+            out.write(extraction)
+            report.articles += 1
+            report.stances += len(extraction.stances)
+            report.relations += len(extraction.relations)
+            if progress:
+                progress(1)
+    return report
+
+
+def load(paths: Iterable[str], store: Store, *, batch_size: int = BATCH_SIZE, resume: bool = False,
+         progress: Callable[[int], None] | None = None) -> IngestReport:
+    """Write the extractions of extraction files into the store with the same per-article
+    replace as ingest; a record that cannot be read is reported and skipped."""
+    from .extraction_files import read_extractions
+
+    report = IngestReport()
+    extractions = _pending_extractions(read_extractions(paths), store, report, resume)
+    _write_all(extractions, store, report, batch_size, progress)
+    return report
+
+
+def extraction_pool(workers: int, time_limit: float | None, cluster: str | None):
+    """Local extraction processes, or the Dask cluster at `cluster` (Dask is imported only then)."""
+    if cluster:
+        from .cluster import ClusterExtractors
+
+        return ClusterExtractors(cluster, time_limit)
+    return _Extractors(workers, time_limit)
+
+
+def _write_all(extractions: Iterable[Extraction], store: Store, report: IngestReport, batch_size: int,
+               progress: Callable[[int], None] | None) -> None:
+    batch: list[Extraction] = []
+    for extraction in extractions:
+        batch.append(extraction)
+        if len(batch) >= batch_size:
+            _flush(batch, store, report, progress)
+    _flush(batch, store, report, progress)
+
+
+def _reported(pairs: Iterable[tuple[Extraction | None, str | None]], report: IngestReport) -> Iterator[Extraction]:
+    for extraction, failure in pairs:
+        if failure:
+            report.failures.append(failure)
+            continue
+        article = extraction.article
+        report.warnings += [f"{article.source or article.id}: {w}" for w in extraction.warnings]
+        yield extraction
+
+
+def _pending_extractions(items: Iterable[Extraction | InputError], store: Store, report: IngestReport,
+                         resume: bool) -> Iterator[Extraction]:
+    for item in items:
+        if isinstance(item, InputError):
+            report.failures.append(str(item))
+        elif resume and store.has_article(item.article.id):
+            report.resumed += 1
+        else:
+            yield item
+
+
+def _pending(items: Iterable[Article | InputError], store: Store | None, report: IngestReport,
+             resume: bool) -> Iterator[Article]:
     for item in items:
         if isinstance(item, InputError):
             report.failures.append(str(item))
@@ -115,16 +185,7 @@ class _Extractors:
             self.pool.terminate() if exc[0] else self.pool.close()
             self.pool.join()
 
-    def run(self, articles: Iterator[Article], report: IngestReport) -> Iterator[Extraction]:
-        for extraction, failure in self._extracted(articles):
-            if failure:
-                report.failures.append(failure)
-                continue
-            article = extraction.article
-            report.warnings += [f"{article.source or article.id}: {w}" for w in extraction.warnings]
-            yield extraction
-
-    def _extracted(self, articles: Iterator[Article]) -> Iterator[tuple[Extraction | None, str | None]]:
+    def extracted(self, articles: Iterator[Article]) -> Iterator[tuple[Extraction | None, str | None]]:
         first = list(islice(articles, 2))
         if self.workers == 1 or len(first) < 2:  # one article is not worth starting workers for
             yield from (_extract_one(article, self.time_limit) for article in chain(first, articles))

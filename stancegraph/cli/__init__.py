@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from ..safety import PrintableStream
-from . import data, questions  # noqa: F401 - importing them registers the commands on the group
+from . import batch, data, questions  # noqa: F401 - importing them registers the commands on the group
 from .app import cli
 
 

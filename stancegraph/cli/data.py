@@ -1,9 +1,8 @@
-"""Commands that read articles, write files or touch the store as a whole: ingest, extract, eval,
-export, viz, validate, delete, demo and the raw query commands."""
+"""Commands that write files or touch the store as a whole: eval, export, viz, validate,
+summarise, delete, demo and the raw query commands."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -13,93 +12,9 @@ from .. import api
 from ..errors import StanceGraphError
 from ..output import render
 from .app import (
-    DAY, by_option, classifier_option, cli, confidence_option, emit, emit_stances, format_option, limit_options,
-    store_option, window_options,
+    by_option, classifier_option, cli, confidence_option, emit, emit_stances, format_option, store_option,
+    window_options,
 )
-from .progress import ingest_progress
-
-
-@cli.command()
-@click.argument("sources", nargs=-1, required=True)
-@store_option
-@click.option("--input-format", type=click.Choice(["text", "html", "jsonl", "feed"]), help="Skip format detection.")
-@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the inputs.")
-@click.option("--published", type=DAY, help="Publication date (YYYY-MM-DD) for every article.")
-@click.option("--title", help="Title for every article.")
-@click.option("--url", help="Canonical URL (one article).")
-@click.option("--outlet", help="Outlet for every article.")
-@click.option("--strict", is_flag=True, help="Exit 1 when any input fails, not only when all do.")
-@click.option("--workers", type=click.IntRange(1, 256), default=None,
-              help="Extraction processes (default: the number of cores).")
-@click.option("--resume", is_flag=True, help="Skip articles the store already holds (after an interrupted ingest).")
-@click.option("--report", "report_file", type=click.Path(dir_okay=False, writable=True),
-              help="Write each skipped input and its reason to this file (JSON lines).")
-@limit_options
-@classifier_option
-def ingest(sources, store_url, input_format, encoding, published, title, url, outlet, strict, workers, resume,
-           report_file, limits) -> None:
-    """Read articles (files, folders, globs, - for stdin) and store their facts.
-
-    An article whose date cannot be read (a Date: header, a JSON Lines or feed date) is reported
-    and skipped; one with no date at all is stored, with a warning, and `validate` lists it.
-
-    Example: stancegraph ingest corpus/ --published 2023-06-07 --outlet Guardian
-    """
-    workers, lowered = api.usable_workers(workers)
-    if lowered:
-        click.echo(f"warning: {lowered}", err=True)
-    with ingest_progress(api.count_inputs(sources, input_format) if sys.stderr.isatty() else None) as progress:
-        report = api.ingest_sources(sources, store_url, fmt=input_format, encoding=encoding,
-                                    published=published, title=title, url=url, outlet=outlet,
-                                    progress=progress, workers=workers, resume=resume,
-                                    limits=limits)
-    shown = report.failures[:20]
-    for failure in shown:
-        click.echo(f"skipped: {failure}", err=True)
-    if len(shown) < len(report.failures):
-        click.echo(f"skipped: … and {len(report.failures) - len(shown)} more (see --report)", err=True)
-    for warning in report.warnings[:20]:
-        click.echo(f"warning: {warning}", err=True)
-    if len(report.warnings) > 20:
-        click.echo(f"warning: … and {len(report.warnings) - 20} more", err=True)
-    resumed = f", {report.resumed} already stored" if report.resumed else ""
-    click.echo(f"ingested {report.articles} article(s): {report.stances} stance(s), "
-               f"{report.relations} relation(s); {len(report.failures)} input(s) skipped{resumed}", err=True)
-    if report_file:
-        api.write_failure_report(report, report_file)  # after the summary: a bad path loses no word of it
-    if report.failures and (strict or (report.articles == 0 and report.resumed == 0)):
-        sys.exit(1)
-
-
-@cli.command()
-@click.argument("source")
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True)
-@click.option("--encoding", default="utf-8", show_default=True)
-@click.option("--published", type=DAY, help="Publication date (YYYY-MM-DD).")
-@click.option("--title")
-@click.option("--url")
-@click.option("--outlet")
-@confidence_option
-@limit_options
-@classifier_option
-def extract(source, fmt, encoding, published, title, url, outlet, min_confidence, limits) -> None:
-    """Extract actors, relations and stances of articles without storing them.
-
-    Example: stancegraph extract article.txt --published 2023-06-07 --format json
-    """
-    extractions = api.extract_sources([source], encoding=encoding, published=published, title=title, url=url, outlet=outlet,
-                                      min_confidence=min_confidence, limits=limits)
-    for warning in (w for e in extractions for w in e.warnings):
-        click.echo(f"warning: {warning}", err=True)
-    if fmt == "table":
-        emit([s for e in extractions for s in api.stance_rows(e)], "table",
-             ["actor", "topic", "polarity", "attribution", "speaker", "evidence"])
-    elif fmt == "json" and len(extractions) == 1:
-        click.echo(json.dumps(extractions[0].to_json(), ensure_ascii=False, indent=2))
-    else:
-        for extraction in extractions:
-            click.echo(json.dumps(extraction.to_json(), ensure_ascii=False))
-
 
 TABLE_ROWS = 1000  # raw query rows a table prints by default: longer is read by no one; other formats feed programs
 
@@ -156,10 +71,11 @@ NETWORK_FORMATS = ["graphml", "gexf", "csv", "dna-csv"]
 
 @cli.command()
 @store_option
-@click.option("--format", "fmt", type=click.Choice(RDF_FORMATS + NETWORK_FORMATS + ["dna"]), default="turtle",
+@click.option("--format", "fmt", type=click.Choice(RDF_FORMATS + NETWORK_FORMATS + ["dna", "neo4j-csv"]), default="turtle",
               show_default=True,
               help="RDF (RDF stores); graphml/gexf (Gephi, visone); csv (nodes.csv and edges.csv in a folder); "
-                   "dna (a Discourse Network Analyzer 3 project, -o FILE.dna); dna-csv (DNA-style statement table).")
+                   "dna (a Discourse Network Analyzer 3 project, -o FILE.dna); dna-csv (DNA-style statement table); "
+                   "neo4j-csv (files for neo4j-admin database import, -o FOLDER).")
 @click.option("-o", "--output", type=click.Path(), help="File to write (default stdout); a folder for csv, a file for dna "
                                                         "(both required).")
 @click.option("--mixed", type=click.Choice(["split", "skip"]), default="split", show_default=True,
@@ -175,6 +91,13 @@ def export(store_url, fmt, output, mixed, since, until, as_of, max_age, by, min_
 
     Example: stancegraph export --format dna -o debate.dna
     """
+    if fmt == "neo4j-csv":
+        if not output:
+            raise click.UsageError("--format neo4j-csv writes a folder of CSV files: give -o FOLDER")
+        written = api.export_neo4j_csv(store_url, output)
+        click.echo(f"wrote {len(written)} files into {output} (the import command is in {output}/import-command.txt; "
+                   "run stancegraph summarise on the imported store)", err=True)
+        return
     if fmt == "dna":
         if not output:
             raise click.UsageError("--format dna writes a SQLite database: give -o FILE.dna")

@@ -78,6 +78,7 @@ class RelationRecord:
     url: str | None
     outlet: str | None = None
     start: int = 0
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ PARAMETERS = {
     "actors_from_articles": ("actor",),
     "counts": (),
     "articles": ("article",),
+    "mentions": (),
     "stance_summaries": ("topic", "holder"),
     "relation_summaries": ("subject", "object"),
 }
@@ -187,6 +189,16 @@ def articles(store: Store, article_id: str | None = None) -> list[ArticleRecord]
     rows = _run(store, "articles", {"article": article_id}).records()
     return [ArticleRecord(r["articleId"], r["text"], r.get("title"), r.get("url"), r.get("outlet"), r.get("author"),
                           _text(r.get("published"))) for r in rows]
+
+
+def mentions(store: Store) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(article id, actor id) -> the surface forms that article used for that actor."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for row in _run(store, "mentions", {}).records():
+        forms = found.setdefault((row["articleId"], row["actorId"]), [])
+        if row.get("form"):
+            forms.append(row["form"])
+    return {key: tuple(forms) for key, forms in found.items()}
 
 
 def stance_statements(store: Store, topic: str | None = None, actor_id: str | None = None,
@@ -282,7 +294,7 @@ def relation_statements(store: Store, subject_id: str | None = None, object_id: 
     records = [
         RelationRecord(r["subjectId"], r["subjectName"], r["predicate"], r["objectId"], r["objectName"],
                        float(r["confidence"]), r["evidence"], _text(r.get("date")), r["articleId"],
-                       r.get("title"), r.get("url"), r.get("outlet"), int(r["start"]))
+                       r.get("title"), r.get("url"), r.get("outlet"), int(r["start"]), int(r["end"]))
         for r in result.records()
     ]
     return sorted(records, key=lambda r: (r.subject, r.predicate, r.object, r.date or "", r.article_id, r.evidence))

@@ -1,0 +1,72 @@
+"""Extraction on a Dask cluster the user already runs (`dask scheduler` and `dask worker`, or
+dask-kubernetes, dask-jobqueue): articles go out in a bounded window, each worker process
+keeps one loaded extractor, results come back as they complete to the single writer here. A
+task whose worker dies is retried once on another; if it fails again the article is reported
+like any bad article. Imported only with --cluster: without it Dask is never loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .errors import StanceGraphError
+from .model import Article, Extraction
+
+# Articles sent and not yet back, per worker thread of the cluster: enough to keep every worker
+# busy while results travel, few enough that the client's memory stays flat on any corpus.
+IN_FLIGHT_PER_THREAD = 8
+CONNECT_TIMEOUT = "20s"
+
+
+class ClusterExtractors:
+    """The same interface as the local extractors: a context manager whose extracted()
+    yields (extraction, failure) pairs in completion order."""
+
+    def __init__(self, address: str, time_limit: float | None = None):
+        self.address = address
+        self.time_limit = time_limit
+        self.client = None
+
+    def __enter__(self) -> ClusterExtractors:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise StanceGraphError("--cluster needs Dask: pip install 'stancegraph[dask]'") from None
+        try:
+            self.client = Client(self.address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+        except (OSError, TimeoutError) as err:
+            raise StanceGraphError(f"{self.address}: cannot reach the Dask scheduler ({err})") from None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.client is not None:
+            self.client.close()
+
+    def window(self) -> int:
+        threads = sum(self.client.nthreads().values()) or 1
+        return threads * IN_FLIGHT_PER_THREAD
+
+    def extracted(self, articles: Iterator[Article]) -> Iterator[tuple[Extraction | None, str | None]]:
+        from distributed import as_completed
+
+        from .ingest import _extract_one, _failure
+
+        pending = as_completed(loop=self.client.loop)
+        sent: dict[str, Article] = {}
+        for article in articles:
+            future = self.client.submit(_extract_one, article, self.time_limit, retries=1, pure=False)
+            sent[future.key] = article
+            pending.add(future)
+            if pending.count() >= self.window():
+                yield self._result(next(pending), sent, _failure)
+        for future in pending:
+            yield self._result(future, sent, _failure)
+
+    @staticmethod
+    def _result(future, sent: dict[str, Article], failure) -> tuple[Extraction | None, str | None]:
+        article = sent.pop(future.key)
+        try:
+            return future.result()
+        except Exception as err:  # noqa: BLE001 - a worker lost twice (KilledWorker) or a task error
+            return None, failure(article, err)
+        finally:
+            future.release()
