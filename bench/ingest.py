@@ -3,6 +3,8 @@
     python bench/ingest.py [--scales 1000,10000,100000] [--one-worker-up-to 10000]
                            [--falkordb-up-to 10000] [--spacy-sample 1000] [--results FILE]
 
+    python bench/ingest.py --cluster 1000 [--client-memory-at 10000]   (see bench/cluster.py)
+
 For each scale: a generated corpus (bench/corpus.py, 50% on topic, 300–1,200 words) is
 ingested into a fresh embedded store with 2 workers (and with 1 up to --one-worker-up-to, for
 the speedup), then every named question is timed on that store. Up to --falkordb-up-to the
@@ -67,10 +69,10 @@ class PeakMemory:
         self._thread.join()
 
 
-def run_ingest(corpus: Path, workers: int, store: str) -> dict:
+def run_ingest(corpus: Path, workers: int, store: str, extra: list[str] = ()) -> dict:
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "stancegraph", "ingest", str(corpus), "--store", store,
-                                "--workers", str(workers)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                "--workers", str(workers), *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, cwd=ROOT)
     memory = PeakMemory(process.pid)
     _, err = process.communicate()
@@ -196,7 +198,16 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=120.0, help="seconds per question before fewer runs are kept")
     parser.add_argument("--results", default=None, help="append each scale's figures here as a JSON line")
     parser.add_argument("--tables-from", default=None, help="only print the tables of an earlier --results file")
+    parser.add_argument("--cluster", type=int, default=0, metavar="N",
+                        help="instead: N articles through one local ingest and through a 2-worker Dask cluster")
+    parser.add_argument("--client-memory-at", type=int, default=0, metavar="N",
+                        help="with --cluster: also ingest N articles on the cluster and report the client's memory")
     args = parser.parse_args()
+    if args.cluster:
+        from cluster import compare
+
+        compare(Path(tempfile.mkdtemp(prefix="sg-cluster-")), args.cluster, args.client_memory_at, articles, run_ingest)
+        return
     if args.tables_from:
         print_tables([json.loads(line) for line in open(args.tables_from)])
         return
