@@ -11,9 +11,12 @@ from collections.abc import Iterator
 from .errors import StanceGraphError
 from .model import Article, Extraction
 
-# Articles sent and not yet back, per worker thread of the cluster: enough to keep every worker
+# Tasks sent and not yet back, per worker thread of the cluster: enough to keep every worker
 # busy while results travel, few enough that the client's memory stays flat on any corpus.
-IN_FLIGHT_PER_THREAD = 8
+IN_FLIGHT_PER_THREAD = 4
+# Articles per task: one news article takes ~0.1 s, about the scheduler's cost of a task, so a
+# few go together (a lost task retries them all; each still fails or succeeds alone).
+ARTICLES_PER_TASK = 4
 CONNECT_TIMEOUT = "20s"
 
 
@@ -48,25 +51,43 @@ class ClusterExtractors:
     def extracted(self, articles: Iterator[Article]) -> Iterator[tuple[Extraction | None, str | None]]:
         from distributed import as_completed
 
-        from .ingest import _extract_one, _failure
-
         pending = as_completed(loop=self.client.loop)
-        sent: dict[str, Article] = {}
-        for article in articles:
-            future = self.client.submit(_extract_one, article, self.time_limit, retries=1, pure=False)
-            sent[future.key] = article
+        sent: dict[str, list[Article]] = {}
+        for chunk in _chunks(articles, ARTICLES_PER_TASK):
+            future = self.client.submit(extract_chunk, chunk, self.time_limit, retries=1, pure=False)
+            sent[future.key] = chunk
             pending.add(future)
             if pending.count() >= self.window():
-                yield self._result(next(pending), sent, _failure)
+                yield from self._results(next(pending), sent)
         for future in pending:
-            yield self._result(future, sent, _failure)
+            yield from self._results(future, sent)
 
     @staticmethod
-    def _result(future, sent: dict[str, Article], failure) -> tuple[Extraction | None, str | None]:
-        article = sent.pop(future.key)
+    def _results(future, sent: dict[str, list[Article]]) -> list[tuple[Extraction | None, str | None]]:
+        from .ingest import _failure
+
+        chunk = sent.pop(future.key)
         try:
             return future.result()
         except Exception as err:  # noqa: BLE001 - a worker lost twice (KilledWorker) or a task error
-            return None, failure(article, err)
+            return [(None, _failure(article, err)) for article in chunk]
         finally:
             future.release()
+
+
+def extract_chunk(articles: list[Article], time_limit: float | None) -> list[tuple[Extraction | None, str | None]]:
+    """Runs on a worker: each article extracted (or failed) on its own."""
+    from .ingest import _extract_one
+
+    return [_extract_one(article, time_limit) for article in articles]
+
+
+def _chunks(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
