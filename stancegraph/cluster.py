@@ -53,11 +53,14 @@ class ClusterExtractors:
 
         pending = as_completed(loop=self.client.loop)
         sent: dict[str, list[Article]] = {}
-        for chunk in _chunks(articles, ARTICLES_PER_TASK):
+        window = self.window()  # asked once: each question is a round trip to the scheduler
+        for number, chunk in enumerate(_chunks(articles, ARTICLES_PER_TASK), start=1):
+            if number % 1000 == 0:
+                window = self.window()  # workers may have joined or left
             future = self.client.submit(extract_chunk, chunk, self.time_limit, retries=1, pure=False)
             sent[future.key] = chunk
             pending.add(future)
-            if pending.count() >= self.window():
+            if pending.count() >= window:
                 yield from self._results(next(pending), sent)
         for future in pending:
             yield from self._results(future, sent)

@@ -46,6 +46,18 @@ def fixture_extractions():
     return [extract(load_article(str(p))) for p in paths]
 
 
+@pytest.fixture(scope="session")
+def corpus_store_url(tmp_path_factory) -> str:
+    """An embedded store holding every article of tests/data and the seed (for export tests;
+    read it, never write)."""
+    url = f"oxigraph:{tmp_path_factory.mktemp('corpus') / 'store'}"
+    store = open_store(url)
+    store.write([extract(load_article(str(p))) for p in sorted(DATA.glob("*.txt"))])
+    store.write([extract(load_article(api.seed_article_path(), published=SEED_DATE))])
+    store.close()
+    return url
+
+
 @pytest.fixture()
 def memory_store():
     store = open_store("memory:")

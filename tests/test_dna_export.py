@@ -12,12 +12,8 @@ import networkx as nx
 import pytest
 
 from stancegraph import api
-from stancegraph.graph import open_store
 from stancegraph.graph.dna import password_digest
-from stancegraph.loaders import load_article
-from stancegraph.loaders.extract import extract
 
-DATA = Path(__file__).parent / "data"
 
 # DNA 3's SQLite project, as its source (sql/Sql.java, createTables) lays it out: each table
 # and its columns in order. Written here from reading that code, to hold the export to it.
@@ -50,15 +46,9 @@ DNA3_TABLES = {
 DNA_STATEMENT = [(1, "person", "short text"), (2, "organization", "short text"), (3, "concept", "short text"),
                  (4, "agreement", "boolean")]
 
-
 @pytest.fixture(scope="module")
-def store_url(tmp_path_factory) -> str:
-    url = f"oxigraph:{tmp_path_factory.mktemp('dna') / 'store'}"
-    store = open_store(url)
-    store.write([extract(load_article(str(p))) for p in sorted(DATA.glob("*.txt"))])
-    store.write([extract(load_article(api.seed_article_path(), published="2023-06-07"))])
-    store.close()
-    return url
+def store_url(corpus_store_url) -> str:
+    return corpus_store_url
 
 
 @pytest.fixture(scope="module")

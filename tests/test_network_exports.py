@@ -12,22 +12,12 @@ import pandas
 import pytest
 
 from stancegraph import api
-from stancegraph.graph import open_store
-from stancegraph.loaders import load_article
-from stancegraph.loaders.extract import extract
 from stancegraph.queries import list_actors
-
-DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture(scope="module")
-def store_url(tmp_path_factory) -> str:
-    url = f"oxigraph:{tmp_path_factory.mktemp('networks') / 'store'}"
-    store = open_store(url)
-    store.write([extract(load_article(str(p))) for p in sorted(DATA.glob("*.txt"))])
-    store.write([extract(load_article(api.seed_article_path(), published="2023-06-07"))])
-    store.close()
-    return url
+def store_url(corpus_store_url) -> str:
+    return corpus_store_url
 
 
 @pytest.fixture(scope="module")
