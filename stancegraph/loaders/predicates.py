@@ -14,8 +14,15 @@ TRUE_AUXILIARIES = {"be", "have", "do", "will", "would", "can", "could", "may", 
                     "ought", "need", "to", "get", "'s", "'re", "'ve", "'d", "'ll", "wo", "ca"}
 
 
+# Adverbs the parser often attaches as advmod where they are a verb's particle ('put forward')
+_PARTICLE_ADVERBS = frozenset({"forward", "back", "up", "down", "off", "away"})
+
+
 def phrasal(node) -> str:
     particle = next((c.lower_ for c in node.children if c.dep_ == "prt"), None)
+    if particle is None and node.pos_ == "VERB":
+        particle = next((c.lower_ for c in node.children
+                         if c.dep_ == "advmod" and c.lower_ in _PARTICLE_ADVERBS and c.i == node.i + 1), None)
     return f"{node.lemma_.lower()} {particle}" if particle else node.lemma_.lower()
 
 

@@ -123,6 +123,8 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             # the topic is the agent here, not what the clause takes a position on; but a cue
             # of its own polarity can describe the one who would join ('a country at war cannot join')
             return found
+        if previous.dep_ == "appos" and node.i != head.i and not ctx.resolver.actors(node):
+            return found  # 'a MAP - a list of goals nations had to meet before joining': a definition
         if previous.dep_ == "conj" and node.i != head.i:
             node = coordinated_with(previous)
             if frame is not None and node.i == frame.verb:
