@@ -371,14 +371,59 @@ def network(store_url: str | None, topic: str | None = None, min_confidence: flo
 
 def visualise(store_url: str | None, output: str, topic: str | None = None, min_confidence: float | None = None,
               **window: Any) -> str:
-    """Write the interactive HTML graph; returns the note on what it shows."""
-    from .viz import render_html
+    """Write the interactive HTML graph; returns the note on what it shows. The page carries
+    every statement from the window's start, so its time slider can show any date; --as-of or
+    --until set the date it opens at, --by state credits people's statements to their state."""
+    from .viz import page_data, render_html
 
-    graph = network(store_url, topic, min_confidence, **window)
+    topic_id = resolve_topic(topic) if topic else None
+    with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
+        since, until, _ = date_window(store, topic_id, window.get("since"), window.get("until"), window.get("as_of"),
+                                      window.get("max_age"))
+        statements = _page_statements(store, topic_id, since, window.get("by") == "state")
+        relations = [r for r in relation_statements(store) if not since or (r.date or "") >= since]
+        actors = {a.id: _page_actor(a) for a in list_actors(store)}
+    for statement in statements:  # a state credited with a person's words may not be in the store
+        actors.setdefault(statement.actor, _dictionary_actor(statement.actor))
+    initial = {"since": since, "until": until, "as_of": window.get("as_of"), "topic": topic_id}
+    data, note = page_data(statements, relations, actors, list(load_topics()), initial)
     title = "stancegraph" + (f": {resolve_topic(topic)}" if topic else "")
-    page, note = render_html(graph, title)
-    write_text(output, page)
+    write_text(output, render_html(data, note, title))
     return note
+
+
+def _page_statements(store: Store, topic: str | None, since: str | None, by_state: bool) -> list:
+    from .queries.current import body_finder
+    from .viz import PageStatement
+
+    body_of = body_finder(store) if by_state else None
+    names = {a.id: a.name for a in list_actors(store)}
+    found = []
+    for r in stance_statements(store, topic, since=since):
+        actor, people = r.actor_id, ()
+        if body_of is not None and r.actor_type == "Person":
+            actor, people = body_of(r), (r.actor,)
+            if actor is None:
+                continue
+        found.append(PageStatement(actor, r.topic, r.polarity, r.date, r.evidence, r.speaker or names.get(r.speaker_id or ""),
+                                   r.attribution, r.outlet, r.title, r.url, r.article_id, people))
+    return found
+
+
+def _dictionary_actor(actor_id: str) -> dict[str, Any]:
+    from .loaders.actors import actor_index
+
+    entry = actor_index().entry(actor_id)
+    return {"name": entry.name if entry else actor_id, "type": entry.type if entry else "Organization",
+            "aliases": [], "roles": []}
+
+
+def _page_actor(record) -> dict[str, Any]:
+    from .loaders.actors import actor_index
+
+    entry = actor_index().entry(record.id)
+    roles = [{"role": role.role, "of": role.of, "start": role.start, "end": role.end} for role in (entry.roles if entry else ())]
+    return {"name": record.name, "type": record.type, "aliases": list(record.mentions), "roles": roles}
 
 
 def write_text(path: str, text: str | bytes) -> None:

@@ -1,7 +1,9 @@
 """The interactive graph in a real headless Chromium, and the network exports."""
 
 import csv
+import dataclasses
 import io
+import json
 import re
 import shutil
 from pathlib import Path
@@ -185,3 +187,173 @@ def test_analyze_command(run, graph_store):
     assert result.exit_code == 0 and '"actor_a"' in result.stdout
     assert run("analyze", "communities", "--store", graph_store).exit_code == 0
     assert "weighted_degree" in run("analyze", "centrality", "--store", graph_store).stdout
+
+
+# ---- the page an analyst keeps open: fitted, readable, evidence on click, time as a control ----
+
+def _synthetic_store(folder: Path, actors: int = 150) -> str:
+    """A generated debate: `actors` actors of every type over the seven topics and six years;
+    one of them changes position between 2021 and 2024 (for the slider)."""
+    import random
+
+    rng = random.Random(11)
+    topics = ["ukraine_membership", "invitation_or_clear_path", "membership_only_after_war", "map_required",
+              "security_guarantees_outside_nato", "troops_in_ukraine", "partial_membership"]
+    types = ["State", "Person", "Organization", "Person"]
+    extractions = []
+    for i in range(actors):
+        kind = types[i % 4]
+        actor = Actor(f"sg:actor-{i}", f"{kind} Actor {i:03d}", kind, None, (f"{kind} Actor {i:03d}",))
+        stances = []
+        for number, topic in enumerate(rng.sample(topics, rng.randint(1, 3))):
+            text = f"{actor.name} spoke about {topic} in statement {number}."
+            stances.append(Stance(actor.id, topic, rng.choice(["support", "oppose", "mixed"]), "self", actor.id,
+                                  Evidence(text, 0, len(text)), 0.9, date=f"{2019 + rng.randint(0, 5)}-0{rng.randint(1, 9)}-15",
+                                  rule="test"))
+        body = " ".join(s.evidence.text for s in stances)
+        stances = [dataclasses.replace(s, evidence=Evidence(s.evidence.text, body.index(s.evidence.text),
+                                                            body.index(s.evidence.text) + len(s.evidence.text)))
+                   for s in stances]
+        extractions.append(Extraction(Article(body, title=f"Report {i}", url=f"https://example.org/{i}",
+                                              published=stances[0].date), (actor,), (), tuple(stances)))
+    changer = Actor("sg:changer", "Turncoat State", "State", None, ("Turncoat State",))
+    for year, polarity in ((2021, "support"), (2024, "oppose")):
+        text = f"Turncoat State took a position on membership in {year}."
+        stance = Stance(changer.id, "ukraine_membership", polarity, "self", changer.id, Evidence(text, 0, len(text)), 0.9,
+                        date=f"{year}-06-01", rule="test")
+        extractions.append(Extraction(Article(text, title=f"Turncoat {year}", url=f"https://example.org/t{year}",
+                                              published=f"{year}-06-01"), (changer,), (), (stance,)))
+    url = f"oxigraph:{folder / 'store'}"
+    store = open_store(url)
+    store.write(extractions)
+    store.close()
+    return url
+
+
+@pytest.fixture(scope="module")
+def big_page(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("big")
+    out = folder / "graph.html"
+    api.visualise(_synthetic_store(folder), str(out))
+    return out
+
+
+LAYOUT_METRICS = """() => {
+  const ids = nodeView.getIds();
+  const rect = document.querySelector('#graph').getBoundingClientRect();
+  const corners = ids.flatMap((id) => { const b = network.getBoundingBox(id);
+    return [network.canvasToDOM({x: b.left, y: b.top}), network.canvasToDOM({x: b.right, y: b.bottom})]; });
+  const dom = corners;
+  const xs = dom.map((p) => p.x), ys = dom.map((p) => p.y);
+  const labelled = ids.filter((id) => (nodes.get(id).label || '').trim());
+  const boxes = labelled.map((id) => network.getBoundingBox(id));
+  let pairs = 0, overlapping = 0;
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    pairs++;
+    const a = boxes[i], b = boxes[j];
+    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlapping++;
+  }
+  return {nodes: ids.length, labelled: labelled.length, pairs, overlapping,
+          width: (Math.max(...xs) - Math.min(...xs)) / window.innerWidth,
+          height: (Math.max(...ys) - Math.min(...ys)) / window.innerHeight,
+          inside: dom.every((p) => p.x >= -2 && p.x <= rect.width + 2 && p.y >= -2 && p.y <= rect.height + 2)};
+}"""
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("which", ["corpus", "generated"])
+def test_the_graph_fills_the_view_and_no_labels_overlap(browser, page_file, big_page, which):
+    page, dialogs, requests = _open(browser, page_file if which == "corpus" else big_page)
+    metrics = page.evaluate(LAYOUT_METRICS)
+    assert metrics["nodes"] > (15 if which == "corpus" else 150)
+    assert max(metrics["width"], metrics["height"]) >= 0.6, metrics
+    assert metrics["inside"], metrics
+    assert metrics["labelled"] >= min(20, metrics["nodes"]) // 2, metrics  # labels are placed, not all dropped
+    assert metrics["overlapping"] < 0.02 * max(1, metrics["pairs"]), metrics
+    topics = page.evaluate("() => nodeView.get().filter((n) => n.kind === 'topic').map((n) => n.label)")
+    assert topics and not any("_" in t for t in topics)  # worded topics, not ids
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"graph-{which}.png"))
+    assert all(url.startswith("file:") for url in requests) and dialogs == []
+
+
+def _click_edge(page, edge_id: str) -> None:
+    point = page.evaluate("""(id) => {
+        const e = edges.get(id); const p = network.getPositions([e.from, e.to]);
+        const mid = network.canvasToDOM({x: (p[e.from].x * 3 + p[e.to].x) / 4, y: (p[e.from].y * 3 + p[e.to].y) / 4});
+        const r = document.querySelector('#graph canvas').getBoundingClientRect();
+        return {x: r.left + mid.x, y: r.top + mid.y}; }""", edge_id)
+    page.mouse.click(point["x"], point["y"])
+
+
+@pytest.mark.server
+def test_clicking_a_line_shows_its_evidence_as_text(browser, page_file):
+    page, dialogs, _ = _open(browser, page_file)
+    _click_edge(page, "sg:mallory|stance|invitation_or_clear_path")
+    panel = page.locator("#panel")
+    panel.locator(".statement").first.wait_for(timeout=5000)
+    assert IMAGE in panel.text_content()  # the article's HTML shown as text
+    assert panel.locator("img, script").count() == 0 and dialogs == []
+
+
+@pytest.mark.server
+def test_clicking_an_actor_lists_its_statements_newest_first(browser, page_file):
+    page, _, _ = _open(browser, page_file)
+    page.fill("#search", "Germany")
+    page.dispatch_event("#search", "change")
+    page.locator("#panel h2").filter(has_text="Germany").wait_for(timeout=5000)
+    sections = page.evaluate("""() => {
+        const found = []; let current = null;
+        for (const e of document.querySelectorAll('#panel > *')) {
+            if (e.tagName === 'H3') { current = []; found.push(current); }
+            else if (current && e.classList.contains('statement'))
+                current.push((e.lastElementChild.previousElementSibling || e.lastElementChild).textContent.match(/\\d{4}-\\d{2}-\\d{2}/)?.[0] || '');
+        }
+        return found; }""")
+    assert sections and any(len(dates) > 1 for dates in sections)
+    for dates in sections:  # each topic's statements, newest first
+        assert all(a >= b for a, b in zip(dates, dates[1:]) if a and b), sections
+
+
+@pytest.mark.server
+def test_the_slider_shows_a_changed_position_before_and_after(browser, big_page):
+    page, _, _ = _open(browser, big_page)
+    edge = "sg:changer|stance|ukraine_membership"
+    dates = page.evaluate("() => D.dates")
+    before = max(i for i, d in enumerate(dates) if d < "2024-06-01")
+    after = dates.index("2024-06-01")
+    for index, polarity in ((before, "support"), (after, "oppose")):
+        page.evaluate("(i) => { const s = document.getElementById('asof'); s.value = String(i); s.dispatchEvent(new Event('input')); }", index)
+        assert page.evaluate("(id) => edges.get(id).polarity", edge) == polarity
+    if after == before + 1:  # the change is marked against the date just before
+        assert page.evaluate("(id) => [edges.get(id).changed, edges.get(id).was]", edge) == [True, "support"]
+    label = page.text_content("#window-label")
+    assert "Positions as of 2024-06-01" in label
+
+
+@pytest.mark.server
+def test_the_view_exports_as_png_and_svg(browser, page_file):
+    page, _, _ = _open(browser, page_file)
+    with page.expect_download() as png:
+        page.click("#export-png")
+    with page.expect_download() as svg:
+        page.click("#export-svg")
+    assert png.value.suggested_filename == "stancegraph.png" and svg.value.suggested_filename == "stancegraph.svg"
+    import xml.etree.ElementTree as ElementTree
+
+    root = ElementTree.parse(svg.value.path()).getroot()
+    assert root.tag.endswith("svg") and len(list(root)) > 20
+    assert Path(png.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.server
+def test_the_legend_draws_what_the_graph_draws(browser, page_file):
+    page, _, _ = _open(browser, page_file)
+    legend = page.inner_html("#legend")
+    style = page.evaluate("() => STYLE")
+    assert style["shapes"]["State"] == "square" and "<rect" in legend  # states are squares in both
+    for polarity in ("support", "oppose", "mixed"):
+        assert style["polarity"][polarity].lower() in legend.lower()
+    assert "stroke-dasharray" in legend
+    drawn = page.evaluate("() => edges.get().filter((e) => e.kind === 'stance').map((e) => [e.polarity, JSON.stringify(e.dashes)])")
+    assert all(dashes == ("false" if p == "support" else json.dumps(style["dashes"][p]).replace(" ", "")) for p, dashes in drawn)

@@ -1,5 +1,6 @@
-"""The interactive graph: one self-contained HTML file that works with no network."""
+"""The interactive graph page."""
 
+from .data import PageStatement, page_data
 from .html import render_html
 
-__all__ = ["render_html"]
+__all__ = ["PageStatement", "page_data", "render_html"]
