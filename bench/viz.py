@@ -20,25 +20,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import networkx as nx  # noqa: E402
-
 from stancegraph.ontology import load_topics  # noqa: E402
-from stancegraph.viz import render_html  # noqa: E402
+from stancegraph.viz import PageStatement, page_data, render_html  # noqa: E402
 
 
-def synthetic_graph(actors: int, seed: int = 3) -> nx.MultiDiGraph:
+def synthetic_page(actors: int, seed: int = 3) -> tuple[str, str]:
+    """A page of `actors` generated actors with 1–3 positions each, over four years."""
     rng = random.Random(seed)
-    graph = nx.MultiDiGraph()
-    topics = [t.id for t in load_topics()]
-    for topic in topics:
-        graph.add_node(topic, label=topic, kind="topic", type="Topic")
+    topics = list(load_topics())
+    known, statements = {}, []
     for i in range(actors):
         ident = f"sg:actor-{i}"
-        graph.add_node(ident, label=f"Actor {i}", kind="actor", type=rng.choice(["Person", "State", "Organization"]))
-        for topic in rng.sample(topics, rng.randint(1, 3)):
-            graph.add_edge(ident, topic, key="stance", kind="stance", polarity=rng.choice(["support", "oppose", "mixed"]),
-                           weight=rng.randint(1, 5), evidence=f"Statement {i} on {topic}.", speaker="", date="2024-01-01", source="")
-    return graph
+        known[ident] = {"name": f"Actor {i}", "type": rng.choice(["Person", "State", "Organization"]),
+                        "aliases": [], "roles": []}
+        for topic in rng.sample([t.id for t in topics], rng.randint(1, 3)):
+            for n in range(rng.randint(1, 3)):
+                statements.append(PageStatement(
+                    ident, topic, rng.choice(["support", "oppose", "mixed"]), f"{2021 + rng.randint(0, 3)}-0{rng.randint(1, 9)}-01",
+                    f"Statement {i}.{n} on {topic}.", None, "self", "Bench Wire", f"Report {i}", None, f"a{i}-{n}"))
+    data, note = page_data(statements, [], known, topics, {"since": None, "until": None, "as_of": None, "topic": None})
+    return render_html(data, note), note
 
 
 def main() -> None:
@@ -49,10 +50,10 @@ def main() -> None:
 
     folder = Path(tempfile.mkdtemp())
     started = time.perf_counter()
-    page_html, note = render_html(synthetic_graph(args.actors))
+    page_html, note = synthetic_page(args.actors)
     build = time.perf_counter() - started
     (folder / "big.html").write_text(page_html)
-    (folder / "empty.html").write_text(render_html(nx.MultiDiGraph())[0])
+    (folder / "empty.html").write_text(synthetic_page(0)[0])
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
         timings = {}

@@ -357,3 +357,13 @@ def test_the_legend_draws_what_the_graph_draws(browser, page_file):
     assert "stroke-dasharray" in legend
     drawn = page.evaluate("() => edges.get().filter((e) => e.kind === 'stance').map((e) => [e.polarity, JSON.stringify(e.dashes)])")
     assert all(dashes == ("false" if p == "support" else json.dumps(style["dashes"][p]).replace(" ", "")) for p, dashes in drawn)
+
+
+@pytest.mark.server
+def test_the_command_lines_window_sets_the_initial_date(browser, graph_store, tmp_path):
+    out = tmp_path / "as-of.html"
+    assert "statements" in api.visualise(graph_store, str(out), as_of="2023-12-31", since="2008-01-01")
+    page, _, _ = _open(browser, out)
+    shown = page.eval_on_selector("#sg-status", "e => e.dataset.asof")
+    assert "2008-01-01" <= shown <= "2023-12-31"
+    assert "statements since 2008-01-01" in page.text_content("#window-label")
