@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from .predicates import is_negated, predicate_class
 from .holders import subject_of
-from .stances import Claim, Context, _apply, _claim, _Walk, innermost_frame
+from .cue_context import innermost_frame
+from .stances import Claim, Context, _apply, _claim, _Walk
 
 
 DELAYS = {"delay", "postponement", "hesitation", "absence", "lack", "refusal"}

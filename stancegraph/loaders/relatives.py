@@ -6,7 +6,7 @@ cue's own phrase; there the clause's subject takes a position on the phrase it d
 
 from __future__ import annotations
 
-from .stances import CLIMB, STOP, Claim, Context, _claim, _cue_head, _visit, _Walk
+from .stances import CLIMB, STOP, Claim, Context, _claim, cue_head, _visit, _Walk
 
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 PHRASE_HOPS = 2  # 'a step toward membership in NATO that …': the clause may describe a phrase around the cue
@@ -15,7 +15,7 @@ PHRASE_HOPS = 2  # 'a step toward membership in NATO that …': the clause may d
 def relative_claim(cue_tokens: list[int], inherent: str | None, ctx: Context) -> Claim | None:
     """The claim of a relative clause whose antecedent is the cue's phrase and whose own
     subject is a named actor; None when there is no such clause."""
-    head = _cue_head(ctx.doc, cue_tokens)
+    head = cue_head(ctx.doc, cue_tokens)
     for noun in _phrase_nouns(head, cue_tokens, ctx):
         for clause in (c for c in noun.children if c.dep_ == "relcl"):
             claim = _clause_claim(clause, cue_tokens, inherent, head, ctx)

@@ -15,14 +15,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .attribution import Frame
+from .cue_context import (
+    EVENT_VERBS, about_someone_else, coordinated_with, cue_head, denied_by_no, existential, going_to,
+    heads_time_clause, in_side_clause, innermost_frame, nearest_frame, normative, own_pursuit, owned_noun,
+    put_aside, some_others, takes_subject_theme, used_as,
+)
 from .holders import (
-    all_states, generic_country, joined_partners, judged_by, own_subject, plural_speaker, subject_of,
+    generic_country, joined_partners, judged_by, own_subject, plural_speaker, subject_of,
 )
 from .lexicon import Lexicon
-from .predicates import COPULAS, evaluated_object, is_negated, noun_phrase_class, phrasal, predicate_class, proposes
+from .predicates import COPULAS, is_negated, phrasal, predicate_class, proposes
 from .resolve import Resolver
 
-EVENT_VERBS = {"happen", "come", "occur", "materialise", "materialize", "arise"}  # the subject is what happens
 HEDGE_PHRASES_MIXED = {"exclude", "rule"}  # 'would not exclude', 'did not rule out'
 STOP, CLIMB = "stop", None
 
@@ -93,20 +97,20 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     hopes of an invitation'), the holder of what governs that noun too ('the US resists attempts
     by Poland …', 'Hungary poured cold water on Ukraine's hopes …'), its polarity compounded."""
     doc = ctx.doc
-    head = _cue_head(doc, cue_tokens)
-    frame = _nearest_frame(head, ctx.frames, innermost_frame(ctx.frames, head.i))
-    if _in_side_clause(head, ctx.lexicon, frame) or _about_someone_else(doc, cue_tokens, ctx) or _used_as(head):
+    head = cue_head(doc, cue_tokens)
+    frame = nearest_frame(head, ctx.frames, innermost_frame(ctx.frames, head.i))
+    if in_side_clause(head, ctx.lexicon, frame) or about_someone_else(doc, cue_tokens, ctx) or used_as(head):
         return []
     walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None, cue_head=head.i,
                  cue_tokens=frozenset(cue_tokens) if inherent else frozenset(), mixed=inherent == "mixed")
     _modifiers_of_cue(head, walk, ctx.lexicon)
-    if _denied_by_no(doc, cue_tokens, ctx.lexicon):
+    if denied_by_no(doc, cue_tokens, ctx.lexicon):
         walk.sign = -walk.sign  # 'no invitation will be extended', 'no American troops would be deployed'
-    if _put_aside(doc, cue_tokens[0]):
+    if put_aside(doc, cue_tokens[0]):
         walk.sign = -walk.sign  # 'focus on weapons rather than on membership'
     # A cue's own words are not the holder's act when the cue carries its polarity, nor when a
     # cue word heads a time clause: 'once the fighting stops' says when, not what is stopped.
-    locked = set(cue_tokens) if inherent else {i for i in cue_tokens if _heads_time_clause(doc[i])}
+    locked = set(cue_tokens) if inherent else {i for i in cue_tokens if heads_time_clause(doc[i])}
     found: list[Claim] = []
 
     def done(claim: Claim | None) -> list[Claim]:
@@ -118,7 +122,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     while True:
         if frame is not None and node.i == frame.verb:
             return done(_close_at_frame(node, walk, frame, ctx))
-        if node.i != head.i and previous.dep_ in ("nsubj", "csubj") and not _takes_subject_theme(node, ctx.lexicon) \
+        if node.i != head.i and previous.dep_ in ("nsubj", "csubj") and not takes_subject_theme(node, ctx.lexicon) \
                 and not (inherent and node.lemma_.lower() in ctx.lexicon.realization):
             # the topic is the agent here, not what the clause takes a position on; but a cue
             # of its own polarity can describe the one who would join ('a country at war cannot join')
@@ -132,14 +136,14 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             # '… was unrealistic and that membership was not realistic': a parallel claim lends
             # no polarity, though what a third party does still ends the search; a demand on a
             # third party ('the alliance should stop … and invite Ukraine') is the speaker's
-            result = STOP if _third_party(node, ctx) and not _normative(node, ctx.lexicon) else CLIMB
+            result = STOP if _third_party(node, ctx) and not normative(node, ctx.lexicon) else CLIMB
         else:
             result = _visit(node, previous, node.i in locked, walk, ctx, frame)
         if result == STOP:
             return found
         if isinstance(result, tuple):
             done(_claim(result, walk, frame, node, ctx.lexicon))
-            if found and not _owned_noun(node, head) or len(found) == 2:
+            if found and not owned_noun(node, head) or len(found) == 2:
                 return found
         if node.head.i == node.i:
             break
@@ -151,146 +155,6 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     return done(_claim(frame.speakers, walk, frame, node, ctx.lexicon))
 
 
-def _some_others(subject) -> bool:
-    """'some states', 'several allies', 'others': part of a group, not the speaker's side."""
-    return subject.lemma_.lower() in ("other", "others") or any(
-        c.dep_ in ("det", "amod") and c.lower_ in ("some", "several", "many", "few", "other", "most", "certain")
-        for c in subject.children)
-
-
-PURSUITS = {"application", "bid", "intention", "desire", "aspiration", "aspirations", "ambition", "ambitions", "request",
-             "quest", "drive"}
-
-
-def _own_pursuit(node, owner) -> bool:
-    """'Kiev's recent application to speed up its membership', 'Ukraine's intention to join': the
-    theme named as the owner of its own pursuit holds it (a pronoun owner, 'its bid', says less)."""
-    return node.pos_ == "NOUN" and node.lemma_.lower() in PURSUITS and owner.dep_ == "poss" and owner.pos_ == "PROPN"
-
-
-def _used_as(head) -> bool:
-    """'send troops to Ukraine as security guarantees': the cue says what something else serves as,
-    a description of that other thing, not a position of its own."""
-    prep = head.head
-    return head.dep_ == "pobj" and prep.lower_ == "as" and prep.head.pos_ == "VERB" and \
-        any(c.dep_ == "dobj" for c in prep.head.children)
-
-
-def _owned_noun(node, head) -> bool:
-    """A stance noun above the cue whose owner held it: what governs the noun may hold a view on it."""
-    return node.pos_ == "NOUN" and node.i != head.i and node.head.i != node.i
-
-
-def _put_aside(doc, first: int) -> bool:
-    """A cue right after 'rather than' or 'instead of' is what the claim is not about."""
-    before = " ".join(t.lower_ for t in doc[max(0, first - 3):first])
-    return any(before.endswith(p) or f"{p} " in f"{before} " for p in ("rather than", "instead of"))
-
-
-def _denied_by_no(doc, cue_tokens: list[int], lexicon: Lexicon) -> bool:
-    """A noun of the cue under 'no' (existential nouns such as 'no place' count where visited)."""
-    return any(c.dep_ == "det" and c.lower_ == "no" and doc[i].lemma_.lower() not in lexicon.negated_existentials
-               for i in cue_tokens for c in doc[i].children)
-
-
-def coordinated_with(conjunct):
-    """The verb a conjunct is coordinated with. 'must stop dithering and invite Ukraine' is often
-    parsed with 'invite' under 'dithering'; a base form cannot continue a gerund, so it goes
-    with the verb that governs the gerund ('stop')."""
-    head = conjunct.head
-    if conjunct.tag_ == "VB" and head.tag_ == "VBG" and head.dep_ == "xcomp" and head.head.i != head.i:
-        return head.head
-    return head
-
-
-def _going_to(node, verbs) -> bool:
-    """'membership was not going to happen', 'Ukraine is going to join': a future asserted."""
-    return node.lemma_.lower() == "go" and any(c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in node.children)
-
-
-def _existential(node) -> bool:
-    """'there will be no invitation', 'a force would be part of any guarantee'."""
-    if node.lemma_.lower() != "be":
-        return False
-    return any(c.dep_ == "expl" for c in node.children) or (
-        any(c.dep_ == "attr" and c.lemma_.lower() == "part" for c in node.children)
-        and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in node.children))
-
-
-def _heads_time_clause(token) -> bool:
-    return token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children)
-
-
-def _about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
-    """'Finland's membership', 'their membership path': the topic is not the theme actor's."""
-    for i in cue_tokens:
-        for child in doc[i].children:
-            if child.dep_ == "poss" and child.i not in cue_tokens:  # a cue may hold one: 'send their troops'
-                actors = ctx.resolver.actors(child)
-                if actors and not set(actors) <= ctx.themes and all_states(actors, ctx) or \
-                        child.lower_ in ("their", "our", "my", "your"):
-                    return True  # 'Finland's membership'; not 'NATO's Article 5 protections'
-            if child.dep_ == "nsubj" and doc[i].pos_ == "VERB":
-                actors = ctx.resolver.actors(child)
-                if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
-                    return True  # 'Finland and Sweden joining Nato'
-            if child.dep_ == "prep" and child.lower_ in ("for", "to") and child.i not in cue_tokens:
-                target = next((g for g in child.children if g.dep_ == "pobj"), None)
-                actors = ctx.resolver.actors(target) if target is not None else []
-                if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
-                    return True  # 'security guarantees for Russia'
-    head = doc[cue_tokens[0]]
-    if head.pos_ == "VERB" and head.tag_ == "VBG" and head.i > 0:  # 'objection to Finland and Sweden joining'
-        actors = ctx.resolver.actors(doc[head.i - 1])
-        if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
-            return True
-    return False
-
-
-def _cue_head(doc, cue_tokens: list[int]):
-    inside = set(cue_tokens)
-    for i in cue_tokens:
-        if doc[i].head.i not in inside or doc[i].head.i == i:
-            return doc[i]
-    return doc[cue_tokens[0]]
-
-
-def _nearest_frame(token, frames: list[Frame], innermost: Frame | None) -> Frame | None:
-    """The speech verb closest above the cue, where one is: 'said the summit should focus …
-    rather than on membership, which he described as a question for after the war' — the
-    relative clause is what 'described' says, though 'said' covers fewer tokens."""
-    if innermost is None:
-        return None
-    by_verb = {f.verb: f for f in frames if f.verb is not None and f.kind == "speech" and token.i in f.content}
-    for ancestor in token.ancestors:
-        if ancestor.i == innermost.verb:
-            return innermost
-        if ancestor.i in by_verb:
-            return by_verb[ancestor.i]
-    return innermost
-
-
-def innermost_frame(frames: list[Frame], index: int) -> Frame | None:
-    holding = [f for f in frames if index in f.content]
-    return min(holding, key=lambda f: len(f.content)) if holding else None
-
-
-def _in_side_clause(token, lexicon: Lexicon, frame: Frame | None) -> bool:
-    """A cue inside 'even if …' or 'if …' states a premise, not the claim."""
-    for ancestor in [token, *token.ancestors]:
-        if frame is not None and ancestor.i == frame.verb:
-            return False
-        for mark in (c for c in ancestor.children if c.dep_ == "mark"):
-            before = ancestor.doc[mark.i - 1].lower_ if mark.i > 0 else ""
-            if f"{before} {mark.lower_}" in lexicon.concessive or mark.lower_ in lexicon.concessive:
-                return True
-            if mark.lower_ in ("if", "unless") and ancestor.dep_ in ("advcl", "ccomp", "acl"):
-                return True
-        if ancestor.dep_ == "advcl" and ancestor.lower_ in ("if",):
-            return True
-    return False
-
-
 def _modifiers_of_cue(head, walk: _Walk, lexicon: Lexicon) -> None:
     """'membership path needed at the summit': a participle or adjective on the cue itself."""
     for child in head.children:
@@ -298,34 +162,6 @@ def _modifiers_of_cue(head, walk: _Walk, lexicon: Lexicon) -> None:
         kind = lexicon.polarity_class(child.lemma_, "ADJ") if participle else None
         if child.dep_ in ("acl", "amod") and kind and child.lemma_.lower() not in lexicon.speech:
             _apply(child, kind, walk, lexicon)
-
-
-def _takes_subject_theme(node, lexicon: Lexicon) -> bool:
-    """Predicates that say something about their subject: 'membership is unrealistic',
-    'an invitation should come', 'accession would cross a red line'."""
-    if node.lemma_.lower() in COPULAS or any(c.dep_ in ("acomp", "attr") for c in node.children):
-        return True
-    if node.lemma_.lower() in lexicon.light_verbs and evaluated_object(node, lexicon):
-        return True
-    if node.lemma_.lower() in lexicon.consequences:
-        return True  # 'an invitation could drag the alliance into the war'
-    if node.lemma_.lower() in lexicon.deferrals:
-        return True  # 'an invitation should wait'
-    if node.pos_ == "NOUN" and noun_phrase_class(node, lexicon):
-        return True  # 'to make Nato membership a strategic goal'
-    if node.lemma_.lower() in EVENT_VERBS or _going_to(node, EVENT_VERBS):
-        return True  # 'membership is not going to happen', 'an invitation will come'
-    return _normative(node, lexicon) and predicate_class(node, lexicon) is None
-
-
-def _normative(node, lexicon: Lexicon) -> bool:
-    if any(c.dep_ == "aux" and c.lower_ in lexicon.normative for c in node.children):
-        return True
-    if node.dep_ == "conj" and node.head.i != node.i and not any(c.dep_ == "aux" for c in node.children):
-        return _normative(coordinated_with(node), lexicon)  # 'should stop … and invite Ukraine': the modal is shared
-    # 'the alliance had to show …', 'allies need to give …'
-    return node.lemma_.lower() in ("have", "need") and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in node.children)
 
 
 def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame | None):
@@ -342,11 +178,11 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "oppose"  # 'an invitation should wait': its subject is what is put off
     if kind is None and node.lemma_.lower() == "see" and previous.dep_ == "dobj":
         kind = "support"  # 'sees a path', 'saw no place for Ukraine in the alliance': a view held
-    if kind is None and _normative(node, lexicon):
+    if kind is None and normative(node, lexicon):
         kind = "normative"
     walk.condition = walk.condition or _condition(node, previous, lexicon)
     if node.pos_ in ("AUX", "VERB") and node.lemma_.lower() in lexicon.realization and _modal(node, lexicon.assertive) \
-            or _existential(node) and previous.i == walk.cue_head or _going_to(node, lexicon.realization) \
+            or existential(node) and previous.i == walk.cue_head or going_to(node, lexicon.realization) \
             or node.lemma_.lower() in EVENT_VERBS and previous.dep_ in ("nsubj", "nsubjpass"):
         walk.assertive = True  # 'Ukraine will join', 'there will be no invitation this week'
         walk.hedged = walk.hedged or _modal(node, {"would", "could"})
@@ -370,7 +206,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
                 return CLIMB
             return STOP  # what a third party does or might do is not a position
         if not actors and subject is not None and walk.assertive and node.pos_ in ("VERB", "AUX") and not locked \
-                and _some_others(subject):
+                and some_others(subject):
             return STOP  # 'some states would not send troops', in someone's words: their course, not the speaker's
         return CLIMB
     counted_below = previous.dep_ in ("acomp", "attr") or previous.dep_ == "prep" and previous.lower_ == "against"
@@ -394,7 +230,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return CLIMB
     actors = resolver.actors(subject) + [a for a in joined_partners(node, resolver) if a not in resolver.actors(subject)]
     if set(actors) <= ctx.themes and node.lemma_.lower() not in lexicon.volition and phrasal(node) not in lexicon.volition \
-            and not _own_pursuit(node, subject):
+            and not own_pursuit(node, subject):
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position
     if kind == "normative" and frame is not None:
         return CLIMB  # 'the alliance should offer Ukraine a path': the speaker's demand on it

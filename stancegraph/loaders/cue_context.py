@@ -1,0 +1,185 @@
+"""Where a topic cue sits in its sentence: the frame that says it, a side clause ('even if …'),
+someone else's pursuit ('Kyiv's application'), a time clause, a use as something else ('troops
+as guarantees'), a demand ('should'): the facts claims_for_cue reads before and while it climbs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .attribution import Frame
+from .holders import all_states
+from .lexicon import Lexicon
+from .predicates import COPULAS, evaluated_object, noun_phrase_class, predicate_class
+
+if TYPE_CHECKING:
+    from .stances import Context
+
+EVENT_VERBS = {"happen", "come", "occur", "materialise", "materialize", "arise"}  # the subject is what happens
+
+
+def some_others(subject) -> bool:
+    """'some states', 'several allies', 'others': part of a group, not the speaker's side."""
+    return subject.lemma_.lower() in ("other", "others") or any(
+        c.dep_ in ("det", "amod") and c.lower_ in ("some", "several", "many", "few", "other", "most", "certain")
+        for c in subject.children)
+
+
+PURSUITS = {"application", "bid", "intention", "desire", "aspiration", "aspirations", "ambition", "ambitions", "request",
+             "quest", "drive"}
+
+
+def own_pursuit(node, owner) -> bool:
+    """'Kiev's recent application to speed up its membership', 'Ukraine's intention to join': the
+    theme named as the owner of its own pursuit holds it (a pronoun owner, 'its bid', says less)."""
+    return node.pos_ == "NOUN" and node.lemma_.lower() in PURSUITS and owner.dep_ == "poss" and owner.pos_ == "PROPN"
+
+
+def used_as(head) -> bool:
+    """'send troops to Ukraine as security guarantees': the cue says what something else serves as,
+    a description of that other thing, not a position of its own."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "as" and prep.head.pos_ == "VERB" and \
+        any(c.dep_ == "dobj" for c in prep.head.children)
+
+
+def owned_noun(node, head) -> bool:
+    """A stance noun above the cue whose owner held it: what governs the noun may hold a view on it."""
+    return node.pos_ == "NOUN" and node.i != head.i and node.head.i != node.i
+
+
+def put_aside(doc, first: int) -> bool:
+    """A cue right after 'rather than' or 'instead of' is what the claim is not about."""
+    before = " ".join(t.lower_ for t in doc[max(0, first - 3):first])
+    return any(before.endswith(p) or f"{p} " in f"{before} " for p in ("rather than", "instead of"))
+
+
+def denied_by_no(doc, cue_tokens: list[int], lexicon: Lexicon) -> bool:
+    """A noun of the cue under 'no' (existential nouns such as 'no place' count where visited)."""
+    return any(c.dep_ == "det" and c.lower_ == "no" and doc[i].lemma_.lower() not in lexicon.negated_existentials
+               for i in cue_tokens for c in doc[i].children)
+
+
+def coordinated_with(conjunct):
+    """The verb a conjunct is coordinated with. 'must stop dithering and invite Ukraine' is often
+    parsed with 'invite' under 'dithering'; a base form cannot continue a gerund, so it goes
+    with the verb that governs the gerund ('stop')."""
+    head = conjunct.head
+    if conjunct.tag_ == "VB" and head.tag_ == "VBG" and head.dep_ == "xcomp" and head.head.i != head.i:
+        return head.head
+    return head
+
+
+def going_to(node, verbs) -> bool:
+    """'membership was not going to happen', 'Ukraine is going to join': a future asserted."""
+    return node.lemma_.lower() == "go" and any(c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in node.children)
+
+
+def existential(node) -> bool:
+    """'there will be no invitation', 'a force would be part of any guarantee'."""
+    if node.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ == "expl" for c in node.children) or (
+        any(c.dep_ == "attr" and c.lemma_.lower() == "part" for c in node.children)
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in node.children))
+
+
+def heads_time_clause(token) -> bool:
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children)
+
+
+def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
+    """'Finland's membership', 'their membership path': the topic is not the theme actor's."""
+    for i in cue_tokens:
+        for child in doc[i].children:
+            if child.dep_ == "poss" and child.i not in cue_tokens:  # a cue may hold one: 'send their troops'
+                actors = ctx.resolver.actors(child)
+                if actors and not set(actors) <= ctx.themes and all_states(actors, ctx) or \
+                        child.lower_ in ("their", "our", "my", "your"):
+                    return True  # 'Finland's membership'; not 'NATO's Article 5 protections'
+            if child.dep_ == "nsubj" and doc[i].pos_ == "VERB":
+                actors = ctx.resolver.actors(child)
+                if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
+                    return True  # 'Finland and Sweden joining Nato'
+            if child.dep_ == "prep" and child.lower_ in ("for", "to") and child.i not in cue_tokens:
+                target = next((g for g in child.children if g.dep_ == "pobj"), None)
+                actors = ctx.resolver.actors(target) if target is not None else []
+                if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
+                    return True  # 'security guarantees for Russia'
+    head = doc[cue_tokens[0]]
+    if head.pos_ == "VERB" and head.tag_ == "VBG" and head.i > 0:  # 'objection to Finland and Sweden joining'
+        actors = ctx.resolver.actors(doc[head.i - 1])
+        if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
+            return True
+    return False
+
+
+def cue_head(doc, cue_tokens: list[int]):
+    inside = set(cue_tokens)
+    for i in cue_tokens:
+        if doc[i].head.i not in inside or doc[i].head.i == i:
+            return doc[i]
+    return doc[cue_tokens[0]]
+
+
+def nearest_frame(token, frames: list[Frame], innermost: Frame | None) -> Frame | None:
+    """The speech verb closest above the cue, where one is: 'said the summit should focus …
+    rather than on membership, which he described as a question for after the war' — the
+    relative clause is what 'described' says, though 'said' covers fewer tokens."""
+    if innermost is None:
+        return None
+    by_verb = {f.verb: f for f in frames if f.verb is not None and f.kind == "speech" and token.i in f.content}
+    for ancestor in token.ancestors:
+        if ancestor.i == innermost.verb:
+            return innermost
+        if ancestor.i in by_verb:
+            return by_verb[ancestor.i]
+    return innermost
+
+
+def innermost_frame(frames: list[Frame], index: int) -> Frame | None:
+    holding = [f for f in frames if index in f.content]
+    return min(holding, key=lambda f: len(f.content)) if holding else None
+
+
+def in_side_clause(token, lexicon: Lexicon, frame: Frame | None) -> bool:
+    """A cue inside 'even if …' or 'if …' states a premise, not the claim."""
+    for ancestor in [token, *token.ancestors]:
+        if frame is not None and ancestor.i == frame.verb:
+            return False
+        for mark in (c for c in ancestor.children if c.dep_ == "mark"):
+            before = ancestor.doc[mark.i - 1].lower_ if mark.i > 0 else ""
+            if f"{before} {mark.lower_}" in lexicon.concessive or mark.lower_ in lexicon.concessive:
+                return True
+            if mark.lower_ in ("if", "unless") and ancestor.dep_ in ("advcl", "ccomp", "acl"):
+                return True
+        if ancestor.dep_ == "advcl" and ancestor.lower_ in ("if",):
+            return True
+    return False
+
+
+def takes_subject_theme(node, lexicon: Lexicon) -> bool:
+    """Predicates that say something about their subject: 'membership is unrealistic',
+    'an invitation should come', 'accession would cross a red line'."""
+    if node.lemma_.lower() in COPULAS or any(c.dep_ in ("acomp", "attr") for c in node.children):
+        return True
+    if node.lemma_.lower() in lexicon.light_verbs and evaluated_object(node, lexicon):
+        return True
+    if node.lemma_.lower() in lexicon.consequences:
+        return True  # 'an invitation could drag the alliance into the war'
+    if node.lemma_.lower() in lexicon.deferrals:
+        return True  # 'an invitation should wait'
+    if node.pos_ == "NOUN" and noun_phrase_class(node, lexicon):
+        return True  # 'to make Nato membership a strategic goal'
+    if node.lemma_.lower() in EVENT_VERBS or going_to(node, EVENT_VERBS):
+        return True  # 'membership is not going to happen', 'an invitation will come'
+    return normative(node, lexicon) and predicate_class(node, lexicon) is None
+
+
+def normative(node, lexicon: Lexicon) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.normative for c in node.children):
+        return True
+    if node.dep_ == "conj" and node.head.i != node.i and not any(c.dep_ == "aux" for c in node.children):
+        return normative(coordinated_with(node), lexicon)  # 'should stop … and invite Ukraine': the modal is shared
+    # 'the alliance had to show …', 'allies need to give …'
+    return node.lemma_.lower() in ("have", "need") and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in node.children)
