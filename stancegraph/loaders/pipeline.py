@@ -85,7 +85,11 @@ class Extractor:
                                lambda s: region_of(s, state.regions) is not None, name_of, self.topics)
 
     def _with_model_stances(self, state: ArticleState, stances: list[Stance]) -> list[Stance]:
-        decisions = self.classifier.decide(self._candidates(state), floor=MODEL_FLOOR)
+        # the model only adds stances on actor-topic pairs the rules left open in the article, so a
+        # candidate whose every topic the rules already decided for its actor is never run
+        decided = {(s.actor, s.topic) for s in stances}
+        open_pairs = [c for c in self._candidates(state) if any((c.actor, t) not in decided for t in c.topics)]
+        decisions = self.classifier.decide(open_pairs, floor=MODEL_FLOOR)
         added = model_stances(decisions, stances, state.voices, state.speaks_for or (lambda s, h: False),
                               state.article.published, self.classifier.name)
         return sorted([*stances, *added], key=lambda s: (s.evidence.start, s.actor, s.topic))
