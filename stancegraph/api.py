@@ -20,7 +20,7 @@ from .queries import (  # noqa: F401 - BY and DEFAULT_STALE_AGE are the CLI's
 from .outputs import (  # noqa: F401 - the library's file outputs, reached through api as before
     _writing, export, export_dna, export_neo4j_csv, export_network, network, visualise, write_text,
 )
-from .raw_queries import QUERY_TIMEOUT, cypher, query_param, sparql  # noqa: F401
+from .raw_queries import QUERY_TIMEOUT, cypher, query_param, split_param, sparql  # noqa: F401
 from .queries.current import window as date_window
 from .store_session import opened
 

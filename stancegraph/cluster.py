@@ -67,22 +67,22 @@ class ClusterExtractors:
 
     @staticmethod
     def _results(future, sent: dict[str, list[Article]]) -> list[tuple[Extraction | None, str | None]]:
-        from .ingest import _failure
+        from .ingest import failure_of
 
         chunk = sent.pop(future.key)
         try:
             return future.result()
         except Exception as err:  # noqa: BLE001 - a worker lost twice (KilledWorker) or a task error
-            return [(None, _failure(article, err)) for article in chunk]
+            return [(None, failure_of(article, err)) for article in chunk]
         finally:
             future.release()
 
 
 def extract_chunk(articles: list[Article], time_limit: float | None) -> list[tuple[Extraction | None, str | None]]:
     """Runs on a worker: each article extracted (or failed) on its own."""
-    from .ingest import _extract_one
+    from .ingest import extract_one
 
-    return [_extract_one(article, time_limit) for article in articles]
+    return [extract_one(article, time_limit) for article in articles]
 
 
 def _chunks(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:

@@ -11,13 +11,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
-import tempfile
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
-from .errors import InputError, StanceGraphError
+from .errors import InputError
 from .model import Extraction
+from .safety import replaced_on_success
 
 FORMAT = "stancegraph-extraction/1"
 
@@ -29,38 +28,12 @@ def record(extraction: Extraction) -> dict:
             "source": article.source}
 
 
-class ExtractionWriter:
-    """Records appended to a temporary file beside `path`, renamed onto it when the run ends
-    well: an interrupted run leaves the old file or none, never half a file."""
-
-    def __init__(self, path: str):
-        self.path = Path(path)
-        self.handle = None
-        self.temporary: str | None = None
-
-    def __enter__(self) -> ExtractionWriter:
-        folder = self.path.parent if str(self.path.parent) else Path(".")
-        try:
-            fd, self.temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=folder)
-        except OSError as err:
-            raise StanceGraphError(f"{self.path}: cannot write ({err.strerror})") from None
-        self.handle = os.fdopen(fd, "w", encoding="utf-8")
-        return self
-
-    def write(self, extraction: Extraction) -> None:
-        self.handle.write(json.dumps(record(extraction), ensure_ascii=False) + "\n")
-
-    def __exit__(self, kind, error, trace) -> None:
-        try:
-            self.handle.close()
-            if kind is None:
-                os.replace(self.temporary, self.path)
-        except OSError as err:
-            kind = kind or OSError
-            raise StanceGraphError(f"{self.path}: cannot write ({err.strerror})") from None
-        finally:
-            if kind is not None and self.temporary:
-                Path(self.temporary).unlink(missing_ok=True)
+@contextmanager
+def writing_extractions(path: str) -> Iterator[Callable[[Extraction], None]]:
+    """A function that appends an extraction's record; the file appears whole when the block
+    ends well, and not at all when it does not (see safety.replaced_on_success)."""
+    with replaced_on_success(path) as temporary, open(temporary, "w", encoding="utf-8") as out:
+        yield lambda extraction: out.write(json.dumps(record(extraction), ensure_ascii=False) + "\n")
 
 
 def read_extractions(paths: Iterable[str]) -> Iterator[Extraction | InputError]:

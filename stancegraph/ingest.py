@@ -85,13 +85,13 @@ def extract_to_file(sources: Iterable[str], output: str, *, fmt: str | None = No
                     cluster: str | None = None, **overrides: str | None) -> IngestReport:
     """Extract every article the sources hold into an extraction file (JSON Lines, one record per
     article; see extraction_files), written whole or not at all; `load` writes it to any store."""
-    from .extraction_files import ExtractionWriter
+    from .extraction_files import writing_extractions
 
     report = IngestReport()
     loaded = load_articles(sources, fmt=fmt, encoding=encoding, max_bytes=limits.max_bytes, **overrides)
-    with extraction_pool(workers, limits.max_seconds, cluster) as pool, ExtractionWriter(output) as out:
+    with extraction_pool(workers, limits.max_seconds, cluster) as pool, writing_extractions(output) as write:
         for extraction in _reported(pool.extracted(_pending(loaded, None, report, False)), report):
-            out.write(extraction)
+            write(extraction)
             report.articles += 1
             report.stances += len(extraction.stances)
             report.relations += len(extraction.relations)
@@ -107,7 +107,7 @@ def load(paths: Iterable[str], store: Store, *, batch_size: int = BATCH_SIZE, re
     from .extraction_files import read_extractions
 
     report = IngestReport()
-    extractions = _pending_extractions(read_extractions(paths), store, report, resume)
+    extractions = _pending(read_extractions(paths), store, report, resume)
     _write_all(extractions, store, report, batch_size, progress)
     return report
 
@@ -141,29 +141,22 @@ def _reported(pairs: Iterable[tuple[Extraction | None, str | None]], report: Ing
         yield extraction
 
 
-def _pending_extractions(items: Iterable[Extraction | InputError], store: Store, report: IngestReport,
-                         resume: bool) -> Iterator[Extraction]:
+def _pending(items: Iterable[Article | Extraction | InputError], store: Store | None, report: IngestReport,
+             resume: bool) -> Iterator:
+    """The articles (or extractions read back) still to do: failures reported, with --resume the
+    ones the store holds counted and left out, undated ones kept with a warning."""
     for item in items:
         if isinstance(item, InputError):
             report.failures.append(str(item))
-        elif resume and store.has_article(item.article.id):
+            continue
+        article = item.article if isinstance(item, Extraction) else item
+        if resume and store.has_article(article.id):
             report.resumed += 1
-        else:
-            yield item
-
-
-def _pending(items: Iterable[Article | InputError], store: Store | None, report: IngestReport,
-             resume: bool) -> Iterator[Article]:
-    for item in items:
-        if isinstance(item, InputError):
-            report.failures.append(str(item))
-        elif resume and store.has_article(item.id):
-            report.resumed += 1
-        else:
-            if not item.published:
-                report.warnings.append(f"{item.source or item.id}: no publication date; stored undated, it drops out "
-                                       "of dated questions (give --published)")
-            yield item
+            continue
+        if not article.published:
+            report.warnings.append(f"{article.source or article.id}: no publication date; stored undated, it drops "
+                                   "out of dated questions (give --published)")
+        yield item
 
 
 class _Extractors:
@@ -188,14 +181,14 @@ class _Extractors:
     def extracted(self, articles: Iterator[Article]) -> Iterator[tuple[Extraction | None, str | None]]:
         first = list(islice(articles, 2))
         if self.workers == 1 or len(first) < 2:  # one article is not worth starting workers for
-            yield from (_extract_one(article, self.time_limit) for article in chain(first, articles))
+            yield from (extract_one(article, self.time_limit) for article in chain(first, articles))
             return
         self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_warm_up)
         done: queue.SimpleQueue = queue.SimpleQueue()
         in_flight = 0
         for article in chain(first, articles):
-            self.pool.apply_async(_extract_one, (article, self.time_limit), callback=done.put,
-                                  error_callback=lambda err, a=article: done.put((None, _failure(a, err))))
+            self.pool.apply_async(extract_one, (article, self.time_limit), callback=done.put,
+                                  error_callback=lambda err, a=article: done.put((None, failure_of(a, err))))
             in_flight += 1
             if in_flight >= self.workers * IN_FLIGHT_PER_WORKER:
                 yield done.get()
@@ -208,14 +201,14 @@ def _warm_up() -> None:
     default_extractor().nlp  # load the model once per worker, before the first article
 
 
-def _extract_one(article: Article, time_limit: float | None = None) -> tuple[Extraction | None, str | None]:
+def extract_one(article: Article, time_limit: float | None = None) -> tuple[Extraction | None, str | None]:
     try:
         return default_extractor().extract(article, time_limit), None
     except Exception as err:  # noqa: BLE001 - one article's failure must not stop a batch
-        return None, _failure(article, err)
+        return None, failure_of(article, err)
 
 
-def _failure(article: Article, err: BaseException) -> str:
+def failure_of(article: Article, err: BaseException) -> str:
     where = article.source or article.id
     if isinstance(err, InputError):
         return f"{where}: {err}"

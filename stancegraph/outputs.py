@@ -49,9 +49,9 @@ def visualise(store_url: str | None, output: str, topic: str | None = None, min_
     with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
         since, until, _ = date_window(store, topic_id, window.get("since"), window.get("until"), window.get("as_of"),
                                       window.get("max_age"))
+        actors = {a.id: _page_actor(a) for a in list_actors(store)}
         statements = _page_statements(store, topic_id, since, window.get("by") == "state")
         relations = [r for r in relation_statements(store) if not since or (r.date or "") >= since]
-        actors = {a.id: _page_actor(a) for a in list_actors(store)}
     for statement in statements:  # a state credited with a person's words may not be in the store
         actors.setdefault(statement.actor, _dictionary_actor(statement.actor))
     initial = {"since": since, "until": until, "as_of": window.get("as_of"), "topic": topic_id}
@@ -66,7 +66,6 @@ def _page_statements(store: Store, topic: str | None, since: str | None, by_stat
     from .viz import PageStatement
 
     body_of = body_finder(store) if by_state else None
-    names = {a.id: a.name for a in list_actors(store)}
     found = []
     for r in stance_statements(store, topic, since=since):
         actor, people = r.actor_id, ()
@@ -74,8 +73,8 @@ def _page_statements(store: Store, topic: str | None, since: str | None, by_stat
             actor, people = body_of(r), (r.actor,)
             if actor is None:
                 continue
-        found.append(PageStatement(actor, r.topic, r.polarity, r.date, r.evidence, r.speaker or names.get(r.speaker_id or ""),
-                                   r.attribution, r.outlet, r.title, r.url, r.article_id, people))
+        found.append(PageStatement(actor, r.topic, r.polarity, r.date, r.evidence, r.speaker, r.attribution, r.outlet,
+                                   r.title, r.url, r.article_id, people))
     return found
 
 

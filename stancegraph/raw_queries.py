@@ -38,6 +38,14 @@ def _shifted(match: re.Match, lines: int) -> str:
     return f"{line}:{match.group(2)}" if line > 0 else match.group(0)
 
 
+def split_param(text: str) -> tuple[str, str]:
+    """A raw query's NAME=VALUE parameter as strings (a leading ? or $ on the name dropped)."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.lstrip("?$"):
+        raise StanceGraphError(f"--param takes NAME=VALUE, not {text!r}")
+    return name.lstrip("?$"), value
+
+
 def query_param(text: str) -> tuple[str, Any]:
     """A raw query's NAME=VALUE parameter, typed as the value reads: YYYY-MM-DD a date, an
     integer or decimal a number, true/false a boolean, <…> an IRI, anything else a string;
@@ -45,9 +53,9 @@ def query_param(text: str) -> tuple[str, Any]:
     import datetime
     from decimal import Decimal
 
-    name, sep, value = text.partition("=")
-    name, _, kind = name.lstrip("?$").partition(":")
-    if not sep or not name or kind not in ("", "str"):
+    name, value = split_param(text)
+    name, _, kind = name.partition(":")
+    if not name or kind not in ("", "str"):
         raise StanceGraphError(f"--param takes NAME=VALUE or NAME:str=VALUE, not {text!r}")
     if kind == "str":
         return name, value

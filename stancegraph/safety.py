@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # C0 and C1 controls (a terminal obeys ESC, CSI, OSC and BEL sequences) and lone surrogates
@@ -13,7 +15,7 @@ from pathlib import Path
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # What XML 1.0 forbids outright (C0 but tab and line breaks, surrogates, U+FFFE, U+FFFF), and C1
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t")  # and CR, which csv_cell turns into a space first
 
 
 def without_controls(text: str) -> str:
@@ -59,21 +61,30 @@ def xml_safe(value):
     return _NOT_XML.sub("", value) if isinstance(value, str) else value
 
 
-def write_atomically(path: str | Path, data: str | bytes) -> None:
-    """Write the whole file or nothing: into a temporary file beside it, then renamed over the
-    target, so a full disk or a crash never leaves a half-written file where one was asked for."""
+@contextmanager
+def replaced_on_success(path: str | Path) -> Iterator[Path]:
+    """A temporary file beside `path` to write into, renamed over `path` when the block ends well
+    and removed when it does not: a full disk or a crash never leaves a half-written file where
+    one was asked for."""
     path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(handle)
+    temporary = Path(name)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data.encode("utf-8") if isinstance(data, str) else data)
-            out.flush()
-            os.fsync(out.fileno())
+        yield temporary
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+
+
+def write_atomically(path: str | Path, data: str | bytes) -> None:
+    """Write the whole file or nothing (see replaced_on_success)."""
+    with replaced_on_success(path) as temporary, open(temporary, "wb") as out:
+        out.write(data.encode("utf-8") if isinstance(data, str) else data)
+        out.flush()
+        os.fsync(out.fileno())
 
 
 def _umask() -> int:

@@ -51,7 +51,7 @@ def cypher(query, store_url, params, fmt, timeout, limit, write) -> None:
 
     Example: stancegraph cypher 'MATCH (a:Actor {name: $n}) RETURN a.id' --param n=Germany --store falkordb://localhost:6379
     """
-    result = api.cypher(store_url, _read_query(query), dict(_split_param(p) for p in params), timeout or None, write)
+    result = api.cypher(store_url, _read_query(query), dict(api.split_param(p) for p in params), timeout or None, write)
     _emit_rows(result, fmt, limit)
 
 
@@ -256,10 +256,3 @@ def _read_query(query: str) -> str:
         except OSError as err:
             raise StanceGraphError(f"{query[1:]}: cannot read ({err.strerror})") from None
     return query
-
-
-def _split_param(text: str) -> tuple[str, str]:
-    name, sep, value = text.partition("=")
-    if not sep or not name:
-        raise StanceGraphError(f"--param takes NAME=VALUE, not {text!r}")
-    return name.lstrip("?$"), value

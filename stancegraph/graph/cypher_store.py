@@ -15,7 +15,7 @@ from ..ontology import load_topics
 from . import cypher_summaries as stored
 from .base import QueryResult, latest_per_article, write_in_batches
 from .cypher_mapping import ARTICLE_EXISTS, delete_steps, replace_batch
-from .summaries import Key, Summary, rebuild, settle, stored_observations, touched_keys, update
+from .summaries import Key, Summary, readable, rebuild, settle, stored_observations, touched_keys, update
 
 CONNECT_TIMEOUT = 5.0
 INDEXED = (("Actor", "id"), ("Topic", "id"), ("Article", "id"), ("Stance", "id"), ("Stance", "article"),
@@ -149,7 +149,7 @@ class CypherStore:
         if not keys:
             return {}
         rows = self.transport.run(stored.READ_SUMMARIES, {"ids": [stored.summary_id(k) for k in keys]}).rows
-        current = {k: s for k, s in stored.summaries_from_rows(rows).items() if isinstance(s, Summary)}
+        current = readable(stored.summaries_from_rows(rows))
         return update(extractions, current, replaced,
                       lambda key: stored_observations(self, key))
 

@@ -21,6 +21,7 @@ import errno
 import hashlib
 import sqlite3
 import unicodedata
+from contextlib import closing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date as Day
@@ -28,6 +29,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..ontology import load_topics
+from ..safety import replaced_on_success
 
 DNA_VERSION = "3.0.11"  # the schema generation written; DNA reads any 3.x project
 DNA_DATE = "2023-08-21"
@@ -35,38 +37,28 @@ CODER_NAME = "stancegraph"
 CODER_PASSWORD = "stancegraph"  # DNA asks for it when the project opens (documented in the README)
 SHORT = 190  # DNA's limit for titles, names and short texts (LENGTH < 191)
 
+# Columns DNA repeats: a colour as three 0-255 channels, and a coder's on/off settings and
+# permissions (defaults as DNA gives them).
+_CODER_FLAGS = (("ColorByCoder", 0), ("PopupDecoration", 0), ("PopupAutoComplete", 1)) + tuple(
+    (f"Permission{name}", 1) for name in (
+        "AddDocuments", "EditDocuments", "DeleteDocuments", "ImportDocuments", "AddStatements", "EditStatements",
+        "DeleteStatements", "EditAttributes", "EditRegex", "EditStatementTypes", "EditCoders", "EditCoderRelations",
+        "ViewOthersDocuments", "EditOthersDocuments", "ViewOthersStatements", "EditOthersStatements"))
+_COLOUR = ",\n  ".join(f"{c} INTEGER NOT NULL DEFAULT 0 CHECK ({c} BETWEEN 0 AND 255)" for c in ("Red", "Green", "Blue"))
+_FLAGS = ",\n  ".join(f"{n} INTEGER NOT NULL CHECK ({n} BETWEEN 0 AND 1) DEFAULT {d}" for n, d in _CODER_FLAGS)
+
 # DNA 3's SQLite tables, as its Sql.createTables() makes them, in this project's words.
 SCHEMA = """
 CREATE TABLE SETTINGS(Property TEXT PRIMARY KEY, Value TEXT NOT NULL);
 CREATE TABLE CODERS(
   ID INTEGER NOT NULL PRIMARY KEY,
   Name TEXT NOT NULL CHECK (LENGTH(Name) < 191),
-  Red INTEGER NOT NULL DEFAULT 0 CHECK (Red BETWEEN 0 AND 255),
-  Green INTEGER NOT NULL DEFAULT 0 CHECK (Green BETWEEN 0 AND 255),
-  Blue INTEGER NOT NULL DEFAULT 0 CHECK (Blue BETWEEN 0 AND 255),
+  {colour},
   Refresh INTEGER NOT NULL CHECK (Refresh BETWEEN 0 AND 9999) DEFAULT 0,
   FontSize INTEGER NOT NULL CHECK (FontSize BETWEEN 1 AND 99) DEFAULT 14,
   Password TEXT NOT NULL CHECK (LENGTH(Password) < 191),
   PopupWidth INTEGER CHECK (PopupWidth BETWEEN 100 AND 9999) DEFAULT 300,
-  ColorByCoder INTEGER NOT NULL CHECK (ColorByCoder BETWEEN 0 AND 1) DEFAULT 0,
-  PopupDecoration INTEGER NOT NULL CHECK (PopupDecoration BETWEEN 0 AND 1) DEFAULT 0,
-  PopupAutoComplete INTEGER NOT NULL CHECK (PopupAutoComplete BETWEEN 0 AND 1) DEFAULT 1,
-  PermissionAddDocuments INTEGER NOT NULL CHECK (PermissionAddDocuments BETWEEN 0 AND 1) DEFAULT 1,
-  PermissionEditDocuments INTEGER NOT NULL CHECK (PermissionEditDocuments BETWEEN 0 AND 1) DEFAULT 1,
-  PermissionDeleteDocuments INTEGER NOT NULL CHECK (PermissionDeleteDocuments BETWEEN 0 AND 1) DEFAULT 1,
-  PermissionImportDocuments INTEGER NOT NULL CHECK (PermissionImportDocuments BETWEEN 0 AND 1) DEFAULT 1,
-  PermissionAddStatements INTEGER NOT NULL CHECK (PermissionAddStatements BETWEEN 0 AND 1) DEFAULT 1,
-  PermissionEditStatements INTEGER NOT NULL CHECK (PermissionEditStatements BETWEEN 0 AND 1) DEFAULT 1,
-  PermissionDeleteStatements INTEGER NOT NULL CHECK (PermissionDeleteStatements BETWEEN 0 AND 1) DEFAULT 1,
-  PermissionEditAttributes INTEGER NOT NULL CHECK (PermissionEditAttributes BETWEEN 0 AND 1) DEFAULT 1,
-  PermissionEditRegex INTEGER NOT NULL CHECK (PermissionEditRegex BETWEEN 0 AND 1) DEFAULT 1,
-  PermissionEditStatementTypes INTEGER NOT NULL CHECK (PermissionEditStatementTypes BETWEEN 0 AND 1) DEFAULT 1,
-  PermissionEditCoders INTEGER NOT NULL CHECK (PermissionEditCoders BETWEEN 0 AND 1) DEFAULT 1,
-  PermissionEditCoderRelations INTEGER NOT NULL CHECK (PermissionEditCoderRelations BETWEEN 0 AND 1) DEFAULT 1,
-  PermissionViewOthersDocuments INTEGER NOT NULL CHECK (PermissionViewOthersDocuments BETWEEN 0 AND 1) DEFAULT 1,
-  PermissionEditOthersDocuments INTEGER NOT NULL CHECK (PermissionEditOthersDocuments BETWEEN 0 AND 1) DEFAULT 1,
-  PermissionViewOthersStatements INTEGER NOT NULL CHECK (PermissionViewOthersStatements BETWEEN 0 AND 1) DEFAULT 1,
-  PermissionEditOthersStatements INTEGER NOT NULL CHECK (PermissionEditOthersStatements BETWEEN 0 AND 1) DEFAULT 1);
+  {flags});
 CREATE TABLE DOCUMENTS(
   ID INTEGER NOT NULL PRIMARY KEY,
   Title TEXT NOT NULL CHECK (LENGTH(Title) < 191),
@@ -82,9 +74,7 @@ CREATE TABLE DOCUMENTS(
 CREATE TABLE STATEMENTTYPES(
   ID INTEGER NOT NULL PRIMARY KEY,
   Label TEXT NOT NULL CHECK (LENGTH(Label) < 191),
-  Red INTEGER NOT NULL DEFAULT 0 CHECK (Red BETWEEN 0 AND 255),
-  Green INTEGER NOT NULL DEFAULT 0 CHECK (Green BETWEEN 0 AND 255),
-  Blue INTEGER NOT NULL DEFAULT 0 CHECK (Blue BETWEEN 0 AND 255));
+  {colour});
 CREATE TABLE VARIABLES(
   ID INTEGER NOT NULL PRIMARY KEY,
   Variable TEXT NOT NULL CHECK (LENGTH(Variable) < 191),
@@ -102,9 +92,7 @@ CREATE TABLE VARIABLELINKS(
   FOREIGN KEY(TargetVariableId) REFERENCES VARIABLES(ID) ON DELETE CASCADE);
 CREATE TABLE REGEXES(
   Label TEXT PRIMARY KEY CHECK (LENGTH(Label) < 191),
-  Red INTEGER NOT NULL DEFAULT 0 CHECK (Red BETWEEN 0 AND 255),
-  Green INTEGER NOT NULL DEFAULT 0 CHECK (Green BETWEEN 0 AND 255),
-  Blue INTEGER NOT NULL DEFAULT 0 CHECK (Blue BETWEEN 0 AND 255));
+  {colour});
 CREATE TABLE CODERRELATIONS(
   ID INTEGER NOT NULL PRIMARY KEY,
   Coder INTEGER CHECK(Coder > 0),
@@ -185,7 +173,7 @@ CREATE TABLE ATTRIBUTEVALUES(
   UNIQUE (EntityId, AttributeVariableId),
   FOREIGN KEY(EntityId) REFERENCES ENTITIES(ID) ON DELETE CASCADE,
   FOREIGN KEY(AttributeVariableId) REFERENCES ATTRIBUTEVARIABLES(ID) ON DELETE CASCADE);
-"""
+""".replace("{colour}", _COLOUR).replace("{flags}", _FLAGS)
 
 PERSON, ORGANIZATION, CONCEPT, AGREEMENT = 1, 2, 3, 4  # the variables of statement type 1
 VARIABLES = ((PERSON, "person", "short text"), (ORGANIZATION, "organization", "short text"),
@@ -221,30 +209,16 @@ def dna_statements(statements: Iterable, organization_of: Callable[[object], str
 
 
 def write_dna(path: str | Path, documents: Iterable, statements: list[DnaStatement]) -> tuple[int, int]:
-    """Write a new DNA project at `path` (replacing the file); returns (documents, statements).
-    Written to a temporary file beside it and renamed, so it is whole or absent."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path.parent))
-    temporary = path.with_name(f".{path.name}.part")
-    temporary.unlink(missing_ok=True)
+    """Write a new DNA project at `path` (replacing the file, whole or not at all); returns
+    (documents, statements)."""
     try:
-        db = sqlite3.connect(temporary)
-        try:
-            with db:
-                db.executescript(SCHEMA)
-                _initial_contents(db)
-                ids = _documents(db, documents)
-                written = _statements(db, [s for s in statements if s.article_id in ids], ids)
-        finally:
-            db.close()
-        temporary.replace(path)
+        with replaced_on_success(path) as temporary, closing(sqlite3.connect(temporary)) as db, db:
+            db.executescript(SCHEMA)
+            _initial_contents(db)
+            ids = _documents(db, documents)
+            written = _statements(db, [s for s in statements if s.article_id in ids], ids)
     except sqlite3.Error as err:
-        temporary.unlink(missing_ok=True)
         raise OSError(errno.EIO, f"SQLite: {err}") from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
     return len(ids), written
 
 

@@ -41,9 +41,9 @@ def _term(prop: str, kind: str | None = None) -> dict[str, str]:
 # Short names a JSON-LD consumer sees instead of full IRIs: the vocabulary's own properties,
 # the schema.org article fields and provenance, with their value types.
 JSON_LD_CONTEXT = {
-    **{p: PREFIX_MAP[p] for p in ("sg", "schema", "prov", "skos", "xsd", "owl", "oa", "dcterms", "actor", "topic",
-                                  "stmt")},
-    "holder": _term("sg:holder", "@id"), "topic_": _term("sg:topic", "@id"), "polarity": _term("sg:polarity", "@id"),
+    **{p: PREFIX_MAP[p] for p in ("sg", "schema", "prov", "skos", "xsd", "owl", "oa", "dcterms", "actor", "stmt")},
+    "topics": PREFIX_MAP["topic"],  # topic IRIs; 'topic' itself is the property
+    "holder": _term("sg:holder", "@id"), "topic": _term("sg:topic", "@id"), "polarity": _term("sg:polarity", "@id"),
     "speaker": _term("sg:speaker", "@id"), "attribution": _term("sg:attribution"),
     "hedged": _term("sg:hedged", "xsd:boolean"), "condition": _term("sg:condition"),
     "confidence": _term("sg:confidence", "xsd:decimal"), "evidenceText": _term("sg:evidenceText"),
@@ -56,8 +56,6 @@ JSON_LD_CONTEXT = {
     "datePublished": _term("schema:datePublished", "xsd:date"), "publisher": _term("schema:publisher"),
     "author": _term("schema:author"), "wasDerivedFrom": _term("prov:wasDerivedFrom", "@id"),
 }
-JSON_LD_CONTEXT["topic"] = JSON_LD_CONTEXT.pop("topic_")  # 'topic' is also a prefix above: the term wins
-JSON_LD_CONTEXT["topics"] = PREFIX_MAP["topic"]
 
 
 def compacted_json_ld(quads: list[Quad]) -> bytes:

@@ -102,9 +102,10 @@ def write_csv(graph: nx.MultiDiGraph, folder: str | Path) -> tuple[Path, Path]:
     return nodes, edges
 
 
-def _csv_text(header: list[str], rows: list[list]) -> str:
+def _csv_text(header, rows, lineterminator: str = "\r\n") -> str:
+    """CSV text with every cell made safe for spreadsheets (safety.csv_cell)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator=lineterminator)
     writer.writerow(header)
     writer.writerows(map(csv_cell, row) for row in rows)
     return buffer.getvalue()
@@ -113,14 +114,11 @@ def _csv_text(header: list[str], rows: list[list]) -> str:
 def dna_table(statements: list[StanceRecord], organization_of: Callable[[StanceRecord], str]) -> str:
     """One row per stance statement, in the columns DNA users load: document, date, person,
     organization, concept, agreement (1 support, 0 oppose, empty for mixed) and the text."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(DNA_COLUMNS)
+    rows = []
     for s in sorted(statements, key=lambda r: (r.date or "", r.article_id, r.start)):
         person = s.actor if s.actor_type == "Person" else ""
         organization = s.actor if s.actor_type != "Person" else organization_of(s)
         agreement = {"support": "1", "oppose": "0"}.get(s.polarity, "")
-        writer.writerow(map(csv_cell, [
-            s.statement.rsplit("/", 1)[-1], s.article_id, s.date or "", person, organization, s.topic,
-            agreement, s.polarity, s.speaker or "", s.evidence, s.outlet or "", s.title or "", s.url or ""]))
-    return buffer.getvalue()
+        rows.append([s.statement.rsplit("/", 1)[-1], s.article_id, s.date or "", person, organization, s.topic,
+                     agreement, s.polarity, s.speaker or "", s.evidence, s.outlet or "", s.title or "", s.url or ""])
+    return _csv_text(DNA_COLUMNS, rows, lineterminator="\n")

@@ -17,7 +17,7 @@ from ..ontology.namespace import PREFIXES, SG, SHARED_GRAPH, SUMMARY_GRAPH, arti
 from . import sparql_summaries as stored
 from .base import QueryResult, latest_per_article, write_in_batches
 from .rdf_mapping import article_quads, insert_data, shared_quads, topic_quads
-from .summaries import Key, Summary, rebuild, settle, stored_observations, touched_keys, update
+from .summaries import Key, Summary, readable, rebuild, settle, stored_observations, touched_keys, update
 
 XSD = PREFIXES["xsd"]
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
@@ -135,9 +135,7 @@ class SparqlStore:
         if not keys:
             return {}
         query, by_node = stored.read_summaries_query(keys)
-        current = {key: summary for key, summary in
-                   stored.summaries_from_rows(self.transport.select(query)[1], by_node).items()
-                   if isinstance(summary, Summary)}  # a conflicting one is rebuilt, not merged into
+        current = readable(stored.summaries_from_rows(self.transport.select(query)[1], by_node))
         return update(extractions, current, replaced, lambda key: stored_observations(self, key))
 
     def query(self, text: str, params: Mapping[str, Any] | None = None) -> QueryResult:

@@ -207,6 +207,11 @@ CONFLICTING = object()
 SETTLE_ROUNDS = 30
 
 
+def readable(found: dict[Key, Summary | object]) -> dict[Key, Summary]:
+    """The stored summaries that can be merged into (a CONFLICTING one is rebuilt instead)."""
+    return {key: summary for key, summary in found.items() if isinstance(summary, Summary)}
+
+
 def settle(store, keys: Iterable[Key]) -> int:
     """Make the stored summaries of these keys equal to their statements' summaries: compare,
     rewrite the ones that differ, and compare again after the rewrite, until nothing differs.
