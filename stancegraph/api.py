@@ -138,11 +138,12 @@ def summarise(store_url: str | None, check: bool = False) -> tuple[int, list[str
     """Rebuild every summary from the statements (after a bulk load, a crash or concurrent
     writers), or with `check` only list the summaries that disagree with their statements.
     Returns (summaries rebuilt, problems found before)."""
-    from .graph.summaries import stale_summaries
+    from .graph.summaries import rebuild, stale_summaries
 
     with opened(store_url, read_only=check) as store:
-        problems = stale_summaries(store)
-        return (0 if check else store.rebuild_summaries()), problems
+        summaries = rebuild(store)  # read once: for the report and for the rebuild
+        problems = stale_summaries(store, summaries)
+        return (0 if check else store.rebuild_summaries(summaries)), problems
 
 
 def delete(store_url: str | None, article_id: str) -> bool:

@@ -13,7 +13,7 @@ import click
 from .. import api
 from ..dates import DateError, parse_age, parse_bound, parse_day
 from ..errors import StanceGraphError
-from ..limits import MAX_ARTICLE_SECONDS, Limits, parse_size
+from ..limits import MAX_ARTICLE_BYTES, MAX_ARTICLE_SECONDS, Limits, describe_size, parse_size
 from ..output import FORMATS, as_dict, render
 
 EXIT_ERROR = 1  # the input, the store or the answer failed
@@ -139,7 +139,7 @@ def limit_options(f):
     """--max-article-size and --max-article-seconds, passed on as `limits`."""
     f = click.option("--max-article-seconds", type=click.FloatRange(min=0), default=MAX_ARTICLE_SECONDS,
                      show_default=True, help="Skip an article whose extraction takes longer (0: no limit).")(f)
-    f = click.option("--max-article-size", type=SizeParam(), default="5MB", show_default=True,
+    f = click.option("--max-article-size", type=SizeParam(), default=describe_size(MAX_ARTICLE_BYTES), show_default=True,
                      help="Skip an input (a file, a JSON Lines record, stdin) larger than this (KB, MB, GB).")(f)
 
     @functools.wraps(f)

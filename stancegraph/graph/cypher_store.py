@@ -88,9 +88,10 @@ class CypherStore:
             self._summaries_known = bool(rows) and rows[0][0] == stored.SUMMARY_VERSION and not rows[0][1]
         return self._summaries_known
 
-    def rebuild_summaries(self) -> int:
-        """Summarise every statement again from scratch; returns the number of summaries."""
-        summaries = rebuild(self)
+    def rebuild_summaries(self, summaries: list[Summary] | None = None) -> int:
+        """Summarise every statement again from scratch (or store `summaries`, made so by the
+        caller); returns the number of summaries."""
+        summaries = rebuild(self) if summaries is None else summaries
         rows = [stored.summary_row(s) for s in summaries]
         steps = [(stored.DELETE_ALL_SUMMARIES, {})]
         steps += [(stored.WRITE_SUMMARIES, {"rows": rows[i:i + 500]}) for i in range(0, len(rows), 500)]

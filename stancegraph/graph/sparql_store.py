@@ -99,9 +99,10 @@ class SparqlStore:
             self._summaries_known = self.transport.ask(stored.has_marker_query())
         return self._summaries_known
 
-    def rebuild_summaries(self) -> int:
-        """Summarise every statement again from scratch; returns the number of summaries."""
-        summaries = rebuild(self)
+    def rebuild_summaries(self, summaries: list[Summary] | None = None) -> int:
+        """Summarise every statement again from scratch (or store `summaries`, made so by the
+        caller); returns the number of summaries."""
+        summaries = rebuild(self) if summaries is None else summaries
         drop = f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>"
         quads = stored.marker_quads() + [q for s in summaries for q in stored.summary_quads(s)]
         self.transport.update(f"{drop} ;\n{insert_data(quads)} ;\n{stored.COLLECT_ALL_FORMS}")

@@ -238,10 +238,11 @@ def differing(store, keys: Iterable[Key]) -> dict[Key, Summary | None]:
     return {key: summary for key, summary in truth.items() if found.get(key) != summary}
 
 
-def stale_summaries(store) -> list[str]:
+def stale_summaries(store, rebuilt: list[Summary] | None = None) -> list[str]:
     """What is wrong with the stored summaries, one line per key: missing, differing from the
-    statements, or left without statements. Empty when they are all true."""
-    truth = {summary.key: summary for summary in rebuild(store)}
+    statements, or left without statements. Empty when they are all true. `rebuilt`: the
+    statements' summaries, when the caller has them already."""
+    truth = {summary.key: summary for summary in (rebuild(store) if rebuilt is None else rebuilt)}
     found = store.read_summaries(sorted(truth))
     problems = []
     for key, summary in sorted(truth.items()):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import random
 import textwrap
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -41,9 +41,7 @@ def page_data(statements: Iterable[PageStatement], relations: Iterable, actors: 
               topics: list, initial: dict[str, str | None]) -> tuple[dict, str]:
     """The page's data and a note on what it shows (and what it had to leave out)."""
     statements = sorted(statements, key=lambda s: (s.date or "", s.article, s.actor, s.topic))
-    counts = defaultdict(int)
-    for s in statements:
-        counts[s.actor] += 1
+    counts = Counter(s.actor for s in statements)
     relations = list(relations)
     people = set(counts) | {r.subject_id for r in relations} | {r.object_id for r in relations}
     note = ""
@@ -66,8 +64,7 @@ def page_data(statements: Iterable[PageStatement], relations: Iterable, actors: 
         "dates": sorted({s.date for s in statements if s.date}),
         "initial": initial,
     }
-    shown = len({s.actor for s in statements})
-    return data, note or f"{shown} actors with positions, {len(used_topics)} topics, {len(statements)} statements"
+    return data, note or f"{len(counts)} actors with positions, {len(used_topics)} topics, {len(statements)} statements"
 
 
 def layout(topics: list[str], statements: list[PageStatement], relations: list, types: dict[str, str]) -> dict:
