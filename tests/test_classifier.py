@@ -33,12 +33,51 @@ def test_the_bundled_model_is_small_and_says_what_it_is():
     assert "ukraine_membership" in meta["topics"] and meta["training"]["candidates"] > 1000
     assert not any(name.startswith(("d03", "d06", "d09", "d12", "d15", "d18", "d21", "d24"))
                    for name in meta["training"]["trained_on"])  # the kept third never trains it
+    assert [(MODEL_DIR / name).is_file() for name in meta["stages"]] == [True, True]
+
+
+class CountedStage:
+    """An onnxruntime session that counts its runs."""
+
+    def __init__(self, session):
+        self.session, self.runs = session, 0
+
+    def run(self, *args, **kwargs):
+        self.runs += 1
+        return self.session.run(*args, **kwargs)
+
+
+def test_a_sentence_goes_on_to_the_second_layer_only_when_the_first_sees_a_position(classifier, monkeypatch):
+    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(TEXT, published="2023-07-01"))
+    sentences = len({c.sentence_start for c in candidates})
+    stages = [CountedStage(stage) for stage in classifier.stages]
+    monkeypatch.setattr(classifier, "stages", stages)
+
+    def runs(go_on):
+        monkeypatch.setattr(classifier, "go_on", go_on)
+        for stage in stages:
+            stage.runs = 0
+        probabilities = classifier.probabilities(candidates)
+        return probabilities, [stage.runs for stage in stages]
+
+    full, full_runs = runs(0.0)  # every sentence through both layers
+    first, first_runs = runs(1.01)  # no sentence goes on
+    exiting, exiting_runs = runs(0.3)
+    assert full_runs == [sentences, sentences] and first_runs == [sentences, 0]
+    assert exiting_runs[0] == sentences and 0 < exiting_runs[1] < sentences
+    def sees_a_position(i):
+        return any(1 - first[i, t, 0] >= 0.3 for t, topic in enumerate(classifier.topics)
+                   if topic in candidates[i].topics)
+    went_on = {c.sentence_start for i, c in enumerate(candidates) if sees_a_position(i)}  # a sentence goes on whole
+    for i, candidate in enumerate(candidates):
+        assert (exiting[i] == (full[i] if candidate.sentence_start in went_on else first[i])).all()
 
 
 def test_a_candidate_marks_its_actor_and_how_the_parse_binds_it():
     _, candidates = Extractor(classifier=None).extract_with_candidates(Article(TEXT, published="2023-07-01"))
     poland = next(c for c in candidates if c.name == "Poland" and c.sentence_index == 0)
-    assert poland.marked_text().startswith("[Poland] has lobbied")
+    assert [poland.sentence_text[a:b] for a, b in poland.spans] == ["Poland"]
+    assert "lobbied" in [poland.sentence_text[a:b] for a, b in poland.predicates]  # what the subject does
     assert poland.subject and not poland.quoted
     said = [c for c in candidates if c.sentence_index == 1]
     assert any(c.speaker and c.quoted for c in said)  # the minister speaks the quotation

@@ -17,6 +17,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 _TAKES_UP = re.compile(r"\b(?:he|she|they|his|her|their|both|these|the (?:two|three|countries|states|leaders|"
                        r"allies|ministers|presidents|governments|signatories))\b", re.IGNORECASE)
 _INSIDE_SUBJECT = frozenset({"compound", "poss", "amod", "appos", "conj", "pobj", "prep", "cc"})
+# Dependents that belong to a predicate's meaning: 'does not oppose', 'rule out', 'is against it'.
+_PREDICATE_PARTS = frozenset({"neg", "prt", "acomp", "xcomp", "ccomp", "dobj", "attr", "prep"})
 
 
 @dataclass(frozen=True)
@@ -34,40 +36,50 @@ class Candidate:
     quoted: bool = False  # the sentence lies in a quotation
     earlier: bool = False  # named only in the sentence before, which this one takes up ('They …')
     cued: tuple[str, ...] = ()  # topics a rule cue names in this sentence
-    context: str = ""  # the sentence before in the same paragraph, which may say what 'it' is
+    predicates: tuple[tuple[int, int], ...] = ()  # the words the parse attaches the mentions to ('opposes')
 
-    def marked_text(self) -> str:
-        """The sentence with each mention of the actor bracketed: 'Officials in [Berlin] said …'."""
-        text, out, cursor = self.sentence_text, [], 0
-        for start, end in sorted(self.spans):
-            out += [text[cursor:start], "[", text[start:end], "]"]
-            cursor = end
-        out.append(text[cursor:])
-        return "".join(out)
 
-    def holder_text(self) -> str:
-        """The first segment of the model's input: the actor and how the parse binds it."""
-        marks = [word for word, on in (("speaker", self.speaker), ("subject", self.subject),
-                                       ("quoted", self.quoted), ("earlier", self.earlier)) if on]
-        return f"{self.name} ; {' '.join(marks) or 'mentioned'}"
+def _phrase_top(token):
+    """The token heading the phrase a mention sits in ('Berlin' in 'officials in Berlin' → 'officials')."""
+    node = token
+    while node.dep_ in _INSIDE_SUBJECT and node.head is not node:
+        node = node.head
+    return node
+
+
+def _tokens(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None else ()
 
 
 def is_subject(doc, start: int, end: int) -> bool:
     """Whether the tokens between two sentence offsets are, or sit inside, a clause subject."""
-    for token in doc:
-        if not (start <= token.idx < end):
+    return any(_phrase_top(token).dep_ in _SUBJECT_DEPS for token in _tokens(doc, start, end))
+
+
+def predicate_spans(doc, start: int, end: int) -> set[tuple[int, int]]:
+    """Character spans of the word a mention's phrase depends on and of that word's negation,
+    particle and complements' heads: what the sentence says the actor does."""
+    spans = set()
+    tokens = _tokens(doc, start, end)
+    inside = {token.i for token in tokens}
+    for token in tokens:
+        if token.head is not token and token.head.i in inside:
+            continue  # only the mention's own head looks outside it
+        top = _phrase_top(token)
+        if top.head is top:
             continue
-        node = token
-        while node.dep_ in _INSIDE_SUBJECT and node.head is not node:
-            node = node.head
-        if node.dep_ in _SUBJECT_DEPS:
-            return True
-    return False
+        head = top.head
+        for word in (head, *(child for child in head.children if child.dep_ in _PREDICATE_PARTS and child is not top)):
+            spans.add((word.idx, word.idx + len(word.text)))
+    return spans
 
 
-def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, topics=()) -> list[Candidate]:
+def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, topics=(),
+                    decided=frozenset()) -> list[Candidate]:
     """Every (sentence, actor) pair where the sentence holds a topic cue or a topic's context
-    words; the topics it may take are those, and the cues of the sentence before.
+    words; the topics it may take are those, and the cues of the sentence before. Pairs whose
+    every topic is in `decided` (actor, topic) are left out.
 
     `mentions`, `cues`, `docs` and `voices` are keyed by sentence index; `voices` are the actors
     the attribution stage found speaking in that sentence (speech frames, the quotation's
@@ -87,16 +99,19 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
         speaking = voices.get(sentence.index, frozenset())
         before = _taken_up(sentences, sentence, mentions, voices) - set(spans) - speaking
         for actor in sorted(set(spans) | set(speaking) | before):
+            if all((actor, topic) in decided for topic in allowed):
+                continue
             name = name_of(actor)
             if name is None:
                 continue
             own = tuple(sorted(set(spans.get(actor, ()))))
+            predicates = set().union(*(predicate_spans(doc, a, b) for a, b in own)) if doc is not None else set()
             found.append(Candidate(
                 sentence.index, sentence.start, sentence.end, sentence.text, actor, name, own,
                 tuple(sorted(allowed)), speaker=actor in speaking,
                 subject=doc is not None and any(is_subject(doc, a, b) for a, b in own),
-                quoted=in_quote(sentence), earlier=actor in before, context=_previous_text(sentences, sentence),
-                cued=tuple(sorted(cued)),
+                quoted=in_quote(sentence), earlier=actor in before, cued=tuple(sorted(cued)),
+                predicates=tuple(sorted(predicates - set(own))),
             ))
     return found
 
@@ -110,8 +125,3 @@ def _taken_up(sentences, sentence, mentions, voices) -> set[str]:
         return set()
     return {m.actor for m in mentions.get(previous.index, ())} | set(voices.get(previous.index, ()))
 
-
-def _previous_text(sentences, sentence) -> str:
-    if sentence.index == 0 or sentences[sentence.index - 1].paragraph != sentence.paragraph:
-        return ""
-    return sentences[sentence.index - 1].text

@@ -5,17 +5,13 @@ probabilities, byte for byte."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from .candidates import Candidate
-from .encoding import batch_arrays, encode
+from .encoding import candidate_rows, encode_sentences, plain_tokenizer
 from .model_files import MODEL_DIR, read_metadata
-
-# One candidate per run: the int8 model quantises its activations per run, so in a padded batch a
-# candidate's probabilities moved with its batch-mates (by up to 0.17 on the development
-# articles), and single runs were also faster on one thread (2.4 s against 3.7 s for 130).
-BATCH = 1
 
 
 @dataclass(frozen=True)
@@ -28,6 +24,8 @@ class Decision:
 
 class StanceClassifier:
     def __init__(self, folder: Path = MODEL_DIR):
+        # a tokenizer's thread pool and the ingest's worker processes do not mix (it warns on fork)
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         import onnxruntime
         from tokenizers import Tokenizer
 
@@ -35,32 +33,46 @@ class StanceClassifier:
         self.name = f"{meta['name']}@{meta['version']}"
         self.topics: list[str] = meta["topics"]
         self.labels: list[str] = meta["labels"]
+        self.go_on: float = meta["go_on"]
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1  # one thread: the same sums in the same order every run
         options.inter_op_num_threads = 1
-        self.session = onnxruntime.InferenceSession(str(folder / "stance-classifier.onnx"), options,
-                                                    providers=["CPUExecutionProvider"])
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.stages = [onnxruntime.InferenceSession(str(folder / name), options, providers=["CPUExecutionProvider"])
+                       for name in meta["stages"]]
+        self.tokenizer = plain_tokenizer(Tokenizer.from_file(str(folder / "tokenizer.json")))
 
     def probabilities(self, candidates: list[Candidate]):
-        """An array (candidates × topics × labels) of probabilities."""
+        """An array (candidates × topics × labels) of probabilities. The candidates of one sentence
+        share the encoder's runs; each sentence is its own run, so a candidate's probabilities
+        depend on its sentence and never on the rest of the article."""
         import numpy as np
 
-        out = []
-        order = sorted(range(len(candidates)), key=lambda i: len(candidates[i].sentence_text))
-        encoded = [encode(candidates[i], self.tokenizer) for i in order]
-        for at in range(0, len(encoded), BATCH):
-            ids, mask, types = batch_arrays(encoded[at:at + BATCH])
-            (logits,) = self.session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
-            logits = logits - logits.max(axis=-1, keepdims=True)
-            exp = np.exp(logits)
-            out.append(exp / exp.sum(axis=-1, keepdims=True))
-        if not out:
-            return np.zeros((0, len(self.topics), len(self.labels)))
-        probs = np.concatenate(out)
-        result = np.empty_like(probs)
-        result[order] = probs
+        result = np.zeros((len(candidates), len(self.topics), len(self.labels)), dtype=np.float32)
+        by_sentence: dict[tuple[int, str], list[int]] = {}
+        for i, candidate in enumerate(candidates):
+            by_sentence.setdefault((candidate.sentence_start, candidate.sentence_text), []).append(i)
+        texts = [text for _, text in by_sentence]
+        for rows, sentence in zip(by_sentence.values(), encode_sentences(texts, self.tokenizer)):
+            result[rows] = self._sentence([candidates[i] for i in rows], sentence)
         return result
+
+    def _sentence(self, candidates: list[Candidate], sentence):
+        """Each stage adds a layer; the sentence stops at the first stage that sees no position
+        for its candidates on the topics they may take (most sentences stop after one layer)."""
+        import numpy as np
+
+        holder, predicate, flags = candidate_rows(candidates, sentence, tuple(self.topics))
+        allowed = np.array([[topic in c.topics for topic in self.topics] for c in candidates])
+        ids = np.array([sentence.ids], dtype=np.int64)
+        shared = {"attention_mask": np.ones_like(ids), "holder_mask": holder, "predicate_mask": predicate, "flags": flags}
+        feed = {"input_ids": ids, **shared}
+        for stage in self.stages:
+            logits, hidden = stage.run(None, feed)
+            probabilities = _softmax(logits)
+            if (1 - probabilities[..., 0])[allowed].max(initial=0) < self.go_on:
+                break
+            feed = {"hidden": hidden, **shared}
+        return probabilities
 
     def decide(self, candidates: list[Candidate], floor: float = 0.5) -> list[Decision]:
         """The most probable polarity per candidate and topic where it beats 'none' and the floor,
@@ -75,3 +87,11 @@ class StanceClassifier:
                 if row[t][best] >= floor and row[t][best] > row[t][0]:
                     decisions.append(Decision(candidate, topic, self.labels[best], round(float(row[t][best]), 2)))
         return decisions
+
+
+def _softmax(logits):
+    import numpy as np
+
+    logits = logits - logits.max(axis=-1, keepdims=True)
+    exp = np.exp(logits)
+    return exp / exp.sum(axis=-1, keepdims=True)

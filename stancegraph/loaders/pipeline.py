@@ -76,20 +76,19 @@ class Extractor:
         extraction, state = self._run(article)
         return extraction, self._candidates(state) if state else []
 
-    def _candidates(self, state: ArticleState) -> list[Candidate]:
+    def _candidates(self, state: ArticleState, decided=frozenset()) -> list[Candidate]:
         def name_of(actor: str) -> str | None:
             entry = self.index.entry(actor)
             known = entry or state.new_actors.get(actor)
             return known.name if known else None
         return find_candidates(state.sentences, state.mentions, state.cues, state.docs, state.voices,
-                               lambda s: region_of(s, state.regions) is not None, name_of, self.topics)
+                               lambda s: region_of(s, state.regions) is not None, name_of, self.topics, decided)
 
     def _with_model_stances(self, state: ArticleState, stances: list[Stance]) -> list[Stance]:
         # the model only adds stances on actor-topic pairs the rules left open in the article, so a
         # candidate whose every topic the rules already decided for its actor is never run
         decided = {(s.actor, s.topic) for s in stances}
-        open_pairs = [c for c in self._candidates(state) if any((c.actor, t) not in decided for t in c.topics)]
-        decisions = self.classifier.decide(open_pairs, floor=MODEL_FLOOR)
+        decisions = self.classifier.decide(self._candidates(state, decided), floor=MODEL_FLOOR)
         added = model_stances(decisions, stances, state.voices, state.speaks_for or (lambda s, h: False),
                               state.article.published, self.classifier.name)
         return sorted([*stances, *added], key=lambda s: (s.evidence.start, s.actor, s.topic))
