@@ -72,6 +72,7 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
     return Frame(speaker, verb.i, frozenset(content - subject_span - {verb.i}), "speech", tuple(actors[1:]))
 
 
+SAYING_PREPOSITIONS = {"by", "after", "when", "while", "in", "before", "since"}
 FORECASTING = {"expect", "predict", "anticipate", "forecast", "hope", "want", "wish"}
 
 
@@ -102,6 +103,10 @@ def _speaker_token(verb):
         # 'Biden struck a cautious note, saying …'; not '… told reporters that Ukraine could not
         # join …, arguing …' (the reporter's subject argues) nor '… should be issued, arguing …'
         return next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "VERB"), None)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in SAYING_PREPOSITIONS \
+            and head.head.pos_ in ("VERB", "AUX"):
+        # 'Hegseth rattled Europe by saying …', 'Fico drew criticism after saying …': who did it said it
+        return next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ != "VERB"), None)
     for child in verb.children:  # '…, says Anders Rasmussen'
         if child.i > verb.i and child.dep_ in ("nmod", "dobj", "attr", "npadvmod", "appos", "dep") and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child

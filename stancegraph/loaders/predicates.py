@@ -136,10 +136,14 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
             return "oppose"
         if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in ("favour", "favor") for g in child.children):
             return "support"  # 'be in favour of'
-        if child.dep_ == "prep" and child.lower_ in ("on", "off") and any(g.lemma_.lower() in ("table", "agenda")
-                                                                          for g in child.children):
+        places = [g.lemma_.lower() for g in child.children if g.lemma_.lower() in ("table", "agenda")]
+        if child.dep_ == "prep" and child.lower_ in ("on", "off") and places:
             on = (child.lower_ == "on") != any(g.dep_ == "neg" for g in child.children)  # '"not on the table"'
-            return "support" if on else "oppose"  # 'on the table', 'off the table'
+            if not on:
+                return "oppose"  # 'off the table'
+            if "table" in places and not any(c.dep_ == "neg" for c in node.children):
+                return "mixed"  # 'still on the table': an option kept open, not a wish
+            return "support"  # 'on the agenda'; 'was not on the table' is this, negated by the caller
     return None
 
 
