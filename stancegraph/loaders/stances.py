@@ -194,6 +194,10 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             walk.sign = -walk.sign  # 'the absence of a timetable'
         subject = own_subject(node)
         actors = resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
+        if actors and not set(actors) & ctx.themes and locked and node.i == walk.cue_head and node.pos_ == "VERB" \
+                and node.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+            walk.found = walk.found or "decision"  # 'NATO dropped the MAP requirement': a cue that is a deed
+            return tuple(actors)
         if actors and not set(actors) & ctx.themes and not locked:  # 'Ukraine and Georgia will become members'
             if (frame is None or frame.speaker is None) and _decided(node, walk, lexicon):
                 walk.found = "decision"  # 'NATO will not issue a formal invitation', 'member states will not offer …'
