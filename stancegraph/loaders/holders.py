@@ -27,15 +27,25 @@ def generic_country(subject) -> bool:
 
 def joined_partners(node, resolver: Resolver) -> list[str]:
     """'Latvia joined Poland in calling for …': Poland calls for it too; 'France sided with
-    Germany against …': Germany is against it too."""
+    Germany against …': Germany is against it too; 'Zelensky signed a security pact with
+    France': a signatory too."""
     if node.dep_ == "pcomp" and node.head.head.lemma_.lower() == "join":
         return [a for c in node.head.head.children if c.dep_ == "dobj" for a in resolver.actors(c)]
+    if node.lemma_.lower() in SIGNING_VERBS and node.dep_ != "relcl":  # not 'the pacts Kyiv has signed with …'
+        withs = [c for c in node.children if c.dep_ == "prep" and c.lower_ == "with"]
+        withs += [c for thing in node.children if thing.dep_ == "dobj" and thing.lemma_.lower() in AGREEMENTS
+                  for c in thing.children if c.dep_ == "prep" and c.lower_ == "with"]
+        return [a for c in withs for g in c.children if g.dep_ == "pobj" for a in resolver.actors(g)]
     verb = node.head if node.pos_ == "ADP" else node
     if verb.lemma_.lower() in ("side", "team", "join") and verb.i != node.i:
         partners = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                     for g in c.children if g.dep_ == "pobj"]
         return [a for g in partners for a in resolver.actors(g)]
     return []
+
+
+SIGNING_VERBS = {"sign", "conclude", "seal", "ink"}
+AGREEMENTS = {"deal", "agreement", "pact", "accord", "treaty", "memorandum", "declaration", "arrangement"}
 
 
 def own_subject(node):
