@@ -103,6 +103,8 @@ def _speaker_token(verb):
         # 'Biden struck a cautious note, saying …'; not '… told reporters that Ukraine could not
         # join …, arguing …' (the reporter's subject argues) nor '… should be issued, arguing …'
         return next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "VERB"), None)
+    if verb.dep_ == "acomp" and head.lemma_.lower() == "be":  # 'Kallas is convinced that …'
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "VERB"), None)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in SAYING_PREPOSITIONS \
             and head.head.pos_ in ("VERB", "AUX"):
         # 'Hegseth rattled Europe by saying …', 'Fico drew criticism after saying …': who did it said it
