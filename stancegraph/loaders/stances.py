@@ -189,6 +189,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if kind is None and node.pos_ == "NOUN" and node.lemma_.lower() in SUBSTITUTES and previous.dep_ == "prep" \
             and previous.lower_ in ("for", "to"):
         walk.sign = -walk.sign  # 'would not accept guarantees as a substitute for membership'
+    if kind is None and node.pos_ == "VERB" and node.lemma_.lower() in REPLACING and previous.dep_ == "dobj":
+        walk.sign = -walk.sign  # 'would not agree to proposals that could replace membership'
     if kind is None:
         if negated or (node.pos_ == "NOUN" and node.lemma_.lower() in ABSENCE_NOUNS):
             walk.sign = -walk.sign  # 'the absence of a timetable'
@@ -285,6 +287,7 @@ def _modal(node, words) -> bool:
 
 ABSENCE_NOUNS = {"absence", "lack"}
 SUBSTITUTES = {"substitute", "alternative", "replacement", "surrogate"}
+REPLACING = {"replace", "supplant", "supersede"}
 EVASIONS = {"comment", "specify", "elaborate", "answer", "speculate", "give", "commit", "name", "set", "provide", "offer"}
 TIME_MEASURES = {"hours", "days", "weeks", "months", "years", "minutes", "moments", "shortly", "soon", "just",
                  "hour", "day", "week", "month", "year", "immediately", "right", "only"}
