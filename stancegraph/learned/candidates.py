@@ -42,7 +42,7 @@ class Candidate:
 def _phrase_top(token):
     """The token heading the phrase a mention sits in ('Berlin' in 'officials in Berlin' → 'officials')."""
     node = token
-    while node.dep_ in _INSIDE_SUBJECT and node.head is not node:
+    while node.dep_ in _INSIDE_SUBJECT and node.head.i != node.i:
         node = node.head
     return node
 
@@ -64,13 +64,11 @@ def predicate_spans(doc, start: int, end: int) -> set[tuple[int, int]]:
     tokens = _tokens(doc, start, end)
     inside = {token.i for token in tokens}
     for token in tokens:
-        if token.head is not token and token.head.i in inside:
+        if token.head.i != token.i and token.head.i in inside:
             continue  # only the mention's own head looks outside it
         top = _phrase_top(token)
-        if top.head is top:
-            continue
-        head = top.head
-        for word in (head, *(child for child in head.children if child.dep_ in _PREDICATE_PARTS and child is not top)):
+        head = top.head  # a phrase heading the sentence is its own predicate ('Poland's push for …')
+        for word in (head, *(child for child in head.children if child.dep_ in _PREDICATE_PARTS)):
             spans.add((word.idx, word.idx + len(word.text)))
     return spans
 

@@ -42,12 +42,15 @@ _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "parataxis", "relcl"})
 
 
 def phrase_ancestors(token):
-    """The heads above a token within its own clause: a relative clause on a cue ('membership,
-    which he described as a question for after the war') is a claim of its own."""
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX"):
+    """The heads above a token within its own phrase: a relative clause on a cue ('membership,
+    which he described as a question for after the war') is a claim of its own, and so is a
+    conjunct ('membership and US security guarantees were off the table')."""
+    node = token
+    while node.head.i != node.i and node.dep_ != "conj":
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
             return
-        yield ancestor
+        yield node
 
 
 def clause_head(token):
