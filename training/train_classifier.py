@@ -247,7 +247,7 @@ def export(model, tokenizer_path: Path, topics: tuple[str, ...], out: Path, summ
             _quantise(full, out / stage_file(index))
             _compare(stage, inputs, names, full, out / stage_file(index))
     plain_tokenizer(tokenizer).save(str(out / "tokenizer.json"))
-    write_metadata(out, topics, summary | {"stages": [stage_file(i) for i in range(len(stages))]})
+    write_metadata(out, topics, summary, [stage_file(i) for i in range(len(stages))])
 
 
 def _quantise(full: Path, out: Path) -> None:

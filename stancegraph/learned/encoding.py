@@ -30,10 +30,6 @@ def plain_tokenizer(tokenizer):
     return tokenizer
 
 
-def encode_sentence(text: str, tokenizer) -> EncodedSentence:
-    return _encoded(tokenizer.encode(text))
-
-
 def encode_sentences(texts: list[str], tokenizer) -> list[EncodedSentence]:
     return [_encoded(encoding) for encoding in tokenizer.encode_batch(texts)] if texts else []
 
@@ -85,7 +81,7 @@ def training_arrays(candidates: list[Candidate], tokenizer, topics: tuple[str, .
     sentence shared by many candidates."""
     import numpy as np
 
-    encoded = [encode_sentence(c.sentence_text, tokenizer) for c in candidates]
+    encoded = encode_sentences([c.sentence_text for c in candidates], tokenizer)
     width = max(len(e.ids) for e in encoded)
     ids = np.zeros((len(encoded), width), dtype=np.int64)
     mask = np.zeros_like(ids)

@@ -18,10 +18,9 @@ def stage_file(index: int) -> str:
     return f"stage-{index}.onnx"
 
 
-def write_metadata(folder: Path, topics: tuple[str, ...], training: dict) -> None:
+def write_metadata(folder: Path, topics: tuple[str, ...], training: dict, stages: list[str]) -> None:
     from .dataset import LABELS
 
-    stages = training.pop("stages")
     data = {"name": MODEL_NAME, "version": training.get("version", 1), "base": "sentence-transformers/all-MiniLM-L6-v2",
             "topics": list(topics), "labels": list(LABELS), "stages": stages, "go_on": GO_ON, "training": training}
     (folder / METADATA).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

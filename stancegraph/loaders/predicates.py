@@ -141,7 +141,7 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
             on = (child.lower_ == "on") != any(g.dep_ == "neg" for g in child.children)  # '"not on the table"'
             if not on:
                 return "oppose"  # 'off the table'
-            if "table" in places and not any(c.dep_ == "neg" for c in node.children):
+            if "table" in places and not is_negated(node):
                 return "mixed"  # 'still on the table': an option kept open, not a wish
             return "support"  # 'on the agenda'; 'was not on the table' is this, negated by the caller
     return None

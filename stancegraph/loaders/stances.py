@@ -196,9 +196,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             walk.sign = -walk.sign  # 'the absence of a timetable'
         subject = own_subject(node)
         actors = resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
-        if actors and not set(actors) & ctx.themes and locked and node.i == walk.cue_head and node.pos_ == "VERB" \
-                and node.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
-            walk.found = walk.found or "decision"  # 'NATO dropped the MAP requirement': a cue that is a deed
+        if actors and not set(actors) & ctx.themes and locked and _deed(node, walk):
+            walk.found = walk.found or "decision"  # 'NATO dropped the MAP requirement'
             return tuple(actors)
         if actors and not set(actors) & ctx.themes and not locked:  # 'Ukraine and Georgia will become members'
             if (frame is None or frame.speaker is None) and _decided(node, walk, lexicon):
@@ -254,6 +253,11 @@ def _decided(node, walk: _Walk, lexicon: Lexicon) -> bool:
     someone's forecast, not yet a decision."""
     return walk.assertive and node.lemma_.lower() in GRANTING and _modal(node, {"will", "wo", "'ll", "shall"}) \
         and not _modal(node, {"would", "could", "might", "may"})
+
+
+def _deed(node, walk: _Walk) -> bool:
+    """The cue is the finite main verb of its own clause: what its subject did or does."""
+    return node.i == walk.cue_head and node.pos_ == "VERB" and node.tag_ in ("VBD", "VBZ", "VBP", "VBN")
 
 
 def _forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> bool:
