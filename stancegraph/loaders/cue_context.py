@@ -25,7 +25,7 @@ def some_others(subject) -> bool:
 
 
 PURSUITS = {"application", "bid", "intention", "desire", "aspiration", "aspirations", "ambition", "ambitions", "request",
-             "quest", "drive"}
+             "quest", "drive", "attempt", "attempts", "pursuit", "effort", "efforts", "hope", "hopes", "push"}
 
 
 def own_pursuit(node, owner) -> bool:
@@ -51,6 +51,18 @@ def put_aside(doc, first: int) -> bool:
     """A cue right after 'rather than' or 'instead of' is what the claim is not about."""
     before = " ".join(t.lower_ for t in doc[max(0, first - 3):first])
     return any(before.endswith(p) or f"{p} " in f"{before} " for p in ("rather than", "instead of"))
+
+
+def contrasted_away(head) -> bool:
+    """A conjunct or apposition whose 'not' the parser hung elsewhere is the part denied:
+    'promises guarantees but not swift accession', 'wants guarantees, not membership' ('not' on
+    the conjunct itself is read where it is visited)."""
+    if head.dep_ == "appos":
+        return any(c.dep_ == "neg" and head.head.i < c.i < head.i for c in head.head.children)
+    if head.dep_ != "conj":
+        return False
+    modifiers = (c for c in head.children if c.i < head.i and c.dep_ in ("amod", "compound", "nmod"))
+    return any(g.dep_ == "neg" for m in modifiers for g in m.children)
 
 
 def denied_by_no(doc, cue_tokens: list[int], lexicon: Lexicon) -> bool:
@@ -183,3 +195,17 @@ def normative(node, lexicon: Lexicon) -> bool:
     # 'the alliance had to show …', 'allies need to give …'
     return node.lemma_.lower() in ("have", "need") and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in node.children)
+
+
+IMPOSING = frozenset({"force", "require", "oblige", "compel", "make"})
+
+
+def imposed(node, lexicon: Lexicon) -> bool:
+    """'Ukraine will have to give up membership', 'Kyiv would be forced to renounce its bid': an
+    act demanded of its subject is whoever demands it's position, not the subject's will."""
+    if node.dep_ != "xcomp" or node.head.i == node.i:
+        return False
+    governor = node.head
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in governor.children)
+    return normative(governor, lexicon) or governor.lemma_.lower() in IMPOSING and passive
+

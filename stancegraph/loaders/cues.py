@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..ontology import Topic
 from .article_state import CueHit
+from .cue_context import contrasted_away
 from .segment import Sentence
 
 
@@ -44,9 +45,10 @@ _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "parataxis", "relcl"})
 def phrase_ancestors(token):
     """The heads above a token within its own phrase: a relative clause on a cue ('membership,
     which he described as a question for after the war') is a claim of its own, and so is a
-    conjunct ('membership and US security guarantees were off the table')."""
+    conjunct ('membership and US security guarantees were off the table') or a denied apposition
+    ('guarantees, not membership')."""
     node = token
-    while node.head.i != node.i and node.dep_ != "conj":
+    while node.head.i != node.i and node.dep_ != "conj" and not (node.dep_ == "appos" and contrasted_away(node)):
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return

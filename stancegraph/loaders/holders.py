@@ -41,7 +41,32 @@ def joined_partners(node, resolver: Resolver) -> list[str]:
         partners = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                     for g in c.children if g.dep_ == "pobj"]
         return [a for g in partners for a in resolver.actors(g)]
-    return []
+    return companions(node, resolver)
+
+
+PARTNER_NOUNS = {"partner", "ally", "counterpart"}
+
+
+def companions(verb, resolver: Resolver) -> list[str]:
+    """'Berlin, together with its partners from the EU and the G7, is working on guarantees',
+    'Berlin, along with G7 and EU partners, …': who acts along with the subject acts too."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    withs = [c for holder in (verb, *subjects) for c in holder.children
+             if c.dep_ == "prep" and c.lower_ == "with" and any(a.lower_ in ("together", "along") for a in c.children)]
+    withs += [g for holder in (verb, *subjects) for c in holder.children if c.dep_ == "prep" and c.lower_ == "along"
+              for g in c.children if g.dep_ == "prep" and g.lower_ == "with"]
+    found: list[str] = []
+    for partner in (g for w in withs for g in w.children if g.dep_ == "pobj"):
+        for member in (partner, *partner.conjuncts):
+            named = resolver.actors(member)
+            if not named and member.lemma_.lower() in PARTNER_NOUNS:  # 'partners from the EU', 'EU partners'
+                named = [a for g in member.children if g.dep_ == "compound" for a in resolver.actors(g)]
+                named += [a for p in member.children if p.dep_ == "prep" and p.lower_ in ("from", "in", "of")
+                          for g in p.children if g.dep_ == "pobj" for a in resolver.actors(g)]
+            found += [a for a in named if a not in found]
+    return found
 
 
 SIGNING_VERBS = {"sign", "conclude", "seal", "ink"}

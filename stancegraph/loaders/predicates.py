@@ -151,6 +151,8 @@ def is_negated(node, within_cue: frozenset = frozenset()) -> bool:
     for child in node.children:
         if child.i in within_cue:
             continue
+        if child.dep_ == "neg" and _denies_what_follows(node, child):
+            continue
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
             return True
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
@@ -158,6 +160,13 @@ def is_negated(node, within_cue: frozenset = frozenset()) -> bool:
     if node.dep_ in ("acomp", "attr", "xcomp") and node.head.i != node.i and node.head.lemma_.lower() in COPULAS:
         return is_negated(node.head)
     return False
+
+
+def _denies_what_follows(node, negation) -> bool:
+    """'backs guarantees, not membership': the parser hangs the 'not' on 'guarantees', but it
+    denies the apposition after it."""
+    return node.pos_ in ("NOUN", "PROPN") and negation.i > node.i and any(
+        c.dep_ in ("appos", "conj") and c.i > negation.i for c in node.children)
 
 
 def proposes(verb) -> bool:

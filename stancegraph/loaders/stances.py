@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from .attribution import Frame
 from .cue_context import (
     EVENT_VERBS, about_someone_else, coordinated_with, cue_head, denied_by_no, existential, going_to,
-    heads_time_clause, in_side_clause, innermost_frame, nearest_frame, normative, own_pursuit, owned_noun,
-    put_aside, some_others, takes_subject_theme, used_as,
+    heads_time_clause, imposed, in_side_clause, innermost_frame, nearest_frame, normative, own_pursuit, owned_noun,
+    contrasted_away, put_aside, some_others, takes_subject_theme, used_as,
 )
 from .holders import (
     generic_country, joined_partners, judged_by, own_subject, plural_speaker, subject_of,
@@ -106,7 +106,8 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     _modifiers_of_cue(head, walk, ctx.lexicon)
     if denied_by_no(doc, cue_tokens, ctx.lexicon):
         walk.sign = -walk.sign  # 'no invitation will be extended', 'no American troops would be deployed'
-    if put_aside(doc, cue_tokens[0]):
+    contrast = contrasted_away(head)
+    if put_aside(doc, cue_tokens[0]) or contrast:
         walk.sign = -walk.sign  # 'focus on weapons rather than on membership'
     # A cue's own words are not the holder's act when the cue carries its polarity, nor when a
     # cue word heads a time clause: 'once the fighting stops' says when, not what is stopped.
@@ -127,7 +128,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             # the topic is the agent here, not what the clause takes a position on; but a cue
             # of its own polarity can describe the one who would join ('a country at war cannot join')
             return found
-        if previous.dep_ == "appos" and node.i != head.i and not ctx.resolver.actors(node):
+        if previous.dep_ == "appos" and node.i != head.i and not ctx.resolver.actors(node) and not contrast:
             return found  # 'a MAP - a list of goals nations had to meet before joining': a definition
         if previous.dep_ == "conj" and node.i != head.i:
             node = coordinated_with(previous)
@@ -234,8 +235,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if subject_kind != "actor":
         return CLIMB
     actors = resolver.actors(subject) + [a for a in joined_partners(node, resolver) if a not in resolver.actors(subject)]
-    if set(actors) <= ctx.themes and node.lemma_.lower() not in lexicon.volition and phrasal(node) not in lexicon.volition \
-            and not own_pursuit(node, subject):
+    if set(actors) <= ctx.themes and (node.lemma_.lower() not in lexicon.volition and phrasal(node) not in lexicon.volition
+                                      or imposed(node, lexicon)) and not own_pursuit(node, subject):
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position
     if kind == "normative" and frame is not None:
         return CLIMB  # 'the alliance should offer Ukraine a path': the speaker's demand on it

@@ -27,12 +27,14 @@ class Cue:
     asserts: bool = False
     requires: re.Pattern[str] | None = None  # the sentence must also say this ('join' for 'after the war')
     follows: bool = False  # a bare word ('troops') that names the topic once a full cue has named it
+    unless: re.Pattern[str] | None = None  # the sentence must not say this (an application is for membership)
 
     def applies_on(self, date: str | None) -> bool:
         return self.only_before is None or (date is not None and date < self.only_before)
 
     def applies_to(self, sentence: str) -> bool:
-        return self.requires is None or self.requires.search(sentence) is not None
+        return (self.requires is None or self.requires.search(sentence) is not None) and \
+            (self.unless is None or self.unless.search(sentence) is None)
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,8 @@ def load_theme_actors(path: str | None = None) -> tuple[str, ...]:
 def _topic(entry: dict) -> Topic:
     cues = tuple(
         Cue(re.compile(c["pattern"], re.IGNORECASE), c.get("polarity"), c.get("only_before"), bool(c.get("asserts")),
-            re.compile(c["requires"], re.IGNORECASE) if c.get("requires") else None, bool(c.get("follows")))
+            re.compile(c["requires"], re.IGNORECASE) if c.get("requires") else None, bool(c.get("follows")),
+            re.compile(c["unless"], re.IGNORECASE) if c.get("unless") else None)
         for c in entry.get("cues", ())
     )
     return Topic(entry["id"], entry["label"], entry.get("definition", ""), entry.get("broader"), cues,
