@@ -134,6 +134,9 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
                 return kind
         if child.dep_ == "prep" and child.lower_ == "against":
             return "oppose"
+        kind = _prepositional_class(child, lexicon) if child.dep_ == "prep" else None
+        if kind:
+            return kind  # 'is out of the question (for now)'
         if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in ("favour", "favor") for g in child.children):
             return "support"  # 'be in favour of'
         places = [g.lemma_.lower() for g in child.children if g.lemma_.lower() in ("table", "agenda")]
@@ -145,6 +148,13 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
                 return "mixed"  # 'still on the table': an option kept open, not a wish
             return "support"  # 'on the agenda'; 'was not on the table' is this, negated by the caller
     return None
+
+
+def _prepositional_class(prep, lexicon: Lexicon) -> str | None:
+    """The longest opening of a prepositional phrase that the adjective lexicon holds."""
+    words = [t.lower_ for t in prep.subtree]
+    return next((kind for n in range(len(words), 1, -1)
+                 if (kind := lexicon.polarity_class(" ".join(words[:n]), "ADJ"))), None)
 
 
 def is_negated(node, within_cue: frozenset = frozenset()) -> bool:
