@@ -43,8 +43,9 @@ def used_as(head) -> bool:
 
 
 def owned_noun(node, head) -> bool:
-    """A stance noun above the cue whose owner held it: what governs the noun may hold a view on it."""
-    return node.pos_ == "NOUN" and node.i != head.i and node.head.i != node.i
+    """A stance noun on or above the cue ('Kyiv's NATO aspirations') whose owner held it: what
+    governs the noun may hold a view on it."""
+    return node.pos_ == "NOUN" and node.head.i != node.i
 
 
 def put_aside(doc, first: int) -> bool:
