@@ -56,6 +56,7 @@ class ActorIndex:
     role_nouns: dict[str, str] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
     role_pattern: re.Pattern[str] | None = None
+    _surnames: dict[str, str] | None = field(default=None, repr=False)
 
     def entry(self, actor: str) -> Entry | None:
         return self.entries.get(actor)
@@ -73,6 +74,16 @@ class ActorIndex:
             person = self.entries[actor].type == "Person"
             found.append(Mention(offset + match.start(), offset + match.end(), actor, kind, match.group(0), person))
         return found
+
+    def by_surname(self, surname: str) -> str | None:
+        """The one person in the dictionary with this surname, if there is exactly one."""
+        if self._surnames is None:
+            counts: dict[str, list[str]] = {}
+            for entry in self.entries.values():
+                if entry.type == "Person":
+                    counts.setdefault(fold(entry.name.split()[-1]), []).append(entry.id)
+            self._surnames = {name: ids[0] for name, ids in counts.items() if len(ids) == 1}
+        return self._surnames.get(fold(surname))
 
     def holder(self, role: str, of: str, date: str | None, former: bool) -> str | None:
         """Who held (or, when former, most recently had left) a role at a date."""

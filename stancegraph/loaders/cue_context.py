@@ -155,7 +155,9 @@ def innermost_frame(frames: list[Frame], index: int) -> Frame | None:
 
 
 def in_side_clause(token, lexicon: Lexicon, frame: Frame | None) -> bool:
-    """A cue inside 'even if …' or 'if …' states a premise, not the claim."""
+    """A cue inside 'even if …' or 'if …' states a premise, not the claim; one inside 'after
+    receiving …' says when."""
+    owned = False
     for ancestor in [token, *token.ancestors]:
         if frame is not None and ancestor.i == frame.verb:
             return False
@@ -167,7 +169,14 @@ def in_side_clause(token, lexicon: Lexicon, frame: Frame | None) -> bool:
                 return True
         if ancestor.dep_ == "advcl" and ancestor.lower_ in ("if",):
             return True
+        owned = owned or ancestor.pos_ == "NOUN" and any(c.dep_ == "poss" for c in ancestor.children)
+        if ancestor.tag_ == "VBG" and ancestor.dep_ == "pcomp" and ancestor.head.lower_ in TIME_PREPOSITIONS \
+                and not owned:  # 'after seeing Estonia's pledge to send troops' still tells Estonia's pledge
+            return True  # 'ruled out cutting the army even after receiving an invitation': when, not what
     return False
+
+
+TIME_PREPOSITIONS = frozenset({"after", "before", "upon", "since", "until"})
 
 
 def takes_subject_theme(node, lexicon: Lexicon) -> bool:
@@ -209,4 +218,14 @@ def imposed(node, lexicon: Lexicon) -> bool:
     governor = node.head
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in governor.children)
     return normative(governor, lexicon) or governor.lemma_.lower() in IMPOSING and passive
+
+
+DEMANDING = frozenset({"demand", "urge", "insist", "ask", "request", "call", "press", "push"})
+
+
+def demanded(node, lexicon: Lexicon) -> bool:
+    """A clause of its own subject under a demand ('demanded that NATO accept Ukraine'): what
+    the demand asks of someone, not that someone's position."""
+    return node.dep_ == "ccomp" and node.head.lemma_.lower() in DEMANDING and not any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in node.children)
 

@@ -14,9 +14,15 @@ if TYPE_CHECKING:
     from .stances import Context
 
 
+COLLECTIVES = {"ministry", "government", "administration", "cabinet", "office", "kremlin", "parliament", "council",
+               "commission", "leadership", "side", "delegation", "department", "presidency"}
+
+
 def plural_speaker(verb) -> bool:
-    """A speech verb whose subject is a list or a plural ('the US and some other countries')."""
-    return any(c.dep_ == "nsubj" and (c.tag_ in ("NNS", "NNPS") or any(g.dep_ == "conj" for g in c.children))
+    """A speech verb whose subject is a list, a plural ('the US and some other countries') or a
+    body of people ('the foreign ministry said they …')."""
+    return any(c.dep_ == "nsubj" and (c.tag_ in ("NNS", "NNPS") or any(g.dep_ == "conj" for g in c.children)
+                                      or c.lemma_.lower() in COLLECTIVES)
                for c in verb.children)
 
 
@@ -113,11 +119,15 @@ def subject_of(node, lexicon: Lexicon | None = None):
 
 
 def from_holder(noun):
-    """'resistance from Paris and Rome to …', 'a veto by Hungary': the holder of a stance noun
-    in a from- or by-phrase."""
+    """'resistance from Paris and Rome to …', 'a veto by Hungary', 'support for … comes from
+    Poland': the holder of a stance noun in a from- or by-phrase."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.lemma_.lower() in ("come", "stem"):  # 'support for … comes from Poland'
+        return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                     for g in c.children if g.dep_ == "pobj"), None)
     return None
 
 

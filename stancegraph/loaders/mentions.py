@@ -40,6 +40,21 @@ def surname_mentions(sentence: Sentence, seen: dict[str, str], found: list[Menti
     return extra
 
 
+HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][\w'’-]+)")
+
+
+def honorific_mentions(sentence: Sentence, index: ActorIndex, found: list[Mention]) -> list[Mention]:
+    """'Mr Brown', 'Ms Merkel': the dictionary's only person of that surname, where the article
+    never gave the full name (British and wire style)."""
+    extra = []
+    for match in HONORIFIC.finditer(sentence.text):
+        person = index.by_surname(match.group(1))
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if person and not any(m.start < end and start < m.end for m in found):
+            extra.append(Mention(start, end, person, "surname", match.group(0), True))
+    return extra
+
+
 def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, found) -> list[Mention]:
     """A role description stands for the person named beside it, or else for whoever held the
     role that day ('the Nato chief' in June 2023 is Stoltenberg)."""

@@ -21,7 +21,9 @@ from .attribution import speech_frames
 from .cues import first_per_span, governing_hits
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
-from .mentions import dated_role_relations, listed_beside, only_a_place, role_mentions, surname_mentions
+from .mentions import (
+    dated_role_relations, honorific_mentions, listed_beside, only_a_place, role_mentions, surname_mentions,
+)
 from .merge import dedupe_relations, dedupe_stances
 from .nlp import load_nlp
 from .resolve import Resolver, Salience
@@ -123,6 +125,7 @@ class Extractor:
             date = state.date_of(sentence)
             found = self.index.find(sentence.text, sentence.start)
             found += surname_mentions(sentence, seen_surnames, found)
+            found += honorific_mentions(sentence, self.index, found)
             shadow = make_shadow(sentence.text, sentence.start, found)
             phrases = role_phrases(shadow, self.index)
             evidence = Evidence(sentence.text, sentence.start, sentence.end)

@@ -128,8 +128,10 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
     for child in node.children:
         if child.dep_ in ("acomp", "attr"):
             kind = lexicon.polarity_class(child.lemma_, child.pos_)
-            for modifier in (m for m in child.children if m.dep_ in ("amod", "compound")):
-                kind = kind or lexicon.polarity_class(modifier.lemma_, "ADJ")  # 'a realistic outcome'
+            modifiers = [m for m in child.children if m.dep_ in ("amod", "compound")]
+            modifiers += [g for m in modifiers if m.dep_ == "compound" for g in m.children if g.dep_ == "amod"]
+            for modifier in modifiers:  # 'a realistic outcome', 'the worst-case scenario'
+                kind = kind or lexicon.polarity_class(modifier.lemma_, "ADJ")
             if kind:
                 return kind
         if child.dep_ == "prep" and child.lower_ == "against":

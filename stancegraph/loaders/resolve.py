@@ -34,6 +34,15 @@ def _some_of(token) -> bool:
                for c in token.children)
 
 
+QUANTIFIERS = frozenset({"some", "several", "many", "few", "more", "most", "certain", "other", "various", "numerous"})
+
+
+def _quantified(token) -> bool:
+    """'some NATO leaders', 'more and more NATO leaders', 'two NATO leaders' (not 'German officials')."""
+    return any(c.dep_ == "nummod" or c.dep_ in ("det", "amod", "quantmod") and c.lower_ in QUANTIFIERS
+               for c in token.children)
+
+
 def _preposed_adjuncts(token) -> list[tuple[int, int]]:
     """Character spans of the phrases a pronoun cannot point back to: before a subject pronoun,
     the phrases its own verb governs ('Standing beside Jens Stoltenberg, he said …' — he is not
@@ -135,7 +144,8 @@ class Resolver:
                          and self.is_organisation(self.token_actor[c.i])), None)
             if body:
                 return [body]  # 'NATO member states', 'NATO allies': the organisation acting through its members
-        if lower in self.lexicon.group_heads or token.lemma_.lower() in OFFICE_NOUNS:
+        if (lower in self.lexicon.group_heads or token.lemma_.lower() in OFFICE_NOUNS) \
+                and not (token.tag_ in ("NNS", "NNPS") and _quantified(token)):  # 'some NATO leaders' are not NATO
             for child in token.children:
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in self.token_actor:
                     return [self.token_actor[child.i]]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .attribution import Frame
 from .cue_context import (
     EVENT_VERBS, about_someone_else, coordinated_with, cue_head, denied_by_no, existential, going_to,
-    heads_time_clause, imposed, in_side_clause, innermost_frame, nearest_frame, normative, own_pursuit, owned_noun,
+    demanded, heads_time_clause, imposed, in_side_clause, innermost_frame, nearest_frame, normative, own_pursuit, owned_noun,
     contrasted_away, put_aside, some_others, takes_subject_theme, used_as,
 )
 from .holders import (
@@ -173,10 +173,13 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     negated = is_negated(node, walk.cue_tokens)
     kind = None if locked else predicate_class(node, lexicon)
     if kind == "oppose" and node.lemma_.lower() in ("decline", "refuse") and previous.dep_ == "xcomp" \
-            and (previous.lemma_.lower() in lexicon.speech or previous.lemma_.lower() in EVASIONS):
+            and (previous.lemma_.lower() in lexicon.speech and not any(c.dep_ == "dobj" for c in previous.children)
+                 or previous.lemma_.lower() in EVASIONS):  # 'refused to admit Ukraine' is no evasion
         kind = "mixed"  # 'declined to say when an invitation might come' evades, it does not oppose
     if not locked and previous.dep_ in ("nsubj", "nsubjpass") and node.lemma_.lower() in lexicon.deferrals:
         kind = "oppose"  # 'an invitation should wait': its subject is what is put off
+    if kind is None and node.lemma_.lower() in CONDITION_NOUNS and previous.dep_ == "prep" and previous.lower_ == "for":
+        kind = "mixed"  # 'a ceasefire is a precondition for deploying troops': the deployment is conditional
     if kind is None and node.lemma_.lower() == "see" and previous.dep_ == "dobj":
         kind = "support"  # 'sees a path', 'saw no place for Ukraine in the alliance': a view held
     if kind is None and normative(node, lexicon):
@@ -210,6 +213,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             if frame is not None and node.head.i == frame.verb and ctx.doc[frame.verb].lemma_.lower() in lexicon.consent:
                 walk.found = walk.found or "consent"  # 'Russia had agreed that the US could offer …'
                 return CLIMB
+            if demanded(node, lexicon):
+                return CLIMB  # 'Poland urged that NATO invite Ukraine': what is asked of NATO
             return STOP  # what a third party does or might do is not a position
         if not actors and subject is not None and walk.assertive and node.pos_ in ("VERB", "AUX") and not locked \
                 and some_others(subject):
@@ -240,10 +245,14 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position
     if kind == "normative" and frame is not None:
         return CLIMB  # 'the alliance should offer Ukraine a path': the speaker's demand on it
+    if demanded(node, lexicon):
+        return CLIMB  # 'demanded that NATO immediately accept Ukraine': the demand is the position held
     if _forecast(node, actors, frame, ctx):
         return STOP if frame is None or ctx.doc[frame.verb].lemma_.lower() not in lexicon.composing else CLIMB
     return tuple(actors)
 
+
+CONDITION_NOUNS = {"precondition", "prerequisite"}
 
 GRANTING = {"offer", "issue", "extend", "grant", "give", "invite", "admit", "send", "deploy", "station", "provide",
             "commit", "sign"}
