@@ -25,7 +25,7 @@ def some_others(subject) -> bool:
 
 
 PURSUITS = {"application", "bid", "intention", "desire", "aspiration", "aspirations", "ambition", "ambitions", "request",
-             "quest", "drive", "attempt", "attempts", "pursuit", "effort", "efforts", "hope", "hopes", "push"}
+             "quest", "drive", "attempt", "attempts", "pursuit", "effort", "efforts", "push"}
 
 
 def own_pursuit(node, owner) -> bool:
@@ -212,7 +212,7 @@ IMPOSING = frozenset({"force", "require", "oblige", "compel", "make"})
 
 def imposed(node, lexicon: Lexicon) -> bool:
     """'Ukraine will have to give up membership', 'Kyiv would be forced to renounce its bid': an
-    act demanded of its subject is whoever demands it's position, not the subject's will."""
+    act demanded of its subject is the position of whoever demands it, not the subject's will."""
     if node.dep_ != "xcomp" or node.head.i == node.i:
         return False
     governor = node.head
@@ -228,4 +228,3 @@ def demanded(node, lexicon: Lexicon) -> bool:
     the demand asks of someone, not that someone's position."""
     return node.dep_ == "ccomp" and node.head.lemma_.lower() in DEMANDING and not any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in node.children)
-

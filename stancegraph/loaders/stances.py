@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from .attribution import Frame
 from .cue_context import (
-    EVENT_VERBS, about_someone_else, coordinated_with, cue_head, denied_by_no, existential, going_to,
-    demanded, heads_time_clause, imposed, in_side_clause, innermost_frame, nearest_frame, normative, own_pursuit, owned_noun,
-    contrasted_away, put_aside, some_others, takes_subject_theme, used_as,
+    EVENT_VERBS, about_someone_else, contrasted_away, coordinated_with, cue_head, demanded, denied_by_no, existential,
+    going_to, heads_time_clause, imposed, in_side_clause, innermost_frame, nearest_frame, normative, own_pursuit,
+    owned_noun, put_aside, some_others, takes_subject_theme, used_as,
 )
 from .holders import (
     generic_country, joined_partners, judged_by, own_subject, plural_speaker, subject_of,
