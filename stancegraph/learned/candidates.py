@@ -76,8 +76,9 @@ def predicate_spans(doc, start: int, end: int) -> set[tuple[int, int]]:
 def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, topics=(),
                     decided=frozenset()) -> list[Candidate]:
     """Every (sentence, actor) pair where the sentence holds a topic cue or a topic's context
-    words; the topics it may take are those, and the cues of the sentence before. Pairs whose
-    every topic is in `decided` (actor, topic) are left out.
+    words; the topics it may take are those, and the cues of the sentence before, less those
+    `decided` (actor, topic) already: the classifier is asked only what the rules left open,
+    and a sentence goes on to its second layer only for an open topic.
 
     `mentions`, `cues`, `docs` and `voices` are keyed by sentence index; `voices` are the actors
     the attribution stage found speaking in that sentence (speech frames, the quotation's
@@ -97,7 +98,8 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
         speaking = voices.get(sentence.index, frozenset())
         before = _taken_up(sentences, sentence, mentions, voices) - set(spans) - speaking
         for actor in sorted(set(spans) | set(speaking) | before):
-            if all((actor, topic) in decided for topic in allowed):
+            open_topics = tuple(sorted(topic for topic in allowed if (actor, topic) not in decided))
+            if not open_topics:
                 continue
             name = name_of(actor)
             if name is None:
@@ -106,7 +108,7 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
             predicates = set().union(*(predicate_spans(doc, a, b) for a, b in own)) if doc is not None else set()
             found.append(Candidate(
                 sentence.index, sentence.start, sentence.end, sentence.text, actor, name, own,
-                tuple(sorted(allowed)), speaker=actor in speaking,
+                open_topics, speaker=actor in speaking,
                 subject=doc is not None and any(is_subject(doc, a, b) for a, b in own),
                 quoted=in_quote(sentence), earlier=actor in before, cued=tuple(sorted(cued)),
                 predicates=tuple(sorted(predicates - set(own))),
