@@ -74,10 +74,11 @@ def write_failure_report(report: IngestReport, path: str) -> None:
         write(report, path)
 
 
-def enable_classifier() -> None:
+def enable_classifier(enabled: bool = True) -> None:
+    """The learned classifier beside the rules (the default), or the rules alone."""
     from .loaders.extract import enable_classifier as enable
 
-    enable()
+    enable(enabled)
 
 
 def extract_sources(sources: Iterable[str], min_confidence: float | None = None, limits: Limits = Limits(),

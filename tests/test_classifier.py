@@ -109,22 +109,29 @@ def test_model_stances_sit_beside_the_rules_and_say_so(classifier):
 
 @pytest.fixture()
 def classifier_switch(monkeypatch):
-    """--classifier turns the classifier on for the process: put things back afterwards."""
-    monkeypatch.setenv("STANCEGRAPH_CLASSIFIER", "off")
+    """--classifier/--no-classifier switch the classifier for the process: put things back afterwards."""
+    monkeypatch.delenv("STANCEGRAPH_CLASSIFIER", raising=False)
     default_extractor.cache_clear()
-    yield
+    yield monkeypatch
     monkeypatch.undo()
     default_extractor.cache_clear()
 
 
-def test_the_classifier_is_opt_in(tmp_path, run, classifier_switch):
+def test_the_classifier_is_on_by_default_and_can_be_switched_off(tmp_path, run, classifier_switch):
     article = tmp_path / "article.txt"
     article.write_text(TEXT, encoding="utf-8")
-    rules = json.loads(run("extract", str(article), "--published", "2023-07-01", "--min-confidence", "0").stdout)
-    assert not any(s["rule"].startswith("model:") for s in rules["stances"])
-    both = json.loads(run("extract", str(article), "--classifier", "--published", "2023-07-01",
-                          "--min-confidence", "0").stdout)
-    assert any(s["rule"].startswith("model:") for s in both["stances"])
+
+    def model_stances(*options):
+        out = json.loads(run("extract", str(article), *options, "--published", "2023-07-01",
+                             "--min-confidence", "0").stdout)
+        return [s for s in out["stances"] if s["rule"].startswith("model:")]
+
+    assert model_stances()
+    assert not model_stances("--no-classifier")
+    assert model_stances("--classifier")
+    classifier_switch.setenv("STANCEGRAPH_CLASSIFIER", "off")
+    default_extractor.cache_clear()
+    assert not model_stances()
 
 
 def test_min_confidence_filters_extraction_and_questions(tmp_path, run, classifier_switch):

@@ -121,12 +121,13 @@ def store_option(f):
 
 def classifier_option(f):
     def enable(ctx, param, value):
-        if value:
-            api.enable_classifier()
+        if value is not None:
+            api.enable_classifier(value)
         return value
-    return click.option("--classifier", is_flag=True, expose_value=False, callback=enable, is_eager=True,
-                        help="Add the learned classifier's stances to the rules' (opt-in; also "
-                             "STANCEGRAPH_CLASSIFIER=on).")(f)
+    return click.option("--classifier/--no-classifier", default=None, expose_value=False, callback=enable,
+                        is_eager=True,
+                        help="Add the learned classifier's stances to the rules' (the default), or "
+                             "use the rules alone (also STANCEGRAPH_CLASSIFIER=off).")(f)
 
 
 def confidence_option(f):
