@@ -77,8 +77,16 @@ FORECASTING = {"expect", "predict", "anticipate", "forecast", "hope", "want", "w
 
 
 def _hypothetical(verb) -> bool:
+    """'if we say …'; 'peace will come once Kyiv acknowledges that …' (a present-tense 'once' or
+    'until' clause has not been said either)."""
     for node in (verb, *verb.ancestors):
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+        if node.dep_ == "conj" and node.tag_ in ("VB", "VBP", "VBZ") and any(
+                c.lower_ in ("once", "if", "unless") and node.head.i < c.i < node.i for c in node.head.children):
+            return True  # the parser's 'settled once … acknowledge' hangs 'once' on the verb before
+        if node.dep_ != "advcl":
+            continue
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if marks & {"if", "unless", "whether"} or marks & {"once", "until"} and node.tag_ in ("VB", "VBP", "VBZ"):
             return True
     return False
 

@@ -208,8 +208,10 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
                 walk.found = "decision"  # 'NATO will not issue a formal invitation', 'member states will not offer …'
                 return tuple(actors)
             if walk.assertive and frame is not None and _own_side(actors, frame, ctx):
-                walk.found = "assertion"  # 'Scholz said Germany would not send soldiers'
-                return tuple(actors)
+                # 'Scholz said Germany would not send soldiers': the speaker's position on his own
+                # side's course (the dev gold codes the person who speaks for a state, not the state)
+                walk.found = "assertion"
+                return tuple(frame.speakers)
             if frame is not None and node.head.i == frame.verb and ctx.doc[frame.verb].lemma_.lower() in lexicon.consent:
                 walk.found = walk.found or "consent"  # 'Russia had agreed that the US could offer …'
                 return CLIMB
