@@ -9,9 +9,11 @@ from ..model import Relation, Stance
 from .dating import EARLIER_YEAR
 
 
-def dedupe_stances(stances: list[Stance]) -> list[Stance]:
+def dedupe_stances(stances: list[Stance], not_now: dict[str, str] | None = None) -> list[Stance]:
+    """`not_now` maps a topic to its broader one where refusing it beside support for the broader
+    is the topic's mixed case."""
     best: dict[tuple, Stance] = {}
-    for stance in _both_ways_mixed(stances):
+    for stance in _not_now(_both_ways_mixed(stances), not_now or {}):
         key = (stance.actor, stance.topic, stance.polarity, stance.evidence.start)
         if key not in best or stance.confidence > best[key].confidence:
             best[key] = stance
@@ -43,6 +45,16 @@ def _both_ways_mixed(stances: list[Stance]) -> list[Stance]:
             rule = stance.rule if stance.polarity == "mixed" else f"{stance.rule}|both-ways"
             combined.append(dataclasses.replace(stance, polarity="mixed", rule=rule))
     return combined
+
+
+def _not_now(stances: list[Stance], not_now: dict[str, str]) -> list[Stance]:
+    """'Ukraine's path to membership is irreversible, but no invitation will come this year':
+    one holder, one sentence, support for the goal and a refusal of the step now is a path
+    without a vote now, the step's mixed case."""
+    supported = {(s.actor, s.topic, s.evidence.start) for s in stances if s.polarity == "support"}
+    return [dataclasses.replace(s, polarity="mixed", rule=f"{s.rule}|not-now")
+            if s.polarity == "oppose" and s.topic in not_now and (s.actor, not_now[s.topic], s.evidence.start) in supported
+            else s for s in stances]
 
 
 def dedupe_relations(relations: list[Relation]) -> list[Relation]:

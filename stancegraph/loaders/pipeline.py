@@ -328,7 +328,7 @@ class Extractor:
                 stances += self._stances_of(claim, topic, sentence, state, "anaphora:backing", 0.55)
             if stances:
                 last_claim = (stances[-1].topic, stances[-1].polarity)
-        return dedupe_stances(stances)
+        return dedupe_stances(stances, {t.id: t.broader for t in self.topics if t.not_now_under_broader and t.broader})
 
     def _home_state(self, person: str, date: str | None) -> str | None:
         """The state a person held a role for at the date (heads of state and ministers)."""

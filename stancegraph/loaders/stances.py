@@ -273,7 +273,10 @@ def _deed(node, walk: _Walk) -> bool:
 
 
 def _forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> bool:
-    """A third party's hedged position in someone else's words is a forecast, not its stance."""
+    """A third party's hedged position in someone else's words is a forecast, not its stance;
+    so is what someone expects it to do ('officials expect the declaration to describe …')."""
+    if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in ("expect", "predict", "anticipate", "forecast"):
+        return True
     if not _modal(node, ctx.lexicon.hedges) and not _modal(_governor(node), ctx.lexicon.hedges):
         return False
     if frame is None:

@@ -50,6 +50,8 @@ class Topic:
     condition_neutral: bool = False
     # looser words than cues: a sentence with them is shown to the learned classifier
     context: re.Pattern[str] | None = field(default=None, compare=False)
+    # refused now beside support for the broader goal is mixed ('a path, but no invitation yet')
+    not_now_under_broader: bool = False
 
 
 @lru_cache(maxsize=8)
@@ -85,7 +87,8 @@ def _topic(entry: dict) -> Topic:
     )
     return Topic(entry["id"], entry["label"], entry.get("definition", ""), entry.get("broader"), cues,
                  bool(entry.get("timing_neutral", False)), bool(entry.get("condition_neutral", False)),
-                 re.compile(entry["context"], re.IGNORECASE) if entry.get("context") else None)
+                 re.compile(entry["context"], re.IGNORECASE) if entry.get("context") else None,
+                 bool(entry.get("not_now_under_broader", False)))
 
 
 @lru_cache(maxsize=8)
