@@ -55,6 +55,20 @@ def honorific_mentions(sentence: Sentence, index: ActorIndex, found: list[Mentio
     return extra
 
 
+KNIGHTED = re.compile(r"\b(?:Sir|Dame) ([A-Z][\w'’-]+)\b(?! [A-Z])")
+
+
+def knighted_mentions(sentence: Sentence, seen_given: dict[str, str], found: list[Mention]) -> list[Mention]:
+    """'Sir Keir' after 'Sir Keir Starmer': British style names a knight by the given name."""
+    extra = []
+    for match in KNIGHTED.finditer(sentence.text):
+        person = seen_given.get(match.group(1))
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if person and not any(m.start < end and start < m.end for m in found):
+            extra.append(Mention(start, end, person, "surname", match.group(0), True))
+    return extra
+
+
 def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, found) -> list[Mention]:
     """A role description stands for the person named beside it, or else for whoever held the
     role that day ('the Nato chief' in June 2023 is Stoltenberg)."""

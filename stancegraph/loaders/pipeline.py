@@ -22,7 +22,8 @@ from .cues import first_per_span, governing_hits
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
 from .mentions import (
-    dated_role_relations, honorific_mentions, listed_beside, only_a_place, role_mentions, surname_mentions,
+    dated_role_relations, honorific_mentions, knighted_mentions, listed_beside, only_a_place, role_mentions,
+    surname_mentions,
 )
 from .merge import dedupe_relations, dedupe_stances
 from .nlp import load_nlp
@@ -120,12 +121,14 @@ class Extractor:
     # ---- stage 1: mentions, role descriptions and relations ---------------------------
     def _find_mentions(self, state: ArticleState) -> None:
         seen_surnames: dict[str, str] = {}
+        seen_given: dict[str, str] = {}
         last_state: str | None = None
         for sentence in state.timed(state.sentences):
             date = state.date_of(sentence)
             found = self.index.find(sentence.text, sentence.start)
             found += surname_mentions(sentence, seen_surnames, found)
             found += honorific_mentions(sentence, self.index, found)
+            found += knighted_mentions(sentence, seen_given, found)
             shadow = make_shadow(sentence.text, sentence.start, found)
             phrases = role_phrases(shadow, self.index)
             evidence = Evidence(sentence.text, sentence.start, sentence.end)
@@ -140,6 +143,7 @@ class Extractor:
             for mention in found:
                 if mention.is_person and mention.kind == "name":
                     seen_surnames.setdefault(mention.text.split()[-1], mention.actor)
+                    seen_given.setdefault(mention.text.split()[0], mention.actor)
 
     # ---- stage 2: topic cues ------------------------------------------------------------
     def _find_cues(self, state: ArticleState) -> None:

@@ -122,7 +122,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     previous, node = head, head
     while True:
         if frame is not None and node.i == frame.verb:
-            return done(_close_at_frame(node, walk, frame, ctx))
+            return done(_close_at_frame(node, walk, frame, ctx, previous))
         if node.i != head.i and previous.dep_ in ("nsubj", "csubj") and not takes_subject_theme(node, ctx.lexicon) \
                 and not (inherent and node.lemma_.lower() in ctx.lexicon.realization):
             # the topic is the agent here, not what the clause takes a position on; but a cue
@@ -133,7 +133,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
         if previous.dep_ == "conj" and node.i != head.i:
             node = coordinated_with(previous)
             if frame is not None and node.i == frame.verb:
-                return done(_close_at_frame(node, walk, frame, ctx))
+                return done(_close_at_frame(node, walk, frame, ctx, previous))
             # '… was unrealistic and that membership was not realistic': a parallel claim lends
             # no polarity, though what a third party does still ends the search; a demand on a
             # third party ('the alliance should stop … and invite Ukraine') is the speaker's
@@ -346,12 +346,16 @@ def _clause_tokens(node):
                      for c in c.subtree]
 
 
-def _close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context) -> Claim | None:
-    """Reached the speech verb: a stance verb that is itself a speech act counts ('rejected')."""
+def _close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context, came_from=None) -> Claim | None:
+    """Reached the speech verb: a stance verb that is itself a speech act counts ('rejected'),
+    unless the claim came from an act beside it ('rejects the path, insisting that Kyiv must
+    abandon …': the insisting is not what is rejected)."""
     lexicon = ctx.lexicon
     if verb.lemma_.lower() in lexicon.belief and is_negated(verb) and walk.found is not None:
         walk.sign = -walk.sign  # 'does not think membership is a realistic outcome'
-    kind = lexicon.polarity_class(verb.lemma_, verb.pos_) if verb.lemma_.lower() in lexicon.communicative else None
+    beside = came_from is not None and came_from.dep_ in ("advcl", "conj") and came_from.pos_ in ("VERB", "AUX")
+    kind = lexicon.polarity_class(verb.lemma_, verb.pos_) if verb.lemma_.lower() in lexicon.communicative \
+        and not beside else None
     if kind is None and proposes(verb):
         kind = "support"
     if kind:
