@@ -88,6 +88,8 @@ def _hypothetical(verb) -> bool:
         marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
         if marks & {"if", "unless", "whether"} or marks & {"once", "until"} and node.tag_ in ("VB", "VBP", "VBZ"):
             return True
+        if node.i == verb.i and "for" in marks:
+            return True  # 'advocated for NATO countries to agree on …': asked of them, not said
     return False
 
 

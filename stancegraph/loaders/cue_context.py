@@ -224,7 +224,10 @@ DEMANDING = frozenset({"demand", "urge", "insist", "ask", "request", "call", "pr
 
 
 def demanded(node, lexicon: Lexicon) -> bool:
-    """A clause of its own subject under a demand ('demanded that NATO accept Ukraine'): what
-    the demand asks of someone, not that someone's position."""
+    """A clause of its own subject under a demand ('demanded that NATO accept Ukraine', 'advocated
+    for NATO countries to agree on …'): what the demand asks of someone, not that someone's
+    position."""
+    if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children):
+        return True  # 'advocated for NATO countries to agree on inviting Ukraine'
     return node.dep_ == "ccomp" and node.head.lemma_.lower() in DEMANDING and not any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in node.children)

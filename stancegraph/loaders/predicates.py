@@ -167,11 +167,18 @@ def is_negated(node, within_cue: frozenset = frozenset()) -> bool:
             continue
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
             return True
+        if child.dep_ in ("nsubj", "nsubjpass") and _nobody(child):
+            return True  # 'no one should doubt that Ukraine will join', 'no one expects an invitation'
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True  # 'no longer opposes'
     if node.dep_ in ("acomp", "attr", "xcomp") and node.head.i != node.i and node.head.lemma_.lower() in COPULAS:
         return is_negated(node.head)
     return False
+
+
+def _nobody(subject) -> bool:
+    return subject.lower_ in ("nobody", "none", "nothing", "noone") or subject.lower_ in ("one", "country", "ally") and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def _denies_what_follows(node, negation) -> bool:
