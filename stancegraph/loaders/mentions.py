@@ -41,28 +41,24 @@ def surname_mentions(sentence: Sentence, seen: dict[str, str], found: list[Menti
 
 
 HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][\w'’-]+)")
+KNIGHTED = re.compile(r"\b(?:Sir|Dame) ([A-Z][\w'’-]+)\b(?! [A-Z])")
 
 
 def honorific_mentions(sentence: Sentence, index: ActorIndex, found: list[Mention]) -> list[Mention]:
     """'Mr Brown', 'Ms Merkel': the dictionary's only person of that surname, where the article
     never gave the full name (British and wire style)."""
-    extra = []
-    for match in HONORIFIC.finditer(sentence.text):
-        person = index.by_surname(match.group(1))
-        start, end = sentence.start + match.start(), sentence.start + match.end()
-        if person and not any(m.start < end and start < m.end for m in found):
-            extra.append(Mention(start, end, person, "surname", match.group(0), True))
-    return extra
-
-
-KNIGHTED = re.compile(r"\b(?:Sir|Dame) ([A-Z][\w'’-]+)\b(?! [A-Z])")
+    return _titled(sentence, HONORIFIC, index.by_surname, found)
 
 
 def knighted_mentions(sentence: Sentence, seen_given: dict[str, str], found: list[Mention]) -> list[Mention]:
     """'Sir Keir' after 'Sir Keir Starmer': British style names a knight by the given name."""
+    return _titled(sentence, KNIGHTED, seen_given.get, found)
+
+
+def _titled(sentence: Sentence, pattern: re.Pattern[str], person_named, found: list[Mention]) -> list[Mention]:
     extra = []
-    for match in KNIGHTED.finditer(sentence.text):
-        person = seen_given.get(match.group(1))
+    for match in pattern.finditer(sentence.text):
+        person = person_named(match.group(1))
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if person and not any(m.start < end and start < m.end for m in found):
             extra.append(Mention(start, end, person, "surname", match.group(0), True))
