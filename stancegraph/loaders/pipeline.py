@@ -21,10 +21,8 @@ from .attribution import speech_frames
 from .cues import first_per_span, governing_hits
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
-from .mentions import (
-    dated_role_relations, honorific_mentions, knighted_mentions, listed_beside, only_a_place, role_mentions,
-    surname_mentions,
-)
+from .mention_stage import find_mentions
+from .mentions import listed_beside, only_a_place
 from .merge import dedupe_relations, dedupe_stances
 from .nlp import load_nlp
 from .resolve import Resolver, Salience
@@ -105,7 +103,7 @@ class Extractor:
         if len(article.text) > LONG_ARTICLE:
             state.warnings.append(f"very long article ({len(article.text):,} characters): read as one document; "
                                   "check that it is not many articles run together")
-        self._find_mentions(state)
+        find_mentions(state, self.index, self._is_state)
         self._find_cues(state)
         self._parse(state)
         stances = self._stances(state)
@@ -117,33 +115,6 @@ class Extractor:
             article, tuple(self._actors(state, stances)), tuple(dedupe_relations(state.relations)),
             tuple(stances), tuple(state.warnings),
         ), state
-
-    # ---- stage 1: mentions, role descriptions and relations ---------------------------
-    def _find_mentions(self, state: ArticleState) -> None:
-        seen_surnames: dict[str, str] = {}
-        seen_given: dict[str, str] = {}
-        last_state: str | None = None
-        for sentence in state.timed(state.sentences):
-            date = state.date_of(sentence)
-            found = self.index.find(sentence.text, sentence.start)
-            found += surname_mentions(sentence, seen_surnames, found)
-            found += honorific_mentions(sentence, self.index, found)
-            found += knighted_mentions(sentence, seen_given, found)
-            shadow = make_shadow(sentence.text, sentence.start, found)
-            phrases = role_phrases(shadow, self.index)
-            evidence = Evidence(sentence.text, sentence.start, sentence.end)
-            state.earlier_state[sentence.index] = last_state
-            state.relations += relations_in(shadow, phrases, self.index, evidence, state.article.published, last_state)
-            # the first state a sentence names is usually its subject, what 'its' in the next one means
-            last_state = next((m.actor for m in sorted(found, key=lambda m: m.start) if self._is_state(m.actor)), last_state)
-            roles = role_mentions(shadow, phrases, sentence, self.index, date, found)  # 'In 2008 the US president'
-            found += roles
-            state.relations += dated_role_relations(roles, phrases, shadow, sentence, self.index, date, evidence)
-            state.mentions[sentence.index] = sorted(found, key=lambda m: m.start)
-            for mention in found:
-                if mention.is_person and mention.kind == "name":
-                    seen_surnames.setdefault(mention.text.split()[-1], mention.actor)
-                    seen_given.setdefault(mention.text.split()[0], mention.actor)
 
     # ---- stage 2: topic cues ------------------------------------------------------------
     def _find_cues(self, state: ArticleState) -> None:

@@ -1,0 +1,41 @@
+"""Stage 1 of extraction: the actors each sentence names (dictionary names, surnames and titles
+once a full name was seen, role descriptions), and the relations the names and roles state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import Evidence
+from .actors import ActorIndex
+from .article_state import ArticleState
+from .mentions import (
+    dated_role_relations, honorific_mentions, knighted_mentions, role_mentions, surname_mentions,
+)
+from .roles import make_shadow, relations_in, role_phrases
+
+
+def find_mentions(state: ArticleState, index: ActorIndex, is_state: Callable[[str], bool]) -> None:
+    seen_surnames: dict[str, str] = {}
+    seen_given: dict[str, str] = {}
+    last_state: str | None = None
+    for sentence in state.timed(state.sentences):
+        date = state.date_of(sentence)
+        found = index.find(sentence.text, sentence.start)
+        found += surname_mentions(sentence, seen_surnames, found)
+        found += honorific_mentions(sentence, index, found)
+        found += knighted_mentions(sentence, seen_given, found)
+        shadow = make_shadow(sentence.text, sentence.start, found)
+        phrases = role_phrases(shadow, index)
+        evidence = Evidence(sentence.text, sentence.start, sentence.end)
+        state.earlier_state[sentence.index] = last_state
+        state.relations += relations_in(shadow, phrases, index, evidence, state.article.published, last_state)
+        # the first state a sentence names is usually its subject, what 'its' in the next one means
+        last_state = next((m.actor for m in sorted(found, key=lambda m: m.start) if is_state(m.actor)), last_state)
+        roles = role_mentions(shadow, phrases, sentence, index, date, found)  # 'In 2008 the US president'
+        found += roles
+        state.relations += dated_role_relations(roles, phrases, shadow, sentence, index, date, evidence)
+        state.mentions[sentence.index] = sorted(found, key=lambda m: m.start)
+        for mention in found:
+            if mention.is_person and mention.kind == "name":
+                seen_surnames.setdefault(mention.text.split()[-1], mention.actor)
+                seen_given.setdefault(mention.text.split()[0], mention.actor)
