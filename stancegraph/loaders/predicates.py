@@ -126,6 +126,10 @@ def naming_class(node, lexicon: Lexicon) -> str | None:
 
 def copular_class(node, lexicon: Lexicon) -> str | None:
     for child in node.children:
+        if child.dep_ == "attr" and child.lemma_.lower() == "option":
+            # 'is an option' keeps it open (mixed); 'is not an option' rules it out: this is
+            # returned as support for the caller to negate, as 'not on the agenda' below
+            return "support" if is_negated(node) else "mixed"
         if child.dep_ in ("acomp", "attr"):
             kind = lexicon.polarity_class(child.lemma_, child.pos_)
             modifiers = [m for m in child.children if m.dep_ in ("amod", "compound")]
