@@ -73,7 +73,8 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
 
 
 SAYING_PREPOSITIONS = {"by", "after", "when", "while", "in", "before", "since"}
-FORECASTING = {"expect", "predict", "anticipate", "forecast", "hope", "want", "wish"}
+PREDICTING = frozenset({"expect", "predict", "anticipate", "forecast"})
+FORECASTING = PREDICTING | {"hope", "want", "wish"}
 
 
 def _hypothetical(verb) -> bool:

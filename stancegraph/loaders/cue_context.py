@@ -154,6 +154,9 @@ def innermost_frame(frames: list[Frame], index: int) -> Frame | None:
     return min(holding, key=lambda f: len(f.content)) if holding else None
 
 
+TIME_PREPOSITIONS = frozenset({"after", "before", "upon", "since", "until"})
+
+
 def in_side_clause(token, lexicon: Lexicon, frame: Frame | None) -> bool:
     """A cue inside 'even if …' or 'if …' states a premise, not the claim; one inside 'after
     receiving …' says when."""
@@ -175,8 +178,6 @@ def in_side_clause(token, lexicon: Lexicon, frame: Frame | None) -> bool:
             return True  # 'ruled out cutting the army even after receiving an invitation': when, not what
     return False
 
-
-TIME_PREPOSITIONS = frozenset({"after", "before", "upon", "since", "until"})
 
 
 def takes_subject_theme(node, lexicon: Lexicon) -> bool:
@@ -223,7 +224,7 @@ def imposed(node, lexicon: Lexicon) -> bool:
 DEMANDING = frozenset({"demand", "urge", "insist", "ask", "request", "call", "press", "push"})
 
 
-def demanded(node, lexicon: Lexicon) -> bool:
+def demanded(node) -> bool:
     """A clause of its own subject under a demand ('demanded that NATO accept Ukraine', 'advocated
     for NATO countries to agree on …'): what the demand asks of someone, not that someone's
     position."""

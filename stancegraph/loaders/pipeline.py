@@ -59,6 +59,7 @@ class Extractor:
                           for t in self.topics}  # 'declined to set out a timeline' after talk of membership
         self._timing_neutral = {t.id for t in self.topics if t.timing_neutral}
         self._condition_neutral = {t.id for t in self.topics if t.condition_neutral}
+        self._not_now = {t.id: t.broader for t in self.topics if t.not_now_under_broader and t.broader}
 
     @property
     def nlp(self):
@@ -303,7 +304,7 @@ class Extractor:
                 stances += self._stances_of(claim, topic, sentence, state, "anaphora:backing", 0.55)
             if stances:
                 last_claim = (stances[-1].topic, stances[-1].polarity)
-        return dedupe_stances(stances, {t.id: t.broader for t in self.topics if t.not_now_under_broader and t.broader})
+        return dedupe_stances(stances, self._not_now)
 
     def _home_state(self, person: str, date: str | None) -> str | None:
         """The state a person held a role for at the date (heads of state and ministers)."""

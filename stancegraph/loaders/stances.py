@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .attribution import Frame
+from .attribution import PREDICTING, Frame
 from .cue_context import (
     EVENT_VERBS, about_someone_else, contrasted_away, coordinated_with, cue_head, demanded, denied_by_no, existential,
     going_to, heads_time_clause, imposed, in_side_clause, innermost_frame, nearest_frame, normative, own_pursuit,
@@ -215,7 +215,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             if frame is not None and node.head.i == frame.verb and ctx.doc[frame.verb].lemma_.lower() in lexicon.consent:
                 walk.found = walk.found or "consent"  # 'Russia had agreed that the US could offer …'
                 return CLIMB
-            if demanded(node, lexicon):
+            if demanded(node):
                 return CLIMB  # 'Poland urged that NATO invite Ukraine': what is asked of NATO
             return STOP  # what a third party does or might do is not a position
         if not actors and subject is not None and walk.assertive and node.pos_ in ("VERB", "AUX") and not locked \
@@ -247,7 +247,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position
     if kind == "normative" and frame is not None:
         return CLIMB  # 'the alliance should offer Ukraine a path': the speaker's demand on it
-    if demanded(node, lexicon):
+    if demanded(node):
         return CLIMB  # 'demanded that NATO immediately accept Ukraine': the demand is the position held
     if _forecast(node, actors, frame, ctx):
         return STOP if frame is None or ctx.doc[frame.verb].lemma_.lower() not in lexicon.composing else CLIMB
@@ -275,7 +275,7 @@ def _deed(node, walk: _Walk) -> bool:
 def _forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> bool:
     """A third party's hedged position in someone else's words is a forecast, not its stance;
     so is what someone expects it to do ('officials expect the declaration to describe …')."""
-    if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in ("expect", "predict", "anticipate", "forecast"):
+    if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in PREDICTING:
         return True
     if not _modal(node, ctx.lexicon.hedges) and not _modal(_governor(node), ctx.lexicon.hedges):
         return False
