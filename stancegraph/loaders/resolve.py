@@ -10,7 +10,9 @@ from .lexicon import Lexicon
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 # Offices whose holders speak for their state: 'the presidents of Estonia and Latvia called …'
 OFFICE_NOUNS = {"president", "prime minister", "premier", "chancellor", "leader", "head", "minister", "government",
-                "spokesman", "spokeswoman", "spokesperson", "official"}  # 'a German government spokesman' speaks for Germany
+                "spokesman", "spokeswoman", "spokesperson", "official",
+                # those sent to speak for a state: 'representatives of Germany', 'the envoy of Estonia'
+                "representative", "envoy", "ambassador", "delegate", "diplomat"}  # 'a German government spokesman' speaks for Germany
 # Where a group belongs: 'the presidents of Estonia', 'officials in Berlin', 'diplomats from Paris'
 GROUP_PREPOSITIONS = {"of", "in", "from"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
