@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .attribution import Frame
 from .holders import all_states
+from .conditions import warned_supposition
 from .lexicon import Lexicon
 from .predicates import COPULAS, evaluated_object, noun_phrase_class, predicate_class
 
@@ -169,7 +170,7 @@ def in_side_clause(token, lexicon: Lexicon, frame: Frame | None) -> bool:
             if f"{before} {mark.lower_}" in lexicon.concessive or mark.lower_ in lexicon.concessive:
                 return True
             if mark.lower_ in ("if", "unless") and ancestor.dep_ in ("advcl", "ccomp", "acl"):
-                return True
+                return not (mark.lower_ == "if" and warned_supposition(ancestor)[0])
         if ancestor.dep_ == "advcl" and ancestor.lower_ in ("if",):
             return True
         owned = owned or ancestor.pos_ == "NOUN" and any(c.dep_ == "poss" for c in ancestor.children)

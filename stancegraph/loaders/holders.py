@@ -131,10 +131,15 @@ def from_holder(noun):
     return None
 
 
+ADMITTING = {"open", "available", "accessible"}
+
+
 def judged_by(node, ctx: Context) -> tuple[str, ...] | None:
     """The actors an evaluation is 'to': 'unacceptable to Russia', 'acceptable to Hungary', 'a red
     line for Russia'."""
-    evaluations = [(c, ("to",)) for c in node.children if c.dep_ == "acomp"]  # not 'important for Ukraine'
+    # an evaluation, not any adjective; 'open to Ukraine' names who may come in, not who judges
+    evaluations = [(c, ("to",)) for c in node.children if c.dep_ == "acomp"  # not 'important for Ukraine'
+                   and c.lemma_.lower() not in ADMITTING and ctx.lexicon.polarity_class(c.lemma_.lower(), "ADJ")]
     evaluations += [(c, ("to", "for")) for c in node.children if c.dep_ == "attr" and noun_phrase_class(c, ctx.lexicon)]
     for adjective, heads in evaluations:
         for prep in (c for c in adjective.children if c.dep_ == "prep" and c.lower_ in heads):

@@ -20,6 +20,7 @@ from .cue_context import (
     going_to, heads_time_clause, imposed, in_side_clause, innermost_frame, nearest_frame, normative, own_pursuit,
     owned_noun, put_aside, some_others, takes_subject_theme, used_as,
 )
+from .conditions import WARNING_VERBS, condition_clause, for_now, supposes_it, warned_supposition
 from .holders import (
     generic_country, joined_partners, judged_by, own_subject, plural_speaker, subject_of,
 )
@@ -80,6 +81,7 @@ class _Walk:
     condition: str | None = None
     later: bool = False
     unready: bool = False
+    supposed: bool = False  # the cue sits in a clause that supposes it happens ('if Ukraine joined')
     applied_at: int = -1  # the last node whose class and negation were applied
     cue_head: int = -1
     cue_tokens: frozenset = frozenset()  # of a cue that carries its own polarity
@@ -104,6 +106,8 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None, cue_head=head.i,
                  cue_tokens=frozenset(cue_tokens) if inherent else frozenset(), mixed=inherent == "mixed")
     _modifiers_of_cue(head, walk, ctx.lexicon)
+    for complement in (c for c in head.children if c.dep_ == "xcomp"):  # 'invite Ukraine to join when conditions are met'
+        walk.condition = walk.condition or condition_clause(complement, None, ctx.lexicon)
     if denied_by_no(doc, cue_tokens, ctx.lexicon):
         walk.sign = -walk.sign  # 'no invitation will be extended', 'no American troops would be deployed'
     contrast = contrasted_away(head)
@@ -112,6 +116,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     # A cue's own words are not the holder's act when the cue carries its polarity, nor when a
     # cue word heads a time clause: 'once the fighting stops' says when, not what is stopped.
     locked = set(cue_tokens) if inherent else {i for i in cue_tokens if heads_time_clause(doc[i])}
+    supposition, consequence = warned_supposition(head)
     found: list[Claim] = []
 
     def done(claim: Claim | None) -> list[Claim]:
@@ -121,6 +126,12 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
 
     previous, node = head, head
     while True:
+        if previous.dep_ in ("advcl", "ccomp", "relcl") and supposes_it(previous):
+            walk.supposed = True
+        if node.i in supposition or node.i in consequence:  # who would act or respond holds nothing
+            walk.sign = -walk.sign if node.i in supposition and is_negated(node) else walk.sign  # 'if … not …'
+            previous, node = node, node.head
+            continue
         if frame is not None and node.i == frame.verb:
             return done(_close_at_frame(node, walk, frame, ctx, previous))
         if node.i != head.i and previous.dep_ in ("nsubj", "csubj") and not takes_subject_theme(node, ctx.lexicon) \
@@ -172,6 +183,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     # already in that polarity
     negated = is_negated(node, walk.cue_tokens)
     kind = None if locked else predicate_class(node, lexicon)
+    if kind is None and walk.supposed and node.lemma_.lower() in WARNING_VERBS:
+        kind = "oppose"  # 'threatened retaliation should Ukraine join': a warning of what would follow
     if kind == "oppose" and node.lemma_.lower() in ("decline", "refuse") and previous.dep_ == "xcomp" \
             and (previous.lemma_.lower() in lexicon.speech and not any(c.dep_ == "dobj" for c in previous.children)
                  or previous.lemma_.lower() in EVASIONS):  # 'refused to admit Ukraine' is no evasion
@@ -184,7 +197,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "support"  # 'sees a path', 'saw no place for Ukraine in the alliance': a view held
     if kind is None and normative(node, lexicon):
         kind = "normative"
-    walk.condition = walk.condition or _condition(node, previous, lexicon)
+    walk.condition = walk.condition or condition_clause(node, previous, lexicon)
     if node.pos_ in ("AUX", "VERB") and node.lemma_.lower() in lexicon.realization and _modal(node, lexicon.assertive) \
             or existential(node) and previous.i == walk.cue_head or going_to(node, lexicon.realization) \
             or node.lemma_.lower() in EVENT_VERBS and previous.dep_ in ("nsubj", "nsubjpass"):
@@ -308,8 +321,6 @@ ABSENCE_NOUNS = {"absence", "lack"}
 SUBSTITUTES = {"substitute", "alternative", "replacement", "surrogate"}
 REPLACING = {"replace", "supplant", "supersede"}
 EVASIONS = {"comment", "specify", "elaborate", "answer", "speculate", "give", "commit", "name", "set", "provide", "offer"}
-TIME_MEASURES = {"hours", "days", "weeks", "months", "years", "minutes", "moments", "shortly", "soon", "just",
-                 "hour", "day", "week", "month", "year", "immediately", "right", "only"}
 
 
 def _apply(node, kind: str, walk: _Walk, lexicon: Lexicon, negated: bool | None = None) -> None:
@@ -358,6 +369,8 @@ def _close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context, came_from=Non
         and not beside else None
     if kind is None and proposes(verb):
         kind = "support"
+    if kind is None and walk.supposed and verb.lemma_.lower() in WARNING_VERBS:
+        kind = "oppose"  # 'warned of unspecified actions if Ukraine were to join NATO'
     if kind:
         _apply(verb, kind, walk, lexicon)
     elif walk.found is None and walk.assertive:
@@ -369,30 +382,9 @@ def _close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context, came_from=Non
 
 def _claim(holders, walk: _Walk, frame: Frame | None, node, lexicon: Lexicon,
            self_stated: bool | None = None) -> Claim:
-    condition = walk.condition or _condition(node, None, lexicon)
+    condition = walk.condition or condition_clause(node, None, lexicon)
     polarity = "mixed" if walk.mixed else ("support" if walk.sign > 0 else "oppose")
     if self_stated is None:
         self_stated = node.lemma_.lower() in lexicon.communicative
     return Claim(tuple(holders), polarity, walk.hedged, frame, walk.found or "", condition, self_stated, walk.later,
-                 _for_now(node, lexicon), walk.unready)
-
-
-def _for_now(node, lexicon: Lexicon) -> bool:
-    text = f" {' '.join(t.lower_ for t in node.sent)} "
-    return any(f" {phrase} " in text for phrase in lexicon.for_now)
-
-
-def _condition(node, came_from, lexicon: Lexicon) -> str | None:
-    """'… when allies agree and conditions are met': a condition clause on the way up."""
-    for child in node.children:
-        if child.dep_ != "advcl" or (came_from is not None and child.i == came_from.i):
-            continue
-        marks = [c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")]
-        if any(m.lower_ in TIME_MEASURES for m in child.children if m.dep_ in ("npadvmod", "advmod")):
-            continue  # 'hours after Putin proclaimed …' dates the claim, it sets no condition
-        if child.tag_ == "VBD" and (node.tag_ == "VBD" or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
-            continue  # 'applied … after Russia claimed …', 'after the country applied on Friday': events, no condition
-        if any(m in lexicon.conditions for m in marks) and "even" not in {t.lower_ for t in child.subtree}:
-            span = list(child.subtree)
-            return child.doc[span[0].i:span[-1].i + 1].text
-    return None
+                 for_now(node, lexicon), walk.unready)

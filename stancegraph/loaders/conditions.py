@@ -1,0 +1,60 @@
+"""Clauses that qualify a claim instead of stating one: the conditions it is made under
+('when allies agree and conditions are met'), the refusals only for now, and the suppositions a
+warning hangs on ('warned of a response if Ukraine were to join')."""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon
+
+TIME_MEASURES = {"hours", "days", "weeks", "months", "years", "minutes", "moments", "shortly", "soon", "just",
+                 "hour", "day", "week", "month", "year", "immediately", "right", "only"}
+WARNING_VERBS = {"warn", "threaten", "caution"}
+INVERTING_AUXILIARIES = {"should", "were", "had"}  # 'should Ukraine join', 'were Kyiv to be invited'
+
+
+def for_now(node, lexicon: Lexicon) -> bool:
+    text = f" {' '.join(t.lower_ for t in node.sent)} "
+    return any(f" {phrase} " in text for phrase in lexicon.for_now)
+
+
+def condition_clause(node, came_from, lexicon: Lexicon) -> str | None:
+    """'… when allies agree and conditions are met': a condition clause on the way up."""
+    for child in node.children:
+        if child.dep_ != "advcl" or (came_from is not None and child.i == came_from.i):
+            continue
+        marks = [c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")]
+        if any(m.lower_ in TIME_MEASURES for m in child.children if m.dep_ in ("npadvmod", "advmod")):
+            continue  # 'hours after Putin proclaimed …' dates the claim, it sets no condition
+        if child.tag_ == "VBD" and (node.tag_ == "VBD" or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
+            continue  # 'applied … after Russia claimed …', 'after the country applied on Friday': events, no condition
+        if any(m in lexicon.conditions for m in marks) and "even" not in {t.lower_ for t in child.subtree}:
+            span = list(child.subtree)
+            return child.doc[span[0].i:span[-1].i + 1].text
+    return None
+
+
+def supposes_it(clause) -> bool:
+    """'if Ukraine were to join', 'should Ukraine join': a clause that supposes the topic happens
+    (not 'unless', not the concessive 'even if'). A warning of what would follow opposes it."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if "if" in marks:
+        return not any(c.lower_ == "even" for c in clause.children)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and not marks and any(
+        c.dep_ == "aux" and c.lower_ in INVERTING_AUXILIARIES and c.i < subject.i for c in clause.children)
+
+
+
+def warned_supposition(token) -> tuple[frozenset[int], frozenset[int]]:
+    """When a cue sits in a supposition a warning hangs on ('warned that Russia would respond if
+    NATO invited Ukraine'): the supposition's tokens and those between it and the warning verb,
+    none of which holds the position (the warner does); else two empty sets."""
+    for clause in (token, *token.ancestors):
+        if clause.dep_ in ("advcl", "ccomp", "relcl") and supposes_it(clause):  # an inverted one parses as any
+            path = []
+            for above in clause.ancestors:
+                if above.lemma_.lower() in WARNING_VERBS:
+                    return frozenset(t.i for t in clause.subtree), frozenset(path)
+                path.append(above.i)
+            break
+    return frozenset(), frozenset()
