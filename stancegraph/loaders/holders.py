@@ -101,7 +101,8 @@ def subject_of(node, lexicon: Lexicon | None = None):
         if node.dep_ != "advcl" or depictive or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             return subject_of(node.head, lexicon)  # 'Bush had arrived in Romania determined to give …'
     if node.dep_ in ("relcl", "acl") and node.tag_ != "VBN":
-        return node.head  # 'allies that want …'; 'the former chief called for …' misparsed as acl
+        author = document_author(node.head, lexicon) if node.dep_ == "acl" else None
+        return author if author is not None else node.head  # 'allies that want …'; 'the former chief called for …' misparsed as acl
     if node.pos_ == "ADP" and node.head.i != node.i:
         return subject_of(node.head, lexicon)
     if node.dep_ == "pcomp" and node.head.head.i != node.head.i:
@@ -115,6 +116,24 @@ def subject_of(node, lexicon: Lexicon | None = None):
             return subject_of(node.head, lexicon)  # 'France expressed support for …', 'leaders expressed their support'
 
         return owner
+    return None
+
+
+DOCUMENTS = {"statement", "letter", "declaration", "appeal", "resolution", "communique", "communiqué", "message",
+             "post", "petition", "memorandum", "document", "article", "op-ed", "tweet", "motion", "bill", "address"}
+
+
+def document_author(noun, lexicon: Lexicon | None):
+    """Who wrote a document that says something ('Poland issued a statement calling on NATO …',
+    'the presidents signed a letter urging …', 'Poland's statement calling for …'): its owner,
+    its 'by'-phrase, or the subject of the verb that issued, signed or adopted it."""
+    if noun.lemma_.lower() not in DOCUMENTS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) or from_holder(noun)
+    if owner is not None:
+        return owner
+    if noun.dep_ in ("dobj", "conj") and noun.head.pos_ == "VERB":
+        return subject_of(noun.head, lexicon)
     return None
 
 

@@ -191,6 +191,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "mixed"  # 'declined to say when an invitation might come' evades, it does not oppose
     if not locked and previous.dep_ in ("nsubj", "nsubjpass") and node.lemma_.lower() in lexicon.deferrals:
         kind = "oppose"  # 'an invitation should wait': its subject is what is put off
+    if kind is None and not locked and previous.dep_ in ("nsubj", "csubj") and node.lemma_.lower() == "threaten":
+        kind = "oppose"  # 'membership could threaten European security'; not 'threatened to veto' (its own act)
     if kind is None and node.lemma_.lower() in CONDITION_NOUNS and previous.dep_ == "prep" and previous.lower_ == "for":
         kind = "mixed"  # 'a ceasefire is a precondition for deploying troops': the deployment is conditional
     if kind is None and node.lemma_.lower() == "see" and previous.dep_ == "dobj":
