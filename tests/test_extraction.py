@@ -77,7 +77,9 @@ def test_gold_articles_written_after_the_extractor(name):
 
     gold = Path(__file__).parent / "data" / "gold" / f"{name}.gold.json"
     totals, results = evaluate([str(gold)])
-    assert totals["stances"].f1 >= 0.8 and totals["relations"].f1 >= 0.8 and totals["actors"].f1 >= 0.85
+    relations = totals["relations"]
+    assert totals["stances"].f1 >= 0.8 and totals["actors"].f1 >= 0.85
+    assert relations.f1 >= 0.8 if relations.expected else relations.predicted == 0  # none stated, none found
     assert totals["stances"].precision >= 0.8
     assert all(r.offsets_ok for r in results)
 

@@ -9,7 +9,7 @@ from ..model import Evidence
 from .actors import ActorIndex
 from .article_state import ArticleState
 from .mentions import (
-    dated_role_relations, honorific_mentions, knighted_mentions, role_mentions, surname_mentions,
+    honorific_mentions, knighted_mentions, role_mentions, surname_mentions,
 )
 from .roles import make_shadow, relations_in, role_phrases
 
@@ -33,7 +33,6 @@ def find_mentions(state: ArticleState, index: ActorIndex, is_state: Callable[[st
         last_state = next((m.actor for m in sorted(found, key=lambda m: m.start) if is_state(m.actor)), last_state)
         roles = role_mentions(shadow, phrases, sentence, index, date, found)  # 'In 2008 the US president'
         found += roles
-        state.relations += dated_role_relations(roles, phrases, shadow, sentence, index, date, evidence)
         state.mentions[sentence.index] = sorted(found, key=lambda m: m.start)
         for mention in found:
             if mention.is_person and mention.kind == "name":

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from ..model import Evidence, Relation
 from .actors import ActorIndex, Mention
 from .roles import apposed_person, resolve_role
 from .segment import Sentence
@@ -78,21 +77,6 @@ def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, 
         if person:
             extra.append(Mention(start, end, person, "role", sentence.text[start - sentence.start:end - sentence.start], True))
     return extra
-
-
-def dated_role_relations(roles, phrases, shadow, sentence: Sentence, index: ActorIndex, date,
-                          evidence: Evidence) -> list[Relation]:
-    """'The Lithuanian president wants …' on a day the dictionary says Nausėda held that office:
-    president_of(Nausėda, Lithuania), with less confidence than a title beside a name."""
-    found = []
-    for phrase in phrases:
-        if apposed_person(shadow, phrase) or phrase.of is None:
-            continue
-        person, role = resolve_role(phrase, index, date)
-        predicate = index.predicate(role, phrase.former) if role else None
-        if person and predicate and any(m.actor == person for m in roles):
-            found.append(Relation(person, predicate, phrase.of, evidence, 0.7, date, f"role:{role}@date"))
-    return found
 
 
 # 'These are Denmark, Spain and …', 'Among the countries named are …', 'They include …': a sentence

@@ -133,17 +133,18 @@ def resolve_role(phrase: RolePhrase, index: ActorIndex, date: str | None) -> tup
 
 
 _APPOSED_AFTER = re.compile(r"^,? ?⟨P(\d+)⟩")
-_APPOSED_BEFORE = re.compile(r"⟨P(\d+)⟩,? (?:who (?:is|was|has been|had been|served as|is now|was then) )?(?:also |now )?$")
+_APPOSED_BEFORE = re.compile(r"⟨P(\d+)⟩,? (?:who (?:is|was|has been|had been|served as|serves as|is now|was then|"
+                             r"became|took over as|was appointed|was named|was elected) )?(?:also |now )?$")
 _ADVISER = re.compile(
     r"⟨P(?P<adv>\d+)⟩,?(?: who[^⟨]{0,60}?)? (?:(?:an?|the|official|senior|chief|top|special|key|close|long-time|longtime|national|security|foreign-policy|military|informal) )*"
     r"advis[eo]r (?:to|of) (?P<target>.{0,120})"
 )
 
 
-_ADVISER_OF = re.compile(
-    r"⟨P(?P<boss>\d+)⟩['’]s (?:(?:official|senior|chief|top|special|key|close|long-time|longtime|national|security|foreign-policy|military) )*"
-    r"advis[eo]r,? ⟨P(?P<adv>\d+)⟩"
-)
+_ADVISER_WORDS = r"(?:(?:official|senior|chief|top|special|key|close|long-time|longtime|national|security|foreign-policy|military) )*"
+_ADVISER_OF = re.compile(r"⟨P(?P<boss>\d+)⟩['’]s " + _ADVISER_WORDS + r"advis[eo]r,? ⟨P(?P<adv>\d+)⟩")
+# 'Jake Sullivan, President Joe Biden's national security adviser'
+_ADVISER_OF_AFTER = re.compile(r"⟨P(?P<adv>\d+)⟩, (?:[A-Z][a-z]+ )?⟨P(?P<boss>\d+)⟩['’]s " + _ADVISER_WORDS + r"advis[eo]r\b")
 
 
 # 'Russian leader Vladimir Putin', 'the leader of the party': leads, whatever office the person holds
@@ -174,7 +175,7 @@ def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
         adviser = shadow.slot(match.group("adv")).actor
         if target and target != adviser:
             found.append(Relation(adviser, "advises", target, evidence, 0.85, date, "apposition:adviser"))
-    for match in _ADVISER_OF.finditer(shadow.text):
+    for match in (*_ADVISER_OF.finditer(shadow.text), *_ADVISER_OF_AFTER.finditer(shadow.text)):
         boss, adviser = shadow.slot(match.group("boss")).actor, shadow.slot(match.group("adv")).actor
         if boss != adviser:
             found.append(Relation(adviser, "advises", boss, evidence, 0.85, date, "possessive:adviser"))
