@@ -133,6 +133,7 @@ def resolve_role(phrase: RolePhrase, index: ActorIndex, date: str | None) -> tup
 
 
 _APPOSED_AFTER = re.compile(r"^,? ?⟨P(\d+)⟩")
+_OF_AFTER_NAME = re.compile(r"^,? ?⟨P\d+⟩ of (?:the )?⟨C(\d+)⟩")
 _APPOSED_BEFORE = re.compile(r"⟨P(\d+)⟩,? (?:who (?:is|was|has been|had been|served as|serves as|is now|was then|"
                              r"became|took over as|was appointed|was named|was elected) )?(?:also |now )?$")
 _ADVISER = re.compile(
@@ -162,12 +163,19 @@ def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
             continue
         if phrase.its:
             phrase = dataclasses.replace(phrase, of=_state_before(phrase, shadow, index) or earlier_state)
+        named_after = _OF_AFTER_NAME.match(shadow.text[phrase.end:]) if phrase.of is None else None
+        if named_after:  # 'Prime Minister Robert Fico of Slovakia'
+            phrase = dataclasses.replace(phrase, of=shadow.slot(named_after.group(1)).actor)
         if phrase.of is None:  # 'Secretary General Jens Stoltenberg said at the NATO summit …'
             phrase = _with_own_organisation(phrase, person, index, date)
             if phrase is None or not _named_organisation(phrase.of, shadow, index):
                 continue  # 'President Putin', 'President Zelensky … in Kyiv': the text does not say of what
         leader = _LEADER.search(shadow.text[phrase.start:phrase.end]) and phrase.role is None
         predicate = ("former_head_of" if phrase.former else "leads") if leader else _predicate_for(phrase, person, index, date)
+        if _held_by_another(phrase, person, index, date):
+            continue  # 'the press secretary of the Russian President Dmitry Peskov', 'Russia's incoming president'
+        if predicate == "advises" and not _is_person(phrase.of, index):
+            continue  # 'US National Security Adviser Jake Sullivan': advises needs a named advisee
         if predicate:
             found.append(Relation(person, predicate, phrase.of or "", evidence, 0.9, date, f"title:{predicate}"))
     for match in _ADVISER.finditer(shadow.text):
@@ -180,6 +188,20 @@ def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
         if boss != adviser:
             found.append(Relation(adviser, "advises", boss, evidence, 0.85, date, "possessive:adviser"))
     return found
+
+
+def _held_by_another(phrase: RolePhrase, person: str, index: ActorIndex, date: str | None) -> bool:
+    """The dictionary knows someone else held the office that day: the name beside the title is
+    not its holder (a title inside another's, or one not yet taken up)."""
+    if phrase.former or phrase.role is None or phrase.of is None:
+        return False
+    holder = index.holder(phrase.role, phrase.of, date, False)
+    return holder is not None and holder != person
+
+
+def _is_person(actor: str | None, index: ActorIndex) -> bool:
+    entry = index.entry(actor) if actor else None
+    return entry is not None and entry.type == "Person"
 
 
 def _state_before(phrase: RolePhrase, shadow: Shadow, index: ActorIndex) -> str | None:
