@@ -137,6 +137,14 @@ def document_author(noun, lexicon: Lexicon | None):
     return None
 
 
+def acting_owner(subject, lexicon: Lexicon):
+    """The owner of a stance noun that acts as the subject ('Budapest's veto blocked the
+    invitation', 'objections from Berlin delayed it'): who vetoed or objected is who blocked."""
+    if subject is None or subject.pos_ != "NOUN" or not noun_phrase_class(subject, lexicon):
+        return None
+    return next((c for c in subject.children if c.dep_ == "poss"), None) or from_holder(subject)
+
+
 def from_holder(noun):
     """'resistance from Paris and Rome to …', 'a veto by Hungary', 'support for … comes from
     Poland': the holder of a stance noun in a from- or by-phrase."""

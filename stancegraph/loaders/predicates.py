@@ -29,7 +29,9 @@ def phrasal(node) -> str:
 def _idiom(node, lexicon: Lexicon) -> str | None:
     if node.pos_ != "VERB" or not lexicon.idioms:
         return None
-    objects = (c.lemma_.lower() for c in node.children if c.dep_ == "dobj")
+    objects = [c.lemma_.lower() for c in node.children if c.dep_ == "dobj"]
+    objects += [g.lemma_.lower() for c in node.children if c.dep_ == "prep" and c.lower_ == "in"
+                for g in c.children if g.dep_ == "pobj"]  # 'would not stand in the way of an invitation'
     return next((lexicon.idioms[k] for o in objects if (k := f"{node.lemma_.lower()} {o}") in lexicon.idioms), None)
 
 

@@ -22,7 +22,7 @@ from .cue_context import (
 )
 from .conditions import WARNING_VERBS, condition_clause, for_now, supposes_it, warned_supposition
 from .holders import (
-    generic_country, joined_partners, judged_by, own_subject, plural_speaker, subject_of,
+    acting_owner, generic_country, joined_partners, judged_by, own_subject, plural_speaker, subject_of,
 )
 from .lexicon import Lexicon
 from .predicates import COPULAS, is_negated, phrasal, predicate_class, proposes
@@ -246,6 +246,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if judges:
         return judges  # 'would be unacceptable to Russia': Russia holds the position
     subject = subject_of(node, lexicon)
+    # 'Budapest's veto blocked the invitation' (an act); not 'Latvia's push was premature' (a judgement of it)
+    owner = acting_owner(subject, lexicon) if node.pos_ == "VERB" and node.lemma_.lower() not in COPULAS else None
+    subject = owner if owner is not None else subject
     subject_kind = resolver.kind(subject)
     if subject is not None and subject.lower_ == "they" and frame is not None and frame.speakers \
             and (len(frame.speakers) > 1 or frame.verb is not None and plural_speaker(ctx.doc[frame.verb])):
