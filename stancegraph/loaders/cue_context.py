@@ -223,6 +223,7 @@ def imposed(node, lexicon: Lexicon) -> bool:
 
 
 DEMANDING = frozenset({"demand", "urge", "insist", "ask", "request", "call", "press", "push"})
+WISHING = frozenset({"hope", "wish", "want"})
 
 
 def demanded(node) -> bool:
@@ -231,5 +232,7 @@ def demanded(node) -> bool:
     position."""
     if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children):
         return True  # 'advocated for NATO countries to agree on inviting Ukraine'
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in WISHING:
+        return True  # 'hoped NATO would invite Ukraine': a wish, whatever its tense
     return node.dep_ == "ccomp" and node.head.lemma_.lower() in DEMANDING and not any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in node.children)

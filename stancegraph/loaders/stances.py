@@ -14,7 +14,8 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .attribution import PREDICTING, Frame
+from .acts import decided, deed, forecast, modal, own_side, third_party
+from .attribution import Frame
 from .cue_context import (
     EVENT_VERBS, about_someone_else, contrasted_away, coordinated_with, cue_head, demanded, denied_by_no, existential,
     going_to, heads_time_clause, imposed, in_side_clause, innermost_frame, nearest_frame, normative, own_pursuit,
@@ -148,7 +149,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             # '… was unrealistic and that membership was not realistic': a parallel claim lends
             # no polarity, though what a third party does still ends the search; a demand on a
             # third party ('the alliance should stop … and invite Ukraine') is the speaker's
-            result = STOP if _third_party(node, ctx) and not normative(node, ctx.lexicon) else CLIMB
+            result = STOP if third_party(node, ctx) and not normative(node, ctx.lexicon) else CLIMB
         else:
             result = _visit(node, previous, node.i in locked, walk, ctx, frame)
         if result == STOP:
@@ -189,6 +190,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             and (previous.lemma_.lower() in lexicon.speech and not any(c.dep_ == "dobj" for c in previous.children)
                  or previous.lemma_.lower() in EVASIONS):  # 'refused to admit Ukraine' is no evasion
         kind = "mixed"  # 'declined to say when an invitation might come' evades, it does not oppose
+    if kind == "oppose" and node.lemma_.lower() in HEDGE_PHRASES_MIXED and node.dep_ == "xcomp" \
+            and node.head.lemma_.lower() in ("refuse", "decline"):
+        kind = "mixed"  # 'refused to rule out membership' keeps it open, as 'did not rule out' does
     if not locked and previous.dep_ in ("nsubj", "nsubjpass") and node.lemma_.lower() in lexicon.deferrals:
         kind = "oppose"  # 'an invitation should wait': its subject is what is put off
     if kind is None and not locked and previous.dep_ in ("nsubj", "csubj") and node.lemma_.lower() == "threaten":
@@ -200,11 +204,11 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if kind is None and normative(node, lexicon):
         kind = "normative"
     walk.condition = walk.condition or condition_clause(node, previous, lexicon)
-    if node.pos_ in ("AUX", "VERB") and node.lemma_.lower() in lexicon.realization and _modal(node, lexicon.assertive) \
+    if node.pos_ in ("AUX", "VERB") and node.lemma_.lower() in lexicon.realization and modal(node, lexicon.assertive) \
             or existential(node) and previous.i == walk.cue_head or going_to(node, lexicon.realization) \
             or node.lemma_.lower() in EVENT_VERBS and previous.dep_ in ("nsubj", "nsubjpass"):
         walk.assertive = True  # 'Ukraine will join', 'there will be no invitation this week'
-        walk.hedged = walk.hedged or _modal(node, {"would", "could"})
+        walk.hedged = walk.hedged or modal(node, {"would", "could"})
     if kind is None and node.pos_ == "NOUN" and node.lemma_.lower() in SUBSTITUTES and previous.dep_ == "prep" \
             and previous.lower_ in ("for", "to"):
         walk.sign = -walk.sign  # 'would not accept guarantees as a substitute for membership'
@@ -215,14 +219,17 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             walk.sign = -walk.sign  # 'the absence of a timetable'
         subject = own_subject(node)
         actors = resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
-        if actors and not set(actors) & ctx.themes and locked and _deed(node, walk):
+        if actors and not set(actors) & ctx.themes and locked and deed(node, walk.cue_head):
             walk.found = walk.found or "decision"  # 'NATO dropped the MAP requirement'
             return tuple(actors)
+        if actors and node.lemma_.lower() in COPULAS and previous.dep_ in ("attr", "prep") \
+                and walk.applied_at in {t.i for t in previous.subtree}:
+            return tuple(actors)  # 'Poland is one of the supporters of …', 'Sweden is among the advocates of …'
         if actors and not set(actors) & ctx.themes and not locked:  # 'Ukraine and Georgia will become members'
-            if (frame is None or frame.speaker is None) and _decided(node, walk, lexicon):
+            if (frame is None or frame.speaker is None) and decided(node, walk.assertive) and not demanded(node):
                 walk.found = "decision"  # 'NATO will not issue a formal invitation', 'member states will not offer …'
                 return tuple(actors)
-            if walk.assertive and frame is not None and _own_side(actors, frame, ctx):
+            if walk.assertive and frame is not None and own_side(actors, frame, ctx):
                 # 'Scholz said Germany would not send soldiers': the speaker's position on his own
                 # side's course (the dev gold codes the person who speaks for a state, not the state)
                 walk.found = "assertion"
@@ -267,60 +274,12 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return CLIMB  # 'the alliance should offer Ukraine a path': the speaker's demand on it
     if demanded(node):
         return CLIMB  # 'demanded that NATO immediately accept Ukraine': the demand is the position held
-    if _forecast(node, actors, frame, ctx):
+    if forecast(node, actors, frame, ctx):
         return STOP if frame is None or ctx.doc[frame.verb].lemma_.lower() not in lexicon.composing else CLIMB
     return tuple(actors)
 
 
 CONDITION_NOUNS = {"precondition", "prerequisite"}
-
-GRANTING = {"offer", "issue", "extend", "grant", "give", "invite", "admit", "send", "deploy", "station", "provide",
-            "commit", "sign"}
-
-
-def _decided(node, walk: _Walk, lexicon: Lexicon) -> bool:
-    """A narrated decision: the actor who grants it will (not) grant it. A 'would' or 'could' is
-    someone's forecast, not yet a decision."""
-    return walk.assertive and node.lemma_.lower() in GRANTING and _modal(node, {"will", "wo", "'ll", "shall"}) \
-        and not _modal(node, {"would", "could", "might", "may"})
-
-
-def _deed(node, walk: _Walk) -> bool:
-    """The cue is the finite main verb of its own clause: what its subject did or does."""
-    return node.i == walk.cue_head and node.pos_ == "VERB" and node.tag_ in ("VBD", "VBZ", "VBP", "VBN")
-
-
-def _forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> bool:
-    """A third party's hedged position in someone else's words is a forecast, not its stance;
-    so is what someone expects it to do ('officials expect the declaration to describe …')."""
-    if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in PREDICTING:
-        return True
-    if not _modal(node, ctx.lexicon.hedges) and not _modal(_governor(node), ctx.lexicon.hedges):
-        return False
-    if frame is None:
-        return node.dep_ not in ("ROOT",) and any(a.pos_ in ("VERB", "AUX") for a in node.ancestors)
-    speaker = frame.speaker
-    return speaker is None or not all(h == speaker or ctx.affiliated(speaker, h) for h in holders)
-
-
-def _third_party(node, ctx: Context) -> bool:
-    subject = own_subject(node)
-    actors = ctx.resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
-    return bool(actors) and not set(actors) <= ctx.themes
-
-
-def _own_side(actors: list[str], frame: Frame, ctx: Context) -> bool:
-    speaker = frame.speaker
-    return speaker is not None and all(a == speaker or ctx.affiliated(speaker, a) for a in actors)
-
-
-def _governor(node):
-    return node.head if node.dep_ in ("acomp", "xcomp", "attr") else node
-
-
-def _modal(node, words) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in words for c in node.children)
-
 
 ABSENCE_NOUNS = {"absence", "lack"}
 SUBSTITUTES = {"substitute", "alternative", "replacement", "surrogate"}
@@ -344,7 +303,7 @@ def _apply(node, kind: str, walk: _Walk, lexicon: Lexicon, negated: bool | None 
 
 def _note_phrases(node, walk: _Walk, lexicon: Lexicon) -> None:
     """Hedges and the phrases of the predicate's own clause: 'not ready', 'one day', 'in principle'."""
-    if _modal(node, lexicon.hedges) or node.lemma_.lower() in lexicon.hedge_verbs:
+    if modal(node, lexicon.hedges) or node.lemma_.lower() in lexicon.hedge_verbs:
         walk.hedged = True
     clause = " ".join(t.lower_ for t in _clause_tokens(node))
     if any(f" {phrase} " in f" {clause} " for phrase in lexicon.mixed_phrases):

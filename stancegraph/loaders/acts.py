@@ -1,0 +1,59 @@
+"""Whose act a clause tells, when it is not the holder's position: a decision narrated, the
+holder's own deed, a forecast of a third party, a third party's course, the speaker's own side."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .attribution import PREDICTING, Frame
+from .holders import own_subject
+
+if TYPE_CHECKING:
+    from .stances import Context
+
+GRANTING = {"offer", "issue", "extend", "grant", "give", "invite", "admit", "send", "deploy", "station", "provide",
+            "commit", "sign"}
+
+
+def decided(node, assertive: bool) -> bool:
+    """A narrated decision: the actor who grants it will (not) grant it. A 'would' or 'could' is
+    someone's forecast, not yet a decision."""
+    return assertive and node.lemma_.lower() in GRANTING and modal(node, {"will", "wo", "'ll", "shall"}) \
+        and not modal(node, {"would", "could", "might", "may"})
+
+
+def deed(node, cue_head: int) -> bool:
+    """The cue is the finite main verb of its own clause: what its subject did or does."""
+    return node.i == cue_head and node.pos_ == "VERB" and node.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+
+
+def forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> bool:
+    """A third party's hedged position in someone else's words is a forecast, not its stance;
+    so is what someone expects it to do ('officials expect the declaration to describe …')."""
+    if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in PREDICTING:
+        return True
+    if not modal(node, ctx.lexicon.hedges) and not modal(governor(node), ctx.lexicon.hedges):
+        return False
+    if frame is None:
+        return node.dep_ not in ("ROOT",) and any(a.pos_ in ("VERB", "AUX") for a in node.ancestors)
+    speaker = frame.speaker
+    return speaker is None or not all(h == speaker or ctx.affiliated(speaker, h) for h in holders)
+
+
+def third_party(node, ctx: Context) -> bool:
+    subject = own_subject(node)
+    actors = ctx.resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
+    return bool(actors) and not set(actors) <= ctx.themes
+
+
+def own_side(actors: list[str], frame: Frame, ctx: Context) -> bool:
+    speaker = frame.speaker
+    return speaker is not None and all(a == speaker or ctx.affiliated(speaker, a) for a in actors)
+
+
+def governor(node):
+    return node.head if node.dep_ in ("acomp", "xcomp", "attr") else node
+
+
+def modal(node, words) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in node.children)
