@@ -101,3 +101,21 @@ def listed_beside(sentences: list[Sentence], mentions: dict[int, list[Mention]],
                 found.setdefault(sentences[j].index, members)
     return found
 
+
+# Outlets and programmes report positions; the real gold never lists them as actors.
+_OUTLET = re.compile(
+    r"\b(?:Journal|Times|Post|News|Newsweek|Reuters|Politico|Bloomberg|Axios|Agency|Press|Herald|Gazette|Telegraph|"
+    r"Guardian|Tribune|Independent|Inquirer|Chronicle|Observer|Economist|Monde|Figaro|Spiegel|Welt|Bild|Handelsblatt|"
+    r"Kommersant|Izvestia|Interfax|TASS|RIA|Ukrinform|Novyny|Pravda|Liberty|Radio|TV|CNN|BBC|NBC|CBS|ABC|Fox|Sky|AFP|"
+    r"DPA|AP)\b")
+
+
+def reported_by_outlet(name: str) -> bool:
+    """'The Wall Street Journal', 'Radio Liberty', 'NBC News' Meet the Press': a source, not an actor."""
+    return bool(_OUTLET.search(name)) or name.lower().startswith("meet the press")
+
+
+def ner_noise(name: str) -> bool:
+    """What the statistical tagger calls a name but is none: dates and numbers ('Vilnius
+    12.07.2023'), a hyphenated adjective ('Euro-Atlantic')."""
+    return any(ch.isdigit() for ch in name) or bool(re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", name))

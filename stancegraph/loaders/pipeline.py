@@ -22,7 +22,7 @@ from .cues import first_per_span, governing_hits
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
 from .mention_stage import find_mentions
-from .mentions import listed_beside, only_a_place
+from .mentions import listed_beside, ner_noise, only_a_place, reported_by_outlet
 from .merge import dedupe_relations, dedupe_stances
 from .nlp import load_nlp
 from .resolve import Resolver, Salience
@@ -205,8 +205,10 @@ class Extractor:
             start, end = sentence.start + ent.start_char, sentence.start + ent.end_char
             if any(m.start < end and start < m.end for m in mentions) or "\n" in ent.text:
                 continue
-            name = ent.text.strip()
+            name = ent.text.strip(" (")
             known = self.index.lookup(name)
+            if not known and (ent.label_ == "ORG" and reported_by_outlet(name) or ner_noise(name)):
+                continue  # 'The Wall Street Journal reported …' is a source, 'Euro-Atlantic' no name
             ident = known.id if known else actor_id(name)
             kind = "Person" if ent.label_ == "PERSON" else "Organization"
             state.new_actors.setdefault(ident, Actor(ident, name, kind))
