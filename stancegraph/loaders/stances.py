@@ -263,7 +263,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if subject_kind == "unnamed" and generic_country(subject):
         return CLIMB  # 'a country with unresolved conflicts was not ready for a MAP': the speaker's judgement
     if subject_kind == "unnamed":  # 'allies should give …' is the speaker's demand; 'efforts by some allies' may be opposed
-        return CLIMB if kind == "normative" or node.pos_ == "NOUN" else STOP
+        return CLIMB if kind == "normative" or node.pos_ == "NOUN" or _controller(node) is not None else STOP
     if subject_kind != "actor":
         return CLIMB
     actors = resolver.actors(subject) + [a for a in joined_partners(node, resolver) if a not in resolver.actors(subject)]
@@ -276,10 +276,30 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return CLIMB  # 'demanded that NATO immediately accept Ukraine': the demand is the position held
     if forecast(node, actors, frame, ctx):
         return STOP if frame is None or ctx.doc[frame.verb].lemma_.lower() not in lexicon.composing else CLIMB
+    if node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.lemma_.lower() in ENDING:
+        walk.sign = -walk.sign  # held by the verb's subject: 'Turkey dropped its objection to …', 'lifted its veto on …'
+    controller = _controller(node)
+    if controller is not None and predicate_class(controller, lexicon) is not None:
+        return CLIMB  # 'oppose offering Ukraine …', 'declined to offer a timetable': the governing verb counts too
     return tuple(actors)
 
 
+def _controller(node):
+    """The word whose subject a verb shares, when it has none of its own: 'oppose offering',
+    'declined to offer', 'opposed to offering', 'the reluctance by Italy to offer'."""
+    if node.pos_ != "VERB" or node.head.i == node.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        return None
+    if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.pos_ == "ADP":
+        return node.head.head
+    if node.head.pos_ == "NOUN":
+        return node.head if node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) else None
+    if node.head.pos_ == "VERB" and (node.dep_ == "xcomp" or node.dep_ == "dobj" and node.tag_ == "VBG"):
+        return node.head
+    return None
+
+
 CONDITION_NOUNS = {"precondition", "prerequisite"}
+ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, of the expressive verbs
 
 ABSENCE_NOUNS = {"absence", "lack"}
 SUBSTITUTES = {"substitute", "alternative", "replacement", "surrogate"}
