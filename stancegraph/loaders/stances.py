@@ -270,7 +270,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if set(actors) <= ctx.themes and (node.lemma_.lower() not in lexicon.volition and phrasal(node) not in lexicon.volition
                                       or imposed(node, lexicon)) and not own_pursuit(node, subject):
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position
-    if kind == "normative" and frame is not None:
+    if (kind == "normative" or normative(node, lexicon)) and frame is not None:
         return CLIMB  # 'the alliance should offer Ukraine a path': the speaker's demand on it
     if demanded(node):
         return CLIMB  # 'demanded that NATO immediately accept Ukraine': the demand is the position held
