@@ -314,7 +314,7 @@ def main(argv=None) -> int:
         summary = {"trained_on": [f.name for f in train_files] + ["tests/phenomena"], "candidates": len(examples),
                    "epochs": args.epochs, "learning_rate": args.lr, "held_out": sorted(held),
                    "stance_weight": STANCE_WEIGHT, "real_weight": REAL_WEIGHT, "seed": SEED,
-                   "layers": args.layers, "version": 4}
+                   "layers": args.layers, "version": 5}
         export(model, tokenizer_path, topics, args.out, summary)
     print(f"exported to {args.out} ({time.time() - started:.0f} s in all)")
     return 0

@@ -57,3 +57,25 @@ def governor(node):
 
 def modal(node, words) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in node.children)
+
+
+OTHERS = {"countries", "states", "nations", "allies", "partners", "those", "others", "governments"}
+
+
+def backs_others(cue_head, ctx: Context) -> bool:
+    """'will not send soldiers to Ukraine, but will support the decisions of other countries that
+    want to do so': the clause beside the cue's backs unnamed others who would act, so a refusal
+    is for oneself only (the topic set's mixed case for troops)."""
+    verb = next((t for t in (cue_head, *cue_head.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    for other in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if ctx.lexicon.polarity_class(other.lemma_.lower()) != "support":
+            continue
+        objects = [c for c in other.children if c.dep_ == "dobj"]
+        objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]  # 'the decisions of other countries'
+        if any(o.lower_ in OTHERS and not ctx.resolver.actors(o) and any(c.dep_ in ("relcl", "acl") for c in o.children)
+               for o in objects):
+            return True
+    return False

@@ -115,7 +115,7 @@ def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]],
                     for g in c.children if g.dep_ == "pobj"]  # 'have lined up behind her'
         if predicate_class(node, ctx.lexicon) != "support" and not lined_up:
             continue
-        backed = [a for c in node.children if c.dep_ == "dobj" and not _admitted(c, node)
+        backed = [a for c in node.children if c.dep_ == "dobj" and not _admitted(c, node) and not _byline(c)
                   for a in ctx.resolver.actors(c)] + [a for g in lined_up for a in ctx.resolver.actors(g)]
         position = next((positions[a] for a in backed if a in positions), None)
         subject = subject_of(node, ctx.lexicon)
@@ -127,6 +127,11 @@ def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]],
         if holders:
             found.append((_claim(holders, walk, innermost_frame(ctx.frames, node.i), node, ctx.lexicon), topic))
     return found
+
+
+def _byline(obj) -> bool:
+    """'… will support countries that do - Tusk': a headline's speaker parsed as an object."""
+    return obj.i > 0 and obj.doc[obj.i - 1].text in ("-", "–", "—")
 
 
 def _admitted(obj, verb) -> bool:

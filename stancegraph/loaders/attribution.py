@@ -28,8 +28,8 @@ class Frame:
 def speech_frames(doc, resolver: Resolver, lexicon: Lexicon) -> list[Frame]:
     frames = [f for token in doc if (f := _speech_frame(token, resolver, lexicon))]
     frames += [f for token in doc if (f := _according_frame(token, resolver))]
-    colon = _colon_frame(doc, resolver)
-    return frames + [colon] if colon else frames
+    frames += [f for f in (_colon_frame(doc, resolver), _dash_frame(doc, resolver)) if f]
+    return frames
 
 
 def _colon_frame(doc, resolver: Resolver) -> Frame | None:
@@ -42,6 +42,23 @@ def _colon_frame(doc, resolver: Resolver) -> Frame | None:
     if len(named) != 1 or any(t.pos_ == "VERB" for t in doc[:colon.i]):
         return None  # 'Germany and France: …' or a clause before the colon is no byline
     return Frame(named.pop(), None, frozenset(t.i for t in doc[colon.i + 1:]), "quote")
+
+
+DASHES = {"-", "–", "—"}
+
+
+def _dash_frame(doc, resolver: Resolver) -> Frame | None:
+    """A headline that ends with its speaker after a dash ('Poland will not send soldiers, but
+    will support countries that do - Tusk'): what comes before is the speaker's."""
+    dash = next((t for t in reversed(doc) if t.text in DASHES), None)
+    if dash is None or dash.i < 3 or dash.i >= len(doc) - 1:
+        return None
+    after = [t for t in doc[dash.i + 1:] if not t.is_punct]
+    start = resolver.offset + after[0].idx
+    people = {m.actor for m in resolver.mentions if m.is_person and m.end > start} if after else set()
+    if len(people) != 1 or len(after) > 6 or any(not t.text[:1].isupper() for t in after):
+        return None  # the tail is one person's name and title ('– Polish President Andrzej Duda')
+    return Frame(people.pop(), None, frozenset(t.i for t in doc[:dash.i]), "quote")
 
 
 def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:

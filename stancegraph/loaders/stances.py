@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .acts import decided, deed, forecast, modal, own_side, third_party
+from .acts import backs_others, decided, deed, forecast, modal, own_side, third_party
 from .attribution import Frame
 from .cue_context import (
     EVENT_VERBS, about_someone_else, contrasted_away, coordinated_with, cue_head, demanded, denied_by_no, existential,
@@ -45,6 +45,7 @@ class Claim:
     deferred: bool = False  # put off to a later time ('one day'): mixed where timing matters
     for_now: bool = False  # refused only for now: mixed where timing does not matter
     unready: bool = False  # 'not (yet) ready': mixed where timing does not matter, else a refusal now
+    others_backed: bool = False  # 'will not send soldiers, but will support countries that do'
 
     def answered_no(self) -> Claim:
         """The claim a question made, answered 'No.'"""
@@ -58,6 +59,8 @@ class Claim:
             return "mixed"
         if self.polarity == "oppose" and (self.for_now or self.unready) and not timing_matters:
             return "mixed"  # 'membership is not on the table for now' (a timetable 'unrealistic for now' opposes)
+        if self.polarity == "oppose" and self.others_backed:
+            return "mixed"  # refused for oneself, backed for others
         return self.polarity
 
 
@@ -83,6 +86,7 @@ class _Walk:
     later: bool = False
     unready: bool = False
     supposed: bool = False  # the cue sits in a clause that supposes it happens ('if Ukraine joined')
+    others_backed: bool = False
     applied_at: int = -1  # the last node whose class and negation were applied
     cue_head: int = -1
     cue_tokens: frozenset = frozenset()  # of a cue that carries its own polarity
@@ -107,6 +111,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None, cue_head=head.i,
                  cue_tokens=frozenset(cue_tokens) if inherent else frozenset(), mixed=inherent == "mixed")
     _modifiers_of_cue(head, walk, ctx.lexicon)
+    walk.others_backed = backs_others(head, ctx)
     for complement in (c for c in head.children if c.dep_ == "xcomp"):  # 'invite Ukraine to join when conditions are met'
         walk.condition = walk.condition or condition_clause(complement, None, ctx.lexicon)
     if denied_by_no(doc, cue_tokens, ctx.lexicon):
@@ -371,4 +376,4 @@ def _claim(holders, walk: _Walk, frame: Frame | None, node, lexicon: Lexicon,
     if self_stated is None:
         self_stated = node.lemma_.lower() in lexicon.communicative
     return Claim(tuple(holders), polarity, walk.hedged, frame, walk.found or "", condition, self_stated, walk.later,
-                 for_now(node, lexicon), walk.unready)
+                 for_now(node, lexicon), walk.unready, walk.others_backed)
