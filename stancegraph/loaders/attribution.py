@@ -28,6 +28,7 @@ class Frame:
 def speech_frames(doc, resolver: Resolver, lexicon: Lexicon) -> list[Frame]:
     frames = [f for token in doc if (f := _speech_frame(token, resolver, lexicon))]
     frames += [f for token in doc if (f := _according_frame(token, resolver))]
+    frames += [f for token in doc if (f := _claim_noun_frame(token, resolver))]
     frames += [f for f in (_colon_frame(doc, resolver), _dash_frame(doc, resolver)) if f]
     return frames
 
@@ -154,6 +155,24 @@ def _according_frame(token, resolver: Resolver) -> Frame | None:
     phrase = {t.i for t in token.subtree}
     content = {t.i for t in token.sent if t.i not in phrase}
     return Frame(actors[0] if actors else None, token.i, frozenset(content), "according")
+
+
+CLAIM_NOUNS = {"claim", "insistence", "assertion", "proclamation", "statement", "declaration", "announcement",
+               "argument", "assurance", "view", "position", "warning", "demand", "promise", "pledge", "belief"}
+
+
+def _claim_noun_frame(noun, resolver: Resolver) -> Frame | None:
+    """'Washington's insistence that Ukraine will never join', 'the Kremlin's claim that …': the
+    owner of a claim says what its that-clause says."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    actors = resolver.actors(owner) if owner is not None else []
+    if clause is None or not actors:
+        return None
+    return Frame(actors[0], noun.i, frozenset(t.i for t in clause.subtree), "speech", tuple(actors[1:]))
 
 
 def _issuer(source, resolver: Resolver) -> list[str]:

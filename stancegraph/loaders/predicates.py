@@ -30,7 +30,7 @@ def _idiom(node, lexicon: Lexicon) -> str | None:
     if node.pos_ != "VERB" or not lexicon.idioms:
         return None
     objects = [c.lemma_.lower() for c in node.children if c.dep_ == "dobj"]
-    objects += [g.lemma_.lower() for c in node.children if c.dep_ == "prep" and c.lower_ == "in"
+    objects += [g.lemma_.lower() for c in node.children if c.dep_ == "prep" and c.lower_ in ("in", "off", "from")
                 for g in c.children if g.dep_ == "pobj"]  # 'would not stand in the way of an invitation'
     return next((lexicon.idioms[k] for o in objects if (k := f"{node.lemma_.lower()} {o}") in lexicon.idioms), None)
 
@@ -82,9 +82,14 @@ def as_complement(node, lexicon: Lexicon) -> str | None:
     return kind or next((k for a in adjectives if (k := lexicon.polarity_class(a.lemma_, "ADJ"))), None)
 
 
+OUTCOMES = {"consequence", "effect", "impact", "implication", "repercussion", "result"}
+
+
 def evaluated_object(node, lexicon: Lexicon) -> str | None:
     """'pose a threat', 'cross a red line': the object noun carries the evaluation."""
     nouns = [c for c in node.children if c.dep_ in ("dobj", "attr")]
+    if node.lemma_.lower() == "have":  # 'would have negative consequences', not 'I have no illusions about …'
+        nouns = [n for n in nouns if n.lemma_.lower() in OUTCOMES]
     found = next((kind for noun in nouns if (kind := noun_phrase_class(noun, lexicon))), None)
     if found or node.lemma_.lower() not in EVALUATING:
         return found
@@ -99,7 +104,8 @@ EVALUATING = {"constitute", "represent", "mean", "amount"}  # light verbs that e
 def noun_phrase_class(noun, lexicon: Lexicon, also: str | None = None) -> str | None:
     """The class of a noun with its modifiers ('red line', 'direct threat'), else of the noun."""
     words = [m.lemma_.lower() for m in noun.children if m.dep_ in ("amod", "compound")]
-    for candidate in (" ".join(words + [noun.lemma_.lower()]), noun.lemma_.lower()):
+    lemma = noun.lemma_.lower()  # all modifiers, each on its own ('negative, possibly irreparable consequences'), none
+    for candidate in (" ".join(words + [lemma]), *(f"{w} {lemma}" for w in words), lemma):
         kind = lexicon.polarity_class(candidate, "NOUN") or (lexicon.polarity_class(candidate, also) if also else None)
         if kind:
             return kind
