@@ -195,6 +195,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             and (previous.lemma_.lower() in lexicon.speech and not any(c.dep_ == "dobj" for c in previous.children)
                  or previous.lemma_.lower() in EVASIONS):  # 'refused to admit Ukraine' is no evasion
         kind = "mixed"  # 'declined to say when an invitation might come' evades, it does not oppose
+    if negated and node.lemma_.lower() in ("want", "wish") and previous.dep_ == "xcomp" and _evasion(previous):
+        return STOP  # 'I don't want to get into what pathways there are': no view given
     if kind == "oppose" and node.lemma_.lower() in HEDGE_PHRASES_MIXED and node.dep_ == "xcomp" \
             and node.head.lemma_.lower() in ("refuse", "decline"):
         kind = "mixed"  # 'refused to rule out membership' keeps it open, as 'did not rule out' does
@@ -289,6 +291,11 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     return tuple(actors)
 
 
+def _evasion(verb) -> bool:
+    return verb.lemma_.lower() in EVASIONS | {"discuss", "debate"} or verb.lemma_.lower() == "get" and any(
+        c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
+
+
 def _controller(node):
     """The word whose subject a verb shares, when it has none of its own: 'oppose offering',
     'declined to offer', 'opposed to offering', 'the reluctance by Italy to offer'."""
@@ -300,6 +307,8 @@ def _controller(node):
         return node.head if node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) else None
     if node.head.pos_ == "VERB" and (node.dep_ == "xcomp" or node.dep_ == "dobj" and node.tag_ == "VBG"):
         return node.head
+    if node.head.pos_ == "ADJ" and node.dep_ == "xcomp":
+        return node.head  # 'are reluctant to accept Ukraine'
     return None
 
 
