@@ -158,7 +158,9 @@ def _according_frame(token, resolver: Resolver) -> Frame | None:
 
 
 CLAIM_NOUNS = {"claim", "insistence", "assertion", "proclamation", "statement", "declaration", "announcement",
-               "argument", "assurance", "view", "position", "warning", "demand", "promise", "pledge", "belief"}
+               "argument", "assurance", "view", "position", "warning", "demand", "promise", "pledge", "belief",
+               "condition", "requirement", "proposal"}
+LISTING_VERBS = {"include", "be", "remain"}
 
 
 def _claim_noun_frame(noun, resolver: Resolver) -> Frame | None:
@@ -167,12 +169,16 @@ def _claim_noun_frame(noun, resolver: Resolver) -> Frame | None:
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    actors = resolver.actors(owner) if owner is not None else []
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-    actors = resolver.actors(owner) if owner is not None else []
-    if clause is None or not actors:
-        return None
-    return Frame(actors[0], noun.i, frozenset(t.i for t in clause.subtree), "speech", tuple(actors[1:]))
+    if clause is not None and actors:
+        return Frame(actors[0], noun.i, frozenset(t.i for t in clause.subtree), "speech", tuple(actors[1:]))
+    verb = noun.head
+    if actors and noun.dep_ == "nsubj" and verb.lemma_.lower() in LISTING_VERBS:  # 'Moscow's demands include that …'
+        content = {t.i for c in verb.children if c.dep_ in ("dobj", "ccomp", "attr") for t in c.subtree}
+        return Frame(actors[0], verb.i, frozenset(content), "speech", tuple(actors[1:])) if content else None
+    return None
 
 
 def _issuer(source, resolver: Resolver) -> list[str]:
