@@ -29,7 +29,7 @@ def speech_frames(doc, resolver: Resolver, lexicon: Lexicon) -> list[Frame]:
     frames = [f for token in doc if (f := _speech_frame(token, resolver, lexicon))]
     frames += [f for token in doc if (f := _according_frame(token, resolver))]
     frames += [f for token in doc if (f := _claim_noun_frame(token, resolver))]
-    frames += [f for f in (_colon_frame(doc, resolver), _dash_frame(doc, resolver)) if f]
+    frames += [f for f in (_colon_frame(doc, resolver), _dash_frame(doc, resolver), _for_frame(doc, resolver)) if f]
     return frames
 
 
@@ -43,6 +43,20 @@ def _colon_frame(doc, resolver: Resolver) -> Frame | None:
     if len(named) != 1 or any(t.pos_ == "VERB" for t in doc[:colon.i]):
         return None  # 'Germany and France: …' or a clause before the colon is no byline
     return Frame(named.pop(), None, frozenset(t.i for t in doc[colon.i + 1:]), "quote")
+
+
+def _for_frame(doc, resolver: Resolver) -> Frame | None:
+    """'For Macron, instead of belonging to NATO, there should be talk of guarantees': a sentence
+    opened by 'For' and one actor, then a comma, is that actor's view."""
+    first = doc[0] if len(doc) > 3 else None
+    if first is None or first.lower_ != "for":
+        return None
+    named = next((c for c in first.children if c.dep_ == "pobj"), None)
+    comma = next((t for t in doc[1:6] if t.text == ","), None)
+    actors = resolver.actors(named) if named is not None else []
+    if len(actors) != 1 or comma is None or named.i > comma.i:
+        return None
+    return Frame(actors[0], None, frozenset(t.i for t in doc[comma.i + 1:]), "according")
 
 
 DASHES = {"-", "–", "—"}

@@ -16,7 +16,7 @@ def governing_hits(doc, sentence: Sentence, hits: list[CueHit], topics: tuple[To
     inside another cue's phrase gives way to it ('an invitation to join NATO')."""
     spans = [(hit, [t.i for t in doc if hit.start <= sentence.start + t.idx < hit.end]) for hit in hits]
     spans = [(hit, tokens) for hit, tokens in spans if tokens]
-    narrower = {(t.broader, clause_head(doc[tokens[0]]).i) for t in topics if t.broader
+    narrower = {(t.broader, _qualified_clause(doc[tokens[0]]).i) for t in topics if t.broader
                 for hit, tokens in spans if hit.topic == t.id}
     placed = [(hit, tokens) for hit, tokens in spans
               if (hit.topic, clause_head(doc[tokens[0]]).i) not in narrower]
@@ -53,6 +53,15 @@ def phrase_ancestors(token):
         if node.pos_ in ("VERB", "AUX"):
             return
         yield node
+
+
+def _qualified_clause(token):
+    """The clause a narrower cue qualifies: its own, or, from a relative clause on a subject, the
+    subject's ('a country that is at war cannot become a member')."""
+    head = clause_head(token)
+    if head.dep_ == "relcl" and head.head.dep_ in ("nsubj", "nsubjpass") and head.head.head.i != head.head.i:
+        return clause_head(head.head.head)
+    return head
 
 
 def clause_head(token):
