@@ -23,6 +23,12 @@ def relations(text: str, date: str) -> set[tuple[str, str, str]]:
     # the adviser named before the one advised
     ("Jake Sullivan, President Joe Biden's national security adviser, spoke to reporters.", "2024-07-09",
      {("Jake Sullivan", "advises", "Joe Biden")}),
+    # a portfolio between the title and the name
+    ("UK Secretary of State for Foreign, Commonwealth and Development Affairs David Lammy spoke in Munich.",
+     "2025-02-15", {("David Lammy", "minister_of", "United Kingdom")}),
+    # the president of an organisation heads it; president_of is a state's
+    ("Fico spoke with President of the European Council Antonio Costa on Monday.", "2025-02-17",
+     {("António Costa", "head_of", "European Council")}),
 ])
 def test_stated_relations(text, date, expected):
     assert relations(text, date) == expected

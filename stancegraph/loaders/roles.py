@@ -132,7 +132,9 @@ def resolve_role(phrase: RolePhrase, index: ActorIndex, date: str | None) -> tup
     return None, phrase.role
 
 
-_APPOSED_AFTER = re.compile(r"^,? ?⟨P(\d+)⟩")
+# the person after the title, past a portfolio ('Secretary of State for Foreign, Commonwealth and
+# Development Affairs David Lammy', 'Minister for Europe Jane Doe')
+_APPOSED_AFTER = re.compile(r"^(?: for [A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w-]*)*)?,? ?⟨P(\d+)⟩")
 _OF_AFTER_NAME = re.compile(r"^,? ?⟨P\d+⟩ of (?:the )?⟨C(\d+)⟩")
 _APPOSED_BEFORE = re.compile(r"⟨P(\d+)⟩,? (?:who (?:is|was|has been|had been|served as|serves as|is now|was then|"
                              r"became|took over as|was appointed|was named|was elected) )?(?:also |now )?$")
@@ -176,6 +178,8 @@ def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
             continue  # 'the press secretary of the Russian President Dmitry Peskov', 'Russia's incoming president'
         if predicate == "advises" and not _is_person(phrase.of, index):
             continue  # 'US National Security Adviser Jake Sullivan': advises needs a named advisee
+        if predicate == "president_of" and not _is_state(phrase.of, index):
+            predicate = "head_of"  # 'President of the European Council Antonio Costa': a state has a president_of
         if predicate:
             found.append(Relation(person, predicate, phrase.of or "", evidence, 0.9, date, f"title:{predicate}"))
     for match in _ADVISER.finditer(shadow.text):
@@ -197,6 +201,11 @@ def _held_by_another(phrase: RolePhrase, person: str, index: ActorIndex, date: s
         return False
     holder = index.holder(phrase.role, phrase.of, date, False)
     return holder is not None and holder != person
+
+
+def _is_state(actor: str | None, index: ActorIndex) -> bool:
+    entry = index.entry(actor) if actor else None
+    return entry is None or entry.type == "State"
 
 
 def _is_person(actor: str | None, index: ActorIndex) -> bool:
