@@ -132,14 +132,25 @@ def naming_class(node, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _group_noun(word):
+    """The noun a group word stands for: 'one of the root causes', 'among the supporters'."""
+    if word.lower_ in ("one", "among"):
+        return next((g for p in ((word,) if word.lower_ == "among" else
+                                 [c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"])
+                     for g in p.children if g.dep_ == "pobj"), word)
+    return word
+
+
 def copular_class(node, lexicon: Lexicon) -> str | None:
     for child in node.children:
         if child.dep_ == "attr" and child.lemma_.lower() == "option":
             # 'is an option' keeps it open (mixed); 'is not an option' rules it out: this is
             # returned as support for the caller to negate, as 'not on the agenda' below
             return "support" if is_negated(node) else "mixed"
-        if child.dep_ in ("acomp", "attr"):
+        if child.dep_ in ("acomp", "attr") or child.dep_ == "prep" and child.lower_ == "among":
+            child = _group_noun(child)  # 'one of the root causes', 'among the root causes'
             kind = lexicon.polarity_class(child.lemma_, child.pos_)
+            kind = kind or (noun_phrase_class(child, lexicon) if child.pos_ == "NOUN" else None)  # 'a root cause'
             modifiers = [m for m in child.children if m.dep_ in ("amod", "compound")]
             modifiers += [g for m in modifiers if m.dep_ == "compound" for g in m.children if g.dep_ == "amod"]
             for modifier in modifiers:  # 'a realistic outcome', 'the worst-case scenario'
