@@ -86,7 +86,7 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
     subject = _speaker_token(verb)
     if subject is None:
         return None
-    actors = resolver.actors(subject)
+    actors = resolver.actors(subject) or _issuer(subject, resolver)  # 'the NATO declaration says …'
     if not actors and verb.lemma_.lower() == "make":
         return None  # 'because it made clear that …': the reason, not a speaker
     speaker = actors[0] if actors else None
@@ -196,12 +196,18 @@ def _claim_noun_frame(noun, resolver: Resolver) -> Frame | None:
 
 
 def _issuer(source, resolver: Resolver) -> list[str]:
-    """'a statement from the Czech foreign ministry': who issued the text."""
-    for prep in (c for c in source.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")):
-        for issuer in (g for g in prep.children if g.dep_ == "pobj"):
-            actors = resolver.actors(issuer)
-            if actors:
-                return actors
+    """'a statement from the Czech foreign ministry', 'the NATO statement', 'the final statement of
+    the NATO summit': who issued the text (its owner named before it, or in a from/of/by phrase)."""
+    issuers = [g for c in source.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")
+               for g in c.children if g.dep_ == "pobj"]
+    for candidate in (*source.children, *issuers, *(c for g in issuers for c in g.children)):
+        if candidate.dep_ not in ("poss", "compound", "pobj"):
+            continue
+        actors = resolver.actors(candidate)
+        if candidate.dep_ == "compound" and not all(resolver.is_organisation(a) for a in actors):
+            continue  # 'the NATO statement', but not 'the Bucharest summit' (where, not who)
+        if actors:
+            return actors
     return []
 
 
