@@ -15,9 +15,11 @@ from stancegraph.loaders.extract import default_extractor
 from stancegraph.loaders.pipeline import Extractor
 from stancegraph.model import Article
 
-TEXT = ("Poland has lobbied for months for a clear signal at the summit.\n\n"
+# three sentences with cues (the model reads only topics a cue names); the rules leave Hungary's
+# view on the invitation open for the model
+TEXT = ("Poland has lobbied for months for Ukraine's membership in NATO at the summit.\n\n"
         "“Ukraine belongs in NATO and the door must not close,” the Polish foreign minister said on Monday.\n\n"
-        "Hungary, however, warned that talk of accession would only prolong the war.")
+        "Hungary's foreign minister was asked about an invitation for Ukraine on Tuesday.")
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +90,10 @@ def test_probabilities_are_the_same_every_run(classifier):
     _, candidates = Extractor(classifier=None).extract_with_candidates(Article(TEXT, published="2023-07-01"))
     first, second = classifier.probabilities(candidates), classifier.probabilities(list(reversed(candidates)))[::-1]
     assert first.shape == (len(candidates), len(classifier.topics), 4)
-    assert (first == second).all()
+    # a candidate's probabilities do not depend on its sentence-mates' order, up to float rounding
+    # (about 1e-11, far below the two decimals a confidence keeps); the same input in the same
+    # order is identical byte for byte (test_same_input_same_output_with_the_classifier)
+    assert abs(first - second).max() < 1e-6
     assert abs(first.sum(axis=-1) - 1).max() < 1e-4
 
 
