@@ -116,3 +116,10 @@ def test_a_capital_naming_an_event_or_a_document_is_not_an_actor():
             "Budapest Memorandum.")
     found = {a.id for a in extract(Article(text, published="2024-05-14")).actors}
     assert "wd:Q30" not in found and "wd:Q28" not in found  # the United States, Hungary
+
+
+def test_a_dash_followed_only_by_punctuation_is_no_byline():
+    """A headline byline is a name after a final dash; a dash with only punctuation after it
+    (a stray quote) must neither crash nor name a speaker."""
+    result = extract(Article('Poland will not send soldiers to Ukraine, Tusk said -"', published="2025-02-17"))
+    assert {(s.topic, s.polarity) for s in result.stances} == {("troops_in_ukraine", "oppose")}

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from .attribution import DASHES
 from .predicates import is_negated, predicate_class
 from .holders import subject_of
 from .cue_context import innermost_frame
@@ -131,7 +132,7 @@ def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]],
 
 def _byline(obj) -> bool:
     """'… will support countries that do - Tusk': a headline's speaker parsed as an object."""
-    return obj.i > 0 and obj.doc[obj.i - 1].text in ("-", "–", "—")
+    return obj.i > 0 and obj.doc[obj.i - 1].text in DASHES
 
 
 def _admitted(obj, verb) -> bool:

@@ -69,8 +69,10 @@ def _dash_frame(doc, resolver: Resolver) -> Frame | None:
     if dash is None or dash.i < 3 or dash.i >= len(doc) - 1:
         return None
     after = [t for t in doc[dash.i + 1:] if not t.is_punct]
+    if not after:
+        return None
     start = resolver.offset + after[0].idx
-    people = {m.actor for m in resolver.mentions if m.is_person and m.end > start} if after else set()
+    people = {m.actor for m in resolver.mentions if m.is_person and m.end > start}
     if len(people) != 1 or len(after) > 6 or any(not t.text[:1].isupper() for t in after):
         return None  # the tail is one person's name and title ('– Polish President Andrzej Duda')
     return Frame(people.pop(), None, frozenset(t.i for t in doc[:dash.i]), "quote")

@@ -44,7 +44,6 @@ def supposes_it(clause) -> bool:
         c.dep_ == "aux" and c.lower_ in INVERTING_AUXILIARIES and c.i < subject.i for c in clause.children)
 
 
-
 def warned_supposition(token) -> tuple[frozenset[int], frozenset[int]]:
     """When a cue sits in a supposition a warning hangs on ('warned that Russia would respond if
     NATO invited Ukraine'): the supposition's tokens and those between it and the warning verb,

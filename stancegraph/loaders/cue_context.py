@@ -180,7 +180,6 @@ def in_side_clause(token, lexicon: Lexicon, frame: Frame | None) -> bool:
     return False
 
 
-
 def takes_subject_theme(node, lexicon: Lexicon) -> bool:
     """Predicates that say something about their subject: 'membership is unrealistic',
     'an invitation should come', 'accession would cross a red line'."""

@@ -139,16 +139,8 @@ def document_author(noun, lexicon: Lexicon | None):
 
 def acting_owner(subject, lexicon: Lexicon):
     """The owner of a stance noun that acts as the subject ('Budapest's veto blocked the
-    invitation', 'objections from Berlin delayed it'): who vetoed or objected is who blocked; and
-    the issuer of a document that says something ('a draft of the NATO communique describes …')."""
-    if subject is None or subject.pos_ != "NOUN":
-        return None
-    if subject.lemma_.lower() in ("draft", "text", "version"):  # 'a draft of the NATO joint communique'
-        subject = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for g in c.children if g.dep_ == "pobj"), subject)
-    if subject.lemma_.lower() in DOCUMENTS | {"communique", "communiqué"}:
-        return next((c for c in subject.children if c.dep_ in ("poss", "compound")), None) or from_holder(subject)
-    if not noun_phrase_class(subject, lexicon):
+    invitation', 'objections from Berlin delayed it'): who vetoed or objected is who blocked."""
+    if subject is None or subject.pos_ != "NOUN" or not noun_phrase_class(subject, lexicon):
         return None
     return next((c for c in subject.children if c.dep_ == "poss"), None) or from_holder(subject)
 

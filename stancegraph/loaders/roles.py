@@ -176,9 +176,9 @@ def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
         predicate = ("former_head_of" if phrase.former else "leads") if leader else _predicate_for(phrase, person, index, date)
         if _held_by_another(phrase, person, index, date):
             continue  # 'the press secretary of the Russian President Dmitry Peskov', 'Russia's incoming president'
-        if predicate == "advises" and not _is_person(phrase.of, index):
+        if predicate == "advises" and _type_of(phrase.of, index) != "Person":
             continue  # 'US National Security Adviser Jake Sullivan': advises needs a named advisee
-        if predicate == "president_of" and not _is_state(phrase.of, index):
+        if predicate == "president_of" and _type_of(phrase.of, index) not in (None, "State"):
             predicate = "head_of"  # 'President of the European Council Antonio Costa': a state has a president_of
         if predicate:
             found.append(Relation(person, predicate, phrase.of or "", evidence, 0.9, date, f"title:{predicate}"))
@@ -203,14 +203,9 @@ def _held_by_another(phrase: RolePhrase, person: str, index: ActorIndex, date: s
     return holder is not None and holder != person
 
 
-def _is_state(actor: str | None, index: ActorIndex) -> bool:
+def _type_of(actor: str | None, index: ActorIndex) -> str | None:
     entry = index.entry(actor) if actor else None
-    return entry is None or entry.type == "State"
-
-
-def _is_person(actor: str | None, index: ActorIndex) -> bool:
-    entry = index.entry(actor) if actor else None
-    return entry is not None and entry.type == "Person"
+    return entry.type if entry else None
 
 
 def _state_before(phrase: RolePhrase, shadow: Shadow, index: ActorIndex) -> str | None:
