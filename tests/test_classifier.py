@@ -86,6 +86,18 @@ def test_a_candidate_marks_its_actor_and_how_the_parse_binds_it():
     assert all(isinstance(c, Candidate) and c.topics for c in candidates)
 
 
+def test_a_referring_word_after_a_named_actor_does_not_reach_back():
+    # 'his' follows Zelensky, so it is his; 'They' opens the third sentence, so it reaches back
+    text = ("Zelensky spoke with the Czech president, Petr Pavel, in Prague on Monday. "
+            "Zelensky wants an invitation to NATO and guarantees for his country.\n\n"
+            "Poland and Lithuania met on Tuesday. They back an invitation to NATO for Ukraine.")
+    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2023-07-01"))
+    second = {c.name for c in candidates if c.sentence_index == 1}
+    assert "Volodymyr Zelensky" in second and "Petr Pavel" not in second
+    taken_up = {c.name for c in candidates if c.earlier}
+    assert {"Poland", "Lithuania"} <= taken_up
+
+
 def test_probabilities_are_the_same_every_run(classifier):
     _, candidates = Extractor(classifier=None).extract_with_candidates(Article(TEXT, published="2023-07-01"))
     first, second = classifier.probabilities(candidates), classifier.probabilities(list(reversed(candidates)))[::-1]

@@ -117,8 +117,14 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
 
 
 def _taken_up(sentences, sentence, mentions, voices) -> set[str]:
-    """Actors of the sentence before in the same paragraph, when this one refers back to them."""
-    if sentence.index == 0 or not _TAKES_UP.search(sentence.text):
+    """Actors of the sentence before in the same paragraph, when this one refers back to them.
+    A referring word after an actor named in the sentence refers to that actor ('Zelensky wants
+    guarantees for his country', 'Ukraine's bid is backed by the countries in the east'), so only
+    one that comes before every named actor reaches back."""
+    refers = _TAKES_UP.search(sentence.text) if sentence.index else None
+    if refers is None:
+        return set()
+    if any(m.start - sentence.start < refers.start() for m in mentions.get(sentence.index, ())):
         return set()
     previous = sentences[sentence.index - 1]
     if previous.paragraph != sentence.paragraph:

@@ -124,7 +124,29 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
         actors = ctx.resolver.actors(doc[head.i - 1])
         if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
             return True
-    return False
+    joiner = controlled_joiner(doc, cue_tokens)
+    actors = ctx.resolver.actors(joiner) if joiner is not None else []
+    return bool(actors) and not set(actors) & ctx.themes and all_states(actors, ctx)
+
+
+JOINING = {"join", "enter", "become", "come", "get"}
+SEEKING = {"seek", "obtain", "gain", "win", "pursue", "request", "get", "receive", "want"}
+
+
+def controlled_joiner(doc, cue_tokens: list[int]):
+    """Who would join, when the joining verb has no subject of its own: the subject of the verb
+    it completes ('Sweden wants to join the alliance') or that verb's object ('prompted Sweden and
+    Finland to seek membership'). A state other than the theme joining is another accession."""
+    verb = next((doc[i] for i in cue_tokens if doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in JOINING), None)
+    if verb is None:
+        noun = doc[cue_tokens[0]]
+        sought = noun.lemma_.lower() in ("membership", "accession", "entry") and noun.dep_ == "dobj"
+        verb = noun.head if sought and noun.head.lemma_.lower() in SEEKING else None
+    if verb is None or verb.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    governor = verb.head
+    return next((c for c in governor.children if c.dep_ == "dobj"), None) or \
+        next((c for c in governor.children if c.dep_ == "nsubj"), None)
 
 
 def cue_head(doc, cue_tokens: list[int]):
