@@ -85,6 +85,8 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
         return None  # 'diplomats expect the final communique to say …' has not been said
     if _hypothetical(verb):
         return None  # 'if we say Ukraine can only join when …' says nothing yet
+    if _lets_in(verb, resolver):
+        return None  # 'NATO should admit Ukraine': letting a member in, not conceding
     subject = _speaker_token(verb)
     if subject is None:
         return None
@@ -104,6 +106,13 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
         # '…, the former secretary general has said': what was said stands before the verb
         content = {t.i for t in verb.sent if t.i < min(subject_span | {verb.i})}
     return Frame(speaker, verb.i, frozenset(content - subject_span - {verb.i}), "speech", tuple(actors[1:]))
+
+
+def _lets_in(verb, resolver: Resolver) -> bool:
+    """'admit' with a named actor as its object and no clause says who is let in."""
+    if verb.lemma_.lower() != "admit" or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and resolver.actors(c) for c in verb.children)
 
 
 SAYING_PREPOSITIONS = {"by", "after", "when", "while", "in", "before", "since"}
@@ -274,3 +283,42 @@ def quote_regions(text: str) -> Regions:
 
 def _opens_quote(text: str, position: int) -> bool:
     return text[position:position + 1] in (_OPEN, '"')
+
+
+BACK_REFERENCES = frozenset({"this", "that", "so"})
+
+
+def says_the_sentence_before(doc, resolver: Resolver, lexicon: Lexicon) -> str | None:
+    """'This was said by the Czech president, Petr Pavel, …', 'Pavel said this in an interview':
+    a sentence that names who said the one before it. The speaker, or None."""
+    for verb in doc:
+        if verb.lemma_.lower() not in lexicon.speech or verb.pos_ != "VERB":
+            continue
+        children = list(verb.children)
+        passive = any(c.dep_ == "nsubjpass" and c.lower_ in BACK_REFERENCES for c in children)
+        agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if passive and agent is not None:
+            named = _named_after(doc, agent.i, resolver)
+            if len(named) == 1:
+                return named[0]
+        active = any(c.dep_ in ("dobj", "advmod") and c.lower_ in BACK_REFERENCES for c in children)
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        if active and subject is not None:
+            named = resolver.actors(subject)
+            if len(named) == 1:
+                return named[0]
+    return None
+
+
+def _named_after(doc, start: int, resolver: Resolver) -> list[str]:
+    """Who a 'by'-phrase names: the one person named after it ('by the President of the Czech
+    Republic, Petr Pavel', whatever the parse makes of the title), else the one actor."""
+    persons, named = [], []
+    for token in doc[start:]:
+        actor = resolver.token_actor.get(token.i)
+        if actor is None:
+            continue
+        into = persons if resolver.names_person(token.i) else named
+        if actor not in into:
+            into.append(actor)
+    return persons or named

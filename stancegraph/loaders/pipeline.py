@@ -17,7 +17,7 @@ from ..ontology import Topic, load_theme_actors, load_topics
 from .actors import ActorIndex, Mention, actor_index
 from .anaphora import anaphoric_claims, backing_claims, same_position_claims
 from .article_state import ArticleState, CueHit, Positions
-from .attribution import speech_frames
+from .attribution import Frame, says_the_sentence_before, speech_frames
 from .cues import first_per_span, governing_hits
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
@@ -264,6 +264,7 @@ class Extractor:
         last_topic: tuple[int, int, str] | None = None  # (paragraph, sentence index, topic)
         last_claim: tuple[str, str] | None = None  # (topic, polarity) of the latest stance, for 'a similar line'
         positions = Positions(self._home_state, state.article.published)
+        said_after = self._said_in_the_next_sentence(analysed)
         for sentence, doc, resolver, frames in state.timed(analysed):
             region = region_of(sentence, regions)
             resolver.quote_speaker = (speakers.get(region) if region else None) or interview.speaker_of(sentence)
@@ -273,6 +274,11 @@ class Extractor:
             asks_only = sentence.index in interview.questions and not answer  # the interviewer asserts nothing
             if resolver.quote_speaker:  # 'I' and 'we' inside the quotation now have a referent
                 frames = speech_frames(doc, resolver, self.lexicon)
+            if sentence.index in said_after and not resolver.quote_speaker and \
+                    not any(f.kind in ("speech", "according") for f in frames):
+                covered = set().union(*(f.content for f in frames))
+                frames = [*frames, Frame(said_after[sentence.index], None,
+                                         frozenset(t.i for t in doc if t.i not in covered), "according")]
             frames = with_context_frames(doc, sentence, frames, resolver.quote_speaker, paragraph_speaker.get(sentence.paragraph))
             for frame in frames:
                 if frame.kind in ("speech", "according") and frame.speaker:
@@ -310,6 +316,17 @@ class Extractor:
             if stances:
                 last_claim = (stances[-1].topic, stances[-1].polarity)
         return dedupe_stances(stances, self._not_now)
+
+    def _said_in_the_next_sentence(self, analysed) -> dict[int, str]:
+        """Sentences whose speaker the next one names ('NATO should consider … . This was said by
+        Petr Pavel …'): sentence index -> speaker."""
+        said = {}
+        for (before, *_), (sentence, doc, resolver, _) in zip(analysed, analysed[1:]):
+            if sentence.index == before.index + 1:
+                speaker = says_the_sentence_before(doc, resolver, self.lexicon)
+                if speaker:
+                    said[before.index] = speaker
+        return said
 
     def _home_state(self, person: str, date: str | None) -> str | None:
         """The state a person held a role for at the date (heads of state and ministers)."""

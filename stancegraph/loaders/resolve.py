@@ -120,12 +120,12 @@ class Resolver:
         """'Poland, the Czech Republic, Estonia …' parsed with the second state as an apposition
         of the first: another organisation or state in apposition is a list member, not a
         second name (a person's apposition is their title or name)."""
-        if not found or token.i not in self.token_actor or self._names_person(token.i):
+        if not found or token.i not in self.token_actor or self.names_person(token.i):
             return []
         return [c for c in token.children if c.dep_ == "appos" and c.i in self.token_actor
-                and self.token_actor[c.i] not in found and not self._names_person(c.i)]
+                and self.token_actor[c.i] not in found and not self.names_person(c.i)]
 
-    def _names_person(self, index: int) -> bool:
+    def names_person(self, index: int) -> bool:
         start = self.offset + self.doc[index].idx  # type: ignore[index]
         return any(m.is_person for m in self.mentions if m.start <= start < m.end)
 
