@@ -98,6 +98,14 @@ def test_a_referring_word_after_a_named_actor_does_not_reach_back():
     assert {"Poland", "Lithuania"} <= taken_up
 
 
+def test_a_cue_about_another_states_accession_gives_the_classifier_nothing_to_decide():
+    text = ("Poland backs Ukraine's membership in NATO.\n\n"
+            "The war prompted Finland and Sweden to seek and obtain membership in NATO.")
+    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2023-07-01"))
+    assert any(c.sentence_index == 0 for c in candidates)
+    assert not [c for c in candidates if c.sentence_index == 1]
+
+
 def test_probabilities_are_the_same_every_run(classifier):
     _, candidates = Extractor(classifier=None).extract_with_candidates(Article(TEXT, published="2023-07-01"))
     first, second = classifier.probabilities(candidates), classifier.probabilities(list(reversed(candidates)))[::-1]

@@ -142,6 +142,8 @@ def controlled_joiner(doc, cue_tokens: list[int]):
         noun = doc[cue_tokens[0]]
         sought = noun.lemma_.lower() in ("membership", "accession", "entry") and noun.dep_ == "dobj"
         verb = noun.head if sought and noun.head.lemma_.lower() in SEEKING else None
+    while verb is not None and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # 'to seek and ultimately obtain membership'
     if verb is None or verb.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     governor = verb.head

@@ -17,7 +17,8 @@ from ..ontology import Topic, load_theme_actors, load_topics
 from .actors import ActorIndex, Mention, actor_index
 from .anaphora import anaphoric_claims, backing_claims, same_position_claims
 from .article_state import ArticleState, CueHit, Positions
-from .attribution import Frame, says_the_sentence_before, speech_frames
+from .attribution import Frame, speech_frames
+from .cue_context import about_someone_else
 from .cues import first_per_span, governing_hits
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
@@ -29,7 +30,10 @@ from .resolve import Resolver, Salience
 from .roles import make_shadow, relations_in, role_phrases
 from .relatives import relative_claim
 from .segment import Sentence, sentences
-from .speakers import attribution_of, person_speaker, quote_speakers, region_of, unclosed_quotation, with_context_frames
+from .speakers import (
+    attribution_of, person_speaker, quote_speakers, region_of, said_in_the_next_sentence, unclosed_quotation,
+    with_context_frames,
+)
 from .stances import Claim, Context, claims_for_cue
 
 # The classifier's stances below this probability are never kept; those above it are stored,
@@ -86,7 +90,9 @@ class Extractor:
         # only the topics a rule cue names (here or in the sentence before): the topics' looser context
         # words added candidates whose stances were right a third of the time on 40 articles the
         # model never saw (eval/README.md, round 11)
-        return find_candidates(state.sentences, state.mentions, state.cues, state.docs, state.voices,
+        cues = {index: [hit for hit in hits if (index, hit.start) not in state.foreign_cues]
+                for index, hits in state.cues.items()}
+        return find_candidates(state.sentences, state.mentions, cues, state.docs, state.voices,
                                lambda s: region_of(s, state.regions) is not None, name_of, (), decided)
 
     def _with_model_stances(self, state: ArticleState, stances: list[Stance]) -> list[Stance]:
@@ -264,7 +270,7 @@ class Extractor:
         last_topic: tuple[int, int, str] | None = None  # (paragraph, sentence index, topic)
         last_claim: tuple[str, str] | None = None  # (topic, polarity) of the latest stance, for 'a similar line'
         positions = Positions(self._home_state, state.article.published)
-        said_after = self._said_in_the_next_sentence(analysed)
+        said_after = said_in_the_next_sentence(analysed, self.lexicon)
         for sentence, doc, resolver, frames in state.timed(analysed):
             region = region_of(sentence, regions)
             resolver.quote_speaker = (speakers.get(region) if region else None) or interview.speaker_of(sentence)
@@ -288,6 +294,8 @@ class Extractor:
                           state.speaks_for, self._is_state)
             hits = governing_hits(doc, sentence, state.cues.get(sentence.index, []), self.topics)
             for hit, tokens in hits:
+                if about_someone_else(doc, tokens, ctx):
+                    state.foreign_cues.add((sentence.index, hit.start))
                 for claim in [] if asks_only else claims_for_cue(tokens, hit.polarity, ctx, hit.asserts):
                     claim = claim.answered_no() if answer == -1 else claim
                     stances += self._stances_of(claim, hit.topic, sentence, state, f"cue:{hit.topic}", 0.8)
@@ -316,17 +324,6 @@ class Extractor:
             if stances:
                 last_claim = (stances[-1].topic, stances[-1].polarity)
         return dedupe_stances(stances, self._not_now)
-
-    def _said_in_the_next_sentence(self, analysed) -> dict[int, str]:
-        """Sentences whose speaker the next one names ('NATO should consider … . This was said by
-        Petr Pavel …'): sentence index -> speaker."""
-        said = {}
-        for (before, *_), (sentence, doc, resolver, _) in zip(analysed, analysed[1:]):
-            if sentence.index == before.index + 1:
-                speaker = says_the_sentence_before(doc, resolver, self.lexicon)
-                if speaker:
-                    said[before.index] = speaker
-        return said
 
     def _home_state(self, person: str, date: str | None) -> str | None:
         """The state a person held a role for at the date (heads of state and ministers)."""

@@ -163,8 +163,8 @@ class Resolver:
             return [self.quote_speaker]
         if lower == "they" and token.i == _first_word(token) and self.salience.group:
             return list(self.salience.group)  # 'Macron and Zelensky signed the pact. They said …'
-        if token.lemma_.lower() in ("country", "government", "nation"):
-            return self._country(token)
+        if token.lemma_.lower() in ("country", "government", "nation") and token.tag_ not in ("NNS", "NNPS"):
+            return self._country(token)  # one state; 'the countries in the eastern wing' are not the last one named
         return []
 
     def subject_group(self) -> tuple[str, ...]:

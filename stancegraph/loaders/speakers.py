@@ -7,7 +7,7 @@ from bisect import bisect_left
 
 from ..model import JOURNALIST
 from .actors import ActorIndex
-from .attribution import Frame, Regions
+from .attribution import Frame, Regions, says_the_sentence_before
 from .segment import Sentence
 from .stances import Claim
 
@@ -78,3 +78,15 @@ def attribution_of(claim: Claim, holder: str, affiliated=lambda speaker, holder:
 def unclosed_quotation(text: str, regions) -> bool:
     """A quotation region that ends without a closing mark."""
     return any(text[end - 1:end] not in ("”", '"') for _, end in regions)
+
+
+def said_in_the_next_sentence(analysed, lexicon) -> dict[int, str]:
+    """Sentences whose speaker the next one names ('NATO should consider … . This was said by
+    Petr Pavel …'): sentence index -> speaker."""
+    said = {}
+    for (before, *_), (sentence, doc, resolver, _) in zip(analysed, analysed[1:]):
+        if sentence.index == before.index + 1:
+            speaker = says_the_sentence_before(doc, resolver, lexicon)
+            if speaker:
+                said[before.index] = speaker
+    return said
