@@ -85,6 +85,9 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
         return None  # 'diplomats expect the final communique to say …' has not been said
     if _hypothetical(verb):
         return None  # 'if we say Ukraine can only join when …' says nothing yet
+    if verb.dep_ == "acl" and verb.tag_ in ("VBP", "VBZ") and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \
+            and not any(c.dep_ == "aux" for c in verb.children):
+        return None  # 'the possibility lies in the fact that the allies say: …' (not '… that the US has said')
     if _lets_in(verb, resolver):
         return None  # 'NATO should admit Ukraine': letting a member in, not conceding
     subject = _speaker_token(verb)
