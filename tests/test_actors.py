@@ -22,3 +22,17 @@ def test_outlets_and_tagger_noise_are_not_actors(text, not_an_actor):
 def test_an_organisation_the_tagger_finds_is_still_an_actor():
     result = extract(Article("The Bucharest Nine called for an invitation for Ukraine.", published="2024-06-11"))
     assert "Bucharest Nine" in {a.name for a in result.actors}
+
+
+@pytest.mark.parametrize("text, actor, not_an_actor", [
+    # a capital in an outlet's name is no state; the capital alone still is
+    ("Ben Wallace spoke to the Washington Post on Monday.", "Ben Wallace", "United States"),
+    ("Washington opposes an invitation, Ben Wallace told the Kyiv Independent.", "United States", "Ukraine"),
+    ("Hungary opposes an invitation, The Moscow Times reported.", "Hungary", "Russia"),
+    # nobody holds a post someone hopes to take next
+    ("Ben Wallace hopes to become the next NATO Secretary General.", "Ben Wallace", "Jens Stoltenberg"),
+])
+def test_a_name_inside_an_outlet_or_a_future_post_names_nobody(text, actor, not_an_actor):
+    names = {a.name for a in extract(Article(text, published="2023-06-08")).actors}
+    assert actor in names
+    assert not_an_actor not in names

@@ -22,11 +22,17 @@ _EVENT_AFTER = re.compile(r"^\s+(?:summit|conference|talks|meeting|declaration|m
                           r"|format|process|communiqu[eé])\b", re.IGNORECASE)
 
 
+# 'the Washington Post', 'the Kyiv Independent', 'The Moscow Times': a city in an outlet's name.
+_OUTLET_AFTER = re.compile(r"^\s+(?:Post|Times|Independent|Herald|Journal|Tribune|Pravda|Daily|Telegraph|Insider|Gazette"
+                           r"|Examiner|Courier|Today)\b")
+
+
 def only_a_place(mention: Mention, text: str) -> bool:
     if mention.kind not in ("metonym", "ner"):
         return False
     return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 12):mention.start])
-                or _EVENT_AFTER.search(text[mention.end:mention.end + 16]))
+                or _EVENT_AFTER.search(text[mention.end:mention.end + 16])
+                or _OUTLET_AFTER.search(text[mention.end:mention.end + 16]))
 
 
 def surname_mentions(sentence: Sentence, seen: dict[str, str], found: list[Mention]) -> list[Mention]:

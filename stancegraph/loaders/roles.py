@@ -92,6 +92,9 @@ _INDEFINITE_BEFORE = re.compile(
     r"\b[Aa]n? (?:(?!(?:with|of|to|for|at|in|on|by|from|and|or|the|his|her|its|their)\b)[\w'’-]+ ){0,2}$")
 
 
+_NOT_YET = re.compile(r"\b(?:next|future|would-be)\s", re.IGNORECASE)
+
+
 def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
     pattern, nouns, words = role_regex()
     found = []
@@ -102,6 +105,8 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
         former = mod in ("former", "ex-", "then-", "then")
         if of is None and role is None:
             continue  # 'the chief' with no organisation says too little
+        if _NOT_YET.search(shadow.text[max(0, match.start() - 12):match.end()]):
+            continue  # 'to become the next NATO Secretary General': nobody holds that yet
         indefinite = (match.group("det") or "").lower() == "a" or bool(_INDEFINITE_BEFORE.search(shadow.text, 0, match.start()))
         its = (match.group("det") or "").lower() == "its" and of is None
         found.append(RolePhrase(match.start(), match.end(), role, of, former, indefinite, its))
