@@ -55,6 +55,18 @@ def put_aside(doc, first: int) -> bool:
     return any(before.endswith(p) or f"{p} " in f"{before} " for p in ("rather than", "instead of"))
 
 
+def compared_against(head) -> bool:
+    """'much more effective than sending peacekeepers', 'better than membership': the option a
+    comparison puts behind, as 'rather than' does."""
+    for node in (head, *head.ancestors):
+        if node.dep_ == "prep" and node.lower_ == "than":
+            judged = node.head
+            return judged.tag_ in ("JJR", "RBR") or any(c.lower_ in ("more", "less") for c in judged.children)
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("pcomp", "pobj"):
+            return False
+    return False
+
+
 def contrasted_away(head) -> bool:
     """A conjunct or apposition whose 'not' the parser hung elsewhere is the part denied:
     'promises guarantees but not swift accession', 'wants guarantees, not membership' ('not' on

@@ -25,6 +25,18 @@ def _fix_lemmas(doc):
     return doc
 
 
+def _keep_lexicon_words_whole(nlp) -> None:
+    """The tokenizer splits 'non-starter' into three tokens the parser then scatters; a stance
+    word with a hyphen is kept as one token, so the lexicon reads it like any other word."""
+    from spacy.symbols import ORTH
+
+    from .lexicon import load_lexicon
+
+    for word in {w for words in load_lexicon().classes.values() for w in words if "-" in w and " " not in w}:
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 @lru_cache(maxsize=2)
 def load_nlp(name: str | None = None):  # -> spacy.Language
     import spacy
@@ -39,6 +51,7 @@ def load_nlp(name: str | None = None):  # -> spacy.Language
         except OSError:
             continue
         nlp.add_pipe(LEMMA_FIXER, last=True)
+        _keep_lexicon_words_whole(nlp)
         return nlp
     tried = wanted or ", ".join(MODEL_CANDIDATES)
     raise StanceGraphError(

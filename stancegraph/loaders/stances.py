@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .acts import backs_others, decided, deed, forecast, modal, own_side, third_party
 from .attribution import Frame
 from .cue_context import (
-    EVENT_VERBS, about_someone_else, contrasted_away, coordinated_with, cue_head, demanded, denied_by_no, existential,
+    EVENT_VERBS, about_someone_else, compared_against, contrasted_away, coordinated_with, cue_head, demanded, denied_by_no, existential,
     going_to, heads_time_clause, imposed, in_side_clause, innermost_frame, nearest_frame, normative, own_pursuit,
     owned_noun, put_aside, some_others, takes_subject_theme, used_as,
 )
@@ -117,7 +117,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     if denied_by_no(doc, cue_tokens, ctx.lexicon):
         walk.sign = -walk.sign  # 'no invitation will be extended', 'no American troops would be deployed'
     contrast = contrasted_away(head)
-    if put_aside(doc, cue_tokens[0]) or contrast:
+    if put_aside(doc, cue_tokens[0]) or contrast or compared_against(head):
         walk.sign = -walk.sign  # 'focus on weapons rather than on membership'
     # A cue's own words are not the holder's act when the cue carries its polarity, nor when a
     # cue word heads a time clause: 'once the fighting stops' says when, not what is stopped.
