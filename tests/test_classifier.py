@@ -98,6 +98,14 @@ def test_a_referring_word_after_a_named_actor_does_not_reach_back():
     assert {"Poland", "Lithuania"} <= taken_up
 
 
+def test_the_sentence_before_lends_its_speakers_and_subjects_not_its_places():
+    text = ("Speaking to reporters in India, JD Vance suggested freezing the war. "
+            "His proposal includes a ban on Ukraine joining NATO.")
+    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2025-04-23"))
+    second = {c.name for c in candidates if c.sentence_index == 1}
+    assert "JD Vance" in second and "India" not in second
+
+
 def test_a_cue_about_another_states_accession_gives_the_classifier_nothing_to_decide():
     text = ("Poland backs Ukraine's membership in NATO.\n\n"
             "The war prompted Finland and Sweden to seek and obtain membership in NATO.")

@@ -96,7 +96,7 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
         for mention in mentions.get(sentence.index, ()):
             spans.setdefault(mention.actor, []).append((mention.start - sentence.start, mention.end - sentence.start))
         speaking = voices.get(sentence.index, frozenset())
-        before = _taken_up(sentences, sentence, mentions, voices) - set(spans) - speaking
+        before = _taken_up(sentences, sentence, mentions, voices, docs) - set(spans) - speaking
         for actor in sorted(set(spans) | set(speaking) | before):
             open_topics = tuple(sorted(topic for topic in allowed if (actor, topic) not in decided))
             if not open_topics:
@@ -116,11 +116,13 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
     return found
 
 
-def _taken_up(sentences, sentence, mentions, voices) -> set[str]:
-    """Actors of the sentence before in the same paragraph, when this one refers back to them.
-    A referring word after an actor named in the sentence refers to that actor ('Zelensky wants
-    guarantees for his country', 'Ukraine's bid is backed by the countries in the east'), so only
-    one that comes before every named actor reaches back."""
+def _taken_up(sentences, sentence, mentions, voices, docs) -> set[str]:
+    """Actors of the sentence before in the same paragraph, when this one refers back to them:
+    its speakers and the actors its clauses are about (subjects), not every place or party it
+    names ('Speaking to reporters in India, he suggested …. His proposal …' takes up Vance, not
+    India). A referring word after an actor named in the sentence refers to that actor ('Zelensky
+    wants guarantees for his country', 'Ukraine's bid is backed by the countries in the east'), so
+    only one that comes before every named actor reaches back."""
     refers = _TAKES_UP.search(sentence.text) if sentence.index else None
     if refers is None:
         return set()
@@ -129,5 +131,8 @@ def _taken_up(sentences, sentence, mentions, voices) -> set[str]:
     previous = sentences[sentence.index - 1]
     if previous.paragraph != sentence.paragraph:
         return set()
-    return {m.actor for m in mentions.get(previous.index, ())} | set(voices.get(previous.index, ()))
-
+    doc = docs.get(previous.index)
+    named = mentions.get(previous.index, ())
+    subjects = {m.actor for m in named
+                if doc is None or is_subject(doc, m.start - previous.start, m.end - previous.start)}
+    return subjects | set(voices.get(previous.index, ()))
