@@ -29,6 +29,11 @@ def test_an_organisation_the_tagger_finds_is_still_an_actor():
     ("Ben Wallace spoke to the Washington Post on Monday.", "Ben Wallace", "United States"),
     ("Washington opposes an invitation, Ben Wallace told the Kyiv Independent.", "United States", "Ukraine"),
     ("Hungary opposes an invitation, The Moscow Times reported.", "Hungary", "Russia"),
+    # a ministry is part of its state's government, or a post in a title
+    ("Andrii Sybiha, the head of Ukraine's Ministry of Foreign Affairs, asked NATO for an invitation.", "Ukraine",
+     "Ministry of Foreign Affairs"),
+    # a capital naming a summit, with the alliance's name between
+    ("Bulgaria backs the decision of the Bucharest NATO Summit in 2008.", "Bulgaria", "Romania"),
     # nobody holds a post someone hopes to take next
     ("Ben Wallace hopes to become the next NATO Secretary General.", "Ben Wallace", "Jens Stoltenberg"),
 ])

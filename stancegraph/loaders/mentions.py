@@ -18,7 +18,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
 
 
 # 'the Washington summit', 'the Budapest Memorandum': a capital naming an event or a document.
-_EVENT_AFTER = re.compile(r"^\s+(?:summit|conference|talks|meeting|declaration|memorandum|treaty|accords?|agreements?"
+_EVENT_AFTER = re.compile(r"^\s+(?:NATO\s+)?(?:summit|conference|talks|meeting|declaration|memorandum|treaty|accords?|agreements?"
                           r"|format|process|communiqu[eé])\b", re.IGNORECASE)
 
 
@@ -125,3 +125,13 @@ def ner_noise(name: str) -> bool:
     """What the statistical tagger calls a name but is none: dates and numbers ('Vilnius
     12.07.2023'), a hyphenated adjective ('Euro-Atlantic')."""
     return any(ch.isdigit() for ch in name) or bool(re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", name))
+
+
+_MINISTRY = re.compile(r"^(?:the\s+)?(?:Ministry|Department|Office)\b|\bMinistry$", re.IGNORECASE)
+
+
+def a_ministry(name: str) -> bool:
+    """'Ukraine's Ministry of Foreign Affairs', 'the Foreign Ministry': part of a state's
+    government, which speaks as the state ('the ministry said' resolves to it), or a post in a
+    title ('the head of Ukraine's Ministry of Foreign Affairs'), never an actor of its own."""
+    return bool(_MINISTRY.search(name.strip()))

@@ -23,7 +23,7 @@ from .cues import first_per_span, governing_hits
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
 from .mention_stage import find_mentions
-from .mentions import listed_beside, ner_noise, only_a_place, reported_by_outlet
+from .mentions import a_ministry, listed_beside, ner_noise, only_a_place, reported_by_outlet
 from .merge import dedupe_relations, dedupe_stances
 from .nlp import load_nlp
 from .resolve import Resolver, Salience
@@ -216,7 +216,7 @@ class Extractor:
                 continue
             name = ent.text.strip(" (")
             known = self.index.lookup(name)
-            if not known and (ent.label_ == "ORG" and reported_by_outlet(name) or ner_noise(name)):
+            if not known and (ent.label_ == "ORG" and (reported_by_outlet(name) or a_ministry(name)) or ner_noise(name)):
                 continue  # 'The Wall Street Journal reported …' is a source, 'Euro-Atlantic' no name
             ident = known.id if known else actor_id(name)
             kind = "Person" if ent.label_ == "PERSON" else "Organization"
