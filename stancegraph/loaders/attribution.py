@@ -289,22 +289,32 @@ def _opens_quote(text: str, position: int) -> bool:
 
 
 BACK_REFERENCES = frozenset({"this", "that", "so"})
+REMARKS = frozenset({"statement", "remark", "remarks", "comment", "comments", "announcement", "claim", "assessment"})
+MAKING = frozenset({"make", "issue", "deliver"})  # 'This statement was made by …'
+
+
+def _back_reference(token) -> bool:
+    """'This', or 'this statement' / 'these remarks': what the sentence before said."""
+    return token.lower_ in BACK_REFERENCES or token.lemma_.lower() in REMARKS and any(
+        c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in token.children)
 
 
 def says_the_sentence_before(doc, resolver: Resolver, lexicon: Lexicon) -> str | None:
     """'This was said by the Czech president, Petr Pavel, …', 'Pavel said this in an interview':
     a sentence that names who said the one before it. The speaker, or None."""
     for verb in doc:
-        if verb.lemma_.lower() not in lexicon.speech or verb.pos_ != "VERB":
+        if verb.lemma_.lower() not in lexicon.speech | MAKING or verb.pos_ != "VERB":
             continue
         children = list(verb.children)
-        passive = any(c.dep_ == "nsubjpass" and c.lower_ in BACK_REFERENCES for c in children)
+        making = verb.lemma_.lower() in MAKING  # made, issued: only a remark is ('This statement was made by …')
+        passive = any(c.dep_ == "nsubjpass" and _back_reference(c) and (not making or c.lower_ not in BACK_REFERENCES)
+                      for c in children)
         agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if passive and agent is not None:
             named = _named_after(doc, agent.i, resolver)
             if len(named) == 1:
                 return named[0]
-        active = any(c.dep_ in ("dobj", "advmod") and c.lower_ in BACK_REFERENCES for c in children)
+        active = not making and any(c.dep_ in ("dobj", "advmod") and c.lower_ in BACK_REFERENCES for c in children)
         subject = next((c for c in children if c.dep_ == "nsubj"), None)
         if active and subject is not None:
             named = resolver.actors(subject)

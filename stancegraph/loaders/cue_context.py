@@ -67,6 +67,16 @@ def compared_against(head) -> bool:
     return False
 
 
+CONSEQUENCE_WORDS = {"so", "therefore", "thus", "hence"}
+
+
+def draws_from(node, clause) -> bool:
+    """'X, so Y' parsed with X as Y's complement: Y is a consequence drawn from X, and X a claim
+    of its own."""
+    return any(c.dep_ in ("advmod", "mark", "cc") and c.lower_ in CONSEQUENCE_WORDS and clause.i < c.i < node.i
+               for c in node.children)
+
+
 def contrasted_away(head) -> bool:
     """A conjunct or apposition whose 'not' the parser hung elsewhere is the part denied:
     'promises guarantees but not swift accession', 'wants guarantees, not membership' ('not' on
