@@ -70,6 +70,10 @@ def _titled(sentence: Sentence, pattern: re.Pattern[str], person_named, found: l
     return extra
 
 
+# ', Krišjānis Kariņš' right after a role description: two or more capitalised words in apposition.
+_UNKNOWN_NAME_AFTER = re.compile(r"^, (?:[A-Z\u00C0-\u024F][\w'’.-]+ ){1,3}[A-Z\u00C0-\u024F][\w'’.-]+(?=[,.;:)]|\s(?:[a-z]|$))")
+
+
 def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, found) -> list[Mention]:
     """A role description stands for the person named beside it, or else for whoever held the
     role that day ('the Nato chief' in June 2023 is Stoltenberg)."""
@@ -79,7 +83,10 @@ def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, 
         end = sentence.start + shadow.origin[phrase.end - 1] + 1
         if any(m.is_person and m.start < end and start < m.end for m in found):
             continue
-        person = apposed_person(shadow, phrase) or resolve_role(phrase, index, date)[0]
+        person = apposed_person(shadow, phrase)
+        if person is None and _UNKNOWN_NAME_AFTER.match(shadow.text[phrase.end:]):
+            continue  # 'Latvia's foreign minister, Krišjānis Kariņš': a name the dictionary lacks, not the day's holder
+        person = person or resolve_role(phrase, index, date)[0]
         if person:
             extra.append(Mention(start, end, person, "role", sentence.text[start - sentence.start:end - sentence.start], True))
     return extra

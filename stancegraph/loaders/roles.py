@@ -202,8 +202,8 @@ def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
 def _held_by_another(phrase: RolePhrase, person: str, index: ActorIndex, date: str | None) -> bool:
     """The dictionary knows someone else held the office that day: the name beside the title is
     not its holder (a title inside another's, or one not yet taken up)."""
-    if phrase.former or phrase.role is None or phrase.of is None:
-        return False
+    if phrase.former or phrase.role is None or phrase.of is None or index.entry(person) is None:
+        return False  # of a person it does not know, the dictionary cannot say the title is not theirs
     holder = index.holder(phrase.role, phrase.of, date, False)
     return holder is not None and holder != person
 
