@@ -67,6 +67,21 @@ def compared_against(head) -> bool:
     return False
 
 
+QUESTION_WORDS = {"how", "whether", "if", "what", "why", "when", "where", "which", "who"}
+
+
+def asked_about(node, previous) -> bool:
+    """'Asked about Ukraine's membership, …', 'asked whether Ukraine should join', 'asked how the
+    proposal differs from membership': the topic of a question, which states no one's position
+    ('asked NATO to invite Ukraine' is a request, and stays one)."""
+    if node.lemma_.lower() not in ("ask", "question") or node.pos_ != "VERB":
+        return False
+    if previous.dep_ == "prep" and previous.lower_ == "about":
+        return True
+    return previous.dep_ in ("ccomp", "advcl", "xcomp") and any(
+        c.lower_ in QUESTION_WORDS and c.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr") for c in previous.children)
+
+
 CONSEQUENCE_WORDS = {"so", "therefore", "thus", "hence"}
 
 

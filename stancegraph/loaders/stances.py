@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from .acts import backs_others, decided, deed, forecast, modal, own_side, third_party
 from .attribution import Frame
 from .cue_context import (
-    EVENT_VERBS, about_someone_else, compared_against, contrasted_away, coordinated_with, cue_head, demanded,
-    denied_by_no, draws_from, existential, going_to, heads_time_clause, imposed, in_side_clause, innermost_frame,
-    nearest_frame, normative, own_pursuit, owned_noun, put_aside, some_others, takes_subject_theme, used_as,
+    EVENT_VERBS, about_someone_else, asked_about, compared_against, contrasted_away, coordinated_with, cue_head,
+    demanded, denied_by_no, draws_from, existential, going_to, heads_time_clause, imposed, in_side_clause,
+    innermost_frame, nearest_frame, normative, own_pursuit, owned_noun, put_aside, some_others, takes_subject_theme,
+    used_as,
 )
 from .conditions import WARNING_VERBS, condition_clause, for_now, supposes_it, warned_supposition
 from .holders import (
@@ -142,6 +143,8 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             return done(_close_at_frame(node, walk, frame, ctx, previous))
         if previous.dep_ in ("ccomp", "advcl") and draws_from(node, previous):
             break  # 'Ukraine will not be invited, so its membership is off the table': a premise, not content
+        if asked_about(node, previous):
+            return found  # 'Asked about Ukraine's membership, …', 'asked whether Ukraine should join': a question
         if node.i != head.i and previous.dep_ in ("nsubj", "csubj") and not takes_subject_theme(node, ctx.lexicon) \
                 and not (inherent and node.lemma_.lower() in ctx.lexicon.realization):
             # the topic is the agent here, not what the clause takes a position on; but a cue
