@@ -303,10 +303,11 @@ def says_the_sentence_before(doc, resolver: Resolver, lexicon: Lexicon) -> str |
     """'This was said by the Czech president, Petr Pavel, …', 'Pavel said this in an interview':
     a sentence that names who said the one before it. The speaker, or None."""
     for verb in doc:
-        if verb.lemma_.lower() not in lexicon.speech | MAKING or verb.pos_ != "VERB":
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in lexicon.speech and lemma not in MAKING:
             continue
         children = list(verb.children)
-        making = verb.lemma_.lower() in MAKING  # made, issued: only a remark is ('This statement was made by …')
+        making = lemma in MAKING  # made, issued: only a remark is ('This statement was made by …')
         passive = any(c.dep_ == "nsubjpass" and _back_reference(c) and (not making or c.lower_ not in BACK_REFERENCES)
                       for c in children)
         agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)

@@ -294,9 +294,10 @@ class Extractor:
                           state.speaks_for, self._is_state)
             hits = governing_hits(doc, sentence, state.cues.get(sentence.index, []), self.topics)
             for hit, tokens in hits:
-                if about_someone_else(doc, tokens, ctx):
+                foreign = about_someone_else(doc, tokens, ctx)  # 'Sweden wants to join the alliance'
+                if foreign:
                     state.foreign_cues.add((sentence.index, hit.start))
-                for claim in [] if asks_only else claims_for_cue(tokens, hit.polarity, ctx, hit.asserts):
+                for claim in [] if asks_only or foreign else claims_for_cue(tokens, hit.polarity, ctx, hit.asserts):
                     claim = claim.answered_no() if answer == -1 else claim
                     stances += self._stances_of(claim, hit.topic, sentence, state, f"cue:{hit.topic}", 0.8)
                 relative = None if asks_only else relative_claim(tokens, hit.polarity, ctx)

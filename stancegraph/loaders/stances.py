@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .acts import backs_others, decided, deed, forecast, modal, own_side, third_party
 from .attribution import Frame
 from .cue_context import (
-    EVENT_VERBS, about_someone_else, asked_about, compared_against, contrasted_away, coordinated_with, cue_head,
+    EVENT_VERBS, asked_about, compared_against, contrasted_away, coordinated_with, cue_head,
     demanded, denied_by_no, draws_from, existential, going_to, heads_time_clause, imposed, in_side_clause,
     innermost_frame, nearest_frame, normative, own_pursuit, owned_noun, put_aside, some_others, takes_subject_theme,
     used_as,
@@ -93,21 +93,17 @@ class _Walk:
     cue_tokens: frozenset = frozenset()  # of a cue that carries its own polarity
 
 
-def claim_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, asserts: bool = False) -> Claim | None:
-    """The first holder's claim on a cue (see claims_for_cue)."""
-    claims = claims_for_cue(cue_tokens, inherent, ctx, asserts)
-    return claims[0] if claims else None
-
-
 def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, asserts: bool = False) -> list[Claim]:
     """The claims on a cue, found by climbing from it to its governors: the first holder, and
     where that holder owns a stance noun on the way ('attempts by Poland to offer a plan', 'Ukraine's
     hopes of an invitation'), the holder of what governs that noun too ('the US resists attempts
-    by Poland …', 'Hungary poured cold water on Ukraine's hopes …'), its polarity compounded."""
+    by Poland …', 'Hungary poured cold water on Ukraine's hopes …'), its polarity compounded.
+    A cue about another state's own accession has no claims; the caller, which also keeps that
+    verdict for the classifier, checks it (`cue_context.about_someone_else`) before asking."""
     doc = ctx.doc
     head = cue_head(doc, cue_tokens)
     frame = nearest_frame(head, ctx.frames, innermost_frame(ctx.frames, head.i))
-    if in_side_clause(head, ctx.lexicon, frame) or about_someone_else(doc, cue_tokens, ctx) or used_as(head):
+    if in_side_clause(head, ctx.lexicon, frame) or used_as(head):
         return []
     walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None, cue_head=head.i,
                  cue_tokens=frozenset(cue_tokens) if inherent else frozenset(), mixed=inherent == "mixed")
@@ -297,7 +293,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
 
 
 def _evasion(verb) -> bool:
-    return verb.lemma_.lower() in EVASIONS | {"discuss", "debate"} or verb.lemma_.lower() == "get" and any(
+    return verb.lemma_.lower() in NOT_ENTERED_INTO or verb.lemma_.lower() == "get" and any(
         c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
 
 
@@ -324,6 +320,7 @@ ABSENCE_NOUNS = {"absence", "lack"}
 SUBSTITUTES = {"substitute", "alternative", "replacement", "surrogate"}
 REPLACING = {"replace", "supplant", "supersede"}
 EVASIONS = {"comment", "specify", "elaborate", "answer", "speculate", "give", "commit", "name", "set", "provide", "offer"}
+NOT_ENTERED_INTO = EVASIONS | {"discuss", "debate"}  # 'I don't want to discuss what pathways there are'
 
 
 def _apply(node, kind: str, walk: _Walk, lexicon: Lexicon, negated: bool | None = None) -> None:
