@@ -81,7 +81,9 @@ def _takes_it_or_nothing(node, ctx: Context, depth: int = 0) -> bool:
         if (child.dep_ in ("dobj", "pobj", "attr") or nested_subject) and child.pos_ in ("NOUN", "PROPN", "PRON"):
             if not _anaphoric_noun(child, ctx):
                 return False
-        elif child.dep_ in ("xcomp", "pcomp", "ccomp", "acomp") or (child.dep_ == "prep" and depth < 3):
+        elif child.dep_ in ("xcomp", "pcomp", "ccomp", "acomp") or (child.dep_ == "prep" and depth < 3) \
+                or (child.dep_ == "acl" and child.pos_ in ("VERB", "AUX") and node.pos_ == "NOUN"):
+            # a stance noun's own infinitive is its content: 'his intention to visit Moscow'
             if child.lemma_.lower() in ctx.lexicon.speech:
                 return False  # 'declined to comment' takes no position
             if depth >= 3 or not _takes_it_or_nothing(child, ctx, depth + 1):

@@ -136,6 +136,8 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             previous, node = node, node.head
             continue
         if frame is not None and node.i == frame.verb:
+            if asked_about(node.head, node):
+                return found  # 'asked if he believes Ukraine could be invited': the belief is asked about
             return done(_close_at_frame(node, walk, frame, ctx, previous))
         if previous.dep_ in ("ccomp", "advcl") and draws_from(node, previous):
             break  # 'Ukraine will not be invited, so its membership is off the table': a premise, not content
