@@ -106,6 +106,17 @@ def test_the_sentence_before_lends_its_speakers_and_subjects_not_its_places():
     assert "JD Vance" in second and "India" not in second
 
 
+def test_a_state_that_only_labels_a_named_person_is_no_candidate():
+    # 'Latvia's Krišjānis Kariņš' names whose minister acts; an unnamed role leaves the state acting
+    text = ("Latvia's Krišjānis Kariņš vowed to push for Ukraine's membership in NATO.\n\n"
+            "The Swedish Prime Minister also ruled out sending troops to Ukraine.")
+    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2023-03-01"))
+    first = {c.name for c in candidates if c.sentence_index == 0}
+    second = {c.name for c in candidates if c.sentence_index == 1}
+    assert "Krišjānis Kariņš" in first and "Latvia" not in first
+    assert "Sweden" in second
+
+
 def test_a_cue_about_another_states_accession_gives_the_classifier_nothing_to_decide():
     text = ("Poland backs Ukraine's membership in NATO.\n\n"
             "The war prompted Finland and Sweden to seek and obtain membership in NATO.")

@@ -84,6 +84,7 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
     the attribution stage found speaking in that sentence (speech frames, the quotation's
     speaker), who may hold a position there without being named in it ('"…," he said')."""
     found = []
+    named = _named_by_name(sentences, mentions, name_of)
     for sentence in sentences:
         cued = {hit.topic for hit in cues.get(sentence.index, ())}
         allowed = set(cued)
@@ -97,7 +98,10 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
             spans.setdefault(mention.actor, []).append((mention.start - sentence.start, mention.end - sentence.start))
         speaking = voices.get(sentence.index, frozenset())
         before = _taken_up(sentences, sentence, mentions, voices, docs) - set(spans) - speaking
+        labels = _labels_of_others(doc, spans, named) if doc is not None else set()
         for actor in sorted(set(spans) | set(speaking) | before):
+            if actor in labels and actor not in speaking:
+                continue
             open_topics = tuple(sorted(topic for topic in allowed if (actor, topic) not in decided))
             if not open_topics:
                 continue
@@ -114,6 +118,48 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
                 predicates=tuple(sorted(predicates - set(own))),
             ))
     return found
+
+
+_LABEL_DEPS = frozenset({"poss", "amod", "compound"})
+
+
+def _by_name(mention: str, name: str | None) -> bool:
+    return bool(name) and name.split()[-1].lower() in mention.lower()
+
+
+def _named_by_name(sentences, mentions, name_of) -> set[str]:
+    """Actors the article names by name somewhere, not only by a role ('the Swedish Prime Minister')."""
+    text = {sentence.index: sentence for sentence in sentences}
+    return {m.actor for index, found in mentions.items() for m in found
+            if _by_name(text[index].text[m.start - text[index].start:m.end - text[index].start], name_of(m.actor))}
+
+
+def _labels_of_others(doc, spans: dict[str, list[tuple[int, int]]], named: set[str]) -> set[str]:
+    """Actors named in a sentence only to say whose another actor is ('Slovakia's Robert Fico',
+    'Slovak Prime Minister Robert Fico', 'Estonian PM: …' in an article that names Kallas): a
+    label of the one who acts, not a holder beside him. Only beside someone the article names:
+    'the Swedish Prime Minister', a role it never fills, leaves the state the one who acts."""
+    owner = {token.i: actor for actor, own in spans.items() if actor in named
+             for a, b in own for token in _tokens(doc, a, b)}
+    labels = set()
+    for actor, own in spans.items():
+        if all(_labels_another(doc, a, b, actor, owner) for a, b in own):
+            labels.add(actor)
+    return labels
+
+
+def _labels_another(doc, start: int, end: int, actor: str, owner: dict[int, str]) -> bool:
+    tokens = _tokens(doc, start, end)
+    inside = {token.i for token in tokens}
+    roots = [token for token in tokens if token.head.i not in inside or token.head.i == token.i]
+    if len(roots) != 1 or roots[0].dep_ not in _LABEL_DEPS:
+        return False
+    node = roots[0]
+    while node.dep_ in _LABEL_DEPS and node.head.i != node.i:
+        node = node.head
+        if owner.get(node.i, actor) != actor:
+            return True
+    return False
 
 
 def _taken_up(sentences, sentence, mentions, voices, docs) -> set[str]:
