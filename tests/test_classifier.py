@@ -117,6 +117,13 @@ def test_a_state_that_only_labels_a_named_person_is_no_candidate():
     assert "Sweden" in second
 
 
+def test_the_one_a_speaker_addresses_is_no_candidate():
+    text = "Orbán said he had told Chancellor Scholz about his opposition to Ukraine's membership in NATO."
+    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2023-03-01"))
+    assert "Viktor Orbán" in {c.name for c in candidates}
+    assert "Olaf Scholz" not in {c.name for c in candidates}
+
+
 def test_a_cue_about_another_states_accession_gives_the_classifier_nothing_to_decide():
     text = ("Poland backs Ukraine's membership in NATO.\n\n"
             "The war prompted Finland and Sweden to seek and obtain membership in NATO.")

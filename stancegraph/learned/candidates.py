@@ -100,7 +100,8 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
         before = _taken_up(sentences, sentence, mentions, voices, docs) - set(spans) - speaking
         labels = _labels_of_others(doc, spans, named) if doc is not None else set()
         for actor in sorted(set(spans) | set(speaking) | before):
-            if actor in labels and actor not in speaking:
+            if actor not in speaking and (actor in labels or (
+                    doc is not None and all(_addressed(doc, a, b) for a, b in spans.get(actor, ())) and actor in spans)):
                 continue
             open_topics = tuple(sorted(topic for topic in allowed if (actor, topic) not in decided))
             if not open_topics:
@@ -121,6 +122,22 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
 
 
 _LABEL_DEPS = frozenset({"poss", "amod", "compound"})
+
+
+# Verbs whose object is the one spoken to: 'told Prime Minister Shmyhal', 'assured Kyiv'.
+_ADDRESSING = frozenset({"tell", "inform", "assure", "reassure", "brief", "remind", "notify"})
+_SPEAKING_TO = frozenset({"say", "speak", "explain", "write", "talk", "announce", "repeat", "reiterate"})
+
+
+def _addressed(doc, start: int, end: int) -> bool:
+    """Whether a mention is only the one a speaker addresses: a listener, not a holder."""
+    for token in _tokens(doc, start, end):
+        top = _phrase_top(token) if token.dep_ not in ("dobj", "dative", "iobj", "pobj") else token
+        if top.dep_ in ("dobj", "dative", "iobj") and top.head.lemma_.lower() in _ADDRESSING:
+            return True
+        if top.dep_ == "pobj" and top.head.lower_ == "to" and top.head.head.lemma_.lower() in _SPEAKING_TO:
+            return True
+    return False
 
 
 def _by_name(mention: str, name: str | None) -> bool:
