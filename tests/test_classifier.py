@@ -211,3 +211,19 @@ def test_same_input_same_output_with_the_classifier(classifier):
     first = Extractor(classifier=classifier).extract(article).to_json()
     again = Extractor(classifier=StanceClassifier(MODEL_DIR)).extract(article).to_json()  # a fresh session
     assert json.dumps(first, sort_keys=True) == json.dumps(again, sort_keys=True)
+
+
+def test_the_model_reads_one_actor_on_one_topic_one_way_per_article():
+    from stancegraph.learned.classifier import Decision
+    from stancegraph.learned.combine import model_stances
+
+    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(TEXT, published="2023-07-01"))
+    hungary = next(c for c in candidates if c.name == "Hungary")
+    decisions = [Decision(hungary, "invitation_or_clear_path", "support", 0.62),
+                 Decision(hungary, "invitation_or_clear_path", "oppose", 0.91),
+                 Decision(hungary, "invitation_or_clear_path", "oppose", 0.55),
+                 Decision(hungary, "ukraine_membership", "mixed", 0.5)]
+    stances = model_stances(decisions, [], {}, lambda voice, holder: False, "2023-07-01", "test@0")
+    assert sorted((s.topic, s.polarity, s.confidence) for s in stances) == [
+        ("invitation_or_clear_path", "oppose", 0.55), ("invitation_or_clear_path", "oppose", 0.91),
+        ("ukraine_membership", "mixed", 0.5)]

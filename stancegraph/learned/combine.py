@@ -25,7 +25,19 @@ def model_stances(decisions: list[Decision], rule_stances: list[Stance], voices:
         evidence = Evidence(candidate.sentence_text, candidate.sentence_start, candidate.sentence_end)
         found.append(Stance(candidate.actor, decision.topic, decision.polarity, attribution, speaker, evidence,
                             decision.probability, False, None, date, f"model:{model}"))
-    return found
+    return _most_probable_reading(found)
+
+
+def _most_probable_reading(stances: list[Stance]) -> list[Stance]:
+    """Where the model reads one actor's view on one topic in an article both ways, only the
+    polarity of its most confident decision stands: one article rarely shows one actor on both
+    sides, and the model's weaker reading is then the likelier mistake."""
+    best: dict[tuple[str, str], Stance] = {}
+    for stance in stances:
+        held = best.get((stance.actor, stance.topic))
+        if held is None or stance.confidence > held.confidence:
+            best[(stance.actor, stance.topic)] = stance
+    return [s for s in stances if s.polarity == best[(s.actor, s.topic)].polarity]
 
 
 def _attribution(holder: str, voices: frozenset[str], speaks: bool, speaks_for) -> tuple[str, str]:

@@ -83,6 +83,21 @@ def own_subject(node):
     return next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
 
 
+def _subject_taken_by_source(node):
+    """'According to Orbán, Germany and other members "don't want …"' is often parsed with
+    Germany as a conjunct of Orbán and the verb without a subject: the conjunct after the comma
+    is the verb's subject, not a second source."""
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "according" and c.i < node.i):
+        for source in (g for to in prep.children for g in to.children if g.dep_ == "pobj"):
+            commas = [p.i for p in source.children if p.dep_ == "punct" and p.lower_ == ","]
+            stray = next((c for c in source.children if c.dep_ == "conj" and any(source.i < i < c.i for i in commas)), None)
+            if stray is not None:
+                return stray
+    return None
+
+
 def subject_of(node, lexicon: Lexicon | None = None):
     for child in node.children:
         if child.dep_ == "agent":
@@ -93,6 +108,9 @@ def subject_of(node, lexicon: Lexicon | None = None):
             return node.head if node.dep_ == "relcl" and child.lower_ in ("which", "who", "that") else child
         if child.dep_ == "nsubjpass":
             return None  # a passive without 'by …' names no agent
+    stray = _subject_taken_by_source(node)
+    if stray is not None:
+        return stray
     if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.i != node.i:
         return subject_of(node.head, lexicon)  # 'said … and remained opposed': the first verb's subject
     if node.dep_ in ("xcomp", "acomp", "advcl", "oprd") and node.head.i != node.i:
