@@ -195,7 +195,20 @@ class Resolver:
         aside = _preposed_adjuncts(token)
         people = [m for m in self.mentions if m.is_person and m.end <= self.offset + token.idx
                   and not any(start <= m.start - self.offset < end for start, end in aside)]
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            # a subject 'he' continues the subject before it, not the one spoken to: 'Erdogan told
+            # his counterpart Zelensky that …, but he also urged …'
+            people = [m for m in people if self._is_subject(m)] or people
         return max(people, key=lambda m: m.end).actor if people else None
+
+    def _is_subject(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start - self.offset, mention.end - self.offset, alignment_mode="expand")
+        if span is None:
+            return False
+        top = span.root
+        while top.dep_ in ("compound", "appos", "amod", "conj") and top.head.i != top.i:
+            top = top.head
+        return top.dep_ in ("nsubj", "nsubjpass")
 
     def _country(self, token) -> list[str]:
         """'the country' is the last state named; 'his country' the state its person serves."""
