@@ -98,10 +98,9 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
             spans.setdefault(mention.actor, []).append((mention.start - sentence.start, mention.end - sentence.start))
         speaking = voices.get(sentence.index, frozenset())
         before = _taken_up(sentences, sentence, mentions, voices, docs) - set(spans) - speaking
-        labels = _labels_of_others(doc, spans, named) if doc is not None else set()
+        bystanders = _bystanders(doc, spans, named) - speaking if doc is not None else set()
         for actor in sorted(set(spans) | set(speaking) | before):
-            if actor not in speaking and (actor in labels or (
-                    doc is not None and all(_addressed(doc, a, b) for a, b in spans.get(actor, ())) and actor in spans)):
+            if actor in bystanders:
                 continue
             open_topics = tuple(sorted(topic for topic in allowed if (actor, topic) not in decided))
             if not open_topics:
@@ -149,6 +148,12 @@ def _named_by_name(sentences, mentions, name_of) -> set[str]:
     text = {sentence.index: sentence for sentence in sentences}
     return {m.actor for index, found in mentions.items() for m in found
             if _by_name(text[index].text[m.start - text[index].start:m.end - text[index].start], name_of(m.actor))}
+
+
+def _bystanders(doc, spans: dict[str, list[tuple[int, int]]], named: set[str]) -> set[str]:
+    """Actors a sentence names only as another's label or as the one spoken to."""
+    listeners = {actor for actor, own in spans.items() if all(_addressed(doc, a, b) for a, b in own)}
+    return _labels_of_others(doc, spans, named) | listeners
 
 
 def _labels_of_others(doc, spans: dict[str, list[tuple[int, int]]], named: set[str]) -> set[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..learned.candidates import is_subject
 from .actors import Mention
 from .lexicon import Lexicon
 
@@ -198,17 +199,8 @@ class Resolver:
         if token.dep_ in ("nsubj", "nsubjpass"):
             # a subject 'he' continues the subject before it, not the one spoken to: 'Erdogan told
             # his counterpart Zelensky that …, but he also urged …'
-            people = [m for m in people if self._is_subject(m)] or people
+            people = [m for m in people if is_subject(self.doc, m.start - self.offset, m.end - self.offset)] or people
         return max(people, key=lambda m: m.end).actor if people else None
-
-    def _is_subject(self, mention: Mention) -> bool:
-        span = self.doc.char_span(mention.start - self.offset, mention.end - self.offset, alignment_mode="expand")
-        if span is None:
-            return False
-        top = span.root
-        while top.dep_ in ("compound", "appos", "amod", "conj") and top.head.i != top.i:
-            top = top.head
-        return top.dep_ in ("nsubj", "nsubjpass")
 
     def _country(self, token) -> list[str]:
         """'the country' is the last state named; 'his country' the state its person serves."""
