@@ -31,8 +31,14 @@ PURSUITS = {"application", "bid", "intention", "desire", "aspiration", "aspirati
 
 def own_pursuit(node, owner) -> bool:
     """'Kiev's recent application to speed up its membership', 'Ukraine's intention to join': the
-    theme named as the owner of its own pursuit holds it (a pronoun owner, 'its bid', says less)."""
-    return node.pos_ == "NOUN" and node.lemma_.lower() in PURSUITS and owner.dep_ == "poss" and owner.pos_ == "PROPN"
+    theme named as the owner of its own pursuit holds it (a pronoun owner, 'its bid', says less,
+    unless the theme is the one that states or files it: 'Ukraine submitted its application',
+    'Ukraine, which has affirmed its aspiration to join')."""
+    if node.pos_ != "NOUN" or node.lemma_.lower() not in PURSUITS:
+        return False
+    if owner.dep_ == "poss":
+        return owner.pos_ == "PROPN"
+    return any(c.dep_ == "poss" and c.lower_ == "its" for c in node.children)
 
 
 def used_as(head) -> bool:

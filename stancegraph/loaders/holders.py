@@ -79,6 +79,18 @@ SIGNING_VERBS = {"sign", "conclude", "seal", "ink"}
 AGREEMENTS = {"deal", "agreement", "pact", "accord", "treaty", "memorandum", "declaration", "arrangement"}
 
 
+def named_holders(node, subject, resolver: Resolver) -> list[str]:
+    """The actors the subject names. A relative clause before the antecedent's conjuncts speaks of
+    the antecedent alone: 'not only Ukraine, which has affirmed its aspiration to join, but also
+    Georgia and Moldova'."""
+    found = resolver.actors(subject)
+    clause = next((c for c in subject.children if c.dep_ == "relcl" and node in c.subtree), None)
+    if clause is None:
+        return found
+    later = {a for conj in subject.conjuncts if conj.i > clause.i for a in resolver.actors(conj)}
+    return [a for a in found if a not in later] or found
+
+
 def own_subject(node):
     return next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
 

@@ -24,7 +24,7 @@ from .cue_context import (
 )
 from .conditions import WARNING_VERBS, condition_clause, for_now, supposes_it, warned_supposition
 from .holders import (
-    acting_owner, generic_country, joined_partners, judged_by, own_subject, plural_speaker, subject_of,
+    acting_owner, generic_country, joined_partners, judged_by, named_holders, own_subject, plural_speaker, subject_of,
 )
 from .lexicon import Lexicon
 from .predicates import COPULAS, is_negated, phrasal, predicate_class, proposes
@@ -166,6 +166,9 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             done(_claim(result, walk, frame, node, ctx.lexicon))
             if found and not owned_noun(node, head) or len(found) == 2:
                 return found
+            # what governs the owner's noun holds a view on it only by a predicate of its own
+            # ('Hungary poured cold water on Ukraine's hopes'), not by naming it ('said Ukraine's bid …')
+            walk.found = None
         if node.head.i == node.i:
             break
         previous, node = node, node.head
@@ -276,7 +279,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return CLIMB if kind == "normative" or node.pos_ == "NOUN" or _controller(node) is not None else STOP
     if subject_kind != "actor":
         return CLIMB
-    actors = resolver.actors(subject) + [a for a in joined_partners(node, resolver) if a not in resolver.actors(subject)]
+    named = named_holders(node, subject, resolver)
+    actors = named + [a for a in joined_partners(node, resolver) if a not in named]
     if set(actors) <= ctx.themes and (node.lemma_.lower() not in lexicon.volition and phrasal(node) not in lexicon.volition
                                       or imposed(node, lexicon)) and not own_pursuit(node, subject):
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position
