@@ -19,7 +19,7 @@ from .anaphora import anaphoric_claims, backing_claims, same_position_claims
 from .article_state import ArticleState, CueHit, Positions
 from .attribution import Frame, speech_frames
 from .cue_context import about_someone_else
-from .cues import first_per_span, governing_hits
+from .cues import find_cues, governing_hits
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
 from .mention_stage import find_mentions
@@ -128,27 +128,7 @@ class Extractor:
 
     # ---- stage 2: topic cues ------------------------------------------------------------
     def _find_cues(self, state: ArticleState) -> None:
-        named: set[str] = set()  # topics a full cue has named so far in the article
-        for sentence in state.timed(state.sentences):
-            date = state.date_of(sentence)
-            hits, bare = [], []
-            for topic in self.topics:
-                for cue in topic.cues:
-                    if not cue.applies_on(date) or not cue.applies_to(sentence.text):
-                        continue
-                    if cue.follows and not self._named_by[topic.id] & named:
-                        continue
-                    for match in cue.pattern.finditer(sentence.text):
-                        (bare if cue.follows else hits).append(CueHit(
-                            topic.id, sentence.start + match.start(), sentence.start + match.end(), cue.polarity,
-                            cue.asserts, cue.follows))
-            named |= {hit.topic for hit in hits}
-            # a bare word speaks where no full cue of its topic does ('said guarantees had to be
-            # real …, adding that Ukraine had not given up on joining the alliance')
-            full = {hit.topic for hit in hits}
-            hits = hits + [b for b in bare if b.topic not in full]
-            if hits:
-                state.cues[sentence.index] = first_per_span(hits, self._broad_topics)
+        find_cues(state, self.topics, self._named_by, self._broad_topics)
 
     # ---- stage 3: parse what can carry a stance -------------------------------------------
     def _parse(self, state: ArticleState) -> None:
