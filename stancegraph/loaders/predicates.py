@@ -182,7 +182,7 @@ def _prepositional_class(prep, lexicon: Lexicon) -> str | None:
                  if (kind := lexicon.polarity_class(" ".join(words[:n]), "ADJ"))), None)
 
 
-def is_negated(node, within_cue: frozenset = frozenset()) -> bool:
+def is_negated(node, within_cue: frozenset = frozenset(), through_copula: bool = True) -> bool:
     for child in node.children:
         if child.i in within_cue:
             continue
@@ -194,7 +194,8 @@ def is_negated(node, within_cue: frozenset = frozenset()) -> bool:
             return True  # 'no one should doubt that Ukraine will join', 'no one expects an invitation'
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True  # 'no longer opposes'
-    if node.dep_ in ("acomp", "attr", "xcomp") and node.head.i != node.i and node.head.lemma_.lower() in COPULAS:
+    if through_copula and node.dep_ in ("acomp", "attr", "xcomp") and node.head.i != node.i \
+            and node.head.lemma_.lower() in COPULAS:
         return is_negated(node.head)
     return False
 

@@ -228,7 +228,10 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if kind is None and node.pos_ == "VERB" and node.lemma_.lower() in REPLACING and previous.dep_ == "dobj":
         walk.sign = -walk.sign  # 'would not agree to proposals that could replace membership'
     if kind is None:
-        if negated or (node.pos_ == "NOUN" and node.lemma_.lower() in ABSENCE_NOUNS):
+        # a copula's negation is counted when the walk reaches the copula, not also at its
+        # complement ('there will not be US troops deployed')
+        own = is_negated(node, walk.cue_tokens, through_copula=False)
+        if own or (node.pos_ == "NOUN" and node.lemma_.lower() in ABSENCE_NOUNS):
             walk.sign = -walk.sign  # 'the absence of a timetable'
         subject = own_subject(node)
         actors = resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
