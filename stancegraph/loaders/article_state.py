@@ -47,9 +47,10 @@ class ArticleState:
     warnings: list[str] = field(default_factory=list)
     speaks_for: Callable[[str, str], bool] | None = None  # set once relations are complete
     voices: dict[int, frozenset[str]] = field(default_factory=dict)  # who speaks in each sentence
-    # cues the rules found to be about another state ('Sweden wants to join the alliance'), by
+    # cues the rules found to state no position on their topic: about another state ('Sweden
+    # wants to join the alliance') or only a bound ('guarantees without joining NATO'), by
     # (sentence index, cue start): no topic for the classifier either
-    foreign_cues: set[tuple[int, int]] = field(default_factory=set)
+    positionless_cues: set[tuple[int, int]] = field(default_factory=set)
     time_limit: float | None = None  # seconds the article may take, or None for no limit
     _regions: Regions | None = None
     _dates: dict[int, str | None] | None = None

@@ -10,7 +10,7 @@ from .attribution import Frame
 from .holders import all_states
 from .conditions import warned_supposition
 from .lexicon import Lexicon
-from .predicates import COPULAS, evaluated_object, noun_phrase_class, predicate_class
+from .predicates import COPULAS, evaluated_object, is_negated, noun_phrase_class, predicate_class
 
 if TYPE_CHECKING:
     from .stances import Context
@@ -47,6 +47,30 @@ def used_as(head) -> bool:
     prep = head.head
     return head.dep_ == "pobj" and prep.lower_ == "as" and prep.head.pos_ == "VERB" and \
         any(c.dep_ == "dobj" for c in prep.head.children)
+
+
+MIDDLE_GROUND = {"something", "anything", "middle", "compromise", "halfway", "hybrid", "mix", "cross"}
+
+
+def only_a_bound(head) -> bool:
+    """'something between Israel's guarantees and full-fledged membership' names a point of
+    reference; 'proposed Article 5 protection without it joining NATO' names what a proposal
+    leaves out. Neither is a position on the cue, unless 'without' states a need ('cannot be
+    safe without membership', 'no peace without membership')."""
+    for node in head.ancestors:  # within the noun phrase: 'between the assurances given to Israel and membership'
+        if node.pos_ == "ADP" and node.lower_ == "between" and node.head.lemma_.lower() in MIDDLE_GROUND:
+            return True  # not 'the convergence between the coalition, Ukraine and the US'
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "acl":
+            break
+    node = head
+    while node.dep_ in ("conj", "compound", "amod", "appos") and node.head.i != node.i:
+        node = node.head
+    prep = node.head
+    if node.dep_ not in ("pobj", "pcomp") or prep.lower_ != "without" or prep.head.i == prep.i:
+        return False
+    governor = prep.head
+    return not is_negated(governor) and not any(
+        g.lower_ == "no" for c in governor.children for g in (c, *c.children) if g.dep_ == "det")
 
 
 def owned_noun(node, head) -> bool:

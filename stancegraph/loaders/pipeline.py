@@ -18,7 +18,7 @@ from .actors import ActorIndex, Mention, actor_index
 from .anaphora import anaphoric_claims, backing_claims, same_position_claims
 from .article_state import ArticleState, CueHit, Positions
 from .attribution import Frame, speech_frames
-from .cue_context import about_someone_else
+from .cue_context import about_someone_else, cue_head, only_a_bound
 from .cues import find_cues, governing_hits
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
@@ -90,7 +90,7 @@ class Extractor:
         # only the topics a rule cue names (here or in the sentence before): the topics' looser context
         # words added candidates whose stances were right a third of the time on 40 articles the
         # model never saw (eval/README.md, round 11)
-        cues = {index: [hit for hit in hits if (index, hit.start) not in state.foreign_cues]
+        cues = {index: [hit for hit in hits if (index, hit.start) not in state.positionless_cues]
                 for index, hits in state.cues.items()}
         return find_candidates(state.sentences, state.mentions, cues, state.docs, state.voices,
                                lambda s: region_of(s, state.regions) is not None, name_of, (), decided)
@@ -275,8 +275,8 @@ class Extractor:
             hits = governing_hits(doc, sentence, state.cues.get(sentence.index, []), self.topics)
             for hit, tokens in hits:
                 foreign = about_someone_else(doc, tokens, ctx)  # 'Sweden wants to join the alliance'
-                if foreign:
-                    state.foreign_cues.add((sentence.index, hit.start))
+                if foreign or only_a_bound(cue_head(doc, tokens)):  # 'Article 5 protection without joining NATO'
+                    state.positionless_cues.add((sentence.index, hit.start))
                 for claim in [] if asks_only or foreign else claims_for_cue(tokens, hit.polarity, ctx, hit.asserts):
                     claim = claim.answered_no() if answer == -1 else claim
                     stances += self._stances_of(claim, hit.topic, sentence, state, f"cue:{hit.topic}", 0.8)

@@ -19,8 +19,8 @@ from .attribution import Frame
 from .cue_context import (
     EVENT_VERBS, asked_about, compared_against, contrasted_away, coordinated_with, cue_head,
     demanded, denied_by_no, draws_from, existential, going_to, heads_time_clause, imposed, in_side_clause,
-    innermost_frame, nearest_frame, normative, own_pursuit, owned_noun, put_aside, some_others, takes_subject_theme,
-    used_as,
+    innermost_frame, nearest_frame, normative, only_a_bound, own_pursuit, owned_noun, put_aside, some_others,
+    takes_subject_theme, used_as,
 )
 from .conditions import WARNING_VERBS, condition_clause, for_now, supposes_it, warned_supposition
 from .holders import (
@@ -103,7 +103,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     doc = ctx.doc
     head = cue_head(doc, cue_tokens)
     frame = nearest_frame(head, ctx.frames, innermost_frame(ctx.frames, head.i))
-    if in_side_clause(head, ctx.lexicon, frame) or used_as(head):
+    if in_side_clause(head, ctx.lexicon, frame) or used_as(head) or only_a_bound(head):
         return []
     walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None, cue_head=head.i,
                  cue_tokens=frozenset(cue_tokens) if inherent else frozenset(), mixed=inherent == "mixed")
