@@ -1,5 +1,6 @@
 """Whose act a clause tells, when it is not the holder's position: a decision narrated, the
-holder's own deed, a forecast of a third party, a third party's course, the speaker's own side."""
+holder's own deed, a forecast of a third party, a third party's course, the speaker's own side;
+and the verbs that only evade a question or share a governor's subject."""
 
 from __future__ import annotations
 
@@ -79,3 +80,38 @@ def backs_others(cue_head, ctx: Context) -> bool:
                for o in objects):
             return True
     return False
+
+
+EVASIONS = {"comment", "specify", "elaborate", "answer", "speculate", "give", "commit", "name", "set", "provide", "offer"}
+NOT_ENTERED_INTO = EVASIONS | {"discuss", "debate"}  # 'I don't want to discuss what pathways there are'
+
+
+AGREEMENTS = {"consensus", "agreement", "unanimity"}  # 'a consensus on membership is unlikely': a forecast
+LIKELIHOOD = {"likely", "unlikely", "probable", "improbable"}
+
+
+def judged_likely(node) -> bool:
+    """'is unlikely', 'likely': how probable something is, not whether it is wanted."""
+    return node.lemma_.lower() in LIKELIHOOD or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in LIKELIHOOD for c in node.children)
+
+
+def evasion(verb) -> bool:
+    return verb.lemma_.lower() in NOT_ENTERED_INTO or verb.lemma_.lower() == "get" and any(
+        c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
+
+
+def controller(node):
+    """The word whose subject a verb shares, when it has none of its own: 'oppose offering',
+    'declined to offer', 'opposed to offering', 'the reluctance by Italy to offer'."""
+    if node.pos_ != "VERB" or node.head.i == node.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        return None
+    if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.pos_ == "ADP":
+        return node.head.head
+    if node.head.pos_ == "NOUN":
+        return node.head if node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) else None
+    if node.head.pos_ == "VERB" and (node.dep_ == "xcomp" or node.dep_ == "dobj" and node.tag_ == "VBG"):
+        return node.head
+    if node.head.pos_ == "ADJ" and node.dep_ == "xcomp":
+        return node.head  # 'are reluctant to accept Ukraine'
+    return None

@@ -14,7 +14,10 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .acts import backs_others, decided, deed, forecast, modal, own_side, third_party
+from .acts import (
+    AGREEMENTS, EVASIONS, backs_others, controller, decided, deed, evasion, forecast, judged_likely, modal, own_side,
+    third_party,
+)
 from .attribution import Frame
 from .cue_context import (
     EVENT_VERBS, asked_about, compared_against, contrasted_away, coordinated_with, cue_head,
@@ -201,7 +204,10 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             and (previous.lemma_.lower() in lexicon.speech and not any(c.dep_ == "dobj" for c in previous.children)
                  or previous.lemma_.lower() in EVASIONS):  # 'refused to admit Ukraine' is no evasion
         kind = "mixed"  # 'declined to say when an invitation might come' evades, it does not oppose
-    if negated and node.lemma_.lower() in ("want", "wish") and previous.dep_ == "xcomp" and _evasion(previous):
+    if kind is not None and previous.dep_ in ("nsubj", "nsubjpass") and previous.lemma_.lower() in AGREEMENTS \
+            and judged_likely(node):
+        return STOP  # 'a consensus on membership is unlikely at Vilnius': a forecast of what others agree
+    if negated and node.lemma_.lower() in ("want", "wish") and previous.dep_ == "xcomp" and evasion(previous):
         return STOP  # 'I don't want to get into what pathways there are': no view given
     if kind == "oppose" and node.lemma_.lower() in HEDGE_PHRASES_MIXED and node.dep_ == "xcomp" \
             and node.head.lemma_.lower() in ("refuse", "decline"):
@@ -279,7 +285,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if subject_kind == "unnamed" and generic_country(subject):
         return CLIMB  # 'a country with unresolved conflicts was not ready for a MAP': the speaker's judgement
     if subject_kind == "unnamed":  # 'allies should give …' is the speaker's demand; 'efforts by some allies' may be opposed
-        return CLIMB if kind == "normative" or node.pos_ == "NOUN" or _controller(node) is not None else STOP
+        return CLIMB if kind == "normative" or node.pos_ == "NOUN" or controller(node) is not None else STOP
     if subject_kind != "actor":
         return CLIMB
     named = named_holders(node, subject, resolver)
@@ -295,31 +301,10 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return STOP if frame is None or ctx.doc[frame.verb].lemma_.lower() not in lexicon.composing else CLIMB
     if node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.lemma_.lower() in ENDING:
         walk.sign = -walk.sign  # held by the verb's subject: 'Turkey dropped its objection to …', 'lifted its veto on …'
-    controller = _controller(node)
-    if controller is not None and predicate_class(controller, lexicon) is not None:
+    governing = controller(node)
+    if governing is not None and predicate_class(governing, lexicon) is not None:
         return CLIMB  # 'oppose offering Ukraine …', 'declined to offer a timetable': the governing verb counts too
     return tuple(actors)
-
-
-def _evasion(verb) -> bool:
-    return verb.lemma_.lower() in NOT_ENTERED_INTO or verb.lemma_.lower() == "get" and any(
-        c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
-
-
-def _controller(node):
-    """The word whose subject a verb shares, when it has none of its own: 'oppose offering',
-    'declined to offer', 'opposed to offering', 'the reluctance by Italy to offer'."""
-    if node.pos_ != "VERB" or node.head.i == node.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
-        return None
-    if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.pos_ == "ADP":
-        return node.head.head
-    if node.head.pos_ == "NOUN":
-        return node.head if node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) else None
-    if node.head.pos_ == "VERB" and (node.dep_ == "xcomp" or node.dep_ == "dobj" and node.tag_ == "VBG"):
-        return node.head
-    if node.head.pos_ == "ADJ" and node.dep_ == "xcomp":
-        return node.head  # 'are reluctant to accept Ukraine'
-    return None
 
 
 CONDITION_NOUNS = {"precondition", "prerequisite"}
@@ -328,8 +313,6 @@ ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, 
 ABSENCE_NOUNS = {"absence", "lack"}
 SUBSTITUTES = {"substitute", "alternative", "replacement", "surrogate"}
 REPLACING = {"replace", "supplant", "supersede"}
-EVASIONS = {"comment", "specify", "elaborate", "answer", "speculate", "give", "commit", "name", "set", "provide", "offer"}
-NOT_ENTERED_INTO = EVASIONS | {"discuss", "debate"}  # 'I don't want to discuss what pathways there are'
 
 
 def _apply(node, kind: str, walk: _Walk, lexicon: Lexicon, negated: bool | None = None) -> None:
