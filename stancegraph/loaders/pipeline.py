@@ -290,10 +290,12 @@ class Extractor:
             if hits and last_claim:  # 'Germany has taken a similar line, and …' before a new cue
                 for claim in same_position_claims(ctx, last_claim[1]):
                     stances += self._stances_of(claim, last_claim[0], sentence, state, "anaphora:same", 0.55)
+            stated = [hit for hit, _ in hits if (sentence.index, hit.start) not in state.positionless_cues]
             if hits:
-                # the topic later sentences take up: a full cue's before a bare word's
-                first = next((hit for hit, _ in hits if not hit.bare), hits[0][0])
-                last_topic = (sentence.paragraph, sentence.index, first.topic)
+                # the topic later sentences take up: a full cue's before a bare word's; a cue about
+                # another state or only a bound ('… even without full membership') is not taken up
+                first = next((hit for hit in stated if not hit.bare), stated[0] if stated else None)
+                last_topic = (sentence.paragraph, sentence.index, first.topic) if first else last_topic
             elif last_topic and sentence.index - last_topic[1] <= 2:
                 # a repeated position takes its polarity from the last claim on that same topic
                 same_topic = last_claim[1] if last_claim and last_claim[0] == last_topic[2] else None

@@ -141,7 +141,24 @@ def _group_noun(word):
     return word
 
 
+DISCUSSION = {"discussion", "debate", "negotiation", "negotiations", "talks"}
+
+
+def _left_open(node) -> bool:
+    """'are open for discussion', 'is up for debate', 'remains a matter for negotiation'."""
+    for child in node.children:
+        if child.dep_ not in ("acomp", "attr", "advmod", "prt", "prep"):
+            continue
+        preps = [c for c in child.children if c.dep_ == "prep"] + ([child] if child.dep_ == "prep" else [])
+        if any(p.lower_ in ("for", "to") and any(g.dep_ == "pobj" and g.lemma_.lower() in DISCUSSION for g in p.children)
+               for p in preps):
+            return True
+    return False
+
+
 def copular_class(node, lexicon: Lexicon) -> str | None:
+    if _left_open(node):  # a question kept open (mixed); 'not open for discussion' rules it out, negated by the caller
+        return "support" if is_negated(node) else "mixed"
     for child in node.children:
         if child.dep_ == "attr" and child.lemma_.lower() == "option":
             # 'is an option' keeps it open (mixed); 'is not an option' rules it out: this is
