@@ -41,12 +41,19 @@ def own_pursuit(node, owner) -> bool:
     return any(c.dep_ == "poss" and c.lower_ == "its" for c in node.children)
 
 
+PARTS = {"part", "component", "element", "pillar"}
+
+
 def used_as(head) -> bool:
     """'send troops to Ukraine as security guarantees': the cue says what something else serves as,
     a description of that other thing, not a position of its own."""
-    prep = head.head
+    prep, objects = head.head, ("dobj",)
+    if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in PARTS and prep.head.dep_ == "pobj":
+        # 'troops won't be deployed to Ukraine as any part of security guarantees' (not 'language
+        # that could be read as an invitation': what is read as one may be wary of it)
+        head, prep, objects = prep.head, prep.head.head, ("dobj", "nsubjpass")
     return head.dep_ == "pobj" and prep.lower_ == "as" and prep.head.pos_ == "VERB" and \
-        any(c.dep_ == "dobj" for c in prep.head.children)
+        any(c.dep_ in objects for c in prep.head.children)
 
 
 MIDDLE_GROUND = {"something", "anything", "middle", "compromise", "halfway", "hybrid", "mix", "cross"}
