@@ -124,6 +124,20 @@ def test_the_one_a_speaker_addresses_is_no_candidate():
     assert "Olaf Scholz" not in {c.name for c in candidates}
 
 
+def test_an_actor_named_only_inside_a_condition_is_no_candidate():
+    text = "Kellogg said that if there is a peace deal between Ukraine and Russia, Ukraine should not join NATO."
+    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2025-03-01"))
+    assert "Keith Kellogg" in {c.name for c in candidates}
+    assert "Russia" not in {c.name for c in candidates}
+
+
+def test_a_cue_that_is_only_a_bound_gives_the_classifier_nothing_to_decide():
+    text = ("Poland backs Ukraine's membership in NATO.\n\n"
+            "Meloni proposed extending Article 5 protection to Ukraine without it formally joining NATO.")
+    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2025-03-05"))
+    assert not [c for c in candidates if c.sentence_index == 1 and "ukraine_membership" in c.topics]
+
+
 def test_a_cue_about_another_states_accession_gives_the_classifier_nothing_to_decide():
     text = ("Poland backs Ukraine's membership in NATO.\n\n"
             "The war prompted Finland and Sweden to seek and obtain membership in NATO.")

@@ -126,6 +126,7 @@ _LABEL_DEPS = frozenset({"poss", "amod", "compound"})
 # Verbs whose object is the one spoken to: 'told Prime Minister Shmyhal', 'assured Kyiv'.
 _ADDRESSING = frozenset({"tell", "inform", "assure", "reassure", "brief", "remind", "notify"})
 _SPEAKING_TO = frozenset({"say", "speak", "explain", "write", "talk", "announce", "repeat", "reiterate"})
+_SUPPOSING = frozenset({"if", "unless"})
 
 
 def _addressed(doc, start: int, end: int) -> bool:
@@ -150,10 +151,18 @@ def _named_by_name(sentences, mentions, name_of) -> set[str]:
             if _by_name(text[index].text[m.start - text[index].start:m.end - text[index].start], name_of(m.actor))}
 
 
+def _supposed(doc, start: int, end: int) -> bool:
+    """Whether a mention sits inside a condition ('if there is to be a peace agreement between
+    Ukraine and Russia, Ukraine should not join'): part of what is supposed, not one who holds."""
+    return any(mark.dep_ == "mark" and mark.lower_ in _SUPPOSING
+               for token in _tokens(doc, start, end) for clause in token.ancestors for mark in clause.children)
+
+
 def _bystanders(doc, spans: dict[str, list[tuple[int, int]]], named: set[str]) -> set[str]:
-    """Actors a sentence names only as another's label or as the one spoken to."""
+    """Actors a sentence names only as another's label, as the one spoken to, or inside a condition."""
     listeners = {actor for actor, own in spans.items() if all(_addressed(doc, a, b) for a, b in own)}
-    return _labels_of_others(doc, spans, named) | listeners
+    supposed = {actor for actor, own in spans.items() if all(_supposed(doc, a, b) for a, b in own)}
+    return _labels_of_others(doc, spans, named) | listeners | supposed
 
 
 def _labels_of_others(doc, spans: dict[str, list[tuple[int, int]]], named: set[str]) -> set[str]:
