@@ -142,15 +142,20 @@ def _group_noun(word):
 
 
 DISCUSSION = {"discussion", "debate", "negotiation", "negotiations", "talks"}
+QUESTIONS = {"issue", "question", "matter"}
 
 
 def _left_open(node) -> bool:
-    """'are open for discussion', 'is up for debate', 'remains a matter for negotiation'."""
+    """'are open for discussion', 'is up for debate', 'remains a matter for negotiation', 'the
+    issue of guarantees remains open'."""
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in QUESTIONS for c in node.children) and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in ("open", "unresolved", "undecided") for c in node.children):
+        return True
     for child in node.children:
         if child.dep_ not in ("acomp", "attr", "advmod", "prt", "prep"):
             continue
         preps = [c for c in child.children if c.dep_ == "prep"] + ([child] if child.dep_ == "prep" else [])
-        if any(p.lower_ in ("for", "to") and any(g.dep_ == "pobj" and g.lemma_.lower() in DISCUSSION for g in p.children)
+        if any(p.lower_ in ("for", "to", "of") and any(g.dep_ == "pobj" and g.lemma_.lower() in DISCUSSION for g in p.children)
                for p in preps):
             return True
     return False
