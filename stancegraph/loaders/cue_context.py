@@ -26,7 +26,7 @@ def some_others(subject) -> bool:
 
 
 PURSUITS = {"application", "bid", "intention", "desire", "aspiration", "aspirations", "ambition", "ambitions", "request",
-             "quest", "drive", "attempt", "attempts", "pursuit", "effort", "efforts", "push"}
+             "quest", "drive", "attempt", "attempts", "pursuit", "effort", "efforts", "push", "hope", "hopes"}
 
 
 def own_pursuit(node, owner) -> bool:
