@@ -18,7 +18,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
 
 
 # 'the Washington summit', 'the Budapest Memorandum': a capital naming an event or a document.
-_EVENT_AFTER = re.compile(r"^\s+(?:NATO\s+)?(?:summit|conference|talks|meeting|declaration|memorandum|treaty|accords?|agreements?"
+_EVENT_AFTER = re.compile(r"^\s+(?:NATO\s+)?(?:summit|forum|conference|talks|meeting|declaration|memorandum|treaty|accords?|agreements?"
                           r"|format|process|communiqu[eé])\b", re.IGNORECASE)
 
 
@@ -30,9 +30,14 @@ _OUTLET_AFTER = re.compile(r"^\s+(?:Post|Times|Independent|Herald|Journal|Tribun
 def only_a_place(mention: Mention, text: str) -> bool:
     if mention.kind not in ("metonym", "ner"):
         return False
-    return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 12):mention.start])
-                or _EVENT_AFTER.search(text[mention.end:mention.end + 16])
-                or _OUTLET_AFTER.search(text[mention.end:mention.end + 16]))
+    return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 12):mention.start])) or only_a_name_part(mention, text)
+
+
+def only_a_name_part(mention: Mention, text: str) -> bool:
+    """'the Bratislava Forum', 'the Kyiv Post': a capital inside an event's or an outlet's name.
+    ('in Sofia, he won an endorsement' may still be Bulgaria's.)"""
+    return mention.kind in ("metonym", "ner") and bool(
+        _EVENT_AFTER.search(text[mention.end:mention.end + 16]) or _OUTLET_AFTER.search(text[mention.end:mention.end + 16]))
 
 
 def surname_mentions(sentence: Sentence, seen: dict[str, str], found: list[Mention]) -> list[Mention]:
