@@ -138,11 +138,12 @@ def test_a_cue_that_is_only_a_bound_gives_the_classifier_nothing_to_decide():
     assert not [c for c in candidates if c.sentence_index == 1 and "ukraine_membership" in c.topics]
 
 
-def test_a_capital_inside_an_events_name_is_no_candidate():
-    text = "Allies should offer Ukraine security guarantees, Macron said at the Bratislava Forum."
-    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2023-05-31"))
-    assert "Emmanuel Macron" in {c.name for c in candidates}
-    assert "Slovakia" not in {c.name for c in candidates}
+def test_a_capital_inside_an_events_name_or_a_venue_is_no_candidate():
+    text = ("Allies should offer Ukraine security guarantees, Macron said at the Bratislava Forum.\n\n"
+            "\"You can forget about NATO membership,\" Trump told reporters at the White House.")
+    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2025-02-26"))
+    assert {"Emmanuel Macron", "Donald Trump"} <= {c.name for c in candidates}
+    assert not {"Slovakia", "United States"} & {c.name for c in candidates}
 
 
 def test_a_cue_about_another_states_accession_gives_the_classifier_nothing_to_decide():

@@ -30,14 +30,14 @@ PURSUITS = {"application", "bid", "intention", "desire", "aspiration", "aspirati
 
 
 def own_pursuit(node, owner) -> bool:
-    """'Kiev's recent application to speed up its membership', 'Ukraine's intention to join': the
-    theme named as the owner of its own pursuit holds it (a pronoun owner, 'its bid', says less,
-    unless the theme is the one that states or files it: 'Ukraine submitted its application',
-    'Ukraine, which has affirmed its aspiration to join')."""
+    """'Kiev's recent application to speed up its membership', 'Ukraine's intention to join',
+    'declared that its hopes of joining NATO were over' (the caller has resolved the owner to the
+    theme): the theme as the owner of its own pursuit holds it, also where it states or files
+    it ('Ukraine submitted its application', 'Ukraine, which has affirmed its aspiration')."""
     if node.pos_ != "NOUN" or node.lemma_.lower() not in PURSUITS:
         return False
     if owner.dep_ == "poss":
-        return owner.pos_ == "PROPN"
+        return owner.pos_ == "PROPN" or owner.lower_ == "its"
     return any(c.dep_ == "poss" and c.lower_ == "its" for c in node.children)
 
 

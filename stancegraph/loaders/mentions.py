@@ -15,6 +15,7 @@ from .segment import Sentence
 # only by NER after these is where something happened, not someone taking part (unless it
 # holds a stance there).
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
+_VENUE_BEFORE = re.compile(r"\b(?:at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # 'the Washington summit', 'the Budapest Memorandum': a capital naming an event or a document.
@@ -30,14 +31,16 @@ _OUTLET_AFTER = re.compile(r"^\s+(?:Post|Times|Independent|Herald|Journal|Tribun
 def only_a_place(mention: Mention, text: str) -> bool:
     if mention.kind not in ("metonym", "ner"):
         return False
-    return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 12):mention.start])) or only_a_name_part(mention, text)
+    return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 12):mention.start])) or only_a_venue(mention, text)
 
 
-def only_a_name_part(mention: Mention, text: str) -> bool:
-    """'the Bratislava Forum', 'the Kyiv Post': a capital inside an event's or an outlet's name.
-    ('in Sofia, he won an endorsement' may still be Bulgaria's.)"""
+def only_a_venue(mention: Mention, text: str) -> bool:
+    """'the Bratislava Forum', 'the Kyiv Post', 'told reporters at the White House': a capital or
+    a seat of government naming where something happens or who publishes it. ('in Sofia, he won
+    an endorsement' may still be Bulgaria's.)"""
     return mention.kind in ("metonym", "ner") and bool(
-        _EVENT_AFTER.search(text[mention.end:mention.end + 16]) or _OUTLET_AFTER.search(text[mention.end:mention.end + 16]))
+        _EVENT_AFTER.search(text[mention.end:mention.end + 16]) or _OUTLET_AFTER.search(text[mention.end:mention.end + 16])
+        or _VENUE_BEFORE.search(text[max(0, mention.start - 16):mention.start]))
 
 
 def surname_mentions(sentence: Sentence, seen: dict[str, str], found: list[Mention]) -> list[Mention]:

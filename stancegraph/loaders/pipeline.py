@@ -23,7 +23,7 @@ from .cues import find_cues, governing_hits
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
 from .mention_stage import find_mentions
-from .mentions import a_ministry, listed_beside, ner_noise, only_a_name_part, only_a_place, reported_by_outlet
+from .mentions import a_ministry, listed_beside, ner_noise, only_a_place, only_a_venue, reported_by_outlet
 from .merge import dedupe_relations, dedupe_stances
 from .nlp import load_nlp
 from .resolve import Resolver, Salience
@@ -92,8 +92,8 @@ class Extractor:
         # model never saw (eval/README.md, round 11)
         cues = {index: [hit for hit in hits if (index, hit.start) not in state.positionless_cues]
                 for index, hits in state.cues.items()}
-        # a capital inside an event's name ('the Bratislava Forum') holds nothing
-        mentions = {index: [m for m in found if not only_a_name_part(m, state.article.text)]
+        # a capital inside an event's name ('the Bratislava Forum') or a venue ('at the White House') holds nothing
+        mentions = {index: [m for m in found if not only_a_venue(m, state.article.text)]
                     for index, found in state.mentions.items()}
         return find_candidates(state.sentences, mentions, cues, state.docs, state.voices,
                                lambda s: region_of(s, state.regions) is not None, name_of, (), decided)

@@ -33,7 +33,9 @@ from .lexicon import Lexicon
 from .predicates import COPULAS, is_negated, phrasal, predicate_class, proposes
 from .resolve import Resolver
 
-HEDGE_PHRASES_MIXED = {"exclude", "rule"}  # 'would not exclude', 'did not rule out'
+HEDGE_PHRASES_MIXED = {"exclude", "rule"}
+READINESS = {"ready", "prepared"}
+CONTENT_NOUNS = {"idea", "notion", "prospect", "possibility", "claim", "suggestion", "assumption", "expectation"}  # 'would not exclude', 'did not rule out'
 STOP, CLIMB = "stop", None
 
 
@@ -223,6 +225,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if kind is None and normative(node, lexicon):
         kind = "normative"
     walk.condition = walk.condition or condition_clause(node, previous, lexicon)
+    if node.pos_ == "NOUN" and previous.dep_ in ("acl", "ccomp") and previous.pos_ in ("VERB", "AUX") and (
+            node.lemma_.lower() in CONTENT_NOUNS or lexicon.polarity_class(node.lemma_, "NOUN")):
+        walk.assertive = False  # 'the promise that Ukraine would one day become a member': the noun's content, not asserted
     if node.pos_ in ("AUX", "VERB") and node.lemma_.lower() in lexicon.realization and modal(node, lexicon.assertive) \
             or existential(node) and previous.i == walk.cue_head or going_to(node, lexicon.realization) \
             or node.lemma_.lower() in EVENT_VERBS and previous.dep_ in ("nsubj", "nsubjpass"):
@@ -287,6 +292,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if subject_kind == "unnamed":  # 'allies should give …' is the speaker's demand; 'efforts by some allies' may be opposed
         return CLIMB if kind == "normative" or node.pos_ == "NOUN" or controller(node) is not None else STOP
     if subject_kind != "actor":
+        if subject is not None and subject.dep_ == "poss" and own_pursuit(node, subject):
+            walk.found = None  # 'declaring that its hopes of joining were over': someone's pursuit, named, not held
         return CLIMB
     named = named_holders(node, subject, resolver)
     actors = named + [a for a in joined_partners(node, resolver) if a not in named]
@@ -356,6 +363,7 @@ def _close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context, came_from=Non
     lexicon = ctx.lexicon
     if verb.lemma_.lower() in lexicon.belief and is_negated(verb) and walk.found is not None:
         walk.sign = -walk.sign  # 'does not think membership is a realistic outcome'
+        walk.unready = walk.unready or walk.found in READINESS  # 'I don't think it's ready for membership'
     beside = came_from is not None and came_from.dep_ in ("advcl", "conj") and came_from.pos_ in ("VERB", "AUX")
     kind = lexicon.polarity_class(verb.lemma_, verb.pos_) if verb.lemma_.lower() in lexicon.communicative \
         and not beside else None
