@@ -35,6 +35,7 @@ from .resolve import Resolver
 
 HEDGE_PHRASES_MIXED = {"exclude", "rule"}
 READINESS = {"ready", "prepared"}
+COMMITTING = {"commitment", "pledge", "promise", "answer", "question"}
 CONTENT_NOUNS = {"idea", "notion", "prospect", "possibility", "claim", "suggestion", "assumption", "expectation"}  # 'would not exclude', 'did not rule out'
 STOP, CLIMB = "stop", None
 
@@ -206,6 +207,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             and (previous.lemma_.lower() in lexicon.speech and not any(c.dep_ == "dobj" for c in previous.children)
                  or previous.lemma_.lower() in EVASIONS):  # 'refused to admit Ukraine' is no evasion
         kind = "mixed"  # 'declined to say when an invitation might come' evades, it does not oppose
+    if kind == "oppose" and node.lemma_.lower() in ("avoid", "evade", "dodge", "sidestep") and previous.dep_ == "dobj" \
+            and previous.lemma_.lower() in COMMITTING:
+        kind = "mixed"  # 'avoided any commitment to Ukraine's membership' evades the question too
     if kind is not None and previous.dep_ in ("nsubj", "nsubjpass") and previous.lemma_.lower() in AGREEMENTS \
             and judged_likely(node):
         return STOP  # 'a consensus on membership is unlikely at Vilnius': a forecast of what others agree
