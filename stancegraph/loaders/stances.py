@@ -33,10 +33,11 @@ from .lexicon import Lexicon
 from .predicates import COPULAS, is_negated, phrasal, predicate_class, proposes
 from .resolve import Resolver
 
-HEDGE_PHRASES_MIXED = {"exclude", "rule"}
-READINESS = {"ready", "prepared"}
-COMMITTING = {"commitment", "pledge", "promise", "answer", "question"}
-CONTENT_NOUNS = {"idea", "notion", "prospect", "possibility", "claim", "suggestion", "assumption", "expectation"}  # 'would not exclude', 'did not rule out'
+HEDGE_PHRASES_MIXED = {"exclude", "rule"}  # 'would not exclude', 'did not rule out'
+READINESS = {"ready", "prepared"}  # 'I don't think it's ready' is the topic set's 'not ready'
+COMMITTING = {"commitment", "pledge", "promise", "answer", "question"}  # what an evasion avoids
+# nouns whose 'that'-clause is their content, not the speaker's assertion ('the idea that Ukraine joins')
+CONTENT_NOUNS = {"idea", "notion", "prospect", "possibility", "claim", "suggestion", "assumption", "expectation"}
 STOP, CLIMB = "stop", None
 
 
