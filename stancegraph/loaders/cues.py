@@ -3,8 +3,6 @@ topic giving way to a narrower one in the same clause or phrase."""
 
 from __future__ import annotations
 
-import re
-
 from ..ontology import Topic
 from .article_state import ArticleState, CueHit
 from .cue_context import contrasted_away
@@ -73,14 +71,10 @@ def clause_head(token):
     return token.sent.root
 
 
-# a bare cue that names Ukraine beside the alliance's name is about it ("Kyiv's integration aspirations … NATO")
-NAMES_NATO = re.compile(r"\bnato\b", re.IGNORECASE)
-THEME = re.compile(r"(?:ukraine|kyiv|kiev)\b", re.IGNORECASE)
-
-
 def find_cues(state: ArticleState, topics: tuple[Topic, ...], named_by: dict[str, set[str]], broad: set[str]) -> None:
     """Every topic cue of every sentence, into state.cues. A bare word ('its bid') counts only
-    once a full cue has named its topic in the article, or where it names Ukraine beside NATO."""
+    once a full cue has named its topic in the article, or where its sentence says what the cue
+    is licensed by ('Kyiv's integration aspirations' beside 'NATO')."""
     named: set[str] = set()  # topics a full cue has named so far in the article
     for sentence in state.timed(state.sentences):
         date = state.date_of(sentence)
@@ -89,12 +83,10 @@ def find_cues(state: ArticleState, topics: tuple[Topic, ...], named_by: dict[str
             for cue in topic.cues:
                 if not cue.applies_on(date) or not cue.applies_to(sentence.text):
                     continue
-                unnamed = cue.follows and not named_by[topic.id] & named  # a bare word, its topic not yet named
-                if unnamed and not NAMES_NATO.search(sentence.text):
+                licensed = cue.licensed_by is not None and cue.licensed_by.search(sentence.text) is not None
+                if cue.follows and not named_by[topic.id] & named and not licensed:
                     continue
                 for match in cue.pattern.finditer(sentence.text):
-                    if unnamed and not THEME.match(match.group()):
-                        continue
                     (bare if cue.follows else hits).append(CueHit(
                         topic.id, sentence.start + match.start(), sentence.start + match.end(), cue.polarity,
                         cue.asserts, cue.follows))

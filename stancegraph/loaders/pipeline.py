@@ -278,9 +278,10 @@ class Extractor:
             hits = governing_hits(doc, sentence, state.cues.get(sentence.index, []), self.topics)
             for hit, tokens in hits:
                 foreign = about_someone_else(doc, tokens, ctx)  # 'Sweden wants to join the alliance'
-                if foreign or only_a_bound(cue_head(doc, tokens)):  # 'Article 5 protection without joining NATO'
+                positionless = foreign or only_a_bound(cue_head(doc, tokens))  # 'protection without joining NATO'
+                if positionless:
                     state.positionless_cues.add((sentence.index, hit.start))
-                for claim in [] if asks_only or foreign else claims_for_cue(tokens, hit.polarity, ctx, hit.asserts):
+                for claim in [] if asks_only or positionless else claims_for_cue(tokens, hit.polarity, ctx, hit.asserts):
                     claim = claim.answered_no() if answer == -1 else claim
                     stances += self._stances_of(claim, hit.topic, sentence, state, f"cue:{hit.topic}", 0.8)
                 relative = None if asks_only else relative_claim(tokens, hit.polarity, ctx)
@@ -293,8 +294,8 @@ class Extractor:
             if hits and last_claim:  # 'Germany has taken a similar line, and …' before a new cue
                 for claim in same_position_claims(ctx, last_claim[1]):
                     stances += self._stances_of(claim, last_claim[0], sentence, state, "anaphora:same", 0.55)
-            stated = [hit for hit, _ in hits if (sentence.index, hit.start) not in state.positionless_cues]
             if hits:
+                stated = [hit for hit, _ in hits if (sentence.index, hit.start) not in state.positionless_cues]
                 # the topic later sentences take up: a full cue's before a bare word's; a cue about
                 # another state or only a bound ('… even without full membership') is not taken up
                 first = next((hit for hit in stated if not hit.bare), stated[0] if stated else None)

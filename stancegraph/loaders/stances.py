@@ -22,7 +22,7 @@ from .attribution import Frame
 from .cue_context import (
     EVENT_VERBS, asked_about, compared_against, contrasted_away, coordinated_with, cue_head,
     demanded, denied_by_no, draws_from, existential, going_to, heads_time_clause, imposed, in_side_clause,
-    innermost_frame, nearest_frame, normative, only_a_bound, own_pursuit, owned_noun, put_aside, some_others,
+    innermost_frame, nearest_frame, normative, own_pursuit, owned_noun, put_aside, some_others,
     takes_subject_theme, used_as,
 )
 from .conditions import WARNING_VERBS, condition_clause, for_now, supposes_it, warned_supposition
@@ -105,12 +105,13 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     where that holder owns a stance noun on the way ('attempts by Poland to offer a plan', 'Ukraine's
     hopes of an invitation'), the holder of what governs that noun too ('the US resists attempts
     by Poland …', 'Hungary poured cold water on Ukraine's hopes …'), its polarity compounded.
-    A cue about another state's own accession has no claims; the caller, which also keeps that
-    verdict for the classifier, checks it (`cue_context.about_someone_else`) before asking."""
+    A cue about another state's own accession or that is only a bound has no claims; the caller,
+    which also keeps that verdict for the classifier, checks it (`cue_context.about_someone_else`,
+    `cue_context.only_a_bound`) before asking."""
     doc = ctx.doc
     head = cue_head(doc, cue_tokens)
     frame = nearest_frame(head, ctx.frames, innermost_frame(ctx.frames, head.i))
-    if in_side_clause(head, ctx.lexicon, frame) or used_as(head) or only_a_bound(head):
+    if in_side_clause(head, ctx.lexicon, frame) or used_as(head):
         return []
     walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None, cue_head=head.i,
                  cue_tokens=frozenset(cue_tokens) if inherent else frozenset(), mixed=inherent == "mixed")

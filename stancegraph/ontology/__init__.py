@@ -28,6 +28,9 @@ class Cue:
     requires: re.Pattern[str] | None = None  # the sentence must also say this ('join' for 'after the war')
     follows: bool = False  # a bare word ('troops') that names the topic once a full cue has named it
     unless: re.Pattern[str] | None = None  # the sentence must not say this (an application is for membership)
+    # a bare word that names its topic by itself where the sentence also says this ('Kyiv's
+    # integration aspirations' beside 'NATO')
+    licensed_by: re.Pattern[str] | None = None
 
     def applies_on(self, date: str | None) -> bool:
         return self.only_before is None or (date is not None and date < self.only_before)
@@ -82,7 +85,8 @@ def _topic(entry: dict) -> Topic:
     cues = tuple(
         Cue(re.compile(c["pattern"], re.IGNORECASE), c.get("polarity"), c.get("only_before"), bool(c.get("asserts")),
             re.compile(c["requires"], re.IGNORECASE) if c.get("requires") else None, bool(c.get("follows")),
-            re.compile(c["unless"], re.IGNORECASE) if c.get("unless") else None)
+            re.compile(c["unless"], re.IGNORECASE) if c.get("unless") else None,
+            re.compile(c["licensed_by"], re.IGNORECASE) if c.get("licensed_by") else None)
         for c in entry.get("cues", ())
     )
     return Topic(entry["id"], entry["label"], entry.get("definition", ""), entry.get("broader"), cues,
