@@ -249,3 +249,37 @@ def test_the_model_reads_one_actor_on_one_topic_one_way_per_article():
     assert sorted((s.topic, s.polarity, s.confidence) for s in stances) == [
         ("invitation_or_clear_path", "oppose", 0.55), ("invitation_or_clear_path", "oppose", 0.91),
         ("ukraine_membership", "mixed", 0.5)]
+
+
+def _labels_by_sentence(tmp_path, stances):
+    from stancegraph.learned.dataset import LABELS, UNLABELLED, examples_from_gold
+    text = ("Poland has lobbied for months for Ukraine's membership in NATO.\n\n"
+            "Hungary's foreign minister said Budapest would never accept Ukraine's membership in NATO.\n\n"
+            "Hungary's prime minister spoke about NATO membership for Ukraine on Tuesday.\n\n"
+            "Hungary and Slovakia also discussed Ukraine's membership in NATO.")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    gold = {"article": "a.txt", "date": "2024-07-01", "stances": stances}
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    examples = examples_from_gold(tmp_path / "a.gold.json", Extractor(classifier=None), ("ukraine_membership",))
+    labels = {}
+    for example in examples:
+        value = example.labels["ukraine_membership"]
+        labels[(example.candidate.name, example.candidate.sentence_index)] = (
+            "unlabelled" if value == UNLABELLED else LABELS[value])
+    return labels
+
+
+def test_gold_without_evidence_labels_the_sentences_that_show_it(tmp_path):
+    stance = {"actor": "Poland", "topic": "ukraine_membership", "polarity": "support", "evidence": ""}
+    labels = _labels_by_sentence(tmp_path, [stance])
+    assert labels[("Poland", 0)] == "support"  # the one sentence where Poland is a candidate on the topic
+    assert labels[("Hungary", 1)] == "none"  # no gold stance of Hungary on the topic
+
+    stance = {"actor": "Hungary", "topic": "ukraine_membership", "polarity": "oppose", "evidence": ""}
+    labels = _labels_by_sentence(tmp_path, [stance])
+    assert labels[("Hungary", 1)] == "oppose"  # where the rules found that very stance
+    assert labels[("Hungary", 2)] == labels[("Hungary", 3)] == "unlabelled"  # restated or not: left out
+
+    stance = {"actor": "Hungary", "topic": "ukraine_membership", "polarity": "mixed", "evidence": ""}
+    labels = _labels_by_sentence(tmp_path, [stance])
+    assert {labels[("Hungary", i)] for i in (1, 2, 3)} == {"unlabelled"}  # several sentences, none the rules' own

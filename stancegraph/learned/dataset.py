@@ -41,7 +41,10 @@ class Example:
 
 
 def place(evidence: str, text: str) -> tuple[int, int]:
-    """Offsets of a verbatim evidence string, tolerant of runs of whitespace."""
+    """Offsets of a verbatim evidence string, tolerant of runs of whitespace; (-1, -1) when there is
+    none or it cannot be found."""
+    if not evidence.strip():
+        return -1, -1
     at = text.find(evidence)
     if at >= 0:
         return at, at + len(evidence)
@@ -90,9 +93,31 @@ def label(candidate: Candidate, gold: list[GoldStance], topics: tuple[str, ...],
     return labels
 
 
+def placed_where_shown(gold: list[GoldStance], stances, candidates: list[Candidate]) -> list[GoldStance]:
+    """Gold stances annotated without evidence (actor, topic and polarity only), placed on the
+    sentences that show them: where the rules found that very stance, or else the one sentence in
+    which the actor is a candidate on the topic. Where neither places a stance it stays unplaced,
+    and the candidates of its actor and topic stay unlabelled."""
+    keys = {c.actor: key(c.name) for c in candidates}
+    out = []
+    for g in gold:
+        if g.start >= 0:
+            out.append(g)
+            continue
+        shown = {(s.evidence.start, s.evidence.end) for s in stances
+                 if (keys.get(s.actor), s.topic, s.polarity) == (g.actor_key, g.topic, g.polarity)}
+        if not shown:
+            sentences = {(c.sentence_start, c.sentence_end) for c in candidates
+                         if key(c.name) == g.actor_key and g.topic in c.topics}
+            shown = sentences if len(sentences) == 1 else set()
+        out += [dataclasses.replace(g, start=start, end=end) for start, end in sorted(shown)] or [g]
+    return out
+
+
 def examples_from_gold(gold_path: Path, extractor, topics: tuple[str, ...]) -> Iterator[Example]:
     article, gold = gold_article(gold_path)
-    _, candidates = extractor.extract_with_candidates(article)
+    extraction, candidates = extractor.extract_with_candidates(article)
+    gold = placed_where_shown(gold, extraction.stances, candidates)
     for candidate in candidates:
         yield Example(gold_path.name, candidate, label(candidate, gold, topics))
 
