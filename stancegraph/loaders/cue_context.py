@@ -56,14 +56,16 @@ def used_as(head) -> bool:
         any(c.dep_ in objects for c in prep.head.children)
 
 
+CONTRASTED = {"different", "distinct", "separate"}
 MIDDLE_GROUND = {"something", "anything", "middle", "compromise", "halfway", "hybrid", "mix", "cross"}
 
 
 def only_a_bound(head) -> bool:
-    """'something between Israel's guarantees and full-fledged membership' names a point of
-    reference; 'proposed Article 5 protection without it joining NATO' names what a proposal
-    leaves out. Neither is a position on the cue, unless 'without' states a need ('cannot be
-    safe without membership', 'no peace without membership')."""
+    """'something between Israel's guarantees and full-fledged membership' and 'something
+    different from joining NATO' name a point of reference; 'proposed Article 5 protection
+    without it joining NATO' names what a proposal leaves out. None is a position on the cue,
+    unless 'without' states a need ('cannot be safe without membership', 'no peace without
+    membership')."""
     for node in head.ancestors:  # within the noun phrase: 'between the assurances given to Israel and membership'
         if node.pos_ == "ADP" and node.lower_ == "between" and node.head.lemma_.lower() in MIDDLE_GROUND:
             return True  # not 'the convergence between the coalition, Ukraine and the US'
@@ -73,6 +75,10 @@ def only_a_bound(head) -> bool:
     while node.dep_ in ("conj", "compound", "amod", "appos") and node.head.i != node.i:
         node = node.head
     prep = node.head
+    if node.dep_ in ("pobj", "pcomp") and prep.lower_ in ("from", "than") and (
+            prep.head.lemma_.lower() in CONTRASTED
+            or any(c.dep_ == "amod" and c.lemma_.lower() in CONTRASTED for c in prep.head.children)):
+        return True  # 'something different from joining NATO'
     if node.dep_ not in ("pobj", "pcomp") or prep.lower_ != "without" or prep.head.i == prep.i:
         return False
     governor = prep.head
@@ -223,6 +229,38 @@ def controlled_joiner(doc, cue_tokens: list[int]):
     governor = verb.head
     return next((c for c in governor.children if c.dep_ == "dobj"), None) or \
         next((c for c in governor.children if c.dep_ == "nsubj"), None)
+
+
+EXCLUSIVE = {"only", "sole", "single"}
+MEANS = {"way", "path", "means", "option", "route", "tool", "instrument"}
+REFERRING = {"it", "this", "that"}
+
+
+def equated_with_goal(head, goal_tokens: set[int]) -> str | None:
+    """'NATO membership is the strongest security guarantee', 'viewing it as the only true
+    security guarantee', 'membership could be the most effective way to ensure security
+    guarantees': the cue names what another cue's goal is, no position on its own topic — except
+    that 'the only guarantee' rules the others out. Returns None, 'positionless' or 'oppose'."""
+    if not goal_tokens:
+        return None
+    node = head
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        node = node.head
+    described = [node]
+    if node.dep_ == "dobj" and node.head.dep_ in ("relcl", "acl", "xcomp") and node.head.head.lemma_.lower() in MEANS:
+        node = node.head.head  # 'the way to ensure security guarantees'
+        described.append(node)
+    if node.dep_ in ("attr", "nsubj") and node.head.lemma_.lower() in COPULAS:
+        partners = [c for c in node.head.children if c.dep_ in ("attr", "nsubj") and c.i != node.i]
+    elif node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.head.pos_ == "VERB":
+        partners = [c for c in node.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    else:
+        return None
+    equated = any(goal_tokens & {t.i for t in partner.subtree} or partner.lower_ in REFERRING for partner in partners)
+    if not equated:
+        return None
+    exclusive = any(c.lower_ in EXCLUSIVE for d in described for c in d.children if c.dep_ in ("amod", "advmod"))
+    return "oppose" if exclusive else "positionless"
 
 
 def cue_head(doc, cue_tokens: list[int]):

@@ -50,6 +50,7 @@ class Lexicon:
     not_ready: tuple[str, ...]
     belief: frozenset[str] = frozenset()  # 'does not think …' turns what is thought round
     idioms: dict[str, str] = field(default_factory=dict)  # 'pour water' (cold, on …): oppose
+    equating: frozenset[str] = frozenset()  # 'membership is the best guarantee': support, after a copula only
 
     @cached_property  # built once per lexicon, not per sentence
     def speech_forms(self) -> re.Pattern[str]:
@@ -117,5 +118,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         deferrals=words("deferrals"), phrasal=dict(data.get("phrasal_verbs", {})), consent=words("consent_verbs"),
         for_now=tuple(data.get("for_now_phrases", ())), rallying=words("rallying_verbs"),
         not_ready=tuple(data.get("not_ready_phrases", ())), belief=words("belief_verbs"),
-        idioms=dict(data.get("verb_object_idioms", {})),
+        idioms=dict(data.get("verb_object_idioms", {})), equating=words("equating_nouns"),
     )

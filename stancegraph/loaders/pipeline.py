@@ -18,7 +18,7 @@ from .actors import ActorIndex, Mention, actor_index
 from .anaphora import anaphoric_claims, backing_claims, same_position_claims
 from .article_state import ArticleState, CueHit, Positions
 from .attribution import Frame, speech_frames
-from .cue_context import about_someone_else, cue_head, only_a_bound
+from .cue_context import about_someone_else, cue_head, equated_with_goal, only_a_bound
 from .cues import find_cues, governing_hits
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
@@ -64,6 +64,7 @@ class Extractor:
         self._timing_neutral = {t.id for t in self.topics if t.timing_neutral}
         self._condition_neutral = {t.id for t in self.topics if t.condition_neutral}
         self._not_now = {t.id: t.broader for t in self.topics if t.not_now_under_broader and t.broader}
+        self._equated_with = {t.id: t.equated_with for t in self.topics if t.equated_with}
 
     @property
     def nlp(self):
@@ -279,6 +280,9 @@ class Extractor:
             for hit, tokens in hits:
                 foreign = about_someone_else(doc, tokens, ctx)  # 'Sweden wants to join the alliance'
                 positionless = foreign or only_a_bound(cue_head(doc, tokens))  # 'protection without joining NATO'
+                equated = self._equated(doc, hit, tokens, hits)  # 'membership is the only real guarantee'
+                positionless = positionless or equated == "positionless"
+                hit = dataclasses.replace(hit, polarity="oppose") if equated == "oppose" else hit
                 if positionless:
                     state.positionless_cues.add((sentence.index, hit.start))
                 for claim in [] if asks_only or positionless else claims_for_cue(tokens, hit.polarity, ctx, hit.asserts):
@@ -311,6 +315,13 @@ class Extractor:
             if stances:
                 last_claim = (stances[-1].topic, stances[-1].polarity)
         return dedupe_stances(stances, self._not_now)
+
+    def _equated(self, doc, hit: CueHit, tokens: list[int], hits) -> str | None:
+        goal = self._equated_with.get(hit.topic)
+        if goal is None:
+            return None
+        goal_tokens = {i for other, others in hits if other.topic == goal for i in others}
+        return equated_with_goal(cue_head(doc, tokens), goal_tokens)
 
     def _home_state(self, person: str, date: str | None) -> str | None:
         """The state a person held a role for at the date (heads of state and ministers)."""

@@ -194,7 +194,19 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
             if "table" in places and not is_negated(node):
                 return "mixed"  # 'still on the table': an option kept open, not a wish
             return "support"  # 'on the agenda'; 'was not on the table' is this, negated by the caller
+    if any(c.dep_ == "attr" for c in node.children) and any(
+            c.lemma_.lower() in lexicon.equating and (c.dep_ == "attr" or c.dep_ == "nsubj" and _singled_out(c))
+            for c in node.children):
+        return "support"  # 'membership is a guarantee', 'the only guarantee that works is membership'
     return None
+
+
+def _singled_out(noun) -> bool:
+    """'the only guarantee', 'the cheapest guarantee', 'the most reliable guarantee': a subject
+    that picks out what the copula names ('… is membership'), not one it describes ('… are a farce')."""
+    modifiers = [c for c in noun.children if c.dep_ == "amod"]
+    return any(m.tag_ == "JJS" or m.lower_ in ("only", "sole", "single", "best", "ultimate")
+               or any(a.lower_ == "most" for a in m.children) for m in modifiers)
 
 
 def _prepositional_class(prep, lexicon: Lexicon) -> str | None:

@@ -55,6 +55,9 @@ class Topic:
     context: re.Pattern[str] | None = field(default=None, compare=False)
     # refused now beside support for the broader goal is mixed ('a path, but no invitation yet')
     not_now_under_broader: bool = False
+    # a cue of this topic that a copula or 'as' equates with a cue of that topic names that goal, not
+    # this one ('NATO membership is the strongest security guarantee')
+    equated_with: str | None = None
 
 
 @lru_cache(maxsize=8)
@@ -92,7 +95,7 @@ def _topic(entry: dict) -> Topic:
     return Topic(entry["id"], entry["label"], entry.get("definition", ""), entry.get("broader"), cues,
                  bool(entry.get("timing_neutral", False)), bool(entry.get("condition_neutral", False)),
                  re.compile(entry["context"], re.IGNORECASE) if entry.get("context") else None,
-                 bool(entry.get("not_now_under_broader", False)))
+                 bool(entry.get("not_now_under_broader", False)), entry.get("equated_with"))
 
 
 @lru_cache(maxsize=8)
