@@ -359,6 +359,7 @@ def imposed(node, lexicon: Lexicon) -> bool:
 
 DEMANDING = frozenset({"demand", "urge", "insist", "ask", "request", "call", "press", "push"})
 WISHING = frozenset({"hope", "wish", "want"})
+REQUIRING = frozenset({"important", "necessary", "essential", "vital", "crucial", "imperative", "critical", "urgent"})
 
 
 def demanded(node) -> bool:
@@ -369,5 +370,9 @@ def demanded(node) -> bool:
         return True  # 'advocated for NATO countries to agree on inviting Ukraine'
     if node.dep_ == "ccomp" and node.head.lemma_.lower() in WISHING:
         return True  # 'hoped NATO would invite Ukraine': a wish, whatever its tense
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in COPULAS and any(
+            c.dep_ == "nsubj" and c.lower_ == "it" for c in node.head.children) and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in REQUIRING for c in node.head.children):
+        return True  # 'it is important that NATO member countries agree on …': the speaker's demand
     return node.dep_ == "ccomp" and node.head.lemma_.lower() in DEMANDING and not any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in node.children)
