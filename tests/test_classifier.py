@@ -283,3 +283,10 @@ def test_gold_without_evidence_labels_the_sentences_that_show_it(tmp_path):
     stance = {"actor": "Hungary", "topic": "ukraine_membership", "polarity": "mixed", "evidence": ""}
     labels = _labels_by_sentence(tmp_path, [stance])
     assert {labels[("Hungary", i)] for i in (1, 2, 3)} == {"unlabelled"}  # several sentences, none the rules' own
+
+
+def test_a_state_in_a_title_beside_a_name_is_no_candidate():
+    text = "Gitanas Nausėda, the President of Lithuania, warned against withdrawing the promise of Ukraine's NATO membership."
+    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2025-05-20"))
+    assert "Gitanas Nausėda" in {c.name for c in candidates}
+    assert "Lithuania" not in {c.name for c in candidates}

@@ -167,7 +167,8 @@ def _bystanders(doc, spans: dict[str, list[tuple[int, int]]], named: set[str]) -
 
 def _labels_of_others(doc, spans: dict[str, list[tuple[int, int]]], named: set[str]) -> set[str]:
     """Actors named in a sentence only to say whose another actor is ('Slovakia's Robert Fico',
-    'Slovak Prime Minister Robert Fico', 'Estonian PM: …' in an article that names Kallas): a
+    'Slovak Prime Minister Robert Fico', 'Nausėda, the President of Lithuania', 'Estonian PM: …'
+    in an article that names Kallas): a
     label of the one who acts, not a holder beside him. Only beside someone the article names:
     'the Swedish Prime Minister', a role it never fills, leaves the state the one who acts."""
     owner = {token.i: actor for actor, own in spans.items() if actor in named
@@ -183,6 +184,8 @@ def _labels_another(doc, start: int, end: int, actor: str, owner: dict[int, str]
     tokens = _tokens(doc, start, end)
     inside = {token.i for token in tokens}
     roots = [token for token in tokens if token.head.i not in inside or token.head.i == token.i]
+    if len(roots) == 1 and _titled_apposition(roots[0]):
+        return owner.get(roots[0].head.head.head.i, actor) != actor  # 'Nausėda, the President of Lithuania,'
     if len(roots) != 1 or roots[0].dep_ not in _LABEL_DEPS:
         return False
     node = roots[0]
@@ -191,6 +194,12 @@ def _labels_another(doc, start: int, end: int, actor: str, owner: dict[int, str]
         if owner.get(node.i, actor) != actor:
             return True
     return False
+
+
+def _titled_apposition(token) -> bool:
+    """The state of a title set beside a name: 'Nausėda, the President of Lithuania'."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "appos" and prep.head.head.i != prep.head.i
 
 
 def _taken_up(sentences, sentence, mentions, voices, docs) -> set[str]:
