@@ -160,6 +160,10 @@ class Resolver:
             earlier = self._person_before(token)  # 'Stoltenberg told reporters …, but he stopped short'
             if earlier or self.salience.person:
                 return [earlier or self.salience.person]
+        if lower == "it" and token.dep_ == "nsubj" and token.head.lemma_.lower() in self.lexicon.volition:
+            earlier = self._body_before(token)  # 'to satisfy Ukraine as it seeks a clear invitation'
+            if earlier:
+                return [earlier]
         if lower in FIRST_PERSON and self.quote_speaker:
             return [self.quote_speaker]
         if lower == "they" and token.i == _first_word(token) and self.salience.group:
@@ -201,6 +205,23 @@ class Resolver:
             # his counterpart Zelensky that …, but he also urged …'
             people = [m for m in people if is_subject(self.doc, m.start - self.offset, m.end - self.offset)] or people
         return max(people, key=lambda m: m.end).actor if people else None
+
+    def _body_before(self, token) -> str | None:
+        """The state or organisation a pronoun subject takes up from the clause its own clause
+        hangs on: 'to satisfy Ukraine as it seeks …', 'Ukraine has fought for years, and it wants …'.
+        Only what acts through its government can 'seek' or 'want' as 'it'."""
+        clause = token.head
+        governing = clause.head if clause.head.i != clause.i else None
+        if governing is None or clause.dep_ not in ("advcl", "conj"):
+            return None
+        for dep in ("nsubj", "nsubjpass", "dobj"):
+            for child in governing.children:
+                if child.dep_ == dep and child.i < token.i:
+                    people = {m.actor for m in self.mentions if m.is_person}
+                    bodies = [a for a in self._one(child) if a not in people]
+                    if bodies:
+                        return bodies[0]
+        return None
 
     def _country(self, token) -> list[str]:
         """'the country' is the last state named; 'his country' the state its person serves."""
