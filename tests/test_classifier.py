@@ -290,3 +290,14 @@ def test_a_state_in_a_title_beside_a_name_is_no_candidate():
     _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2025-05-20"))
     assert "Gitanas Nausėda" in {c.name for c in candidates}
     assert "Lithuania" not in {c.name for c in candidates}
+
+
+def test_ukraine_named_only_inside_a_cue_is_no_candidate_unless_it_owns_the_pursuit():
+    text = ("Milanović said anyone advocating NATO's enlargement to Ukraine threatens Croatian interests.\n\n"
+            "Nausėda warned against withdrawing NATO's promise of Ukraine's membership in the alliance.\n\n"
+            "Denmark backs Ukraine's bid to join NATO.")
+    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2025-05-20"))
+    named = {(c.sentence_index, c.name) for c in candidates}
+    assert (0, "Zoran Milanović") in named and (0, "Ukraine") not in named
+    assert (1, "Gitanas Nausėda") in named and (1, "Ukraine") not in named
+    assert (2, "Ukraine") in named  # its own bid: the owner of a pursuit holds it

@@ -74,12 +74,13 @@ def predicate_spans(doc, start: int, end: int) -> set[tuple[int, int]]:
 
 
 def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, topics=(),
-                    decided=frozenset()) -> list[Candidate]:
+                    decided=frozenset(), themes=frozenset()) -> list[Candidate]:
     """Every (sentence, actor) pair where the sentence holds a topic cue or a topic's context
     words; the topics it may take are those, and the cues of the sentence before, less those
     `decided` (actor, topic) already: the classifier is asked only what the rules left open,
     and a sentence goes on to its second layer only for an open topic.
 
+    `themes` are the actors the topics are about (Ukraine), named inside a cue only as its object.
     `mentions`, `cues`, `docs` and `voices` are keyed by sentence index; `voices` are the actors
     the attribution stage found speaking in that sentence (speech frames, the quotation's
     speaker), who may hold a position there without being named in it ('"…," he said')."""
@@ -99,6 +100,7 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
         speaking = voices.get(sentence.index, frozenset())
         before = _taken_up(sentences, sentence, mentions, voices, docs) - set(spans) - speaking
         bystanders = _bystanders(doc, spans, named) - speaking if doc is not None else set()
+        bystanders |= _only_inside_cues(doc, sentence, spans, cues.get(sentence.index, ())) & themes - speaking
         for actor in sorted(set(spans) | set(speaking) | before):
             if actor in bystanders:
                 continue
@@ -121,6 +123,30 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
 
 
 _LABEL_DEPS = frozenset({"poss", "amod", "compound"})
+_INSIDE_CUE = frozenset({"poss", "compound", "pobj", "prep", "case"})
+# A cue naming someone's pursuit names its holder too ('Ukraine's bid', 'Kyiv's aspirations').
+_PURSUIT = re.compile(r"\b(?:bid|aspirations?|ambitions?|application|hopes?|desire|request)\b", re.IGNORECASE)
+
+
+def _only_inside_cues(doc, sentence, spans: dict[str, list[tuple[int, int]]], hits) -> set[str]:
+    """Actors named only inside a topic cue's phrase ('NATO's enlargement to Ukraine', 'the
+    promise of Ukraine's membership in the alliance'). Of the theme actors this is what the topic
+    is about, not one who holds a view on it; others may own the cue ('the G7 declaration')."""
+    covering = [(h.start - sentence.start, h.end - sentence.start) for h in hits
+                if not _PURSUIT.search(sentence.text[h.start - sentence.start:h.end - sentence.start])]
+
+    def in_cue(start: int, end: int) -> bool:
+        if any(a <= start and end <= b for a, b in covering):
+            return True
+        for token in _tokens(doc, start, end) if doc is not None else ():
+            node = token  # 'Ukraine's' in 'Ukraine's membership in the alliance', the cue being 'membership in …'
+            while node.dep_ in _INSIDE_CUE and node.head.i != node.i:
+                node = node.head
+                if any(a <= node.idx < b for a, b in covering):
+                    return True
+        return False
+
+    return {actor for actor, own in spans.items() if own and all(in_cue(start, end) for start, end in own)}
 
 
 # Verbs whose object is the one spoken to: 'told Prime Minister Shmyhal', 'assured Kyiv'.

@@ -97,7 +97,7 @@ class Extractor:
         mentions = {index: [m for m in found if not only_a_venue(m, state.article.text)]
                     for index, found in state.mentions.items()}
         return find_candidates(state.sentences, mentions, cues, state.docs, state.voices,
-                               lambda s: region_of(s, state.regions) is not None, name_of, (), decided)
+                               lambda s: region_of(s, state.regions) is not None, name_of, (), decided, self.themes)
 
     def _with_model_stances(self, state: ArticleState, stances: list[Stance]) -> list[Stance]:
         # the model only adds stances on actor-topic pairs the rules left open in the article, so a
