@@ -185,3 +185,14 @@ def test_validate_flags_an_undated_article_and_ingest_warns(run, tmp_path):
     assert ingested.exit_code == 0 and "no publication date" in ingested.stderr
     result = run("validate", "--store", url)
     assert result.exit_code == 1 and "no publication date" in result.stdout
+
+
+def test_a_modifier_letter_apostrophe_reads_as_an_apostrophe(tmp_path):
+    from stancegraph.loaders.extract import extract
+
+    path = tmp_path / "a.txt"
+    path.write_text("Title: Declaration\nDate: 2023-06-01\n\nRomania signed a declaration backing Ukraine\u02bcs accession to NATO.\n",
+                    encoding="utf-8")
+    article = load_article(str(path))
+    assert "Ukraine\u2019s accession" in article.text and len(article.text) == len(clean_body(article.text))
+    assert ("wd:Q218", "ukraine_membership", "support") in {(s.actor, s.topic, s.polarity) for s in extract(article).stances}

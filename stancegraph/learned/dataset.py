@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..loaders import load_article
 from ..loaders.actors import actor_index, fold
+from ..loaders.cleaning import same_characters
 from ..model import Article
 from ..phenomena import parse_cases
 from .candidates import Candidate
@@ -45,6 +46,7 @@ def place(evidence: str, text: str) -> tuple[int, int]:
     none or it cannot be found."""
     if not evidence.strip():
         return -1, -1
+    evidence = same_characters(evidence)  # as the article's text was read
     at = text.find(evidence)
     if at >= 0:
         return at, at + len(evidence)

@@ -44,9 +44,19 @@ def decode(data: bytes, source: str, encoding: str = "utf-8") -> str:
     return text
 
 
+# Characters some outlets type for an apostrophe ('Ukraineʼs', U+02BC): one character for one, so
+# offsets into the text stay those of the file.
+_APOSTROPHES = str.maketrans({"\u02bc": "\u2019"})
+
+
+def same_characters(text: str) -> str:
+    """The text with the characters the cues read one way written one way."""
+    return text.translate(_APOSTROPHES)
+
+
 def clean_body(text: str) -> str:
-    """Normalise line ends and spaces and cut trailing site furniture."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    """Normalise line ends, spaces and apostrophes and cut trailing site furniture."""
+    text = same_characters(text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
     text = without_controls(text)
     match = _FURNITURE.search(text)
     if match and match.start() > len(text) * 0.2:
@@ -59,4 +69,4 @@ def clean_body(text: str) -> str:
 
 def clean_field(value: str) -> str:
     """A metadata value (title, author, outlet, date) on one line, without controls."""
-    return without_controls(_LINE_BREAKS.sub(" ", value)).strip()
+    return same_characters(without_controls(_LINE_BREAKS.sub(" ", value))).strip()
