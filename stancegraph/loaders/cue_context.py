@@ -233,7 +233,7 @@ def controlled_joiner(doc, cue_tokens: list[int]):
 
 EXCLUSIVE = {"only", "sole", "single"}
 MEANS = {"way", "path", "means", "option", "route", "tool", "instrument"}
-REFERRING = {"it", "this", "that"}
+REFERRING = {"it", "this", "that", "which"}
 
 
 def equated_with_goal(head, goal_tokens: set[int]) -> str | None:

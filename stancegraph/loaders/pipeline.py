@@ -320,7 +320,8 @@ class Extractor:
         goal = self._equated_with.get(hit.topic)
         if goal is None:
             return None
-        goal_tokens = {i for other, others in hits if other.topic == goal for i in others}
+        family = {goal} | {t.id for t in self.topics if t.broader == goal}  # 'closer to membership, which will become …'
+        goal_tokens = {i for other, others in hits if other.topic in family for i in others}
         return equated_with_goal(cue_head(doc, tokens), goal_tokens)
 
     def _home_state(self, person: str, date: str | None) -> str | None:
