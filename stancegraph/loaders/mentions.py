@@ -109,7 +109,8 @@ _LISTING = re.compile(r"^\W*(?:(?:these|they|those) (?:are|were|include|included
 
 def listed_beside(sentences: list[Sentence], mentions: dict[int, list[Mention]], is_state) -> dict[int, tuple[str, ...]]:
     """For each sentence next to a listing sentence (a line of its own in most news bodies), the states it lists:
-    'six countries' or 'the countries' there stands for them."""
+    'six countries' or 'the countries' there stands for them; and for a sentence that says 'these
+    countries', the states the sentence before it names."""
     found: dict[int, tuple[str, ...]] = {}
     for i, sentence in enumerate(sentences):
         if not _LISTING.search(sentence.text):
@@ -120,7 +121,18 @@ def listed_beside(sentences: list[Sentence], mentions: dict[int, list[Mention]],
         for j in (i - 1, i + 1):
             if 0 <= j < len(sentences):
                 found.setdefault(sentences[j].index, members)
+    for i, sentence in enumerate(sentences[1:], start=1):  # 'Montenegro signed it, after the Czech Republic and Belgium. These countries …'
+        before = sentences[i - 1]
+        if sentence.index in found or before.paragraph != sentence.paragraph or not _TAKING_UP.search(sentence.text):
+            continue
+        members = tuple(dict.fromkeys(m.actor for m in mentions.get(before.index, ()) if is_state(m.actor)))
+        if len(members) >= 2:
+            found[sentence.index] = members
     return found
+
+
+# A demonstrative plural takes up the states the sentence before names.
+_TAKING_UP = re.compile(r"\b(?:these|those) (?:countries|states|nations)\b", re.IGNORECASE)
 
 
 # Outlets and programmes report positions; the real gold never lists them as actors.
