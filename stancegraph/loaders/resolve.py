@@ -142,6 +142,10 @@ class Resolver:
             return listed  # 'several member states, including Poland and Canada', 'countries such as Finland'
         if self.listed and lower in MEMBER_NOUNS and token.tag_ in ("NNS", "NNPS") and _counted(token):
             return list(self.listed)  # '10 countries have joined …' beside 'These are Denmark, Spain, …'
+        if lower in MEMBER_NOUNS and token.tag_ in ("NNS", "NNPS") and any(c.lower_ == "all" for c in token.children):
+            bodies = {a for a in self.token_actor.values() if self.is_organisation(a)}
+            if len(bodies) == 1:
+                return list(bodies)  # 'NATO Secretary General Stoltenberg said all member states agreed …'
         if lower in MEMBER_NOUNS and token.tag_ in ("NNS", "NNPS") and not _some_of(token):
             body = next((self.token_actor[c.i] for c in token.children if c.dep_ == "compound" and c.i in self.token_actor
                          and self.is_organisation(self.token_actor[c.i])), None)
