@@ -18,6 +18,7 @@ def find_mentions(state: ArticleState, index: ActorIndex, is_state: Callable[[st
     seen_surnames: dict[str, str] = {}
     seen_given: dict[str, str] = {}
     last_state: str | None = None
+    named: list[str] = []  # the people named so far, for 'The prime minister said …'
     for sentence in state.timed(state.sentences):
         date = state.date_of(sentence)
         found = index.find(sentence.text, sentence.start)
@@ -31,10 +32,11 @@ def find_mentions(state: ArticleState, index: ActorIndex, is_state: Callable[[st
         state.relations += relations_in(shadow, phrases, index, evidence, state.article.published, last_state)
         # the first state a sentence names is usually its subject, what 'its' in the next one means
         last_state = next((m.actor for m in sorted(found, key=lambda m: m.start) if is_state(m.actor)), last_state)
-        roles = role_mentions(shadow, phrases, sentence, index, date, found)  # 'In 2008 the US president'
+        roles = role_mentions(shadow, phrases, sentence, index, date, found, named)  # 'In 2008 the US president'
         found += roles
         state.mentions[sentence.index] = sorted(found, key=lambda m: m.start)
         for mention in found:
             if mention.is_person and mention.kind == "name":
                 seen_surnames.setdefault(mention.text.split()[-1], mention.actor)
                 seen_given.setdefault(mention.text.split()[0], mention.actor)
+        named += [m.actor for m in state.mentions[sentence.index] if m.is_person and m.kind != "role"]

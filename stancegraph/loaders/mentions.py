@@ -82,9 +82,11 @@ def _titled(sentence: Sentence, pattern: re.Pattern[str], person_named, found: l
 _UNKNOWN_NAME_AFTER = re.compile(r"^, (?:[A-Z\u00C0-\u024F][\w'’.-]+ ){1,3}[A-Z\u00C0-\u024F][\w'’.-]+(?=[,.;:)]|\s(?:[a-z]|$))")
 
 
-def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, found) -> list[Mention]:
+def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, found, named=()) -> list[Mention]:
     """A role description stands for the person named beside it, or else for whoever held the
-    role that day ('the Nato chief' in June 2023 is Stoltenberg)."""
+    role that day ('the Nato chief' in June 2023 is Stoltenberg); one that names no state or
+    organisation ('The prime minister said …') for the person the article last named who held
+    that role that day. `named` are the people the article has named so far, in order."""
     extra = []
     for phrase in phrases:
         start = sentence.start + shadow.origin[phrase.start]
@@ -94,10 +96,20 @@ def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, 
         person = apposed_person(shadow, phrase)
         if person is None and _UNKNOWN_NAME_AFTER.match(shadow.text[phrase.end:]):
             continue  # 'Latvia's foreign minister, Krišjānis Kariņš': a name the dictionary lacks, not the day's holder
-        person = person or resolve_role(phrase, index, date)[0]
+        person = person or resolve_role(phrase, index, date)[0] or _named_holder(phrase, index, date, named)
         if person:
             extra.append(Mention(start, end, person, "role", sentence.text[start - sentence.start:end - sentence.start], True))
     return extra
+
+
+def _named_holder(phrase, index: ActorIndex, date, named) -> str | None:
+    if phrase.of is not None or phrase.role is None or phrase.indefinite or phrase.former or date is None:
+        return None
+    for person in reversed(named):
+        entry = index.entry(person)
+        if entry and any(role.role == phrase.role and role.held_on(date) for role in entry.roles):
+            return person
+    return None
 
 
 # 'These are Denmark, Spain and …', 'Among the countries named are …', 'They include …': a sentence
