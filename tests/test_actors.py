@@ -11,6 +11,9 @@ from stancegraph.model import Article
     ("The plan bans foreign troops from Ukraine, according to The Wall Street Journal.", "The Wall Street Journal"),
     ("Hungary opposes an invitation for Ukraine, Radio Liberty reported.", "Radio Liberty"),
     ("Lithuania backs Ukraine's Euro-Atlantic integration and its NATO membership.", "Euro-Atlantic"),
+    # an event, a document, a state's forces by their common noun
+    ("Sunak said last year's Vilnius Summit made important steps towards membership for Ukraine.", "Vilnius Summit"),
+    ("Poland wants Ukraine to strengthen its Armed Forces and join NATO.", "Armed Forces"),
 ])
 def test_outlets_and_tagger_noise_are_not_actors(text, not_an_actor):
     result = extract(Article(text, published="2025-11-20"))

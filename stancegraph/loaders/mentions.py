@@ -162,8 +162,14 @@ def reported_by_outlet(name: str) -> bool:
 
 def ner_noise(name: str) -> bool:
     """What the statistical tagger calls a name but is none: dates and numbers ('Vilnius
-    12.07.2023'), a hyphenated adjective ('Euro-Atlantic')."""
-    return any(ch.isdigit() for ch in name) or bool(re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", name))
+    12.07.2023'), a hyphenated adjective ('Euro-Atlantic'), an event or a document ('the
+    Vilnius Summit', 'Bill No'), a state's armed forces named by their common noun."""
+    return any(ch.isdigit() for ch in name) or bool(re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", name)) \
+        or bool(_NOT_AN_ACTOR.search(name.strip()))
+
+
+_NOT_AN_ACTOR = re.compile(r"\b(?:Summit|Conference|Forum|Declaration|Treaty|Memorandum|Communiqu[eé])$|^(?:Bill|Law|Resolution) No\b"
+                           r"|^(?:the )?Armed Forces$", re.IGNORECASE)
 
 
 _MINISTRY = re.compile(r"^(?:the\s+)?(?:Ministry|Department|Office)\b|\bMinistry$", re.IGNORECASE)
