@@ -10,6 +10,7 @@ from stancegraph.model import Article
 @pytest.mark.parametrize("text, not_an_actor", [
     ("The plan bans foreign troops from Ukraine, according to The Wall Street Journal.", "The Wall Street Journal"),
     ("Hungary opposes an invitation for Ukraine, Radio Liberty reported.", "Radio Liberty"),
+    ("Kallas said in an interview for RFE/RL that NATO membership is the only guarantee for Ukraine.", "RFE/RL"),
     ("Lithuania backs Ukraine's Euro-Atlantic integration and its NATO membership.", "Euro-Atlantic"),
     # an event, a document, a state's forces by their common noun
     ("Sunak said last year's Vilnius Summit made important steps towards membership for Ukraine.", "Vilnius Summit"),
