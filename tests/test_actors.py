@@ -13,7 +13,7 @@ from stancegraph.model import Article
     ("Kallas said in an interview for RFE/RL that NATO membership is the only guarantee for Ukraine.", "RFE/RL"),
     ("Lithuania backs Ukraine's Euro-Atlantic integration and its NATO membership.", "Euro-Atlantic"),
     # an event, a document, a state's forces by their common noun
-    ("Sunak said last year's Vilnius Summit made important steps towards membership for Ukraine.", "Vilnius Summit"),
+    ("Sunak praised what the Vilnius Summit did for Ukraine's path into NATO.", "Vilnius Summit"),
     ("Poland wants Ukraine to strengthen its Armed Forces and join NATO.", "Armed Forces"),
 ])
 def test_outlets_and_tagger_noise_are_not_actors(text, not_an_actor):

@@ -293,7 +293,7 @@ def test_a_state_in_a_title_beside_a_name_is_no_candidate():
 
 
 def test_ukraine_named_only_inside_a_cue_is_no_candidate_unless_it_owns_the_pursuit():
-    text = ("Milanović said anyone advocating NATO's enlargement to Ukraine threatens Croatian interests.\n\n"
+    text = ("Milanović said that whoever argues for NATO's enlargement to Ukraine endangers Croatia.\n\n"
             "Nausėda warned against withdrawing NATO's promise of Ukraine's membership in the alliance.\n\n"
             "Denmark backs Ukraine's bid to join NATO.")
     _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2025-05-20"))
