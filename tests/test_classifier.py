@@ -22,6 +22,11 @@ TEXT = ("Poland has lobbied for months for Ukraine's membership in NATO at the s
         "Hungary's foreign minister was asked about an invitation for Ukraine on Tuesday.")
 
 
+def candidates_of(text: str, date: str):
+    """The candidates the rules alone leave for the classifier in one article."""
+    return Extractor(classifier=None).extract_with_candidates(Article(text, published=date))[1]
+
+
 @pytest.fixture(scope="module")
 def classifier():
     return StanceClassifier(MODEL_DIR)
@@ -50,7 +55,7 @@ class CountedStage:
 
 
 def test_a_sentence_goes_on_to_the_second_layer_only_when_the_first_sees_a_position(classifier, monkeypatch):
-    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(TEXT, published="2023-07-01"))
+    candidates = candidates_of(TEXT, "2023-07-01")
     sentences = len({c.sentence_start for c in candidates})
     stages = [CountedStage(stage) for stage in classifier.stages]
     monkeypatch.setattr(classifier, "stages", stages)
@@ -76,7 +81,7 @@ def test_a_sentence_goes_on_to_the_second_layer_only_when_the_first_sees_a_posit
 
 
 def test_a_candidate_marks_its_actor_and_how_the_parse_binds_it():
-    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(TEXT, published="2023-07-01"))
+    candidates = candidates_of(TEXT, "2023-07-01")
     poland = next(c for c in candidates if c.name == "Poland" and c.sentence_index == 0)
     assert [poland.sentence_text[a:b] for a, b in poland.spans] == ["Poland"]
     assert "lobbied" in [poland.sentence_text[a:b] for a, b in poland.predicates]  # what the subject does
@@ -91,7 +96,7 @@ def test_a_referring_word_after_a_named_actor_does_not_reach_back():
     text = ("Zelensky spoke with the Czech president, Petr Pavel, in Prague on Monday. "
             "Zelensky wants an invitation to NATO and guarantees for his country.\n\n"
             "Poland and Lithuania met on Tuesday. They back an invitation to NATO for Ukraine.")
-    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2023-07-01"))
+    candidates = candidates_of(text, "2023-07-01")
     second = {c.name for c in candidates if c.sentence_index == 1}
     assert "Volodymyr Zelensky" in second and "Petr Pavel" not in second
     taken_up = {c.name for c in candidates if c.earlier}
@@ -101,7 +106,7 @@ def test_a_referring_word_after_a_named_actor_does_not_reach_back():
 def test_the_sentence_before_lends_its_speakers_and_subjects_not_its_places():
     text = ("Speaking to reporters in India, JD Vance suggested freezing the war. "
             "His proposal includes a ban on Ukraine joining NATO.")
-    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2025-04-23"))
+    candidates = candidates_of(text, "2025-04-23")
     second = {c.name for c in candidates if c.sentence_index == 1}
     assert "JD Vance" in second and "India" not in second
 
@@ -110,7 +115,7 @@ def test_a_state_that_only_labels_a_named_person_is_no_candidate():
     # 'Latvia's Krišjānis Kariņš' names whose minister acts; an unnamed role leaves the state acting
     text = ("Latvia's Krišjānis Kariņš vowed to push for Ukraine's membership in NATO.\n\n"
             "The Swedish Prime Minister also ruled out sending troops to Ukraine.")
-    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2023-03-01"))
+    candidates = candidates_of(text, "2023-03-01")
     first = {c.name for c in candidates if c.sentence_index == 0}
     second = {c.name for c in candidates if c.sentence_index == 1}
     assert "Krišjānis Kariņš" in first and "Latvia" not in first
@@ -119,29 +124,36 @@ def test_a_state_that_only_labels_a_named_person_is_no_candidate():
 
 def test_the_one_a_speaker_addresses_is_no_candidate():
     text = "Orbán said he had told Chancellor Scholz about his opposition to Ukraine's membership in NATO."
-    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2023-03-01"))
+    candidates = candidates_of(text, "2023-03-01")
     assert "Viktor Orbán" in {c.name for c in candidates}
     assert "Olaf Scholz" not in {c.name for c in candidates}
 
 
-def test_an_actor_named_only_inside_a_condition_is_no_candidate():
-    text = "Kellogg said that if there is a peace deal between Ukraine and Russia, Ukraine should not join NATO."
-    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2025-03-01"))
-    assert "Keith Kellogg" in {c.name for c in candidates}
-    assert "Russia" not in {c.name for c in candidates}
+@pytest.mark.parametrize("text, date, holder, bystander", [
+    # named only inside a condition
+    ("Kellogg said that if there is a peace deal between Ukraine and Russia, Ukraine should not join NATO.",
+     "2025-03-01", "Keith Kellogg", "Russia"),
+    # the state of a title set beside a name
+    ("Gitanas Nausėda, the President of Lithuania, warned against withdrawing the promise of Ukraine's NATO membership.",
+     "2025-05-20", "Gitanas Nausėda", "Lithuania"),
+])
+def test_an_actor_only_inside_a_condition_or_a_title_is_no_candidate(text, date, holder, bystander):
+    candidates = candidates_of(text, date)
+    assert holder in {c.name for c in candidates}
+    assert bystander not in {c.name for c in candidates}
 
 
 def test_a_cue_that_is_only_a_bound_gives_the_classifier_nothing_to_decide():
     text = ("Poland backs Ukraine's membership in NATO.\n\n"
             "Meloni proposed extending Article 5 protection to Ukraine without it formally joining NATO.")
-    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2025-03-05"))
+    candidates = candidates_of(text, "2025-03-05")
     assert not [c for c in candidates if c.sentence_index == 1 and "ukraine_membership" in c.topics]
 
 
 def test_a_capital_inside_an_events_name_or_a_venue_is_no_candidate():
     text = ("Allies should offer Ukraine security guarantees, Macron said at the Bratislava Forum.\n\n"
             "\"You can forget about NATO membership,\" Trump told reporters at the White House.")
-    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2025-02-26"))
+    candidates = candidates_of(text, "2025-02-26")
     assert {"Emmanuel Macron", "Donald Trump"} <= {c.name for c in candidates}
     assert not {"Slovakia", "United States"} & {c.name for c in candidates}
 
@@ -149,13 +161,13 @@ def test_a_capital_inside_an_events_name_or_a_venue_is_no_candidate():
 def test_a_cue_about_another_states_accession_gives_the_classifier_nothing_to_decide():
     text = ("Poland backs Ukraine's membership in NATO.\n\n"
             "The war prompted Finland and Sweden to seek and obtain membership in NATO.")
-    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2023-07-01"))
+    candidates = candidates_of(text, "2023-07-01")
     assert any(c.sentence_index == 0 for c in candidates)
     assert not [c for c in candidates if c.sentence_index == 1]
 
 
 def test_probabilities_are_the_same_every_run(classifier):
-    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(TEXT, published="2023-07-01"))
+    candidates = candidates_of(TEXT, "2023-07-01")
     first, second = classifier.probabilities(candidates), classifier.probabilities(list(reversed(candidates)))[::-1]
     assert first.shape == (len(candidates), len(classifier.topics), 4)
     # a candidate's probabilities do not depend on its sentence-mates' order, up to float rounding
@@ -239,7 +251,7 @@ def test_the_model_reads_one_actor_on_one_topic_one_way_per_article():
     from stancegraph.learned.classifier import Decision
     from stancegraph.learned.combine import model_stances
 
-    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(TEXT, published="2023-07-01"))
+    candidates = candidates_of(TEXT, "2023-07-01")
     hungary = next(c for c in candidates if c.name == "Hungary")
     decisions = [Decision(hungary, "invitation_or_clear_path", "support", 0.62),
                  Decision(hungary, "invitation_or_clear_path", "oppose", 0.91),
@@ -285,18 +297,11 @@ def test_gold_without_evidence_labels_the_sentences_that_show_it(tmp_path):
     assert {labels[("Hungary", i)] for i in (1, 2, 3)} == {"unlabelled"}  # several sentences, none the rules' own
 
 
-def test_a_state_in_a_title_beside_a_name_is_no_candidate():
-    text = "Gitanas Nausėda, the President of Lithuania, warned against withdrawing the promise of Ukraine's NATO membership."
-    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2025-05-20"))
-    assert "Gitanas Nausėda" in {c.name for c in candidates}
-    assert "Lithuania" not in {c.name for c in candidates}
-
-
 def test_ukraine_named_only_inside_a_cue_is_no_candidate_unless_it_owns_the_pursuit():
     text = ("Milanović said that whoever argues for NATO's enlargement to Ukraine endangers Croatia.\n\n"
             "Nausėda warned against withdrawing NATO's promise of Ukraine's membership in the alliance.\n\n"
             "Denmark backs Ukraine's bid to join NATO.")
-    _, candidates = Extractor(classifier=None).extract_with_candidates(Article(text, published="2025-05-20"))
+    candidates = candidates_of(text, "2025-05-20")
     named = {(c.sentence_index, c.name) for c in candidates}
     assert (0, "Zoran Milanović") in named and (0, "Ukraine") not in named
     assert (1, "Gitanas Nausėda") in named and (1, "Ukraine") not in named

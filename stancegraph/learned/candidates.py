@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..loaders.predicates import PURSUITS
+
 # Dependencies of a token that make its phrase the one doing or saying something.
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 # Words by which a sentence takes up actors named in the one before.
@@ -124,16 +126,15 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
 
 _LABEL_DEPS = frozenset({"poss", "amod", "compound"})
 _INSIDE_CUE = frozenset({"poss", "compound", "pobj", "prep", "case"})
-# A cue naming someone's pursuit names its holder too ('Ukraine's bid', 'Kyiv's aspirations').
-_PURSUIT = re.compile(r"\b(?:bid|aspirations?|ambitions?|application|hopes?|desire|request)\b", re.IGNORECASE)
 
 
 def _only_inside_cues(doc, sentence, spans: dict[str, list[tuple[int, int]]], hits) -> set[str]:
     """Actors named only inside a topic cue's phrase ('NATO's enlargement to Ukraine', 'the
     promise of Ukraine's membership in the alliance'). Of the theme actors this is what the topic
     is about, not one who holds a view on it; others may own the cue ('the G7 declaration')."""
+    # a cue naming someone's pursuit names its holder too ('Ukraine's bid', 'Kyiv's aspirations')
     covering = [(h.start - sentence.start, h.end - sentence.start) for h in hits
-                if not _PURSUIT.search(sentence.text[h.start - sentence.start:h.end - sentence.start])]
+                if not PURSUITS & set(re.findall(r"[a-z]+", sentence.text[h.start - sentence.start:h.end - sentence.start].lower()))]
 
     def in_cue(start: int, end: int) -> bool:
         if any(a <= start and end <= b for a, b in covering):

@@ -110,7 +110,7 @@ def placed_where_shown(gold: list[GoldStance], stances, candidates: list[Candida
                  if (keys.get(s.actor), s.topic, s.polarity) == (g.actor_key, g.topic, g.polarity)}
         if not shown:
             sentences = {(c.sentence_start, c.sentence_end) for c in candidates
-                         if key(c.name) == g.actor_key and g.topic in c.topics}
+                         if keys[c.actor] == g.actor_key and g.topic in c.topics}
             shown = sentences if len(sentences) == 1 else set()
         out += [dataclasses.replace(g, start=start, end=end) for start, end in sorted(shown)] or [g]
     return out

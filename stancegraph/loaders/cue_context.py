@@ -10,7 +10,7 @@ from .attribution import Frame
 from .holders import all_states
 from .conditions import warned_supposition
 from .lexicon import Lexicon
-from .predicates import COPULAS, evaluated_object, is_negated, noun_phrase_class, predicate_class
+from .predicates import COPULAS, EXCLUSIVE, PURSUITS, evaluated_object, is_negated, noun_phrase_class, predicate_class
 
 if TYPE_CHECKING:
     from .stances import Context
@@ -23,10 +23,6 @@ def some_others(subject) -> bool:
     return subject.lemma_.lower() in ("other", "others") or any(
         c.dep_ in ("det", "amod") and c.lower_ in ("some", "several", "many", "few", "other", "most", "certain")
         for c in subject.children)
-
-
-PURSUITS = {"application", "bid", "intention", "desire", "aspiration", "aspirations", "ambition", "ambitions", "request",
-             "quest", "drive", "attempt", "attempts", "pursuit", "effort", "efforts", "push", "hope", "hopes"}
 
 
 def own_pursuit(node, owner) -> bool:
@@ -231,7 +227,6 @@ def controlled_joiner(doc, cue_tokens: list[int]):
         next((c for c in governor.children if c.dep_ == "nsubj"), None)
 
 
-EXCLUSIVE = {"only", "sole", "single"}
 MEANS = {"way", "path", "means", "option", "route", "tool", "instrument"}
 REFERRING = {"it", "this", "that", "which"}
 

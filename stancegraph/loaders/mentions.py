@@ -152,7 +152,7 @@ _OUTLET = re.compile(
     r"\b(?:Journal|Times|Post|News|Newsweek|Reuters|Politico|Bloomberg|Axios|Agency|Press|Herald|Gazette|Telegraph|"
     r"Guardian|Tribune|Independent|Inquirer|Chronicle|Observer|Economist|Monde|Figaro|Spiegel|Welt|Bild|Handelsblatt|"
     r"Kommersant|Izvestia|Interfax|TASS|RIA|Ukrinform|Novyny|Pravda|Liberty|Radio|TV|CNN|BBC|NBC|CBS|ABC|Fox|Sky|AFP|"
-    r"DPA|AP|RFE|LRT|BNS|LETA|Delfi|ERR|Yle|ZDF|ARD|UNN|RBC|Ukrinform|Euronews)\b")
+    r"DPA|AP|RFE|LRT|BNS|LETA|Delfi|ERR|Yle|ZDF|ARD|UNN|RBC|Euronews)\b")
 
 
 def reported_by_outlet(name: str) -> bool:

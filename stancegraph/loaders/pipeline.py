@@ -67,7 +67,10 @@ class Extractor:
         self._timing_neutral = {t.id for t in self.topics if t.timing_neutral}
         self._condition_neutral = {t.id for t in self.topics if t.condition_neutral}
         self._not_now = {t.id: t.broader for t in self.topics if t.not_now_under_broader and t.broader}
-        self._equated_with = {t.id: t.equated_with for t in self.topics if t.equated_with}
+        # the goal a topic's cue may be equated with, and the narrower topics whose cues name that goal
+        # too ('closer to membership, which will become the country's main security guarantee')
+        self._equated_with = {t.id: {t.equated_with} | {n.id for n in self.topics if n.broader == t.equated_with}
+                              for t in self.topics if t.equated_with}
 
     @property
     def nlp(self):
@@ -320,10 +323,9 @@ class Extractor:
         return dedupe_stances(stances, self._not_now)
 
     def _equated(self, doc, hit: CueHit, tokens: list[int], hits) -> str | None:
-        goal = self._equated_with.get(hit.topic)
-        if goal is None:
+        family = self._equated_with.get(hit.topic)
+        if family is None:
             return None
-        family = {goal} | {t.id for t in self.topics if t.broader == goal}  # 'closer to membership, which will become …'
         goal_tokens = {i for other, others in hits if other.topic in family for i in others}
         return equated_with_goal(cue_head(doc, tokens), goal_tokens)
 

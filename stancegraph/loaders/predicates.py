@@ -201,11 +201,17 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
     return None
 
 
+# nouns of someone's own pursuit: its owner holds it ('Ukraine's bid', 'Kyiv's aspirations')
+PURSUITS = {"application", "bid", "intention", "desire", "aspiration", "aspirations", "ambition", "ambitions", "request",
+             "quest", "drive", "attempt", "attempts", "pursuit", "effort", "efforts", "push", "hope", "hopes"}
+EXCLUSIVE = {"only", "sole", "single"}  # 'the only guarantee' rules the others out
+
+
 def _singled_out(noun) -> bool:
     """'the only guarantee', 'the cheapest guarantee', 'the most reliable guarantee': a subject
     that picks out what the copula names ('… is membership'), not one it describes ('… are a farce')."""
     modifiers = [c for c in noun.children if c.dep_ == "amod"]
-    return any(m.tag_ == "JJS" or m.lower_ in ("only", "sole", "single", "best", "ultimate")
+    return any(m.tag_ == "JJS" or m.lower_ in EXCLUSIVE | {"best", "ultimate"}
                or any(a.lower_ == "most" for a in m.children) for m in modifiers)
 
 

@@ -218,10 +218,10 @@ class Resolver:
         governing = clause.head if clause.head.i != clause.i else None
         if governing is None or clause.dep_ not in ("advcl", "conj"):
             return None
+        people = {m.actor for m in self.mentions if m.is_person}
         for dep in ("nsubj", "nsubjpass", "dobj"):
             for child in governing.children:
                 if child.dep_ == dep and child.i < token.i:
-                    people = {m.actor for m in self.mentions if m.is_person}
                     bodies = [a for a in self._one(child) if a not in people]
                     if bodies:
                         return bodies[0]
