@@ -3,6 +3,7 @@
 
 import pytest
 
+from stancegraph.loaders.actors import actor_index
 from stancegraph.loaders.extract import extract
 from stancegraph.model import Article
 
@@ -45,3 +46,12 @@ def test_a_name_inside_an_outlet_or_a_future_post_names_nobody(text, actor, not_
     names = {a.name for a in extract(Article(text, published="2023-06-08")).actors}
     assert actor in names
     assert not_an_actor not in names
+
+
+def test_a_name_one_letter_off_is_the_dictionarys_person_only_when_the_other_name_agrees():
+    index = actor_index()
+    assert index.spelled_like("Annalena Berbock").id == "sg:annalena-baerbock"  # surname slip
+    assert index.spelled_like("Emanuel Macron").name == "Emmanuel Macron"  # first-name slip
+    assert index.spelled_like("Annalena Becker") is None  # two letters off is someone else
+    assert index.spelled_like("Robert Fitzo") is None
+    assert index.spelled_like("Baerbock") is None  # a single word is no name to compare

@@ -57,6 +57,7 @@ class ActorIndex:
     pattern: re.Pattern[str] | None = None
     role_pattern: re.Pattern[str] | None = None
     _surnames: dict[str, str] | None = field(default=None, repr=False)
+    _by_first_name: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False)
 
     def entry(self, actor: str) -> Entry | None:
         return self.entries.get(actor)
@@ -84,6 +85,25 @@ class ActorIndex:
                     counts.setdefault(fold(entry.name.split()[-1]), []).append(entry.id)
             self._surnames = {name: ids[0] for name, ids in counts.items() if len(ids) == 1}
         return self._surnames.get(fold(surname))
+
+    def spelled_like(self, name: str) -> Entry | None:
+        """The one person in the dictionary whose first name or surname is one letter away from
+        this name's, the other the same: a transliteration or a slip ('Annalena Berbock')."""
+        words = fold(name).lower().split()
+        if len(words) < 2 or len(words[-1]) < 4:
+            return None
+        if self._by_first_name is None:
+            self._by_first_name = {}
+            for entry in self.entries.values():
+                parts = fold(entry.name).lower().split()
+                if entry.type == "Person" and len(parts) >= 2:
+                    self._by_first_name.setdefault(parts[0], []).append((parts[-1], entry.id))
+        near = {ident for surname, ident in self._by_first_name.get(words[0], ())
+                if one_edit_apart(surname, words[-1])}
+        same_surname = self.by_surname(name.split()[-1])  # 'Emanuel Macron'
+        if same_surname and one_edit_apart(fold(self.entries[same_surname].name).lower().split()[0], words[0]):
+            near.add(same_surname)
+        return self.entries[near.pop()] if len(near) == 1 else None
 
     def holder(self, role: str, of: str, date: str | None, former: bool) -> str | None:
         """Who held (or, when former, most recently had left) a role at a date."""
@@ -117,6 +137,16 @@ class ActorIndex:
         if former:
             return "former_head_of" if info.get("head") else None
         return info["predicate"]
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """One letter inserted, dropped or changed (not equal)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
 def fold(text: str) -> str:

@@ -10,7 +10,7 @@ from .attribution import Frame
 from .holders import all_states
 from .conditions import warned_supposition
 from .lexicon import Lexicon
-from .predicates import COPULAS, EXCLUSIVE, PURSUITS, evaluated_object, is_negated, noun_phrase_class, predicate_class
+from .predicates import ABILITY, COPULAS, EXCLUSIVE, PURSUITS, evaluated_object, is_negated, noun_phrase_class, predicate_class
 
 if TYPE_CHECKING:
     from .stances import Context
@@ -361,10 +361,12 @@ def demanded(node) -> bool:
     """A clause of its own subject under a demand ('demanded that NATO accept Ukraine', 'advocated
     for NATO countries to agree on …'): what the demand asks of someone, not that someone's
     position."""
+    if node.dep_ == "xcomp" and node.head.lemma_.lower() in ABILITY and node.head.dep_ == "acomp":
+        node = node.head.head  # 'hope that the Alliance will be able to agree on …': the clause is the copula's
     if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children):
         return True  # 'advocated for NATO countries to agree on inviting Ukraine'
-    if node.dep_ == "ccomp" and node.head.lemma_.lower() in WISHING:
-        return True  # 'hoped NATO would invite Ukraine': a wish, whatever its tense
+    if node.dep_ in ("ccomp", "acl") and node.head.lemma_.lower() in WISHING:
+        return True  # 'hoped NATO would invite Ukraine', 'inspires hope that …': a wish, whatever its tense
     if node.dep_ == "ccomp" and node.head.lemma_.lower() in COPULAS and any(
             c.dep_ == "nsubj" and c.lower_ == "it" for c in node.head.children) and any(
             c.dep_ == "acomp" and c.lemma_.lower() in REQUIRING for c in node.head.children):

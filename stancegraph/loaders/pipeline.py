@@ -205,7 +205,7 @@ class Extractor:
             if any(m.start < end and start < m.end for m in mentions) or "\n" in ent.text:
                 continue
             name = ent.text.strip(" (")
-            known = self.index.lookup(name)
+            known = self.index.lookup(name) or (self.index.spelled_like(name) if ent.label_ == "PERSON" else None)
             if not known and (ent.label_ == "ORG" and (reported_by_outlet(name) or a_ministry(name)) or ner_noise(name)):
                 continue  # 'The Wall Street Journal reported …' is a source, 'Euro-Atlantic' no name
             ident = known.id if known else actor_id(name)

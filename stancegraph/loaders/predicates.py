@@ -222,6 +222,9 @@ def _prepositional_class(prep, lexicon: Lexicon) -> str | None:
                  if (kind := lexicon.polarity_class(" ".join(words[:n]), "ADJ"))), None)
 
 
+ABILITY = {"able", "unable"}
+
+
 def is_negated(node, within_cue: frozenset = frozenset(), through_copula: bool = True) -> bool:
     for child in node.children:
         if child.i in within_cue:
@@ -237,6 +240,9 @@ def is_negated(node, within_cue: frozenset = frozenset(), through_copula: bool =
     if through_copula and node.dep_ in ("acomp", "attr", "xcomp") and node.head.i != node.i \
             and node.head.lemma_.lower() in COPULAS:
         return is_negated(node.head)
+    if node.dep_ == "xcomp" and node.head.lemma_.lower() in ABILITY:
+        # 'will not be able to offer membership', 'is unable to offer it': the ability is what is denied
+        return is_negated(node.head) != (node.head.lemma_.lower() == "unable")
     return False
 
 

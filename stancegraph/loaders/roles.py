@@ -72,6 +72,7 @@ def role_regex(path: str | None = None) -> tuple[re.Pattern[str], dict[str, str]
     words = {k: v for k, v in data.get("role_words", {}).items() if not k.startswith("_")}
     noun_alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     word_alt = "|".join(re.escape(w) for w in words) or "(?!)"
+    field_alt = "|".join(re.escape(f) for f in sorted(role_fields(path), key=len, reverse=True)) or "(?!)"
     pattern = re.compile(
         r"(?:\b(?P<det>[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts) )?"
         r"(?P<mod>\b(?:[Ff]ormer|[Ee]x-|[Tt]hen-|[Tt]hen|[Cc]urrent|[Oo]utgoing|[Ii]ncoming|[Nn]ew|[Aa]cting|[Ss]itting) ?)?"
@@ -80,9 +81,15 @@ def role_regex(path: str | None = None) -> tuple[re.Pattern[str], dict[str, str]
 
         r"(?:\b(?:[Tt]op|[Ss]enior|[Cc]hief|[Pp]ermanent|[Oo]fficial|[Ss]pecial) )*"
         r"\b(?P<noun>(?i:" + noun_alt + r"))\b(?!-)"  # not 'chancellor-in-waiting'
-        r"(?: (?:to|of|at|for|in) (?:the )?(?:⟨C(?P<c2>\d+)⟩|(?P<w2>" + word_alt + r")\b))?"
+        r"(?: (?:to|of|at|for|in) (?:the )?(?:⟨C(?P<c2>\d+)⟩(?:(?:['’]s)? (?P<field>(?i:" + field_alt + r"))\b)?"
+        r"|(?P<field2>(?i:" + field_alt + r")) of (?:the )?⟨C(?P<c3>\d+)⟩|(?P<w2>" + word_alt + r")\b))?"
     )
     return pattern, nouns, words
+
+
+def role_fields(path: str | None = None) -> dict[str, str]:
+    """Fields a generic head noun may head instead of a body ('the head of Lithuania's diplomacy')."""
+    return {k.lower(): v for k, v in load_actor_data(path).get("role_fields", {}).items() if not k.startswith("_")}
 
 
 # 'a government spokesperson', 'an unnamed senior minister': up to two words the role pattern
@@ -100,7 +107,8 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
     found = []
     for match in pattern.finditer(shadow.text):
         of = _org(match, shadow, index, words)
-        role = nouns[match.group("noun").lower()] or None
+        field = match.group("field") or match.group("field2")
+        role = nouns[match.group("noun").lower()] or (role_fields()[field.lower()] if field else None)
         mod = (match.group("mod") or match.group("mod2") or "").strip().lower()
         former = mod in ("former", "ex-", "then-", "then")
         if of is None and role is None:
@@ -114,7 +122,7 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
 
 
 def _org(match: re.Match[str], shadow: Shadow, index: ActorIndex, words: dict[str, str]) -> str | None:
-    for group in ("c2", "c1"):
+    for group in ("c2", "c3", "c1"):
         if match.group(group) is not None:
             return shadow.slot(match.group(group)).actor
     for group in ("w2", "w1"):

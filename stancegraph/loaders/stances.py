@@ -247,7 +247,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if kind is None:
         # a copula's negation is counted when the walk reaches the copula, not also at its
         # complement ('there will not be US troops deployed')
-        own = is_negated(node, walk.cue_tokens, through_copula=False)
+        own = is_negated(node, walk.cue_tokens, through_copula=False) or previous.dep_ != "attr" and none_there(node)
         if own or (node.pos_ == "NOUN" and node.lemma_.lower() in ABSENCE_NOUNS):
             walk.sign = -walk.sign  # 'the absence of a timetable'
         subject = own_subject(node)
@@ -320,6 +320,13 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     return tuple(actors)
 
 
+def none_there(node) -> bool:
+    """'there is no question of membership while the war continues': the time clause hangs on
+    a denied existence."""
+    return node.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in node.children) and any(
+        c.dep_ == "attr" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in node.children)
+
+
 CONDITION_NOUNS = {"precondition", "prerequisite"}
 ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, of the expressive verbs
 
@@ -367,7 +374,7 @@ def _close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context, came_from=Non
     unless the claim came from an act beside it ('rejects the path, insisting that Kyiv must
     abandon …': the insisting is not what is rejected)."""
     lexicon = ctx.lexicon
-    if verb.lemma_.lower() in lexicon.belief and is_negated(verb) and walk.found is not None:
+    if verb.lemma_.lower() in lexicon.belief and is_negated(verb) and (walk.found is not None or walk.assertive):
         walk.sign = -walk.sign  # 'does not think membership is a realistic outcome'
         walk.unready = walk.unready or walk.found in READINESS  # 'I don't think it's ready for membership'
     beside = came_from is not None and came_from.dep_ in ("advcl", "conj") and came_from.pos_ in ("VERB", "AUX")
