@@ -202,7 +202,28 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
             return True
     joiner = controlled_joiner(doc, cue_tokens)
     actors = ctx.resolver.actors(joiner) if joiner is not None else []
-    return bool(actors) and not set(actors) & ctx.themes and all_states(actors, ctx)
+    if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
+        return True
+    return another_states_pursuit(cue_head(doc, cue_tokens), ctx)
+
+
+PURSUIT_LINKS = {"acl", "xcomp", "prep", "pobj", "compound", "amod", "relcl"}
+
+
+def another_states_pursuit(head, ctx: Context) -> bool:
+    """'Macedonia's bid to be invited to join NATO', 'Georgia's bid for a membership action plan':
+    the cue is what another state (Georgia too, a theme since 2008) pursues for itself, unless
+    the pursuit names Ukraine ('Poland's push for Ukraine's invitation')."""
+    node = head
+    while node.dep_ in PURSUIT_LINKS and node.head.i != node.i:
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in PURSUITS:
+            owners = [c for c in node.children if c.dep_ == "poss"]
+            actors = [a for o in owners for a in ctx.resolver.actors(o)]
+            named = {a for t in node.subtree if t.dep_ != "poss" or t.head.i != node.i for a in ctx.resolver.actors(t)}
+            home = {ctx.home} if ctx.home else ctx.themes
+            return bool(actors) and not set(actors) & home and all_states(actors, ctx) and not named & home
+    return False
 
 
 JOINING = {"join", "enter", "become", "come", "get"}

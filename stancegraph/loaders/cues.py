@@ -25,6 +25,16 @@ def governing_hits(doc, sentence: Sentence, hits: list[CueHit], topics: tuple[To
             if not any(owner.get(a.i, hit.topic) != hit.topic for a in phrase_ancestors(doc[tokens[0]]))]
 
 
+def given_way(doc, sentence: Sentence, hits: list[CueHit], governing) -> list[tuple[CueHit, list[int]]]:
+    """The hits that gave way to a governing one, with their tokens: what the governing cue is
+    about, they are about too (a cue about another state's accession gives the classifier no
+    topic through the words it contains)."""
+    starts = {hit.start for hit, _ in governing}
+    spans = [(hit, [t.i for t in doc if hit.start <= sentence.start + t.idx < hit.end]) for hit in hits
+             if hit.start not in starts]
+    return [(hit, tokens) for hit, tokens in spans if tokens]
+
+
 def first_per_span(hits: list[CueHit], broad: set[str]) -> list[CueHit]:
     """One hit per place: of overlapping cues a narrower topic wins, then the longest ('a path
     to membership for Ukraine' is about the path, 'a Nato membership action plan' the MAP)."""

@@ -19,7 +19,7 @@ from .anaphora import anaphoric_claims, backing_claims, same_position_claims
 from .article_state import ArticleState, CueHit, Positions
 from .attribution import Frame, speech_frames
 from .cue_context import about_someone_else, cue_head, equated_with_goal, only_a_bound
-from .cues import find_cues, governing_hits
+from .cues import find_cues, given_way, governing_hits
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
 from .mention_stage import find_mentions
@@ -59,7 +59,8 @@ class Extractor:
         self.index: ActorIndex = actor_index()
         self.lexicon: Lexicon = load_lexicon()
         self.model = model
-        self.themes = {e.id for name in load_theme_actors() if (e := self.index.lookup(name))}
+        themes = [e.id for name in load_theme_actors() if (e := self.index.lookup(name))]
+        self.themes, self.home = set(themes), (themes[0] if themes else None)
         self._broad_topics = {t.broader for t in self.topics if t.broader}
         # a bare word of a topic follows a full cue of that topic, a narrower or its broader one
         self._named_by = {t.id: {t.id, t.broader} - {None} | {n.id for n in self.topics if n.broader == t.id}
@@ -281,7 +282,7 @@ class Extractor:
                     paragraph_speaker[sentence.paragraph] = frame.speaker
             state.voices[sentence.index] = frozenset(s for f in frames if f.kind != "continued" for s in f.speakers)
             ctx = Context(doc, frames, resolver, self.lexicon, self.themes,
-                          state.speaks_for, self._is_state)
+                          state.speaks_for, self._is_state, self.home)
             hits = governing_hits(doc, sentence, state.cues.get(sentence.index, []), self.topics)
             for hit, tokens in hits:
                 foreign = about_someone_else(doc, tokens, ctx)  # 'Sweden wants to join the alliance'
@@ -297,6 +298,9 @@ class Extractor:
                 relative = None if asks_only else relative_claim(tokens, hit.polarity, ctx)
                 if relative:  # 'membership, which Putin has ruled out'
                     stances += self._stances_of(relative, hit.topic, sentence, state, f"cue:{hit.topic}|relative", 0.75)
+            for hit, tokens in given_way(doc, sentence, state.cues.get(sentence.index, []), hits):
+                if about_someone_else(doc, tokens, ctx):  # 'join NATO' in 'Macedonia's bid to be invited to join NATO'
+                    state.positionless_cues.add((sentence.index, hit.start))
             if asks_only:
                 if hits:
                     last_topic = (sentence.paragraph, sentence.index, hits[0][0].topic)

@@ -263,3 +263,19 @@ def proposes(verb) -> bool:
     proposal, not a report ('suggested that …')."""
     return verb.lemma_.lower() in ("suggest", "recommend") and any(
         c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)
+
+
+def excessive(node, previous) -> bool:
+    """The infinitive the walk comes from is what 'too early', 'too soon', 'too weak' rules out."""
+    if previous.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in previous.children):
+        return False
+    degrees = [node] + [c for c in node.children if c.dep_ in ("acomp", "advmod", "attr") and c.i != previous.i]
+    return any(d.pos_ in ("ADJ", "ADV") and d.i > 0 and d.doc[d.i - 1].lower_ == "too"
+               and d.doc[d.i - 1].head.i == d.i for d in degrees)
+
+
+def none_there(node) -> bool:
+    """'there is no question of membership while the war continues': the time clause hangs on
+    a denied existence."""
+    return node.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in node.children) and any(
+        c.dep_ == "attr" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in node.children)

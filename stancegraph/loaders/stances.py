@@ -30,7 +30,7 @@ from .holders import (
     acting_owner, generic_country, joined_partners, judged_by, named_holders, own_subject, plural_speaker, subject_of,
 )
 from .lexicon import Lexicon
-from .predicates import COPULAS, is_negated, phrasal, predicate_class, proposes
+from .predicates import COPULAS, excessive, is_negated, none_there, phrasal, predicate_class, proposes
 from .resolve import Resolver
 
 HEDGE_PHRASES_MIXED = {"exclude", "rule"}  # 'would not exclude', 'did not rule out'
@@ -81,6 +81,7 @@ class Context:
     themes: set[str]
     affiliated: Callable[[str, str], bool]  # (speaker, holder) -> the speaker speaks for the holder
     is_state: Callable[[str], bool]
+    home: str | None = None  # the first theme (Ukraine): another theme's own bid (Georgia's) is its own accession
 
 
 @dataclass
@@ -202,6 +203,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     # a negation that is part of a cue of its own polarity ('when, not if', 'never join') is
     # already in that polarity
     negated = is_negated(node, walk.cue_tokens)
+    if excessive(node, previous):
+        walk.sign = -walk.sign  # 'considered it too early for Ukraine to join', 'too soon to invite Ukraine'
+        walk.found = walk.found or "too"
     kind = None if locked else predicate_class(node, lexicon)
     if kind is None and walk.supposed and node.lemma_.lower() in WARNING_VERBS:
         kind = "oppose"  # 'threatened retaliation should Ukraine join': a warning of what would follow
@@ -318,13 +322,6 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if governing is not None and predicate_class(governing, lexicon) is not None:
         return CLIMB  # 'oppose offering Ukraine …', 'declined to offer a timetable': the governing verb counts too
     return tuple(actors)
-
-
-def none_there(node) -> bool:
-    """'there is no question of membership while the war continues': the time clause hangs on
-    a denied existence."""
-    return node.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in node.children) and any(
-        c.dep_ == "attr" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in node.children)
 
 
 CONDITION_NOUNS = {"precondition", "prerequisite"}
