@@ -123,3 +123,11 @@ def test_a_dash_followed_only_by_punctuation_is_no_byline():
     (a stray quote) must neither crash nor name a speaker."""
     result = extract(Article('Poland will not send soldiers to Ukraine, Tusk said -"', published="2025-02-17"))
     assert {(s.topic, s.polarity) for s in result.stances} == {("troops_in_ukraine", "oppose")}
+
+
+def test_a_headline_that_names_the_topic_lets_a_bare_word_in_the_first_sentence_speak():
+    body = "Moscow will regard any eastward expansion of the alliance as a direct threat, the Kremlin said on Friday."
+    headed = extract(Article(body, published="2008-04-04", title="Russia says Ukraine joining NATO would be a threat"))
+    bare = extract(Article(body, published="2008-04-04"))
+    assert {(s.actor, s.topic, s.polarity) for s in headed.stances} == {("wd:Q159", "ukraine_membership", "oppose")}
+    assert not bare.stances  # 'expansion' alone names no topic

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from .attribution import DASHES
 from .predicates import is_negated, predicate_class
-from .holders import subject_of
+from .holders import joined_partners, subject_of
 from .cue_context import innermost_frame
 from .stances import Claim, Context, _apply, _claim, _Walk
 
@@ -39,11 +41,11 @@ def _main_predicate(node, ctx: Context) -> bool:
     return any(node.i in f.content and f.verb is not None and node.head.i == f.verb for f in ctx.frames)
 
 
-def _stance_predicate(node, ctx: Context) -> Claim | None:
+def _stance_predicate(node, ctx: Context, speech_too: bool = False) -> Claim | None:
     lexicon = ctx.lexicon
     kind = predicate_class(node, lexicon)
-    if kind is None or (node.lemma_.lower() in lexicon.speech and kind != "mixed"):
-        return None
+    if kind is None or (node.lemma_.lower() in lexicon.speech and kind != "mixed" and not speech_too):
+        return None  # 'rejected' alone reports a speech; 'rejected it' after the topic's clause is the position
     subject = subject_of(node, ctx.lexicon)
     if ctx.resolver.kind(subject) != "actor":
         return None
@@ -53,6 +55,23 @@ def _stance_predicate(node, ctx: Context) -> Claim | None:
     walk = _Walk(sign=1)
     _apply(node, kind, walk, lexicon)
     return _claim(tuple(actors), walk, innermost_frame(ctx.frames, node.i), node, lexicon)
+
+
+def conjoined_claims(ctx: Context, cue_tokens: set[int]) -> list[Claim]:
+    """'The US wanted to bring Ukraine in, but France and Germany opposed it': a clause joined to
+    the one that names the topic takes a position on 'it' with a named subject of its own."""
+    claims = []
+    for node in ctx.doc:
+        if node.dep_ != "conj" or node.pos_ != "VERB" or not _main_predicate(node.head, ctx) \
+                or any(t.i in cue_tokens for t in node.subtree) or not any(t.i in cue_tokens for t in node.head.subtree):
+            continue
+        if not any(c.dep_ == "dobj" and c.pos_ == "PRON" and _anaphoric_noun(c, ctx) for c in node.children):
+            continue  # only an explicit 'it', 'this', 'that': 'but Germany objected' may object to something else
+        claim = _stance_predicate(node, ctx, speech_too=True) if _takes_it_or_nothing(node, ctx) else None
+        if claim:
+            partners = tuple(a for a in joined_partners(node, ctx.resolver) if a not in claim.holders)
+            claims.append(dataclasses.replace(claim, holders=claim.holders + partners))  # '…, along with Spain, …'
+    return claims
 
 
 def _speaker_on_anaphor(node, ctx: Context) -> Claim | None:

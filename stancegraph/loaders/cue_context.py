@@ -208,6 +208,8 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
 
 
 PURSUIT_LINKS = {"acl", "xcomp", "prep", "pobj", "compound", "amod", "relcl"}
+# what a state seeks for itself; not 'push', 'efforts' or 'pressure', which are made for others
+OWN_PURSUITS = {"bid", "application", "aspiration", "aspirations", "ambition", "ambitions", "quest"}
 
 
 def another_states_pursuit(head, ctx: Context) -> bool:
@@ -217,7 +219,7 @@ def another_states_pursuit(head, ctx: Context) -> bool:
     node = head
     while node.dep_ in PURSUIT_LINKS and node.head.i != node.i:
         node = node.head
-        if node.pos_ == "NOUN" and node.lemma_.lower() in PURSUITS:
+        if node.pos_ == "NOUN" and node.lemma_.lower() in OWN_PURSUITS:
             owners = [c for c in node.children if c.dep_ == "poss"]
             actors = [a for o in owners for a in ctx.resolver.actors(o)]
             named = {a for t in node.subtree if t.dep_ != "poss" or t.head.i != node.i for a in ctx.resolver.actors(t)}

@@ -25,6 +25,15 @@ def governing_hits(doc, sentence: Sentence, hits: list[CueHit], topics: tuple[To
             if not any(owner.get(a.i, hit.topic) != hit.topic for a in phrase_ancestors(doc[tokens[0]]))]
 
 
+def headline_topics(title: str | None, published: str | None, topics: tuple[Topic, ...]) -> set[str]:
+    """The topics the headline names with a full cue: a bare word in the first sentence ('any
+    eastward expansion') already has its topic."""
+    if not title:
+        return set()
+    return {topic.id for topic in topics for cue in topic.cues
+            if not cue.follows and cue.applies_on(published) and cue.applies_to(title) and cue.pattern.search(title)}
+
+
 def given_way(doc, sentence: Sentence, hits: list[CueHit], governing) -> list[tuple[CueHit, list[int]]]:
     """The hits that gave way to a governing one, with their tokens: what the governing cue is
     about, they are about too (a cue about another state's accession gives the classifier no
@@ -85,7 +94,7 @@ def find_cues(state: ArticleState, topics: tuple[Topic, ...], named_by: dict[str
     """Every topic cue of every sentence, into state.cues. A bare word ('its bid') counts only
     once a full cue has named its topic in the article, or where its sentence says what the cue
     is licensed by ('Kyiv's integration aspirations' beside 'NATO')."""
-    named: set[str] = set()  # topics a full cue has named so far in the article
+    named = headline_topics(state.article.title, state.article.published, topics)  # topics a full cue has named so far
     for sentence in state.timed(state.sentences):
         date = state.date_of(sentence)
         hits, bare = [], []

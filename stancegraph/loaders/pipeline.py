@@ -15,7 +15,7 @@ from ..learned.combine import model_stances
 from ..model import SPEAKING_PREDICATES, Actor, Article, Evidence, Extraction, Relation, Stance, actor_id
 from ..ontology import Topic, load_theme_actors, load_topics
 from .actors import ActorIndex, Mention, actor_index
-from .anaphora import anaphoric_claims, backing_claims, same_position_claims
+from .anaphora import anaphoric_claims, backing_claims, conjoined_claims, same_position_claims
 from .article_state import ArticleState, CueHit, Positions
 from .attribution import Frame, speech_frames
 from .cue_context import about_someone_else, cue_head, equated_with_goal, only_a_bound
@@ -298,6 +298,9 @@ class Extractor:
                 relative = None if asks_only else relative_claim(tokens, hit.polarity, ctx)
                 if relative:  # 'membership, which Putin has ruled out'
                     stances += self._stances_of(relative, hit.topic, sentence, state, f"cue:{hit.topic}|relative", 0.75)
+            stated_hits = [(hit, tokens) for hit, tokens in hits if (sentence.index, hit.start) not in state.positionless_cues]
+            for claim in [] if asks_only or not stated_hits else conjoined_claims(ctx, {i for _, t in stated_hits for i in t}):
+                stances += self._stances_of(claim, stated_hits[0][0].topic, sentence, state, "anaphora:conjoined", 0.7)
             for hit, tokens in given_way(doc, sentence, state.cues.get(sentence.index, []), hits):
                 if about_someone_else(doc, tokens, ctx):  # 'join NATO' in 'Macedonia's bid to be invited to join NATO'
                     state.positionless_cues.add((sentence.index, hit.start))

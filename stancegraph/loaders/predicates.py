@@ -26,7 +26,7 @@ def phrasal(node) -> str:
     return f"{node.lemma_.lower()} {particle}" if particle else node.lemma_.lower()
 
 
-def _idiom(node, lexicon: Lexicon) -> str | None:
+def idiom(node, lexicon: Lexicon) -> str | None:
     if node.pos_ != "VERB" or not lexicon.idioms:
         return None
     objects = [c.lemma_.lower() for c in node.children if c.dep_ == "dobj"]
@@ -39,9 +39,9 @@ def predicate_class(node, lexicon: Lexicon) -> str | None:
     lemma = node.lemma_.lower()
     if phrasal(node) in lexicon.phrasal:
         return lexicon.phrasal[phrasal(node)]  # 'had not given up on joining'
-    idiom = _idiom(node, lexicon)
-    if idiom:
-        return idiom  # 'poured cold water on', 'threw its weight behind'
+    found = idiom(node, lexicon)
+    if found:
+        return found  # 'poured cold water on', 'threw its weight behind'
     if node.lower_ == "against" and node.pos_ == "ADP":
         return "oppose"
     if node.pos_ == "AUX" and node.dep_ == "aux" and lemma not in TRUE_AUXILIARIES:

@@ -30,7 +30,7 @@ from .holders import (
     acting_owner, generic_country, joined_partners, judged_by, named_holders, own_subject, plural_speaker, subject_of,
 )
 from .lexicon import Lexicon
-from .predicates import COPULAS, excessive, is_negated, none_there, phrasal, predicate_class, proposes
+from .predicates import COPULAS, excessive, idiom, is_negated, none_there, phrasal, predicate_class, proposes
 from .resolve import Resolver
 
 HEDGE_PHRASES_MIXED = {"exclude", "rule"}  # 'would not exclude', 'did not rule out'
@@ -307,9 +307,10 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return CLIMB
     named = named_holders(node, subject, resolver)
     actors = named + [a for a in joined_partners(node, resolver) if a not in named]
-    if set(actors) <= ctx.themes and (node.lemma_.lower() not in lexicon.volition and phrasal(node) not in lexicon.volition
-                                      or imposed(node, lexicon)) and not own_pursuit(node, subject):
-        return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position
+    own_act = node.lemma_.lower() in lexicon.volition or phrasal(node) in lexicon.volition or \
+        idiom(node, lexicon) and node.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not modal(node, lexicon.hedges)
+    if set(actors) <= ctx.themes and (not own_act or imposed(node, lexicon)) and not own_pursuit(node, subject):
+        return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position; not 'took it off its agenda'
     if (kind == "normative" or normative(node, lexicon)) and frame is not None:
         return CLIMB  # 'the alliance should offer Ukraine a path': the speaker's demand on it
     if demanded(node):
