@@ -6,6 +6,7 @@ import pytest
 from stancegraph.errors import InputError
 from stancegraph.loaders import load_article, load_articles
 from stancegraph.loaders.cleaning import clean_body
+from stancegraph.loaders.dating import told_of_year
 
 from .conftest import DATA
 
@@ -196,3 +197,15 @@ def test_a_modifier_letter_apostrophe_reads_as_an_apostrophe(tmp_path):
     article = load_article(str(path))
     assert "Ukraine\u2019s accession" in article.text and len(article.text) == len(clean_body(article.text))
     assert ("wd:Q218", "ukraine_membership", "support") in {(s.actor, s.topic, s.polarity) for s in extract(article).stances}
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("In 2008, Paris and Berlin blocked the plan.", "2008-12-31"),
+    ("Allies agreed in 2008 that Ukraine would join.", "2008-12-31"),
+    ("Germany blocked it at the 2008 summit.", "2008-12-31"),
+    ("France, which at the 2008 summit sided with Germany, has changed course.", "2008-12-31"),
+    ("Biden backs dropping the plan that the 2008 declaration promised.", None),  # a year that names a document
+    ("He would not go beyond the commitments made at the summit in 2008.", None),
+])
+def test_a_sentence_is_read_at_the_year_it_tells_of_not_a_year_it_names(sentence, day):
+    assert told_of_year(sentence, "2023-06-18") == day
