@@ -20,7 +20,7 @@ from .acts import (
 )
 from .attribution import Frame
 from .cue_context import (
-    EVENT_VERBS, asked_about, compared_against, contrasted_away, coordinated_with, cue_head,
+    DEMANDING, EVENT_VERBS, WISHING, asked_about, compared_against, contrasted_away, coordinated_with, cue_head,
     demanded, denied_by_no, draws_from, existential, going_to, heads_time_clause, imposed, in_side_clause,
     innermost_frame, nearest_frame, normative, own_pursuit, owned_noun, put_aside, some_others,
     takes_subject_theme, used_as,
@@ -140,6 +140,8 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     while True:
         if previous.dep_ in ("advcl", "ccomp", "relcl") and supposes_it(previous):
             walk.supposed = True
+        if inherent == "mixed" and previous.dep_ in ("xcomp", "ccomp") and node.lemma_.lower() in DEMANDING | WISHING:
+            walk.mixed = False  # 'asked NATO to reaffirm its open-door policy for Ukraine': the door asked for
         if node.i in supposition or node.i in consequence:  # who would act or respond holds nothing
             walk.sign = -walk.sign if node.i in supposition and is_negated(node) else walk.sign  # 'if … not …'
             previous, node = node, node.head
