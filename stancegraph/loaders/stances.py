@@ -20,7 +20,7 @@ from .acts import (
 )
 from .attribution import Frame
 from .cue_context import (
-    DEMANDING, EVENT_VERBS, WISHING, asked_about, compared_against, contrasted_away, coordinated_with, cue_head,
+    DEMANDING, EVENT_VERBS, OWN_PURSUITS, WISHING, asked_about, compared_against, contrasted_away, coordinated_with, cue_head,
     demanded, denied_by_no, draws_from, existential, going_to, heads_time_clause, imposed, in_side_clause,
     innermost_frame, nearest_frame, normative, own_pursuit, owned_noun, put_aside, some_others,
     takes_subject_theme, used_as,
@@ -309,6 +309,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return CLIMB
     named = named_holders(node, subject, resolver)
     actors = named + [a for a in joined_partners(node, resolver) if a not in named]
+    if node.lemma_.lower() in OWN_PURSUITS and ctx.home in actors and subject is not None and subject.dep_ == "poss":
+        actors = [a for a in actors if a == ctx.home or not ctx.is_state(a)]  # 'Georgia and Ukraine's applications'
     own_act = node.lemma_.lower() in lexicon.volition or phrasal(node) in lexicon.volition or \
         idiom(node, lexicon) and node.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not modal(node, lexicon.hedges)
     if set(actors) <= ctx.themes and (not own_act or imposed(node, lexicon)) and not own_pursuit(node, subject):
