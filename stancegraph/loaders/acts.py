@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .attribution import PREDICTING, Frame
 from .holders import own_subject
-from .predicates import ABILITY
+from .predicates import under_ability
 
 if TYPE_CHECKING:
     from .stances import Context
@@ -35,7 +35,7 @@ def forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> boo
     if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in PREDICTING:
         return True
     if not modal(node, ctx.lexicon.hedges) and not modal(governor(node), ctx.lexicon.hedges) \
-            and not (node.dep_ == "xcomp" and node.head.lemma_.lower() in ABILITY):
+            and not under_ability(node):
         return False  # what another is (not) able to do is as much a forecast as what it might do
     if frame is None:
         return node.dep_ not in ("ROOT",) and any(a.pos_ in ("VERB", "AUX") for a in node.ancestors)

@@ -10,7 +10,10 @@ from .attribution import Frame
 from .holders import all_states
 from .conditions import warned_supposition
 from .lexicon import Lexicon
-from .predicates import ABILITY, COPULAS, EXCLUSIVE, PURSUITS, evaluated_object, is_negated, noun_phrase_class, predicate_class
+from .predicates import (
+    COPULAS, EXCLUSIVE, OWN_PURSUITS, PURSUITS, evaluated_object, is_negated, noun_phrase_class, predicate_class,
+    under_ability,
+)
 
 if TYPE_CHECKING:
     from .stances import Context
@@ -208,8 +211,6 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
 
 
 PURSUIT_LINKS = {"acl", "xcomp", "prep", "pobj", "compound", "amod", "relcl"}
-# what a state seeks for itself; not 'push', 'efforts' or 'pressure', which are made for others
-OWN_PURSUITS = {"bid", "application", "aspiration", "aspirations", "ambition", "ambitions", "quest"}
 
 
 def another_states_pursuit(head, ctx: Context) -> bool:
@@ -384,7 +385,7 @@ def demanded(node) -> bool:
     """A clause of its own subject under a demand ('demanded that NATO accept Ukraine', 'advocated
     for NATO countries to agree on …'): what the demand asks of someone, not that someone's
     position."""
-    if node.dep_ == "xcomp" and node.head.lemma_.lower() in ABILITY and node.head.dep_ == "acomp":
+    if under_ability(node) and node.head.dep_ == "acomp":
         node = node.head.head  # 'hope that the Alliance will be able to agree on …': the clause is the copula's
     if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children):
         return True  # 'advocated for NATO countries to agree on inviting Ukraine'

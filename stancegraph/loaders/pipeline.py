@@ -312,7 +312,7 @@ class Extractor:
                 for claim in same_position_claims(ctx, last_claim[1]):
                     stances += self._stances_of(claim, last_claim[0], sentence, state, "anaphora:same", 0.55)
             if hits:
-                stated = [hit for hit, _ in hits if (sentence.index, hit.start) not in state.positionless_cues]
+                stated = [hit for hit, _ in stated_hits]
                 # the topic later sentences take up: a full cue's before a bare word's; a cue about
                 # another state or only a bound ('… even without full membership') is not taken up
                 first = next((hit for hit in stated if not hit.bare), stated[0] if stated else None)

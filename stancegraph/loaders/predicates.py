@@ -204,6 +204,8 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
 # nouns of someone's own pursuit: its owner holds it ('Ukraine's bid', 'Kyiv's aspirations')
 PURSUITS = {"application", "bid", "intention", "desire", "aspiration", "aspirations", "ambition", "ambitions", "request",
              "quest", "drive", "attempt", "attempts", "pursuit", "effort", "efforts", "push", "hope", "hopes"}
+# of those, what a state seeks for itself; not 'push', 'efforts' or 'pressure', which are made for others
+OWN_PURSUITS = {"bid", "application", "aspiration", "aspirations", "ambition", "ambitions", "quest"}
 EXCLUSIVE = {"only", "sole", "single"}  # 'the only guarantee' rules the others out
 
 
@@ -225,6 +227,11 @@ def _prepositional_class(prep, lexicon: Lexicon) -> str | None:
 ABILITY = {"able", "unable"}
 
 
+def under_ability(node) -> bool:
+    """'(not) able to offer', 'unable to offer': the verb an ability governs."""
+    return node.dep_ == "xcomp" and node.head.lemma_.lower() in ABILITY
+
+
 def is_negated(node, within_cue: frozenset = frozenset(), through_copula: bool = True) -> bool:
     for child in node.children:
         if child.i in within_cue:
@@ -240,7 +247,7 @@ def is_negated(node, within_cue: frozenset = frozenset(), through_copula: bool =
     if through_copula and node.dep_ in ("acomp", "attr", "xcomp") and node.head.i != node.i \
             and node.head.lemma_.lower() in COPULAS:
         return is_negated(node.head)
-    if node.dep_ == "xcomp" and node.head.lemma_.lower() in ABILITY:
+    if under_ability(node):
         # 'will not be able to offer membership', 'is unable to offer it': the ability is what is denied
         return is_negated(node.head) != (node.head.lemma_.lower() == "unable")
     return False

@@ -20,7 +20,7 @@ from .acts import (
 )
 from .attribution import Frame
 from .cue_context import (
-    DEMANDING, EVENT_VERBS, OWN_PURSUITS, WISHING, asked_about, compared_against, contrasted_away, coordinated_with, cue_head,
+    DEMANDING, EVENT_VERBS, WISHING, asked_about, compared_against, contrasted_away, coordinated_with, cue_head,
     demanded, denied_by_no, draws_from, existential, going_to, heads_time_clause, imposed, in_side_clause,
     innermost_frame, nearest_frame, normative, own_pursuit, owned_noun, put_aside, some_others,
     takes_subject_theme, used_as,
@@ -30,7 +30,7 @@ from .holders import (
     acting_owner, generic_country, joined_partners, judged_by, named_holders, own_subject, plural_speaker, subject_of,
 )
 from .lexicon import Lexicon
-from .predicates import COPULAS, excessive, idiom, is_negated, none_there, phrasal, predicate_class, proposes
+from .predicates import COPULAS, OWN_PURSUITS, excessive, idiom, is_negated, none_there, phrasal, predicate_class, proposes
 from .resolve import Resolver
 
 HEDGE_PHRASES_MIXED = {"exclude", "rule"}  # 'would not exclude', 'did not rule out'
