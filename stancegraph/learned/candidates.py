@@ -211,6 +211,8 @@ def _labels_another(doc, start: int, end: int, actor: str, owner: dict[int, str]
     tokens = _tokens(doc, start, end)
     inside = {token.i for token in tokens}
     roots = [token for token in tokens if token.head.i not in inside or token.head.i == token.i]
+    if len(roots) > 1 and len({token.head.i for token in roots}) == 1:
+        roots = roots[-1:]  # 'Verkhovna Rada Speaker Andriy Parubiy': a flat name, each word on the title
     if len(roots) == 1 and _titled_apposition(roots[0]):
         return owner.get(roots[0].head.head.head.i, actor) != actor  # 'Nausėda, the President of Lithuania,'
     if len(roots) != 1 or roots[0].dep_ not in _LABEL_DEPS:

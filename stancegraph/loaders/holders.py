@@ -42,6 +42,10 @@ def joined_partners(node, resolver: Resolver) -> list[str]:
         withs += [c for thing in node.children if thing.dep_ == "dobj" and thing.lemma_.lower() in AGREEMENTS
                   for c in thing.children if c.dep_ == "prep" and c.lower_ == "with"]
         return [a for c in withs for g in c.children if g.dep_ == "pobj" for a in resolver.actors(g)]
+    if node.lemma_.lower() in ("agree", "concur") and not any(c.dep_ == "neg" for c in node.children):
+        # 'I fully agree with Zourabichvili that it is time …': whom one agrees with holds it too
+        agreed = [g for c in node.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+        return [a for g in agreed for a in resolver.actors(g)]
     verb = node.head if node.pos_ == "ADP" else node
     if verb.lemma_.lower() in ("side", "team", "join") and verb.i != node.i:
         partners = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -116,8 +120,11 @@ def subject_of(node, lexicon: Lexicon | None = None):
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     for child in node.children:
         if child.dep_ in ("nsubj", "csubj"):
-            # 'The United States, which supports …': the relative pronoun stands for its antecedent
-            return node.head if node.dep_ == "relcl" and child.lower_ in ("which", "who", "that") else child
+            # 'The United States, which supports …': the relative pronoun stands for its antecedent,
+            # and a document's for who issued it ('adopted a bill which sets …')
+            if node.dep_ == "relcl" and child.lower_ in ("which", "who", "that"):
+                return document_author(node.head, lexicon) or node.head
+            return child
         if child.dep_ == "nsubjpass":
             return None  # a passive without 'by …' names no agent
     stray = _subject_taken_by_source(node)
@@ -131,7 +138,7 @@ def subject_of(node, lexicon: Lexicon | None = None):
         if node.dep_ != "advcl" or depictive or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             return subject_of(node.head, lexicon)  # 'Bush had arrived in Romania determined to give …'
     if node.dep_ in ("relcl", "acl") and node.tag_ != "VBN":
-        author = document_author(node.head, lexicon) if node.dep_ == "acl" else None
+        author = document_author(node.head, lexicon)  # 'a statement calling for …', 'a bill which sets …'
         return author if author is not None else node.head  # 'allies that want …'; 'the former chief called for …' misparsed as acl
     if node.pos_ == "ADP" and node.head.i != node.i:
         return subject_of(node.head, lexicon)
@@ -153,6 +160,12 @@ DOCUMENTS = {"statement", "letter", "declaration", "appeal", "resolution", "comm
              "post", "petition", "memorandum", "document", "article", "op-ed", "tweet", "motion", "bill", "address"}
 
 
+# what the author of a document does with it ('Russia rejected a statement calling for …' is not Russia's)
+ISSUING = {"issue", "sign", "adopt", "pass", "approve", "publish", "release", "send", "submit", "write", "draft",
+           "table", "register", "introduce", "unveil", "present", "post", "put", "deliver", "make", "file", "co-sign",
+           "cosign", "endorse", "join", "prepare", "circulate", "hand", "tweet"}
+
+
 def document_author(noun, lexicon: Lexicon | None):
     """Who wrote a document that says something ('Poland issued a statement calling on NATO …',
     'the presidents signed a letter urging …', 'Poland's statement calling for …'): its owner,
@@ -162,7 +175,7 @@ def document_author(noun, lexicon: Lexicon | None):
     owner = next((c for c in noun.children if c.dep_ == "poss"), None) or from_holder(noun)
     if owner is not None:
         return owner
-    if noun.dep_ in ("dobj", "conj") and noun.head.pos_ == "VERB":
+    if noun.dep_ in ("dobj", "conj") and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in ISSUING:
         return subject_of(noun.head, lexicon)
     return None
 

@@ -12,22 +12,23 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ..learned.candidates import Candidate, find_candidates
 from ..learned.combine import model_stances
-from ..model import SPEAKING_PREDICATES, Actor, Article, Evidence, Extraction, Relation, Stance, actor_id
+from ..model import SPEAKING_PREDICATES, Actor, Article, Evidence, Extraction, Relation, Stance
 from ..ontology import Topic, load_theme_actors, load_topics
-from .actors import ActorIndex, Mention, actor_index
+from .actors import ActorIndex, actor_index
 from .anaphora import anaphoric_claims, backing_claims, conjoined_claims, same_position_claims
 from .article_state import ArticleState, CueHit, Positions
 from .attribution import Frame, speech_frames
 from .cue_context import about_someone_else, cue_head, equated_with_goal, only_a_bound
 from .cues import find_cues, given_way, governing_hits
+from .found_names import NER_ONLY_SKIPS, add_ner_actors, relations_again, surnames_of_found_people
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
 from .mention_stage import find_mentions
-from .mentions import a_ministry, listed_beside, ner_noise, only_a_place, only_a_venue, reported_by_outlet
+from .mentions import listed_beside, only_a_place, only_a_venue
 from .merge import dedupe_relations, dedupe_stances
 from .nlp import load_nlp
 from .resolve import Resolver, Salience
-from .roles import make_shadow, relations_in, role_phrases
+
 from .relatives import relative_claim
 from .segment import Sentence, sentences
 from .speakers import (
@@ -151,8 +152,17 @@ class Extractor:
         chosen = self._within_budget(chosen, state)
         for sentence, doc in state.timed(zip(chosen, self.nlp.pipe(s.text for s in chosen))):
             state.docs[sentence.index] = doc
-            if self._add_ner_actors(state, sentence, doc):
-                self._relations_again(state, sentence)
+            if add_ner_actors(state, sentence, doc, self.index):
+                relations_again(state, sentence, self.index)
+        self._names_outside_parse(state, {s.index for s in chosen})
+        surnames_of_found_people(state)
+
+    def _names_outside_parse(self, state: ArticleState, parsed: set[int]) -> None:
+        rest = [s for s in state.sentences if s.index not in parsed and len(s.text) <= MAX_PARSED_SENTENCE]
+        rest = self._within_budget(rest, state)
+        for sentence, doc in state.timed(zip(rest, self.nlp.pipe((s.text for s in rest), disable=NER_ONLY_SKIPS))):
+            if add_ner_actors(state, sentence, doc, self.index):
+                relations_again(state, sentence, self.index)
 
     @staticmethod
     def _within_budget(chosen: list[Sentence], state: ArticleState) -> list[Sentence]:
@@ -195,37 +205,6 @@ class Extractor:
                 extra |= set(inside)
                 extra |= {i for i in (inside[0] - 1, inside[-1] + 1) if 0 <= i < len(state.sentences)}
         return extra
-
-    def _add_ner_actors(self, state: ArticleState, sentence: Sentence, doc) -> bool:
-        mentions = state.mentions[sentence.index]
-        added = False
-        for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG") or len(ent) < 2 or not ent.text[:1].isupper():
-                continue
-            start, end = sentence.start + ent.start_char, sentence.start + ent.end_char
-            if any(m.start < end and start < m.end for m in mentions) or "\n" in ent.text:
-                continue
-            name = ent.text.strip(" (")
-            known = self.index.lookup(name) or (self.index.spelled_like(name) if ent.label_ == "PERSON" else None)
-            if not known and (ent.label_ == "ORG" and (reported_by_outlet(name) or a_ministry(name)) or ner_noise(name)):
-                continue  # 'The Wall Street Journal reported …' is a source, 'Euro-Atlantic' no name
-            ident = known.id if known else actor_id(name)
-            kind = "Person" if ent.label_ == "PERSON" else "Organization"
-            state.new_actors.setdefault(ident, Actor(ident, name, kind))
-            mentions.append(Mention(start, end, ident, "ner", name, kind == "Person"))
-            added = True
-        mentions.sort(key=lambda m: m.start)
-        return added
-
-    def _relations_again(self, state: ArticleState, sentence: Sentence) -> None:
-        """Titles that name someone the dictionary lacks ('The French prime minister, François
-        Fillon') are linked once NER has found the name."""
-        mentions = [m for m in state.mentions[sentence.index] if m.kind != "role"]
-        shadow = make_shadow(sentence.text, sentence.start, mentions)
-        phrases = role_phrases(shadow, self.index)
-        evidence = Evidence(sentence.text, sentence.start, sentence.end)
-        state.relations += relations_in(shadow, phrases, self.index, evidence, state.article.published,
-                                        state.earlier_state.get(sentence.index))
 
     # ---- stage 4: attribution and stances ---------------------------------------------------
     def _stances(self, state: ArticleState) -> list[Stance]:

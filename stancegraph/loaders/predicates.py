@@ -286,3 +286,26 @@ def none_there(node) -> bool:
     a denied existence."""
     return node.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in node.children) and any(
         c.dep_ == "attr" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in node.children)
+
+
+def traded_for(previous) -> bool:
+    """The walk arrives through 'in exchange for …' or 'in return for …': what one gets in a
+    trade is wanted, whatever is given for it ('gave up its bid in exchange for guarantees')."""
+    return previous.dep_ == "prep" and previous.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in ("exchange", "return") for c in previous.children)
+
+
+def gives_reason(clause) -> bool:
+    """A 'because'-clause is asserted as the reason, whatever the main clause denies: 'it cannot
+    stand because a country at war cannot be accepted'."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because" for c in clause.children)
+
+
+PURPOSE_NOUNS = {"aim", "goal", "purpose", "view", "order", "intention", "objective"}
+
+
+def purpose_of(node, previous) -> bool:
+    """The walk arrives through 'with the aim of …', 'with a view to …' or 'in order to …': the
+    act the phrase hangs on is done for what it names."""
+    return node.dep_ == "prep" and node.lower_ in ("with", "in") and previous.dep_ == "pobj" \
+        and previous.lemma_.lower() in PURPOSE_NOUNS

@@ -206,9 +206,20 @@ class Resolver:
                   and not any(start <= m.start - self.offset < end for start, end in aside)]
         if token.dep_ in ("nsubj", "nsubjpass"):
             # a subject 'he' continues the subject before it, not the one spoken to: 'Erdogan told
-            # his counterpart Zelensky that …, but he also urged …'
+            # his counterpart Zelensky that …, but he also urged …'; nor one only named as an
+            # owner or inside a quotation he stands outside ('… stopping Putin's Russia," he added')
+            people = [m for m in people if not self._named_aside(m, token)]
             people = [m for m in people if is_subject(self.doc, m.start - self.offset, m.end - self.offset)] or people
         return max(people, key=lambda m: m.end).actor if people else None
+
+    def _named_aside(self, mention, token) -> bool:
+        text = self.doc.text  # type: ignore[attr-defined]
+        start = mention.start - self.offset
+        owner = self.doc.char_span(start, mention.end - self.offset, alignment_mode="expand")  # type: ignore[attr-defined]
+        if owner is not None and owner.root.dep_ == "poss":
+            return True
+        quoted = lambda at: sum(text[:at].count(q) for q in '"“”') % 2 == 1  # noqa: E731
+        return quoted(start) and not quoted(token.idx)
 
     def _body_before(self, token) -> str | None:
         """The state or organisation a pronoun subject takes up from the clause its own clause

@@ -191,6 +191,8 @@ def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
             continue  # 'the press secretary of the Russian President Dmitry Peskov', 'Russia's incoming president'
         if predicate == "advises" and _type_of(phrase.of, index) != "Person":
             continue  # 'US National Security Adviser Jake Sullivan': advises needs a named advisee
+        if index.roles.get(phrase.role or "", {}).get("organisation_only") and _type_of(phrase.of, index) == "State":
+            continue  # 'Ukrainian Parliament Speaker Ruslan Stefanchuk' heads the parliament, not Ukraine
         if predicate == "president_of" and _type_of(phrase.of, index) not in (None, "State"):
             predicate = "head_of"  # 'President of the European Council Antonio Costa': a state has a president_of
         if predicate:

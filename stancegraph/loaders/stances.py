@@ -30,7 +30,10 @@ from .holders import (
     acting_owner, generic_country, joined_partners, judged_by, named_holders, own_subject, plural_speaker, subject_of,
 )
 from .lexicon import Lexicon
-from .predicates import COPULAS, OWN_PURSUITS, excessive, idiom, is_negated, none_there, phrasal, predicate_class, proposes
+from .predicates import (
+    COPULAS, OWN_PURSUITS, excessive, idiom, is_negated, none_there, phrasal, predicate_class, proposes, purpose_of,
+    traded_for, gives_reason,
+)
 from .resolve import Resolver
 
 HEDGE_PHRASES_MIXED = {"exclude", "rule"}  # 'would not exclude', 'did not rule out'
@@ -99,6 +102,8 @@ class _Walk:
     applied_at: int = -1  # the last node whose class and negation were applied
     cue_head: int = -1
     cue_tokens: frozenset = frozenset()  # of a cue that carries its own polarity
+    trading: bool = False  # 'in exchange for …' hangs on a gerund; the trade is the verb above's
+    purposed: bool = False  # the walk came through 'with the aim of …', 'in order to …'
 
 
 def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, asserts: bool = False) -> list[Claim]:
@@ -150,7 +155,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             if asked_about(node.head, node):
                 return found  # 'asked if he believes Ukraine could be invited': the belief is asked about
             return done(_close_at_frame(node, walk, frame, ctx, previous))
-        if previous.dep_ in ("ccomp", "advcl") and draws_from(node, previous):
+        if previous.dep_ in ("ccomp", "advcl") and draws_from(node, previous) or gives_reason(previous):
             break  # 'Ukraine will not be invited, so its membership is off the table': a premise, not content
         if asked_about(node, previous):
             return found  # 'Asked about Ukraine's membership, …', 'asked whether Ukraine should join': a question
@@ -209,11 +214,15 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         walk.sign = -walk.sign  # 'considered it too early for Ukraine to join', 'too soon to invite Ukraine'
         walk.found = walk.found or "too"
     kind = None if locked else predicate_class(node, lexicon)
+    walk.purposed = walk.purposed or purpose_of(node, previous)
+    if traded_for(previous) or walk.trading:
+        kind = _traded_kind(node, walk) if not locked else kind
     if kind is None and walk.supposed and node.lemma_.lower() in WARNING_VERBS:
         kind = "oppose"  # 'threatened retaliation should Ukraine join': a warning of what would follow
     if kind == "oppose" and node.lemma_.lower() in ("decline", "refuse") and previous.dep_ == "xcomp" \
             and (previous.lemma_.lower() in lexicon.speech and not any(c.dep_ == "dobj" for c in previous.children)
-                 or previous.lemma_.lower() in EVASIONS):  # 'refused to admit Ukraine' is no evasion
+                 or previous.lemma_.lower() in EVASIONS and phrasal(previous) not in lexicon.phrasal):
+        # 'refused to admit Ukraine' is no evasion, nor 'refused to give up its bid'
         kind = "mixed"  # 'declined to say when an invitation might come' evades, it does not oppose
     if kind == "oppose" and node.lemma_.lower() in ("avoid", "evade", "dodge", "sidestep") and previous.dep_ == "dobj" \
             and previous.lemma_.lower() in COMMITTING:
@@ -258,6 +267,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             walk.sign = -walk.sign  # 'the absence of a timetable'
         subject = own_subject(node)
         actors = resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
+        if actors and walk.purposed and node.pos_ == "VERB":
+            walk.found = walk.found or "purpose"  # 'passed a law with the aim of joining': what the act is for
+            return tuple(actors)
         if actors and not set(actors) & ctx.themes and locked and deed(node, walk.cue_head):
             walk.found = walk.found or "decision"  # 'NATO dropped the MAP requirement'
             return tuple(actors)
@@ -322,11 +334,24 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if forecast(node, actors, frame, ctx):
         return STOP if frame is None or ctx.doc[frame.verb].lemma_.lower() not in lexicon.composing else CLIMB
     if node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.lemma_.lower() in ENDING:
-        walk.sign = -walk.sign  # held by the verb's subject: 'Turkey dropped its objection to …', 'lifted its veto on …'
+        if subject is not None and subject.head.i != node.i and subject.head.head.i != node.i:
+            walk.sign = -walk.sign  # held by the verb's subject: 'Turkey dropped its objection to …', 'lifted its veto on …'
+        else:
+            walk.found = None  # 'ready to drop Ukraine's bid': whoever drops it holds, by the verb
+            return CLIMB
     governing = controller(node)
     if governing is not None and predicate_class(governing, lexicon) is not None:
         return CLIMB  # 'oppose offering Ukraine …', 'declined to offer a timetable': the governing verb counts too
     return tuple(actors)
+
+
+def _traded_kind(node, walk: _Walk) -> str | None:
+    """What one gets 'in exchange for' or 'in return for' is wanted, whatever is given for it
+    ('gave up its bid in exchange for guarantees'). The parser often hangs the phrase on the
+    gerund of what is given up ('its goal of joining NATO in exchange for …'); the trade is then
+    the verb's that governs the gerund."""
+    walk.trading = node.dep_ == "pcomp" or walk.trading and not (node.pos_ == "VERB" and node.dep_ != "pcomp")
+    return None if walk.trading else "support"
 
 
 CONDITION_NOUNS = {"precondition", "prerequisite"}
@@ -392,7 +417,8 @@ def _close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context, came_from=Non
         walk.found = "assertion"
     if walk.found is None or frame.speaker is None:
         return None
-    return _claim(frame.speakers, walk, frame, verb, lexicon, self_stated=bool(kind))
+    partners = [a for a in joined_partners(verb, ctx.resolver) if a not in frame.speakers] if kind else []
+    return _claim((*frame.speakers, *partners), walk, frame, verb, lexicon, self_stated=bool(kind))
 
 
 def _claim(holders, walk: _Walk, frame: Frame | None, node, lexicon: Lexicon,

@@ -74,7 +74,8 @@ def load_topics(path: str | None = None) -> tuple[Topic, ...]:
     """The topic set: the file given, $STANCEGRAPH_TOPICS, or the bundled NATO-accession set."""
     chosen, data = _topic_file(path)
     try:
-        return tuple(_topic(entry) for entry in data["topics"])
+        words = data.get("pattern_words", {})
+        return tuple(_topic(entry, {k: v for k, v in words.items() if not k.startswith("_")}) for entry in data["topics"])
     except (KeyError, TypeError, re.error) as err:
         raise StanceGraphError(f"{chosen}: not a readable topic file ({err})") from None
 
@@ -84,9 +85,17 @@ def load_theme_actors(path: str | None = None) -> tuple[str, ...]:
     return tuple(_topic_file(path)[1].get("theme_actors", ()))
 
 
-def _topic(entry: dict) -> Topic:
+def _with_variants(pattern: str, words: dict[str, str]) -> str:
+    """A cue pattern with each of the topic file's pattern words ('nato') standing for all its
+    spellings ('the North Atlantic Treaty Organization')."""
+    for word, variants in words.items():
+        pattern = re.sub(rf"(?:(?<![a-z])|(?<=\\b)){re.escape(word)}(?![a-z])", lambda _: variants, pattern)
+    return pattern
+
+
+def _topic(entry: dict, words: dict[str, str]) -> Topic:
     cues = tuple(
-        Cue(re.compile(c["pattern"], re.IGNORECASE), c.get("polarity"), c.get("only_before"), bool(c.get("asserts")),
+        Cue(re.compile(_with_variants(c["pattern"], words), re.IGNORECASE), c.get("polarity"), c.get("only_before"), bool(c.get("asserts")),
             re.compile(c["requires"], re.IGNORECASE) if c.get("requires") else None, bool(c.get("follows")),
             re.compile(c["unless"], re.IGNORECASE) if c.get("unless") else None,
             re.compile(c["licensed_by"], re.IGNORECASE) if c.get("licensed_by") else None)

@@ -1,0 +1,108 @@
+"""Names the dictionary lacks: people and organisations found by spaCy's NER, and the
+surnames by which the article names those people again.
+
+Every sentence is searched, not only those parsed for stances: an article often names
+someone in full once where no topic is cued ('The bill's author is Speaker Andriy Parubiy')
+and by surname where a position is ('Parubiy stressed that …'). NER's own network needs no
+parse, so the sentences left unparsed cost only the recogniser."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..model import Actor, Evidence, actor_id
+from .actors import ActorIndex, Mention
+from .article_state import ArticleState
+from .mentions import a_ministry, ner_noise, reported_by_outlet, surname_mentions
+from .roles import make_shadow, relations_in, role_phrases
+from .segment import Sentence
+
+# what the recogniser needs; the rest of the pipeline is the parse
+NER_ONLY_SKIPS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "stancegraph_lemma_fixes")
+
+
+def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorIndex) -> bool:
+    """Whether NER found a person or organisation of two words or more that no mention covers."""
+    mentions = state.mentions[sentence.index]
+    added = False
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG") or len(ent) < 2 or not ent.text[:1].isupper():
+            continue
+        start, end = sentence.start + ent.start_char, sentence.start + ent.end_char
+        if any(m.start < end and start < m.end for m in mentions) or "\n" in ent.text:
+            continue
+        name = ent.text.strip(" (")
+        known = index.lookup(name) or (index.spelled_like(name) if ent.label_ == "PERSON" else None)
+        if not known and (ent.label_ == "ORG" and (reported_by_outlet(name) or a_ministry(name)) or ner_noise(name)):
+            continue  # 'The Wall Street Journal reported …' is a source, 'Euro-Atlantic' no name
+        ident = known.id if known else actor_id(name)
+        kind = "Person" if ent.label_ == "PERSON" else "Organization"
+        state.new_actors.setdefault(ident, Actor(ident, name, kind))
+        mentions.append(Mention(start, end, ident, "ner", name, kind == "Person"))
+        added = True
+    mentions.sort(key=lambda m: m.start)
+    return added
+
+
+def relations_again(state: ArticleState, sentence: Sentence, index: ActorIndex) -> None:
+    """Titles that name someone the dictionary lacks ('The French prime minister, François
+    Fillon') are linked once NER has found the name."""
+    mentions = [m for m in state.mentions[sentence.index] if m.kind != "role"]
+    shadow = make_shadow(sentence.text, sentence.start, mentions)
+    phrases = role_phrases(shadow, index)
+    evidence = Evidence(sentence.text, sentence.start, sentence.end)
+    state.relations += relations_in(shadow, phrases, index, evidence, state.article.published,
+                                    state.earlier_state.get(sentence.index))
+
+
+# words that make a name an organisation's, whatever NER's label
+ORGANISATION_WORDS = frozenset("""
+    agency alliance army assembly association bank bloc board bureau centre center coalition commission committee
+    company congress corporation council court duma european forum foundation front fund group guard house
+    initiative institute league media ministry movement news office parliament party platform post press radio
+    rada senate service solidarity times tv union united university""".split())
+
+
+def _name_like(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
+        and not ORGANISATION_WORDS & {w.lower() for w in words}
+
+
+def _said_alone(surname: str, text: str) -> bool:
+    """The last word used on its own before a verb, as articles name a person again ('…
+    Parubiy stressed'), not only inside the full name."""
+    for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?=\s+[a-z])", text):
+        before = re.search(r"(\S+)\s*$", text[:match.start()])
+        if before is None or not before.group(1)[:1].isupper() or before.group(1)[-1] in ".!?\"”":
+            return True
+    return False
+
+
+def surnames_of_found_people(state: ArticleState) -> None:
+    """'Borys Tarasiuk, a deputy, …' then 'Tarasiuk stressed …': the surname names the person NER
+    found in full, in that sentence's rest and in every later one. A name NER took for an
+    organisation ('Andriy Parubiy', two name-like words, no organisation word) is a person's
+    when the article opens a sentence with its last word alone."""
+    first_named: dict[str, tuple[int, str]] = {}  # surname -> (first sentence, actor)
+    for sentence in state.sentences:
+        for m in state.mentions.get(sentence.index, ()):
+            words = m.text.split()
+            if m.kind != "ner" or len(words) < 2 or not words[-1][:1].isupper():
+                continue
+            if not m.is_person and _name_like(m.text) and _said_alone(words[-1], state.article.text):
+                _retype_as_person(state, m.actor)
+            if m.actor in state.new_actors and state.new_actors[m.actor].type == "Person" or m.is_person:
+                first_named.setdefault(words[-1], (sentence.index, m.actor))
+    for surname, (first, actor) in first_named.items():
+        for sentence in state.sentences[first:]:
+            found = state.mentions.setdefault(sentence.index, [])
+            found += surname_mentions(sentence, {surname: actor}, found)
+            found.sort(key=lambda m: m.start)
+
+
+def _retype_as_person(state: ArticleState, actor: str) -> None:
+    state.new_actors[actor] = dataclasses.replace(state.new_actors[actor], type="Person")
+    for found in state.mentions.values():
+        found[:] = [dataclasses.replace(m, is_person=True) if m.actor == actor else m for m in found]
