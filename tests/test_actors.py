@@ -55,3 +55,31 @@ def test_a_name_one_letter_off_is_the_dictionarys_person_only_when_the_other_nam
     assert index.spelled_like("Annalena Becker") is None  # two letters off is someone else
     assert index.spelled_like("Robert Fitzo") is None
     assert index.spelled_like("Baerbock") is None  # a single word is no name to compare
+
+
+def test_a_name_in_another_romanisation_is_the_dictionarys_person():
+    index = actor_index()
+    assert index.sounding_like("Sibiga").name == "Andrii Sybiha"  # Russian-based spelling of the surname
+    assert index.sounding_like("Andriy Sibiga").name == "Andrii Sybiha"
+    assert index.sounding_like("Volodymyr Zelenskii").name == "Volodymyr Zelensky"
+    assert index.sounding_like("Sabine") is None  # a word that only looks like a name
+
+
+def test_people_the_dictionary_lacks_are_found_wherever_named_and_again_by_surname():
+    # the full name sits in a sentence no topic is cued in, the surname where a position is taken
+    text = ("Borys Tarasiuk, an opposition deputy, spoke in the debate on Thursday. "
+            "Tarasiuk said Ukraine will become a member of NATO.")
+    result = extract(Article(text, published="2017-06-08"))
+    names = {a.id: a.name for a in result.actors}
+    assert "Borys Tarasiuk" in names.values()
+    assert {(names[s.actor], s.topic, s.polarity) for s in result.stances} == {
+        ("Borys Tarasiuk", "ukraine_membership", "support")}
+
+
+def test_a_two_word_name_the_tagger_calls_an_organisation_is_a_person_the_article_names_again():
+    text = ("Andriy Parubiy spoke in parliament about the bill on Thursday. "
+            "Parubiy stressed that Ukraine will join NATO.")
+    result = extract(Article(text, published="2017-06-03"))
+    parubiy = next(a for a in result.actors if a.name == "Andriy Parubiy")
+    assert parubiy.type == "Person"
+    assert {(s.actor, s.polarity) for s in result.stances} == {(parubiy.id, "support")}

@@ -131,3 +131,11 @@ def test_a_headline_that_names_the_topic_lets_a_bare_word_in_the_first_sentence_
     bare = extract(Article(body, published="2008-04-04"))
     assert {(s.actor, s.topic, s.polarity) for s in headed.stances} == {("wd:Q159", "ukraine_membership", "oppose")}
     assert not bare.stances  # 'expansion' alone names no topic
+
+
+def test_a_headline_naming_nato_licenses_a_bare_euro_atlantic_word():
+    body = "The leaders of the Bucharest Nine confirmed their support for Ukraine's Euro-Atlantic aspirations."
+    headed = extract(Article(body, published="2023-02-23", title="Russia is the biggest threat to NATO, regional leaders say"))
+    bare = extract(Article(body, published="2023-02-23"))
+    assert ("sg:bucharest-nine", "ukraine_membership", "support") in {(s.actor, s.topic, s.polarity) for s in headed.stances}
+    assert not bare.stances  # 'Euro-Atlantic aspirations' alone may be the EU's

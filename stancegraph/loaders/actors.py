@@ -58,6 +58,7 @@ class ActorIndex:
     role_pattern: re.Pattern[str] | None = None
     _surnames: dict[str, str] | None = field(default=None, repr=False)
     _by_first_name: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False)
+    _by_sound: dict[str, str] | None = field(default=None, repr=False)  # transliteration key -> person
 
     def entry(self, actor: str) -> Entry | None:
         return self.entries.get(actor)
@@ -98,12 +99,28 @@ class ActorIndex:
                 parts = fold(entry.name).lower().split()
                 if entry.type == "Person" and len(parts) >= 2:
                     self._by_first_name.setdefault(parts[0], []).append((parts[-1], entry.id))
+        sounding = self.sounding_like(name)
+        if sounding:
+            return sounding  # 'Olga Stefanishyna' for 'Olha Stefanishyna'
         near = {ident for surname, ident in self._by_first_name.get(words[0], ())
                 if one_edit_apart(surname, words[-1])}
         same_surname = self.by_surname(name.split()[-1])  # 'Emanuel Macron'
         if same_surname and one_edit_apart(fold(self.entries[same_surname].name).lower().split()[0], words[0]):
             near.add(same_surname)
         return self.entries[near.pop()] if len(near) == 1 else None
+
+    def sounding_like(self, name: str) -> Entry | None:
+        """The person whose full name, or surname where the dictionary lets it stand alone, is this
+        one in another romanisation: Ukrainian and Russian spellings of one name ('Sibiga' and
+        'Sybiha', 'Olga' and 'Olha', 'Zelenskiy' and 'Zelensky')."""
+        if self._by_sound is None:
+            keys: dict[str, set[str]] = {}
+            for form, (ident, kind) in self.surface.items():
+                if self.entries[ident].type == "Person" and kind in ("name", "surname"):
+                    keys.setdefault(translit_key(form), set()).add(ident)
+            self._by_sound = {key: next(iter(ids)) for key, ids in keys.items() if len(ids) == 1}
+        key = translit_key(name)
+        return self.entries[self._by_sound[key]] if len(key) >= 5 and key in self._by_sound else None
 
     def holder(self, role: str, of: str, date: str | None, former: bool) -> str | None:
         """Who held (or, when former, most recently had left) a role at a date."""
@@ -147,6 +164,17 @@ def one_edit_apart(a: str, b: str) -> bool:
         a, b = b, a
     i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
     return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+# spellings that differ between romanisations of Ukrainian and Russian names, folded to one
+_TRANSLIT = (("kh", "h"), ("iy", "i"), ("yi", "i"), ("ii", "i"), ("y", "i"), ("h", "g"), ("ts", "c"))
+
+
+def translit_key(name: str) -> str:
+    key = fold(name).lower()
+    for spelling, folded in _TRANSLIT:
+        key = key.replace(spelling, folded)
+    return re.sub(r"(.)\1", r"\1", key)
 
 
 def fold(text: str) -> str:

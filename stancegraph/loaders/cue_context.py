@@ -11,8 +11,8 @@ from .holders import all_states
 from .conditions import warned_supposition
 from .lexicon import Lexicon
 from .predicates import (
-    COPULAS, EXCLUSIVE, OWN_PURSUITS, PURSUITS, evaluated_object, is_negated, noun_phrase_class, predicate_class,
-    under_ability,
+    COPULAS, EXCLUSIVE, OWN_PURSUITS, PURSUITS, asked_passively, evaluated_object, is_negated, noun_phrase_class,
+    predicate_class, under_ability,
 )
 
 if TYPE_CHECKING:
@@ -193,7 +193,8 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
                 actors = ctx.resolver.actors(child)
                 if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
                     return True  # 'Finland and Sweden joining Nato'
-            if child.dep_ == "prep" and child.lower_ in ("for", "to") and child.i not in cue_tokens:
+            of_whom = child.lower_ == "of" and doc[i].pos_ == "NOUN"  # 'the early entry of Sweden and Finland'
+            if child.dep_ == "prep" and (child.lower_ in ("for", "to") or of_whom) and child.i not in cue_tokens:
                 target = next((g for g in child.children if g.dep_ == "pobj"), None)
                 actors = ctx.resolver.actors(target) if target is not None else []
                 if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
@@ -396,4 +397,5 @@ def demanded(node) -> bool:
             c.dep_ == "acomp" and c.lemma_.lower() in REQUIRING for c in node.head.children):
         return True  # 'it is important that NATO member countries agree on …': the speaker's demand
     return node.dep_ == "ccomp" and node.head.lemma_.lower() in DEMANDING and not any(
-        c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in node.children)
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in node.children) \
+        and not asked_passively(node.head)

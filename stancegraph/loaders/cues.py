@@ -93,7 +93,7 @@ def clause_head(token):
 def find_cues(state: ArticleState, topics: tuple[Topic, ...], named_by: dict[str, set[str]], broad: set[str]) -> None:
     """Every topic cue of every sentence, into state.cues. A bare word ('its bid') counts only
     once a full cue has named its topic in the article, or where its sentence says what the cue
-    is licensed by ('Kyiv's integration aspirations' beside 'NATO')."""
+    is licensed by ('Kyiv's integration aspirations' beside 'NATO'), or its headline does."""
     named = headline_topics(state.article.title, state.article.published, topics)  # topics a full cue has named so far
     for sentence in state.timed(state.sentences):
         date = state.date_of(sentence)
@@ -102,7 +102,9 @@ def find_cues(state: ArticleState, topics: tuple[Topic, ...], named_by: dict[str
             for cue in topic.cues:
                 if not cue.applies_on(date) or not cue.applies_to(sentence.text):
                     continue
-                licensed = cue.licensed_by is not None and cue.licensed_by.search(sentence.text) is not None
+                # the sentence or the headline says what the bare word is about ('… threat to NATO: B9 leaders')
+                licensed = cue.licensed_by is not None and (
+                    cue.licensed_by.search(sentence.text) is not None or cue.licensed_by.search(state.article.title or "") is not None)
                 if cue.follows and not named_by[topic.id] & named and not licensed:
                     continue
                 for match in cue.pattern.finditer(sentence.text):

@@ -139,6 +139,7 @@ def subject_of(node, lexicon: Lexicon | None = None):
             return subject_of(node.head, lexicon)  # 'Bush had arrived in Romania determined to give …'
     if node.dep_ in ("relcl", "acl") and node.tag_ != "VBN":
         author = document_author(node.head, lexicon)  # 'a statement calling for …', 'a bill which sets …'
+        author = author if author is not None else goal_owner(node.head) if node.dep_ == "acl" else None
         return author if author is not None else node.head  # 'allies that want …'; 'the former chief called for …' misparsed as acl
     if node.pos_ == "ADP" and node.head.i != node.i:
         return subject_of(node.head, lexicon)
@@ -158,6 +159,20 @@ def subject_of(node, lexicon: Lexicon | None = None):
 
 DOCUMENTS = {"statement", "letter", "declaration", "appeal", "resolution", "communique", "communiqué", "message",
              "post", "petition", "memorandum", "document", "article", "op-ed", "tweet", "motion", "bill", "address"}
+
+
+GOAL_NOUNS = {"goal", "objective", "aim", "priority", "intention", "purpose", "ambition", "plan", "demand"}
+
+
+def goal_owner(noun):
+    """Whose goal a gerund spells out: 'one of his key objectives - preventing Ukraine from
+    joining NATO', 'Moscow's aim, keeping Kyiv out'."""
+    if noun.lower_ in ("one", "some", "part"):
+        noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), noun)
+    if noun.lemma_.lower() not in GOAL_NOUNS:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None) or from_holder(noun)
 
 
 # what the author of a document does with it ('Russia rejected a statement calling for …' is not Russia's)

@@ -9,7 +9,7 @@ from ..model import Evidence
 from .actors import ActorIndex
 from .article_state import ArticleState
 from .mentions import (
-    honorific_mentions, knighted_mentions, role_mentions, surname_mentions,
+    honorific_mentions, knighted_mentions, role_mentions, sounding_mentions, surname_mentions,
 )
 from .roles import make_shadow, relations_in, role_phrases
 
@@ -24,6 +24,7 @@ def find_mentions(state: ArticleState, index: ActorIndex, is_state: Callable[[st
         found = index.find(sentence.text, sentence.start)
         found += surname_mentions(sentence, seen_surnames, found)
         found += honorific_mentions(sentence, index, found)
+        found += sounding_mentions(sentence, index, found)
         found += knighted_mentions(sentence, seen_given, found)
         shadow = make_shadow(sentence.text, sentence.start, found)
         phrases = role_phrases(shadow, index)

@@ -53,6 +53,23 @@ def surname_mentions(sentence: Sentence, seen: dict[str, str], found: list[Menti
     return extra
 
 
+_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{4,}(?![\w-])")
+
+
+def sounding_mentions(sentence: Sentence, index: ActorIndex, found: list[Mention]) -> list[Mention]:
+    """'Foreign Minister Sibiga' for the dictionary's Sybiha: a surname in another romanisation
+    (`ActorIndex.sounding_like`)."""
+    extra = []
+    for match in _WORD.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if any(m.start < end and start < m.end for m in found + extra):
+            continue
+        person = index.sounding_like(match.group(0))
+        if person is not None:
+            extra.append(Mention(start, end, person.id, "surname", match.group(0), True))
+    return extra
+
+
 HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][\w'’-]+)")
 KNIGHTED = re.compile(r"\b(?:Sir|Dame) ([A-Z][\w'’-]+)\b(?! [A-Z])")
 

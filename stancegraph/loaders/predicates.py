@@ -30,13 +30,24 @@ def idiom(node, lexicon: Lexicon) -> str | None:
     if node.pos_ != "VERB" or not lexicon.idioms:
         return None
     objects = [c.lemma_.lower() for c in node.children if c.dep_ == "dobj"]
-    objects += [g.lemma_.lower() for c in node.children if c.dep_ == "prep" and c.lower_ in ("in", "off", "from")
+    objects += [g.lemma_.lower() for c in node.children if c.dep_ in ("prep", "prt") and c.lower_ in ("in", "off", "from")
                 for g in c.children if g.dep_ == "pobj"]  # 'would not stand in the way of an invitation'
+    objects += [g.lemma_.lower() for c in node.children if c.dep_ == "dobj" for t in c.subtree
+                if t.dep_ == "prep" and t.lower_ == "off" and t.head.pos_ == "VERB"
+                for g in t.children if g.dep_ == "pobj"]  # 'taken the prospect of Ukraine joining NATO off the table'
     return next((lexicon.idioms[k] for o in objects if (k := f"{node.lemma_.lower()} {o}") in lexicon.idioms), None)
+
+
+def asked_passively(verb) -> bool:
+    """'He confirmed when pressed that …', 'if asked': a participle of being asked, not asking
+    for anything."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in ("agent", "dobj", "prep") for c in verb.children)
 
 
 def predicate_class(node, lexicon: Lexicon) -> str | None:
     lemma = node.lemma_.lower()
+    if asked_passively(node):
+        return None
     if phrasal(node) in lexicon.phrasal:
         return lexicon.phrasal[phrasal(node)]  # 'had not given up on joining'
     found = idiom(node, lexicon)
@@ -72,11 +83,16 @@ def predicate_class(node, lexicon: Lexicon) -> str | None:
     return None
 
 
+KIND_NOUNS = {"act", "form", "kind", "sort", "type", "sign", "gesture", "source"}
+
+
 def as_complement(node, lexicon: Lexicon) -> str | None:
     """'regarded Ukraine's accession as a direct threat': the noun after 'as' carries it."""
     objects = [c for c in node.children if c.dep_ == "dobj"]
     preps = [c for holder in (node, *objects) for c in holder.children if c.dep_ == "prep" and c.lower_ == "as"]
     nouns = [g for prep in preps for g in prep.children if g.dep_ == "pobj"]
+    nouns += [g for noun in nouns if noun.lemma_.lower() in KIND_NOUNS for c in noun.children
+              if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]  # 'an act of provocation'
     kind = next((kind for noun in nouns if (kind := noun_phrase_class(noun, lexicon, "ADJ"))), None)
     adjectives = [g for prep in preps for g in prep.children if g.pos_ == "ADJ"]  # 'as unacceptable', parsed amod
     return kind or next((k for a in adjectives if (k := lexicon.polarity_class(a.lemma_, "ADJ"))), None)
@@ -309,3 +325,13 @@ def purpose_of(node, previous) -> bool:
     act the phrase hangs on is done for what it names."""
     return node.dep_ == "prep" and node.lower_ in ("with", "in") and previous.dep_ == "pobj" \
         and previous.lemma_.lower() in PURPOSE_NOUNS
+
+
+DELIBERATING = {"consider", "discuss", "debate", "examine", "review", "weigh", "study"}
+
+
+def deliberated(node) -> bool:
+    """A thing weighed in the passive with no one named ('membership is not being considered',
+    'was not discussed'): an agenda described, not anyone's position on it."""
+    return node.lemma_.lower() in DELIBERATING and any(c.dep_ == "nsubjpass" for c in node.children) \
+        and not any(c.dep_ == "agent" for c in node.children)

@@ -158,6 +158,9 @@ class Resolver:
                     return [self.token_actor[child.i]]
             of = [g for c in token.children if c.dep_ == "prep" and c.lower_ in GROUP_PREPOSITIONS
                   for g in c.children if g.dep_ == "pobj"]
+            while of and not self.actors(of[0]) and of[0].lower_ in MEMBER_NOUNS:
+                of = [g for c in of[0].children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]  # 'the leaders of the countries of the Bucharest Nine'
             if of and self.actors(of[0]):
                 return self.actors(of[0])  # 'the presidents of Estonia, Latvia and Lithuania', 'officials in Berlin'
         if lower in PERSONAL:

@@ -31,8 +31,8 @@ from .holders import (
 )
 from .lexicon import Lexicon
 from .predicates import (
-    COPULAS, OWN_PURSUITS, excessive, idiom, is_negated, none_there, phrasal, predicate_class, proposes, purpose_of,
-    traded_for, gives_reason,
+    COPULAS, OWN_PURSUITS, deliberated, excessive, gives_reason, idiom, is_negated, none_there, phrasal, predicate_class,
+    proposes, purpose_of, traded_for,
 )
 from .resolve import Resolver
 
@@ -214,6 +214,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         walk.sign = -walk.sign  # 'considered it too early for Ukraine to join', 'too soon to invite Ukraine'
         walk.found = walk.found or "too"
     kind = None if locked else predicate_class(node, lexicon)
+    if kind is not None and deliberated(node) and not normative(node, lexicon):
+        return STOP  # 'membership is not being considered in the talks': what is on an agenda, no one's view
     walk.purposed = walk.purposed or purpose_of(node, previous)
     if traded_for(previous) or walk.trading:
         kind = _traded_kind(node, walk) if not locked else kind
