@@ -27,12 +27,15 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
     mentions = state.mentions[sentence.index]
     added = False
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG") or len(ent) < 2 or not ent.text[:1].isupper():
+        # a lower-case 'the …' is too often a description ('the presidents office'); a capital one
+        # opens a sentence ('The Joint Expeditionary Force comprises …') and is not part of the name
+        name = re.sub(r"^The ", "", ent.text.strip(" ("))
+        words = len(ent) - (name != ent.text.strip(" ("))  # 'Smer-SD' is three tokens; 'The Kremlin' one word
+        if ent.label_ not in ("PERSON", "ORG") or words < 2 or not ent.text[:1].isupper():
             continue
-        start, end = sentence.start + ent.start_char, sentence.start + ent.end_char
+        start, end = sentence.start + ent.end_char - len(name), sentence.start + ent.end_char
         if any(m.start < end and start < m.end for m in mentions) or "\n" in ent.text:
             continue
-        name = ent.text.strip(" (")
         known = index.lookup(name) or (index.spelled_like(name) if ent.label_ == "PERSON" else None)
         if not known and (ent.label_ == "ORG" and (reported_by_outlet(name) or a_ministry(name)) or ner_noise(name)):
             continue  # 'The Wall Street Journal reported …' is a source, 'Euro-Atlantic' no name

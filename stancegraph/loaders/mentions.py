@@ -18,9 +18,10 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
 _VENUE_BEFORE = re.compile(r"\b(?:at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-# 'the Washington summit', 'the Budapest Memorandum': a capital naming an event or a document.
-_EVENT_AFTER = re.compile(r"^\s+(?:NATO\s+)?(?:summit|forum|conference|talks|meeting|declaration|memorandum|treaty|accords?|agreements?"
-                          r"|format|process|communiqu[eé])\b", re.IGNORECASE)
+# 'the Washington summit', 'the Budapest Memorandum', 'the Bucharest 2008 decision', 'the Helsinki
+# Final Act': a capital naming an event or a document.
+_EVENT_AFTER = re.compile(r"^\s+(?:\d{4}\s+)?(?:NATO\s+)?(?:summit|forum|conference|talks|meeting|declaration|memorandum|treaty"
+                          r"|accords?|agreements?|format|process|communiqu[eé]|decisions?|final act|charter)\b", re.IGNORECASE)
 
 
 # 'the Washington Post', 'the Kyiv Independent', 'The Moscow Times': a city in an outlet's name.
