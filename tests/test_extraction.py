@@ -139,3 +139,11 @@ def test_a_headline_naming_nato_licenses_a_bare_euro_atlantic_word():
     bare = extract(Article(body, published="2023-02-23"))
     assert ("sg:bucharest-nine", "ukraine_membership", "support") in {(s.actor, s.topic, s.polarity) for s in headed.stances}
     assert not bare.stances  # 'Euro-Atlantic aspirations' alone may be the EU's
+
+
+def test_a_transcript_label_gives_the_paragraphs_after_it_to_that_person():
+    text = ("Jens Stoltenberg:\n\nWe all agree that Ukraine will become a member of this alliance.\n\n"
+            "Interviewer:\n\nWe think Ukraine should never join NATO.")
+    result = extract(Article(text, published="2023-06-12"))
+    assert {(s.actor, s.topic, s.polarity) for s in result.stances} == {
+        ("sg:jens-stoltenberg", "ukraine_membership", "support")}  # the unnamed interviewer's turn holds nothing

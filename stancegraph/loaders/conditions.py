@@ -44,12 +44,15 @@ def supposes_it(clause) -> bool:
         c.dep_ == "aux" and c.lower_ in INVERTING_AUXILIARIES and c.i < subject.i for c in clause.children)
 
 
-def warned_supposition(token) -> tuple[frozenset[int], frozenset[int]]:
+def warned_supposition(token, lexicon: Lexicon | None = None) -> tuple[frozenset[int], frozenset[int]]:
     """When a cue sits in a supposition a warning hangs on ('warned that Russia would respond if
-    NATO invited Ukraine'): the supposition's tokens and those between it and the warning verb,
-    none of which holds the position (the warner does); else two empty sets."""
+    NATO invited Ukraine'), or one the main clause judges ('if we accepted Ukraine, this would
+    mean war'): the supposition's tokens and those between it and the warning verb, none of
+    which holds the position (the warner, or whoever says the judgement, does); else two empty sets."""
     for clause in (token, *token.ancestors):
         if clause.dep_ in ("advcl", "ccomp", "relcl") and supposes_it(clause):  # an inverted one parses as any
+            if lexicon is not None and clause.dep_ in ("advcl", "ccomp") and judges_supposition(clause.head, lexicon):
+                return frozenset(t.i for t in clause.subtree), frozenset()
             path = []
             for above in clause.ancestors:
                 if above.lemma_.lower() in WARNING_VERBS:
@@ -57,3 +60,14 @@ def warned_supposition(token) -> tuple[frozenset[int], frozenset[int]]:
                 path.append(above.i)
             break
     return frozenset(), frozenset()
+
+
+def judges_supposition(verb, lexicon: Lexicon) -> bool:
+    """'…, this would mean war', '…, it would trigger a world war': a main clause whose pronoun
+    subject stands for the supposition and whose predicate judges it."""
+    from .predicates import evaluated_object  # noqa: PLC0415 (predicates imports this module's neighbours)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in ("it", "this", "that"):
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in lexicon.consequences or lemma in lexicon.light_verbs and evaluated_object(verb, lexicon) is not None

@@ -326,7 +326,7 @@ def in_side_clause(token, lexicon: Lexicon, frame: Frame | None) -> bool:
             if f"{before} {mark.lower_}" in lexicon.concessive or mark.lower_ in lexicon.concessive:
                 return True
             if mark.lower_ in ("if", "unless") and ancestor.dep_ in ("advcl", "ccomp", "acl"):
-                return not (mark.lower_ == "if" and warned_supposition(ancestor)[0])
+                return not (mark.lower_ == "if" and warned_supposition(ancestor, lexicon)[0])
         if ancestor.dep_ == "advcl" and ancestor.lower_ in ("if",):
             return True
         owned = owned or ancestor.pos_ == "NOUN" and any(c.dep_ == "poss" for c in ancestor.children)

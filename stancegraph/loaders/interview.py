@@ -26,8 +26,11 @@ class Interview:
     questions: set[int] = field(default_factory=set)  # sentence indices of the interviewer's questions
     answers: set[int] = field(default_factory=set)  # paragraphs spoken by the interviewee
     answered: dict[int, int] = field(default_factory=dict)  # question sentence -> +1 (yes) or -1 (no)
+    turns: dict[int, str] = field(default_factory=dict)  # paragraph -> the person a transcript's label gives it to
 
     def speaker_of(self, sentence: Sentence) -> str | None:
+        if sentence.paragraph in self.turns:
+            return self.turns[sentence.paragraph]
         return self.interviewee if sentence.paragraph in self.answers else None
 
 
@@ -39,6 +42,9 @@ def interview_turns(sentences: list[Sentence], mentions: dict[int, list[Mention]
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
     questions = {s.index for s in sentences if _asks(s) and not in_quotation(s)}  # a question asserts nothing
+    turns = _labelled_turns(by_paragraph, mentions)
+    if turns:
+        return Interview(None, questions, turns=turns)
     asking = [p for p, group in by_paragraph.items() if _is_question(group, in_quotation)]
     interviewee = _first_person(sentences, mentions, before=asking[0]) if len(asking) >= MIN_QUESTIONS else None
     interview = Interview(interviewee, questions)
@@ -84,3 +90,22 @@ def _yes_or_no(text: str) -> int:
     if _NO.match(text):
         return -1
     return 0
+
+
+_LABEL = re.compile(r"^\s*[^:\n]{2,60}:\s*$")
+
+
+def _labelled_turns(by_paragraph: dict[int, list[Sentence]], mentions: dict[int, list[Mention]]) -> dict[int, str]:
+    """A transcript: a paragraph that is only a person's name and a colon ('Jens Stoltenberg:')
+    gives the paragraphs after it to that person, up to the next such label."""
+    turns: dict[int, str] = {}
+    speaker = None
+    for paragraph in sorted(by_paragraph):
+        group = by_paragraph[paragraph]
+        people = [m for s in group for m in mentions.get(s.index, []) if m.is_person]
+        if len(group) == 1 and _LABEL.match(group[0].text):
+            speaker = people[0].actor if len(people) == 1 else None  # an unnamed 'Interviewer:' ends a turn
+            continue
+        if speaker is not None:
+            turns[paragraph] = speaker
+    return turns

@@ -104,8 +104,12 @@ OUTCOMES = {"consequence", "effect", "impact", "implication", "repercussion", "r
 def evaluated_object(node, lexicon: Lexicon) -> str | None:
     """'pose a threat', 'cross a red line': the object noun carries the evaluation."""
     nouns = [c for c in node.children if c.dep_ in ("dobj", "attr")]
+    nouns += [g for c in node.children if c.dep_ == "prep" and c.lower_ in ("to", "in") and node.lemma_.lower() in LEADING
+              for g in c.children if g.dep_ == "pobj"]  # 'would lead to war with Russia', 'result in a catastrophe'
     if node.lemma_.lower() == "have":  # 'would have negative consequences', not 'I have no illusions about …'
         nouns = [n for n in nouns if n.lemma_.lower() in OUTCOMES]
+    nouns += [g for n in nouns if n.lemma_.lower() in ONSETS for c in n.children
+              if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]  # 'the beginning of World War III'
     found = next((kind for noun in nouns if (kind := noun_phrase_class(noun, lexicon))), None)
     if found or node.lemma_.lower() not in EVALUATING:
         return found
@@ -115,13 +119,17 @@ def evaluated_object(node, lexicon: Lexicon) -> str | None:
 
 
 EVALUATING = {"constitute", "represent", "mean", "amount"}  # light verbs that equate their subject with a judged thing
+LEADING = {"lead", "result", "amount"}  # light verbs whose judged thing follows a preposition
+ONSETS = {"beginning", "start", "outbreak", "onset", "brink"}  # what is judged is what begins
 
 
 def noun_phrase_class(noun, lexicon: Lexicon, also: str | None = None) -> str | None:
     """The class of a noun with its modifiers ('red line', 'direct threat'), else of the noun."""
     words = [m.lemma_.lower() for m in noun.children if m.dep_ in ("amod", "compound")]
     lemma = noun.lemma_.lower()  # all modifiers, each on its own ('negative, possibly irreparable consequences'), none
-    for candidate in (" ".join(words + [lemma]), *(f"{w} {lemma}" for w in words), lemma):
+    # and a noun with its preposition ('war with Russia' is a calamity, a war alone a subject of talk)
+    preps = [f"{lemma} {c.lower_}" for c in noun.children if c.dep_ == "prep"]
+    for candidate in (" ".join(words + [lemma]), *(f"{w} {lemma}" for w in words), *preps, lemma):
         kind = lexicon.polarity_class(candidate, "NOUN") or (lexicon.polarity_class(candidate, also) if also else None)
         if kind:
             return kind
@@ -335,3 +343,20 @@ def deliberated(node) -> bool:
     'was not discussed'): an agenda described, not anyone's position on it."""
     return node.lemma_.lower() in DELIBERATING and any(c.dep_ == "nsubjpass" for c in node.children) \
         and not any(c.dep_ == "agent" for c in node.children)
+
+
+REQUIREMENTS = {"criterion", "criteria", "condition", "requirement", "standard", "benchmark", "reform", "corruption"}
+
+
+def gated(clause) -> str | None:
+    """'Ukraine has to clean up corruption before it can be considered for membership': what
+    must happen first makes the topic conditional (the clause's text, as a condition)."""
+    before = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in clause.children)
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    purpose = to and (clause.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in REQUIREMENTS for c in clause.head.children)
+        or clause.dep_ in ("acl", "relcl") and clause.head.lemma_.lower() in REQUIREMENTS)  # 'criteria to join'
+    if not (before or purpose):  # 'they have to meet other criteria to get into the action plan'
+        return None
+    span = list(clause.subtree)
+    return clause.doc[span[0].i:span[-1].i + 1].text

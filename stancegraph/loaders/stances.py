@@ -31,8 +31,8 @@ from .holders import (
 )
 from .lexicon import Lexicon
 from .predicates import (
-    COPULAS, OWN_PURSUITS, deliberated, excessive, gives_reason, idiom, is_negated, none_there, phrasal, predicate_class,
-    proposes, purpose_of, traded_for,
+    COPULAS, OWN_PURSUITS, deliberated, excessive, gated, gives_reason, idiom, is_negated, none_there, phrasal,
+    predicate_class, proposes, purpose_of, traded_for,
 )
 from .resolve import Resolver
 
@@ -133,7 +133,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     # A cue's own words are not the holder's act when the cue carries its polarity, nor when a
     # cue word heads a time clause: 'once the fighting stops' says when, not what is stopped.
     locked = set(cue_tokens) if inherent else {i for i in cue_tokens if heads_time_clause(doc[i])}
-    supposition, consequence = warned_supposition(head)
+    supposition, consequence = warned_supposition(head, ctx.lexicon)
     found: list[Claim] = []
 
     def done(claim: Claim | None) -> list[Claim]:
@@ -214,7 +214,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         walk.sign = -walk.sign  # 'considered it too early for Ukraine to join', 'too soon to invite Ukraine'
         walk.found = walk.found or "too"
     kind = None if locked else predicate_class(node, lexicon)
-    if kind is not None and deliberated(node) and not normative(node, lexicon):
+    if kind is not None and previous.dep_ == "nsubjpass" and deliberated(node) and not normative(node, lexicon):
         return STOP  # 'membership is not being considered in the talks': what is on an agenda, no one's view
     walk.purposed = walk.purposed or purpose_of(node, previous)
     if traded_for(previous) or walk.trading:
@@ -247,7 +247,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "support"  # 'sees a path', 'saw no place for Ukraine in the alliance': a view held
     if kind is None and normative(node, lexicon):
         kind = "normative"
-    walk.condition = walk.condition or condition_clause(node, previous, lexicon)
+    walk.condition = walk.condition or condition_clause(node, previous, lexicon) or gated(previous)
     if node.pos_ == "NOUN" and previous.dep_ in ("acl", "ccomp") and previous.pos_ in ("VERB", "AUX") and (
             node.lemma_.lower() in CONTENT_NOUNS or lexicon.polarity_class(node.lemma_, "NOUN")):
         walk.assertive = False  # 'the promise that Ukraine would one day become a member': the noun's content, not asserted
@@ -310,6 +310,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     owner = acting_owner(subject, lexicon) if node.pos_ == "VERB" and node.lemma_.lower() not in COPULAS else None
     subject = owner if owner is not None else subject
     subject_kind = resolver.kind(subject)
+    if subject is not None and subject.dep_ == "csubj" and subject.i in {t.i for t in previous.subtree} | {previous.i}:
+        return CLIMB  # 'inviting Ukraine would have triggered a world war': the topic acts; whoever says so judges it
     if subject is not None and subject.lower_ == "they" and frame is not None and frame.speakers \
             and (len(frame.speakers) > 1 or frame.verb is not None and plural_speaker(ctx.doc[frame.verb])):
         return frame.speakers  # 'the leaders of Poland, … and Slovakia said they supported …', 'the US and others said they …'
