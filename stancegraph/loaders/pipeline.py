@@ -224,11 +224,14 @@ class Extractor:
                 frames = speech_frames(doc, resolver, self.lexicon)
                 analysed.append((sentence, doc, resolver, frames))
                 salience.group = resolver.subject_group() or salience.group
+                salience.body = resolver.subject_body() or salience.body
                 speaker = person_speaker(frames, self.index)
                 if speaker:
                     salience.person = speaker
                     continue
             salience.note(mentions, lambda a: (e := self.index.entry(a)) is not None and e.type == "State")
+            if doc is None and mentions and mentions[0].start == sentence.start and not mentions[0].is_person:
+                salience.body = mentions[0].actor  # an unparsed sentence opened by its subject: 'Budapest has long …'
         speakers = quote_speakers(regions, analysed)
         interview = interview_turns(state.sentences, state.mentions, lambda s: region_of(s, regions) is not None)
         return self._claims_to_stances(state, analysed, regions, speakers, interview)

@@ -74,6 +74,7 @@ class Salience:
     person: str | None = None
     state: str | None = None
     group: tuple[str, ...] = ()  # the last sentence subject that named several actors: 'They said …' next
+    body: str | None = None  # the last sentence subject that named one state or organisation: 'It urged …' next
 
     def note(self, mentions: list[Mention], is_state) -> None:
         persons = [m for m in mentions if m.is_person]
@@ -169,6 +170,8 @@ class Resolver:
                 return [earlier or self.salience.person]
         if lower == "it" and token.dep_ == "nsubj" and token.head.lemma_.lower() in self.lexicon.volition:
             earlier = self._body_before(token)  # 'to satisfy Ukraine as it seeks a clear invitation'
+            if earlier is None and token.i == _first_word(token):
+                earlier = self.salience.body  # 'Budapest has long opposed … . It has also urged against …'
             if earlier:
                 return [earlier]
         if lower in FIRST_PERSON and self.quote_speaker:
@@ -178,6 +181,14 @@ class Resolver:
         if token.lemma_.lower() in ("country", "government", "nation") and token.tag_ not in ("NNS", "NNPS"):
             return self._country(token)  # one state; 'the countries in the eastern wing' are not the last one named
         return []
+
+    def subject_body(self) -> str | None:
+        """The one state or organisation the sentence's main subject names ('Budapest has …')."""
+        root = next((t for t in self.doc if t.dep_ == "ROOT"), None)  # type: ignore[attr-defined]
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+        found = self.actors(subject) if subject is not None and subject.lower_ != "it" else []
+        people = {m.actor for m in self.mentions if m.is_person}
+        return found[0] if len(found) == 1 and found[0] not in people else None
 
     def subject_group(self) -> tuple[str, ...]:
         """The actors of the sentence's main subject when it names several ('Macron and Zelensky
