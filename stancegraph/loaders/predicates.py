@@ -373,3 +373,14 @@ def gated(clause) -> str | None:
         return None
     span = list(clause.subtree)
     return clause.doc[span[0].i:span[-1].i + 1].text
+
+
+FACTIVE = {"surprising", "surprise", "clear", "obvious", "natural", "logical", "understandable", "strange", "secret",
+           "coincidence", "accident", "news"}
+
+
+def factive(node, previous) -> bool:
+    """'It is not surprising that the party will not agree …': whether or not it surprises, the
+    clause is asserted; the copula's negation is not the clause's."""
+    return node.lemma_.lower() in COPULAS and previous.dep_ == "ccomp" and any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in FACTIVE for c in node.children)

@@ -31,8 +31,8 @@ from .holders import (
 )
 from .lexicon import Lexicon
 from .predicates import (
-    COPULAS, OWN_PURSUITS, deliberated, excessive, gated, gives_reason, idiom, is_negated, none_there, phrasal,
-    predicate_class, proposes, purpose_of, traded_for,
+    COPULAS, OWN_PURSUITS, deliberated, excessive, factive, gated, gives_reason, idiom, is_negated, none_there,
+    phrasal, predicate_class, proposes, purpose_of, traded_for,
 )
 from .resolve import Resolver
 
@@ -264,7 +264,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if kind is None:
         # a copula's negation is counted when the walk reaches the copula, not also at its
         # complement ('there will not be US troops deployed')
-        own = is_negated(node, walk.cue_tokens, through_copula=False) or previous.dep_ != "attr" and none_there(node)
+        own = is_negated(node, walk.cue_tokens, through_copula=False) and not factive(node, previous) \
+            or previous.dep_ != "attr" and none_there(node)
         if own or (node.pos_ == "NOUN" and node.lemma_.lower() in ABSENCE_NOUNS):
             walk.sign = -walk.sign  # 'the absence of a timetable'
         subject = own_subject(node)
