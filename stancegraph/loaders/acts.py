@@ -11,7 +11,7 @@ from .holders import own_subject
 from .predicates import under_ability
 
 if TYPE_CHECKING:
-    from .stances import Context
+    from .walk import Context
 
 GRANTING = {"offer", "issue", "extend", "grant", "give", "invite", "admit", "send", "deploy", "station", "provide",
             "commit", "sign"}

@@ -9,7 +9,7 @@ from .attribution import DASHES
 from .predicates import is_negated, predicate_class
 from .holders import joined_partners, subject_of
 from .cue_context import innermost_frame
-from .stances import Claim, Context, _apply, _claim, _Walk
+from .walk import Claim, Context, _apply, _claim, _Walk
 
 
 DELAYS = {"delay", "postponement", "hesitation", "absence", "lack", "refusal"}

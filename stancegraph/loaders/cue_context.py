@@ -16,7 +16,7 @@ from .predicates import (
 )
 
 if TYPE_CHECKING:
-    from .stances import Context
+    from .walk import Context
 
 EVENT_VERBS = {"happen", "come", "occur", "materialise", "materialize", "arise"}  # the subject is what happens
 

@@ -11,7 +11,7 @@ from .predicates import noun_phrase_class
 from .resolve import Resolver
 
 if TYPE_CHECKING:
-    from .stances import Context
+    from .walk import Context
 
 
 COLLECTIVES = {"ministry", "government", "administration", "cabinet", "office", "kremlin", "parliament", "council",

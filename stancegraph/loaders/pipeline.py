@@ -27,15 +27,15 @@ from .mention_stage import find_mentions
 from .mentions import listed_beside, only_a_place, only_a_venue
 from .merge import dedupe_relations, dedupe_stances
 from .nlp import load_nlp
-from .resolve import Resolver, Salience
-
 from .relatives import relative_claim
+from .resolve import Resolver, Salience
 from .segment import Sentence, sentences
 from .speakers import (
     attribution_of, person_speaker, quote_speakers, region_of, said_in_the_next_sentence, unclosed_quotation,
     with_context_frames,
 )
-from .stances import Claim, Context, claims_for_cue
+from .stances import claims_for_cue
+from .walk import Claim, Context
 
 # The classifier's stances below this probability are never kept; those above it are stored,
 # and --min-confidence (default DEFAULT_MIN_CONFIDENCE) decides which a question shows. On 100

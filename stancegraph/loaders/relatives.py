@@ -6,7 +6,8 @@ cue's own phrase; there the clause's subject takes a position on the phrase it d
 
 from __future__ import annotations
 
-from .stances import CLIMB, STOP, Claim, Context, _claim, cue_head, _visit, _Walk
+from .stances import cue_head, _visit
+from .walk import CLIMB, STOP, Claim, Context, _claim, _Walk
 
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 PHRASE_HOPS = 2  # 'a step toward membership in NATO that …': the clause may describe a phrase around the cue

@@ -9,7 +9,7 @@ from ..model import JOURNALIST
 from .actors import ActorIndex
 from .attribution import Frame, Regions, says_the_sentence_before
 from .segment import Sentence
-from .stances import Claim
+from .walk import Claim
 
 
 def person_speaker(frames: list[Frame], index: ActorIndex) -> str | None:

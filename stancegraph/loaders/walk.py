@@ -1,0 +1,128 @@
+"""The state of one walk from a cue up the parse, and the claims it ends in.
+
+`stances.claims_for_cue` climbs; each predicate on the way is applied to the walk (its class
+turns the sign, its negation turns it again, its clause's phrases mark it hedged, mixed, put
+off or not ready), and a holder found turns the walk into a `Claim`. The anaphora and relative
+clause stages make claims of their own the same way."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .acts import modal
+from .attribution import Frame
+from .conditions import condition_clause, for_now
+from .lexicon import Lexicon
+from .predicates import is_negated
+from .resolve import Resolver
+
+HEDGE_PHRASES_MIXED = {"exclude", "rule"}  # 'would not exclude', 'did not rule out'
+STOP, CLIMB = "stop", None
+
+
+@dataclass(frozen=True)
+class Claim:
+    holders: tuple[str, ...]
+    polarity: str
+    hedged: bool
+    frame: Frame | None
+    predicate: str  # the lemma that carried the position, for the fact's rule
+    condition: str | None
+    self_stated: bool  # the holder's own predicate is a speech act ('rejected', 'urged')
+    deferred: bool = False  # put off to a later time ('one day'): mixed where timing matters
+    for_now: bool = False  # refused only for now: mixed where timing does not matter
+    unready: bool = False  # 'not (yet) ready': mixed where timing does not matter, else a refusal now
+    others_backed: bool = False  # 'will not send soldiers, but will support countries that do'
+
+    def answered_no(self) -> Claim:
+        """The claim a question made, answered 'No.'"""
+        flipped = {"support": "oppose", "oppose": "support"}.get(self.polarity, self.polarity)
+        return dataclasses.replace(self, polarity=flipped)
+
+    def polarity_on(self, timing_matters: bool = True, conditions_matter: bool = True) -> str:
+        """Support under a condition ('when conditions are met') or put off ('one day') is mixed,
+        on topics whose definition says so."""
+        if self.polarity == "support" and (self.condition and conditions_matter or self.deferred and timing_matters):
+            return "mixed"
+        if self.polarity == "oppose" and (self.for_now or self.unready) and not timing_matters:
+            return "mixed"  # 'membership is not on the table for now' (a timetable 'unrealistic for now' opposes)
+        if self.polarity == "oppose" and self.others_backed:
+            return "mixed"  # refused for oneself, backed for others
+        return self.polarity
+
+
+@dataclass
+class Context:
+    doc: object
+    frames: list[Frame]
+    resolver: Resolver
+    lexicon: Lexicon
+    themes: set[str]
+    affiliated: Callable[[str, str], bool]  # (speaker, holder) -> the speaker speaks for the holder
+    is_state: Callable[[str], bool]
+    home: str | None = None  # the first theme (Ukraine): another theme's own bid (Georgia's) is its own accession
+
+
+@dataclass
+class _Walk:
+    sign: int
+    hedged: bool = False
+    mixed: bool = False
+    found: str | None = None
+    assertive: bool = False
+    condition: str | None = None
+    later: bool = False
+    unready: bool = False
+    supposed: bool = False  # the cue sits in a clause that supposes it happens ('if Ukraine joined')
+    others_backed: bool = False
+    applied_at: int = -1  # the last node whose class and negation were applied
+    cue_head: int = -1
+    cue_tokens: frozenset = frozenset()  # of a cue that carries its own polarity
+    trading: bool = False  # 'in exchange for …' hangs on a gerund; the trade is the verb above's
+    purposed: bool = False  # the walk came through 'with the aim of …', 'in order to …'
+
+
+def _apply(node, kind: str, walk: _Walk, lexicon: Lexicon, negated: bool | None = None) -> None:
+    walk.found = walk.found or node.lemma_.lower()
+    walk.applied_at = node.i
+    if kind == "oppose":
+        walk.sign = -walk.sign
+    if kind == "mixed":
+        walk.mixed = True
+    if negated if negated is not None else is_negated(node):
+        walk.sign = -walk.sign
+        if kind == "oppose" and node.lemma_.lower() in HEDGE_PHRASES_MIXED:
+            walk.mixed = walk.hedged = True
+    _note_phrases(node, walk, lexicon)
+
+
+def _note_phrases(node, walk: _Walk, lexicon: Lexicon) -> None:
+    """Hedges and the phrases of the predicate's own clause: 'not ready', 'one day', 'in principle'."""
+    if modal(node, lexicon.hedges) or node.lemma_.lower() in lexicon.hedge_verbs:
+        walk.hedged = True
+    clause = " ".join(t.lower_ for t in _clause_tokens(node))
+    if any(f" {phrase} " in f" {clause} " for phrase in lexicon.mixed_phrases):
+        walk.mixed = True
+    later = " ".join(t.lower_ for c in node.children if c.dep_ == "xcomp" for t in c.subtree)
+    if any(f" {phrase} " in f" {clause} " for phrase in lexicon.not_ready):
+        walk.unready = True
+    if any(f" {phrase} " in f" {clause} {later} " for phrase in lexicon.timing_phrases):
+        walk.later = True  # 'should be invited to join the alliance at some point'
+
+
+def _clause_tokens(node):
+    """The predicate with its own modifiers, not the clauses it governs."""
+    return [node] + [c for c in node.children if c.dep_ in ("neg", "advmod", "npadvmod", "acomp", "prep", "attr", "aux")
+                     for c in c.subtree]
+
+
+def _claim(holders, walk: _Walk, frame: Frame | None, node, lexicon: Lexicon,
+           self_stated: bool | None = None) -> Claim:
+    condition = walk.condition or condition_clause(node, None, lexicon)
+    polarity = "mixed" if walk.mixed else ("support" if walk.sign > 0 else "oppose")
+    if self_stated is None:
+        self_stated = node.lemma_.lower() in lexicon.communicative
+    return Claim(tuple(holders), polarity, walk.hedged, frame, walk.found or "", condition, self_stated, walk.later,
+                 for_now(node, lexicon), walk.unready, walk.others_backed)
