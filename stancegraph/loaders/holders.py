@@ -133,9 +133,11 @@ def subject_of(node, lexicon: Lexicon | None = None):
     if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.i != node.i:
         return subject_of(node.head, lexicon)  # 'said … and remained opposed': the first verb's subject
     if node.dep_ in ("xcomp", "acomp", "advcl", "oprd") and node.head.i != node.i:
-        depictive = node.pos_ == "ADJ" or node.tag_ in ("VBN", "VBD", "VBG") and not any(
+        participle = node.tag_ in ("VBN", "VBD") or node.tag_ == "VBG" and node.head.dep_ == "ROOT"
+        depictive = node.pos_ == "ADJ" or participle and not any(
             c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children)  # 'arrived … determined to give',
-        # 'went to The Hague still pushing for membership': a participle shares the main clause's subject
+        # 'went to the Hague still pushing for membership': a participle shares the main clause's subject
+        # (not inside what someone demands: 'demands that Ukraine keep its status, abandoning …')
         if node.dep_ != "advcl" or depictive or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             return subject_of(node.head, lexicon)  # 'Bush had arrived in Romania determined to give …'
     if node.dep_ in ("relcl", "acl") and node.tag_ != "VBN":
