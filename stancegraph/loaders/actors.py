@@ -93,15 +93,15 @@ class ActorIndex:
         words = fold(name).lower().split()
         if len(words) < 2 or len(words[-1]) < 4:
             return None
+        sounding = self.sounding_like(name)
+        if sounding:
+            return sounding  # 'Andriy Sibiga' for 'Andrii Sybiha'
         if self._by_first_name is None:
             self._by_first_name = {}
             for entry in self.entries.values():
                 parts = fold(entry.name).lower().split()
                 if entry.type == "Person" and len(parts) >= 2:
                     self._by_first_name.setdefault(parts[0], []).append((parts[-1], entry.id))
-        sounding = self.sounding_like(name)
-        if sounding:
-            return sounding  # 'Olga Stefanishyna' for 'Olha Stefanishyna'
         near = {ident for surname, ident in self._by_first_name.get(words[0], ())
                 if one_edit_apart(surname, words[-1])}
         same_surname = self.by_surname(name.split()[-1])  # 'Emanuel Macron'

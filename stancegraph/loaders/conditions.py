@@ -1,10 +1,12 @@
 """Clauses that qualify a claim instead of stating one: the conditions it is made under
-('when allies agree and conditions are met'), the refusals only for now, and the suppositions a
-warning hangs on ('warned of a response if Ukraine were to join')."""
+('when allies agree and conditions are met', 'must clean up corruption before it can be
+considered'), the refusals only for now, and the suppositions a warning or a judgement hangs on
+('warned of a response if Ukraine were to join', 'if we accepted Ukraine, this would mean war')."""
 
 from __future__ import annotations
 
 from .lexicon import Lexicon
+from .predicates import evaluated_object
 
 TIME_MEASURES = {"hours", "days", "weeks", "months", "years", "minutes", "moments", "shortly", "soon", "just",
                  "hour", "day", "week", "month", "year", "immediately", "right", "only"}
@@ -28,9 +30,38 @@ def condition_clause(node, came_from, lexicon: Lexicon) -> str | None:
         if child.tag_ == "VBD" and (node.tag_ == "VBD" or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
             continue  # 'applied … after Russia claimed …', 'after the country applied on Friday': events, no condition
         if any(m in lexicon.conditions for m in marks) and "even" not in {t.lower_ for t in child.subtree}:
-            span = list(child.subtree)
-            return child.doc[span[0].i:span[-1].i + 1].text
+            return clause_text(child)
     return None
+
+
+def clause_text(clause) -> str:
+    span = list(clause.subtree)
+    return clause.doc[span[0].i:span[-1].i + 1].text
+
+
+REQUIREMENTS = {"criterion", "criteria", "condition", "requirement", "standard", "benchmark", "reform", "corruption",
+                "consensus", "unanimity"}  # 'to invite a new ally, we need consensus'
+
+
+def gated(clause) -> str | None:
+    """'Ukraine has to clean up corruption before it can be considered for membership', 'they
+    have to meet other criteria to get into the action plan': what must happen first makes the
+    topic conditional (the clause's text, as a condition)."""
+    before = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in clause.children) \
+        and _required(clause.head)  # not 'wants guarantees before it joins'
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    purpose = to and (clause.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in REQUIREMENTS for c in clause.head.children)
+        or clause.dep_ in ("acl", "relcl") and clause.head.lemma_.lower() in REQUIREMENTS)  # 'criteria to join'
+    return clause_text(clause) if before or purpose else None
+
+
+def _required(verb) -> bool:
+    """'must clean up', 'has to meet', 'needs to reform': a verb under an obligation."""
+    governor = verb.head if verb.dep_ in ("xcomp", "conj") else verb
+    governor = governor.head if governor.dep_ == "xcomp" else governor
+    obliged = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for v in (verb, governor) for c in v.children)
+    return obliged or governor.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in governor.children)
 
 
 def supposes_it(clause) -> bool:
@@ -65,7 +96,6 @@ def warned_supposition(token, lexicon: Lexicon | None = None) -> tuple[frozenset
 def judges_supposition(verb, lexicon: Lexicon) -> bool:
     """'…, this would mean war', '…, it would trigger a world war': a main clause whose pronoun
     subject stands for the supposition and whose predicate judges it."""
-    from .predicates import evaluated_object  # noqa: PLC0415 (predicates imports this module's neighbours)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lower_ not in ("it", "this", "that"):
         return False

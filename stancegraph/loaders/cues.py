@@ -95,6 +95,9 @@ def find_cues(state: ArticleState, topics: tuple[Topic, ...], named_by: dict[str
     once a full cue has named its topic in the article, or where its sentence says what the cue
     is licensed by ('Kyiv's integration aspirations' beside 'NATO'), or its headline does."""
     named = headline_topics(state.article.title, state.article.published, topics)  # topics a full cue has named so far
+    title = state.article.title or ""
+    # a headline that says what a bare word is about licenses it everywhere ('… threat to NATO: B9 leaders')
+    by_title = {id(cue) for topic in topics for cue in topic.cues if cue.licensed_by is not None and cue.licensed_by.search(title)}
     for sentence in state.timed(state.sentences):
         date = state.date_of(sentence)
         hits, bare = [], []
@@ -102,9 +105,7 @@ def find_cues(state: ArticleState, topics: tuple[Topic, ...], named_by: dict[str
             for cue in topic.cues:
                 if not cue.applies_on(date) or not cue.applies_to(sentence.text):
                     continue
-                # the sentence or the headline says what the bare word is about ('… threat to NATO: B9 leaders')
-                licensed = cue.licensed_by is not None and (
-                    cue.licensed_by.search(sentence.text) is not None or cue.licensed_by.search(state.article.title or "") is not None)
+                licensed = id(cue) in by_title or cue.licensed_by is not None and cue.licensed_by.search(sentence.text) is not None
                 if cue.follows and not named_by[topic.id] & named and not licensed:
                     continue
                 for match in cue.pattern.finditer(sentence.text):

@@ -159,20 +159,20 @@ class Extractor:
 
     def _names_outside_parse(self, state: ArticleState, parsed: set[int]) -> None:
         rest = [s for s in state.sentences if s.index not in parsed and len(s.text) <= MAX_PARSED_SENTENCE]
-        rest = self._within_budget(rest, state)
+        rest = self._within_budget(rest, state, "searched for names")
         for sentence, doc in state.timed(zip(rest, self.nlp.pipe((s.text for s in rest), disable=NER_ONLY_SKIPS))):
             if add_ner_actors(state, sentence, doc, self.index):
                 relations_again(state, sentence, self.index)
 
     @staticmethod
-    def _within_budget(chosen: list[Sentence], state: ArticleState) -> list[Sentence]:
+    def _within_budget(chosen: list[Sentence], state: ArticleState, done: str = "parsed") -> list[Sentence]:
         total, kept = 0, []
         for sentence in chosen:
             total += len(sentence.text)
             if total > MAX_PARSED_TEXT:
                 state.warnings.append(
                     f"article of {len(state.article.text):,} characters: only the first {len(kept)} of "
-                    f"{len(chosen)} candidate sentences were parsed ({MAX_PARSED_TEXT:,}-character budget)")
+                    f"{len(chosen)} candidate sentences were {done} ({MAX_PARSED_TEXT:,}-character budget)")
                 break
             kept.append(sentence)
         return kept

@@ -345,36 +345,6 @@ def deliberated(node) -> bool:
         and not any(c.dep_ == "agent" for c in node.children)
 
 
-REQUIREMENTS = {"criterion", "criteria", "condition", "requirement", "standard", "benchmark", "reform", "corruption",
-                "consensus", "unanimity"}  # 'to invite a new ally, we need consensus'
-
-
-def required(verb) -> bool:
-    """'must clean up', 'has to meet', 'needs to reform': a verb under an obligation."""
-    if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
-        return True
-    governor = verb.head if verb.dep_ in ("xcomp", "conj") else verb
-    if governor.dep_ == "xcomp":
-        governor = governor.head
-    return governor.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in governor.children) \
-        or any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in governor.children)
-
-
-def gated(clause) -> str | None:
-    """'Ukraine has to clean up corruption before it can be considered for membership': what
-    must happen first makes the topic conditional (the clause's text, as a condition)."""
-    before = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in clause.children) \
-        and required(clause.head)  # not 'wants guarantees before it joins'
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    purpose = to and (clause.dep_ in ("advcl", "xcomp") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in REQUIREMENTS for c in clause.head.children)
-        or clause.dep_ in ("acl", "relcl") and clause.head.lemma_.lower() in REQUIREMENTS)  # 'criteria to join'
-    if not (before or purpose):  # 'they have to meet other criteria to get into the action plan'
-        return None
-    span = list(clause.subtree)
-    return clause.doc[span[0].i:span[-1].i + 1].text
-
-
 FACTIVE = {"surprising", "surprise", "clear", "obvious", "natural", "logical", "understandable", "strange", "secret",
            "coincidence", "accident", "news"}
 

@@ -21,14 +21,14 @@ from .cue_context import (
     innermost_frame, nearest_frame, normative, own_pursuit, owned_noun, put_aside, some_others,
     takes_subject_theme, used_as,
 )
-from .conditions import WARNING_VERBS, condition_clause, supposes_it, warned_supposition
+from .conditions import WARNING_VERBS, condition_clause, gated, supposes_it, warned_supposition
 from .holders import (
     acting_owner, generic_country, joined_partners, judged_by, named_holders, own_subject, plural_speaker, subject_of,
 )
 from .lexicon import Lexicon
 from .predicates import (
-    COPULAS, OWN_PURSUITS, deliberated, excessive, factive, gated, gives_reason, idiom, is_negated, none_there,
-    phrasal, predicate_class, proposes, purpose_of, traded_for,
+    COPULAS, OWN_PURSUITS, deliberated, excessive, factive, gives_reason, idiom, is_negated, none_there, phrasal,
+    predicate_class, proposes, purpose_of, traded_for,
 )
 from .walk import CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk
 
@@ -243,7 +243,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     owner = acting_owner(subject, lexicon) if node.pos_ == "VERB" and node.lemma_.lower() not in COPULAS else None
     subject = owner if owner is not None else subject
     subject_kind = resolver.kind(subject)
-    if subject is not None and subject.dep_ == "csubj" and subject.i in {t.i for t in previous.subtree} | {previous.i}:
+    if subject is not None and subject.dep_ == "csubj" and (subject == previous or previous.is_ancestor(subject)):
         return CLIMB  # 'inviting Ukraine would have triggered a world war': the topic acts; whoever says so judges it
     if subject is not None and subject.lower_ == "they" and frame is not None and frame.speakers \
             and (len(frame.speakers) > 1 or frame.verb is not None and plural_speaker(ctx.doc[frame.verb])):
