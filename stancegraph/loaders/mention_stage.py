@@ -11,7 +11,7 @@ from .article_state import ArticleState
 from .mentions import (
     honorific_mentions, knighted_mentions, role_mentions, sounding_mentions, surname_mentions,
 )
-from .roles import make_shadow, relations_in, role_phrases
+from .roles import counterpart_relations, make_shadow, relations_in, role_phrases
 
 
 def find_mentions(state: ArticleState, index: ActorIndex, is_state: Callable[[str], bool]) -> None:
@@ -31,6 +31,8 @@ def find_mentions(state: ArticleState, index: ActorIndex, is_state: Callable[[st
         evidence = Evidence(sentence.text, sentence.start, sentence.end)
         state.earlier_state[sentence.index] = last_state
         state.relations += relations_in(shadow, phrases, index, evidence, state.article.published, last_state)
+        state.relations += counterpart_relations(shadow, phrases, index, evidence, state.article.published,
+                                                 state.relations)
         # the first state a sentence names is usually its subject, what 'its' in the next one means
         last_state = next((m.actor for m in sorted(found, key=lambda m: m.start) if is_state(m.actor)), last_state)
         roles = role_mentions(shadow, phrases, sentence, index, date, found, named)  # 'In 2008 the US president'

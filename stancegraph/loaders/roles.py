@@ -281,3 +281,40 @@ def _target(rest: str, base: int, shadow: Shadow, phrases: list[RolePhrase],
             return resolve_role(phrase, index, date)[0]
     direct = re.match(r"(?:the )?⟨[PC](\d+)⟩", rest)
     return shadow.slot(direct.group(1)).actor if direct else None
+
+
+# 'his Czech counterpart Petr Pavel', 'his Russian counterpart, Vladimir Putin': the named person
+# holds, in the named state, the office the text gave the owner of 'his'
+_COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er) ⟨C(?P<state>\d+)⟩ counterpart,? ⟨P(?P<person>\d+)⟩")
+_OFFICES_WITH_COUNTERPARTS = ("president_of", "prime_minister_of", "minister_of")
+
+
+def counterpart_relations(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex, evidence: Evidence,
+                          date: str | None, stated: list[Relation]) -> list[Relation]:
+    """`stated` are the relations the article has stated so far: the owner's office must be one of
+    them or a title in this sentence, never only the dictionary's knowledge."""
+    found = []
+    for match in _COUNTERPART.finditer(shadow.text):
+        state = shadow.slot(match.group("state")).actor
+        person = shadow.slot(match.group("person")).actor
+        office = _owner_office(shadow, phrases, index, match.start(), stated)
+        if office and _type_of(state, index) == "State" and person != state:
+            found.append(Relation(person, office, state, evidence, 0.85, date, f"counterpart:{office}"))
+    return found
+
+
+def _owner_office(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex, before: int,
+                  stated: list[Relation]) -> str | None:
+    """The office of the nearest person or title before 'his': 'the Turkish president … his Russian
+    counterpart', 'Zelensky … with his Czech counterpart'."""
+    people = [(start, shadow.slots[int(m.group(1))].actor)
+              for m, start in ((m, m.start()) for m in re.finditer(r"⟨P(\d+)⟩", shadow.text)) if start < before]
+    titles = [(p.start, p) for p in phrases if p.end <= before and p.role]
+    if titles and (not people or titles[-1][0] > people[-1][0]):
+        office = index.predicate(titles[-1][1].role or "", False)
+        return office if office in _OFFICES_WITH_COUNTERPARTS else None
+    if not people:
+        return None
+    owner = people[-1][1]
+    offices = [r.predicate for r in stated if r.subject == owner and r.predicate in _OFFICES_WITH_COUNTERPARTS]
+    return offices[-1] if offices else None
