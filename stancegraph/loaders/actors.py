@@ -190,6 +190,7 @@ def actor_index(path: str | None = None) -> ActorIndex:
     for kind in ("states", "organizations", "groups"):
         for item in data.get(kind, ()):
             _add_collective(index, item, {"states": "State", "organizations": "Organization", "groups": "Group"}[kind])
+    _add_legislatures(index, data)
     _add_people(index, data.get("people", ()))
     index.pattern = _alternation(index.surface)
     for role, info in index.roles.items():
@@ -209,6 +210,21 @@ def _add_collective(index: ActorIndex, item: dict, type_: str) -> None:
         _surface(index, demonym, ident, "demonym")
     for metonym in item.get("metonyms", ()):
         _surface(index, metonym, ident, "metonym")
+
+
+def _add_legislatures(index: ActorIndex, data: dict) -> None:
+    """'the Bulgarian parliament', "Bulgaria's Parliament": the state's legislature, where the
+    dictionary has one, named the way news names it."""
+    states = {item["name"]: item for item in data.get("states", ())}
+    for item in data.get("organizations", ()):
+        state = states.get(item.get("legislature_of", ""))
+        if state is None:
+            continue
+        ident = actor_id(item["name"], item.get("wikidata"))
+        adjectives = [d for d in state.get("demonyms", ()) if not d.endswith("s")]
+        for noun in ("parliament", "Parliament", "legislature"):
+            for form in (*(f"{a} {noun}" for a in adjectives), f"{state['name']}'s {noun}"):
+                _surface(index, form, ident, "alias")
 
 
 def _wikidata_of(index: ActorIndex, name: str) -> str | None:
@@ -249,6 +265,7 @@ def _surname(name: str) -> str:
 
 def _surface(index: ActorIndex, form: str, ident: str, kind: str) -> None:
     variants = {form, fold(form)}
+    variants |= {v.replace("'", "\u2019") for v in list(variants) if "'" in v}  # 'Latvia’s parliament'
     if form[:1].islower():
         variants |= {v[:1].upper() + v[1:] for v in list(variants)}
     for variant in variants:

@@ -71,13 +71,15 @@ def only_a_bound(head) -> bool:
         if node.pos_ in ("VERB", "AUX") and node.dep_ != "acl":
             break
     node = head
-    while node.dep_ in ("conj", "compound", "amod", "appos") and node.head.i != node.i:
-        node = node.head
+    while node.dep_ in ("conj", "compound", "amod", "appos", "poss") and node.head.i != node.i:
+        node = node.head  # 'regardless of Kyiv's membership status' from the cue's 'Kyiv's'
     prep = node.head
     if node.dep_ in ("pobj", "pcomp") and prep.lower_ in ("from", "than") and (
             prep.head.lemma_.lower() in CONTRASTED
             or any(c.dep_ == "amod" and c.lemma_.lower() in CONTRASTED for c in prep.head.children)):
         return True  # 'something different from joining NATO'
+    if node.dep_ in ("pobj", "pcomp") and prep.lower_ == "of" and prep.head.lower_ in ("regardless", "irrespective"):
+        return True  # 'protect Ukraine regardless of its membership status': what does not matter
     if node.dep_ not in ("pobj", "pcomp") or prep.lower_ != "without" or prep.head.i == prep.i:
         return False
     governor = prep.head

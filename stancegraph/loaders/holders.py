@@ -114,6 +114,11 @@ def _subject_taken_by_source(node):
     return None
 
 
+# Verbs whose object does what the infinitive says, by the subject's doing but not by its will;
+# not 'urged NATO to invite', where the urging is the subject's position
+CAUSATIVES = {"prompt", "lead", "cause", "force", "compel", "drive", "spur", "provoke", "move", "inspire"}
+
+
 def subject_of(node, lexicon: Lexicon | None = None):
     for child in node.children:
         if child.dep_ == "agent":
@@ -132,6 +137,10 @@ def subject_of(node, lexicon: Lexicon | None = None):
         return stray
     if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.i != node.i:
         return subject_of(node.head, lexicon)  # 'said … and remained opposed': the first verb's subject
+    if node.dep_ == "xcomp" and node.head.lemma_.lower() in CAUSATIVES:
+        caused = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+        if caused is not None:
+            return caused  # 'Erdogan's remarks prompted Biden to call it premature': Biden calls it
     if node.dep_ in ("xcomp", "acomp", "advcl", "oprd") and node.head.i != node.i:
         participle = node.tag_ in ("VBN", "VBD") or node.tag_ == "VBG" and node.head.dep_ == "ROOT"
         depictive = node.pos_ == "ADJ" or participle and not any(

@@ -25,28 +25,47 @@ def region_of(sentence: Sentence, regions: Regions) -> tuple[int, int] | None:
 
 
 def quote_speakers(regions: Regions, analysed) -> dict[tuple[int, int], str]:
-    """A quotation's speaker: the speech verb beside it, before or after; failing that, the
-    speaker of the sentence just before it in the same paragraph ('“…,” Stoltenberg said. “…”')."""
+    """A quotation's speaker: the speech verb beside it, before or after; failing that, the one
+    named before the colon that opens it ('Quote from Duda: "…"'), or the speaker of the sentence
+    just before it in the same paragraph ('“…,” Stoltenberg said. “…”')."""
     speakers: dict[tuple[int, int], str] = {}
     ends = [sentence.end for sentence, *_ in analysed]  # in text order, so they only grow
     for region in regions:
         first = bisect_left(ends, region[0])  # the first sentence that does not end before it
-        previous = None
+        previous, labelled = None, None
         for sentence, _, _, frames in analysed[max(0, first - 1):first + 1]:
             if sentence.end <= region[0]:
                 previous = (sentence, frames)
         for sentence, doc, resolver, frames in analysed[first:]:
             if sentence.start > region[1] + 1:
                 break
+            labelled = labelled or colon_speaker(sentence, doc, resolver, region[0])
             for frame in frames:
                 verb_at = sentence.start + doc[frame.verb].idx if frame.verb is not None else -1
                 if frame.speaker and frame.kind == "speech" and not region[0] <= verb_at < region[1]:
                     speakers.setdefault(region, frame.speaker)
+        if region not in speakers and labelled:
+            speakers[region] = labelled
         if region not in speakers and previous is not None:
             before = [f.speaker for f in previous[1] if f.kind == "speech" and f.speaker]
             if before:
                 speakers[region] = before[-1]
     return speakers
+
+
+def colon_speaker(sentence: Sentence, doc, resolver, quote_start: int) -> str | None:
+    """'Quote from Duda: "…"', 'Stoltenberg: "…"': the one named just before the colon that opens
+    the quotation."""
+    if doc is None or not sentence.start <= quote_start <= sentence.end:
+        return None
+    before = [t for t in doc if sentence.start + t.idx < quote_start]
+    if not before or before[-1].text != ":":
+        return None
+    label = before[-7:-1]
+    if any(t.pos_ in ("VERB", "AUX") and t.lower_ != "quote" for t in label):
+        return None  # 'he said to Macron: "…"' is his, by the verb
+    named = [a for t in reversed(label) for a in resolver.actors(t)]
+    return named[0] if named else None
 
 
 def with_context_frames(doc, sentence: Sentence, frames: list[Frame], quote_speaker: str | None,

@@ -27,8 +27,8 @@ from .holders import (
 )
 from .lexicon import Lexicon
 from .predicates import (
-    COPULAS, OWN_PURSUITS, deliberated, excessive, factive, gives_reason, idiom, is_negated, none_there, phrasal,
-    predicate_class, proposes, purpose_of, traded_for,
+    COPULAS, OWN_PURSUITS, deliberated, excessive, factive, gives_reason, idiom, is_negated, names_something,
+    none_there, phrasal, predicate_class, proposes, purpose_of, traded_for,
 )
 from .walk import CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk
 
@@ -231,7 +231,10 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             return STOP  # 'some states would not send troops', in someone's words: their course, not the speaker's
         return CLIMB
     counted_below = previous.dep_ in ("acomp", "attr") or previous.dep_ == "prep" and previous.lower_ == "against"
-    if node.lemma_.lower() in COPULAS and counted_below and walk.applied_at == previous.i:
+    # 'called the discussion of membership "premature"', the word parsed under the cue: counted there
+    named_below = kind is not None and node.lemma_.lower() == "call" and names_something(node) \
+        and walk.applied_at >= 0 and ctx.doc[walk.applied_at].pos_ == "ADJ" and node.is_ancestor(ctx.doc[walk.applied_at])
+    if node.lemma_.lower() in COPULAS and counted_below and walk.applied_at == previous.i or named_below:
         _note_phrases(node, walk, lexicon)  # 'was not ready', 'is against': the class and negation counted once, below
     else:
         _apply(node, kind, walk, lexicon, negated)
