@@ -28,6 +28,7 @@ class Frame:
 def speech_frames(doc, resolver: Resolver, lexicon: Lexicon) -> list[Frame]:
     frames = [f for token in doc if (f := _speech_frame(token, resolver, lexicon))]
     frames += [f for token in doc if (f := _according_frame(token, resolver))]
+    frames += [f for token in doc if (f := _as_said_frame(token, resolver, lexicon))]
     frames += [f for token in doc if (f := _claim_noun_frame(token, resolver))]
     frames += [f for f in (_colon_frame(doc, resolver), _dash_frame(doc, resolver), _for_frame(doc, resolver)) if f]
     return frames
@@ -183,6 +184,20 @@ def _according_frame(token, resolver: Resolver) -> Frame | None:
     phrase = {t.i for t in token.subtree}
     content = {t.i for t in token.sent if t.i not in phrase}
     return Frame(actors[0] if actors else None, token.i, frozenset(content), "according")
+
+
+def _as_said_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
+    """'…, as Kyiv has acknowledged', 'as Stoltenberg put it': the clause that 'as' hangs on is what
+    the named source says, like 'according to'."""
+    if verb.dep_ != "advcl" or verb.lemma_.lower() not in lexicon.speech | {"put"} or verb.head.i == verb.i \
+            or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    actors = resolver.actors(subject) if subject is not None else []
+    if not actors:
+        return None
+    own = {t.i for t in verb.subtree}
+    return Frame(actors[0], verb.i, frozenset(t.i for t in verb.head.subtree if t.i not in own), "according")
 
 
 CLAIM_NOUNS = {"claim", "insistence", "assertion", "proclamation", "statement", "declaration", "announcement",

@@ -182,6 +182,9 @@ def heads_time_clause(token) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children)
 
 
+GIVING = {"guarantee", "offer", "provide", "give", "extend", "grant", "send", "deploy"}  # its subject gives, not joins
+
+
 def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
     """'Finland's membership', 'their membership path': the topic is not the theme actor's."""
     for i in cue_tokens:
@@ -191,7 +194,7 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
                 if actors and not set(actors) <= ctx.themes and all_states(actors, ctx) or \
                         child.lower_ in ("their", "our", "my", "your"):
                     return True  # 'Finland's membership'; not 'NATO's Article 5 protections'
-            if child.dep_ == "nsubj" and doc[i].pos_ == "VERB":
+            if child.dep_ == "nsubj" and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() not in GIVING:
                 actors = ctx.resolver.actors(child)
                 if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
                     return True  # 'Finland and Sweden joining Nato'

@@ -93,6 +93,7 @@ def _yes_or_no(text: str) -> int:
 
 
 _LABEL = re.compile(r"^\s*[^:\n]{2,60}:\s*$")
+_LEAD_IN = re.compile(r"^\s*[^:\n]{2,160}:\s*$")  # 'US envoy Keith Kellogg on Ukraine not joining NATO:'
 
 
 def _labelled_turns(by_paragraph: dict[int, list[Sentence]], mentions: dict[int, list[Mention]]) -> dict[int, str]:
@@ -103,9 +104,22 @@ def _labelled_turns(by_paragraph: dict[int, list[Sentence]], mentions: dict[int,
     for paragraph in sorted(by_paragraph):
         group = by_paragraph[paragraph]
         people = [m for s in group for m in mentions.get(s.index, []) if m.is_person]
-        if len(group) == 1 and _LABEL.match(group[0].text):
+        if len(group) == 1 and _LABEL.match(group[0].text) and _only_the_name(group[0], people):
             speaker = people[0].actor if len(people) == 1 else None  # an unnamed 'Interviewer:' ends a turn
             continue
         if speaker is not None:
             turns[paragraph] = speaker
+        elif len(group) == 1 and _LEAD_IN.match(group[0].text) and len({m.actor for m in people}) == 1:
+            lead_in = people[0].actor  # a line that introduces what one person said gives them the next paragraph
+            following = [p for p in sorted(by_paragraph) if p > paragraph]
+            if following:
+                turns[following[0]] = lead_in
     return turns
+
+
+def _only_the_name(sentence: Sentence, people: list[Mention]) -> bool:
+    """'Jens Stoltenberg:' or 'Interviewer:', not a lead-in that says more ('Kellogg on NATO:')."""
+    rest = sentence.text
+    for person in people:
+        rest = rest.replace(person.text, "")
+    return len({m.actor for m in people}) != 1 or len(rest.strip(" :\n").split()) <= 3

@@ -59,6 +59,9 @@ def predicate_class(node, lexicon: Lexicon) -> str | None:
         return None  # counted on its head (below), where the parse put the clause
     if node.pos_ == "NOUN" and lemma in lexicon.negated_existentials and any(c.lower_ == "no" for c in node.children):
         return "oppose"  # "there was no question of Ukraine joining"
+    if node.pos_ == "NOUN" and lemma in lexicon.negated_existentials and node.dep_ == "attr" \
+            and any(c.dep_ == "expl" for c in node.head.children) and is_negated(node.head):
+        return "support"  # 'there was never a serious prospect that …': the negation is the verb's
     if proposes(node):
         return "support"
     if lemma == "call" and names_something(node):

@@ -44,12 +44,17 @@ def _phrase_nouns(head, cue_tokens: list[int], ctx: Context) -> list:
 
 def _clause_claim(clause, cue_tokens: list[int], inherent: str | None, head, ctx: Context) -> Claim | None:
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ in RELATIVE_PRONOUNS or subject.dep_ == "nsubjpass":
+    by_agent = subject is not None and subject.dep_ == "nsubjpass" and subject.lower_ in RELATIVE_PRONOUNS and any(
+        ctx.resolver.actors(g) for c in clause.children if c.dep_ == "agent" for g in c.children)
+    if by_agent:  # 'guarantees that have been ruled out by Russia': the agent acts on the antecedent
+        target, pronoun = clause, subject
+    elif subject is None or subject.lower_ in RELATIVE_PRONOUNS or subject.dep_ == "nsubjpass":
         return None  # 'membership, which would provoke Russia' says what membership does
-    target = _object_verb(clause)
-    if target is None:
-        return None
-    pronoun = next((c for c in target.children if c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS), None)
+    else:
+        target = _object_verb(clause)
+        if target is None:
+            return None
+        pronoun = next((c for c in target.children if c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS), None)
     walk = _Walk(sign=-1 if inherent == "oppose" else 1, cue_head=head.i,
                  cue_tokens=frozenset(cue_tokens) if inherent else frozenset())
     previous, node = pronoun if pronoun is not None else target, target

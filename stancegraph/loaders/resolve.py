@@ -136,7 +136,9 @@ class Resolver:
             return [self.token_actor[token.i]]
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.token_actor:
-                return [self.token_actor[child.i]]
+                named = [self.token_actor[child.i]]  # 'most countries, even France and Germany, …'
+                return named + [self.token_actor[c.i] for c in child.conjuncts
+                                if c.i > child.i and c.i in self.token_actor and self.token_actor[c.i] not in named]
         lower = token.lower_
         listed = self._listed_examples(token)
         if listed:

@@ -58,6 +58,12 @@ def make_shadow(sentence: str, offset: int, mentions: list[Mention]) -> Shadow:
     return Shadow("".join(parts), slots, origin)
 
 
+# a party or leaning between the state and the title
+_LEANINGS = (r"(?:(?:[Cc]onservative|[Ll]iberal|[Ss]ocialist|[Ss]ocial[- ][Dd]emocratic|[Cc]hristian[- ][Dd]emocratic|"
+             r"[Cc]entrist|[Pp]opulist|[Nn]ationalist|[Ll]abou?r|[Gg]reen|[Cc]ent(?:re|er)-(?:[Rr]ight|[Ll]eft)|"
+             r"[Ff]ar-[Rr]ight|[Pp]ro-(?:Russian|Western|European|Kremlin)|[Ee]urosceptic))")
+
+
 @lru_cache(maxsize=4)
 def role_regex(path: str | None = None) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
     data = load_actor_data(path)
@@ -80,6 +86,7 @@ def role_regex(path: str | None = None) -> tuple[re.Pattern[str], dict[str, str]
         r"(?P<mod2>\b(?:[Ff]ormer|[Cc]urrent|[Oo]utgoing|[Ii]ncoming|[Nn]ew|[Aa]cting|[Ss]itting) )?"  # 'Germany's new chancellor'
 
         r"(?:\b(?:[Tt]op|[Ss]enior|[Cc]hief|[Pp]ermanent|[Oo]fficial|[Ss]pecial) )*"
+        r"(?:\b" + _LEANINGS + r" )?"  # 'Swedish Conservative Prime Minister Ulf Kristersson'
         r"\b(?P<noun>(?i:" + noun_alt + r"))\b(?!-)"  # not 'chancellor-in-waiting'
         r"(?: (?:to|of|at|for|in) (?:the )?(?:⟨C(?P<c2>\d+)⟩(?:(?:['’]s)? (?P<field>(?i:" + field_alt + r"))\b)?"
         r"|(?P<field2>(?i:" + field_alt + r")) of (?:the )?⟨C(?P<c3>\d+)⟩|(?P<w2>" + word_alt + r")\b))?"

@@ -142,6 +142,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     # a negation that is part of a cue of its own polarity ('when, not if', 'never join') is
     # already in that polarity
     negated = is_negated(node, walk.cue_tokens)
+    if negated and any(c.dep_ == "advmod" and c.lower_ in NOT_AS_SUCH for c in node.children):
+        return STOP  # 'an invitation is not automatically guaranteed': denies that it follows, not that it should
     if excessive(node, previous):
         walk.sign = -walk.sign  # 'considered it too early for Ukraine to join', 'too soon to invite Ukraine'
         walk.found = walk.found or "too"
@@ -177,6 +179,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "mixed"  # 'a ceasefire is a precondition for deploying troops': the deployment is conditional
     if kind is None and node.lemma_.lower() == "see" and previous.dep_ == "dobj":
         kind = "support"  # 'sees a path', 'saw no place for Ukraine in the alliance': a view held
+    if kind is None and node.lemma_.lower() in lexicon.as_verbs and previous.dep_ == "prep" and previous.lower_ == "as":
+        kind = "support"  # 'never saw Ukraine as a NATO member', 'regards it as a future member'
     if kind is None and normative(node, lexicon):
         kind = "normative"
     walk.condition = walk.condition or condition_clause(node, previous, lexicon) or gated(previous)
@@ -196,7 +200,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if kind is None:
         # a copula's negation is counted when the walk reaches the copula, not also at its
         # complement ('there will not be US troops deployed')
-        own = is_negated(node, walk.cue_tokens, through_copula=False) and not factive(node, previous) \
+        counted = previous.dep_ in ("attr", "acomp") and walk.applied_at == previous.i and node.lemma_.lower() in COPULAS
+        own = is_negated(node, walk.cue_tokens, through_copula=False) and not factive(node, previous) and not counted \
             or previous.dep_ != "attr" and none_there(node)
         if own or (node.pos_ == "NOUN" and node.lemma_.lower() in ABSENCE_NOUNS):
             walk.sign = -walk.sign  # 'the absence of a timetable'
@@ -248,6 +253,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     subject_kind = resolver.kind(subject)
     if subject is not None and subject.dep_ == "csubj" and (subject == previous or previous.is_ancestor(subject)):
         return CLIMB  # 'inviting Ukraine would have triggered a world war': the topic acts; whoever says so judges it
+    if subject is not None and subject.i == walk.cue_head and subject.dep_ in ("nsubj", "nsubjpass"):
+        return CLIMB  # 'NATO is off the table': the name is the topic here, not its holder
     if subject is not None and subject.lower_ == "they" and frame is not None and frame.speakers \
             and (len(frame.speakers) > 1 or frame.verb is not None and plural_speaker(ctx.doc[frame.verb])):
         return frame.speakers  # 'the leaders of Poland, … and Slovakia said they supported …', 'the US and others said they …'
@@ -261,8 +268,10 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return CLIMB
     named = named_holders(node, subject, resolver)
     actors = named + [a for a in joined_partners(node, resolver) if a not in named]
-    if node.lemma_.lower() in OWN_PURSUITS and ctx.home in actors and subject is not None and subject.dep_ == "poss":
-        actors = [a for a in actors if a == ctx.home or not ctx.is_state(a)]  # 'Georgia and Ukraine's applications'
+    pursued = node.lemma_.lower() in OWN_PURSUITS and subject is not None and subject.dep_ == "poss" \
+        or node.lemma_.lower() in PURSUING and node.pos_ == "VERB" and not _names_home(ctx.doc[walk.cue_head], ctx)
+    if pursued and ctx.home in actors:  # 'Georgia and Ukraine's applications', 'Ukraine and Georgia have sought admission'
+        actors = [a for a in actors if a == ctx.home or not ctx.is_state(a)]
     own_act = node.lemma_.lower() in lexicon.volition or phrasal(node) in lexicon.volition or \
         idiom(node, lexicon) and node.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not modal(node, lexicon.hedges)
     if set(actors) <= ctx.themes and (not own_act or imposed(node, lexicon)) and not own_pursuit(node, subject):
@@ -285,6 +294,11 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     return tuple(actors)
 
 
+def _names_home(cue_head, ctx: Context) -> bool:
+    """The cue says whose entry it is: 'Poland and Ukraine seek Ukraine's membership'."""
+    return any(ctx.home in ctx.resolver.actors(t) for t in (cue_head, *cue_head.children))
+
+
 def _traded_kind(node, walk: _Walk) -> str | None:
     """What one gets 'in exchange for' or 'in return for' is wanted, whatever is given for it
     ('gave up its bid in exchange for guarantees'). The parser often hangs the phrase on the
@@ -295,6 +309,8 @@ def _traded_kind(node, walk: _Walk) -> str | None:
 
 
 CONDITION_NOUNS = {"precondition", "prerequisite"}
+NOT_AS_SUCH = {"automatically", "necessarily"}
+PURSUING = {"seek", "apply", "aspire", "strive", "pursue"}  # beside Ukraine, another state seeks its own entry
 ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, of the expressive verbs
 
 ABSENCE_NOUNS = {"absence", "lack"}
