@@ -48,6 +48,8 @@ def predicate_class(node, lexicon: Lexicon) -> str | None:
     lemma = node.lemma_.lower()
     if asked_passively(node):
         return None
+    if lemma == "oppose" and node.i > 0 and node.doc[node.i - 1].lower_ == "as":
+        return None  # 'the way to accession, as opposed to NATO's process': a contrast, not opposition
     if phrasal(node) in lexicon.phrasal:
         return lexicon.phrasal[phrasal(node)]  # 'had not given up on joining'
     found = idiom(node, lexicon)
@@ -60,8 +62,8 @@ def predicate_class(node, lexicon: Lexicon) -> str | None:
     if node.pos_ == "NOUN" and lemma in lexicon.negated_existentials and any(c.lower_ == "no" for c in node.children):
         return "oppose"  # "there was no question of Ukraine joining"
     if node.pos_ == "NOUN" and lemma in lexicon.negated_existentials and node.dep_ == "attr" \
-            and any(c.dep_ == "expl" for c in node.head.children) and is_negated(node.head):
-        return "support"  # 'there was never a serious prospect that …': the negation is the verb's
+            and any(c.dep_ == "expl" for c in node.head.children) and (is_negated(node.head) or lemma in WARRANTS):
+        return "support"  # 'there was never a serious prospect that …' (the negation is the verb's), 'there is every reason to invite'
     if proposes(node):
         return "support"
     if lemma == "call" and names_something(node):
@@ -232,6 +234,7 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
 PURSUITS = {"application", "bid", "intention", "desire", "aspiration", "aspirations", "ambition", "ambitions", "request",
              "quest", "drive", "attempt", "attempts", "pursuit", "effort", "efforts", "push", "hope", "hopes"}
 # of those, what a state seeks for itself; not 'push', 'efforts' or 'pressure', which are made for others
+WARRANTS = {"reason", "need"}  # 'there is every reason to …' says it should be done
 OWN_PURSUITS = {"bid", "application", "aspiration", "aspirations", "ambition", "ambitions", "quest"}
 EXCLUSIVE = {"only", "sole", "single"}  # 'the only guarantee' rules the others out
 

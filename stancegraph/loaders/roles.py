@@ -83,7 +83,7 @@ def role_regex(path: str | None = None) -> tuple[re.Pattern[str], dict[str, str]
         r"(?:\b(?P<det>[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts) )?"
         r"(?P<mod>\b(?:[Ff]ormer|[Ee]x-|[Tt]hen-|[Tt]hen|[Cc]urrent|[Oo]utgoing|[Ii]ncoming|[Nn]ew|[Aa]cting|[Ss]itting) ?)?"
         r"(?:⟨C(?P<c1>\d+)⟩(?:['’]s)? |\b(?P<w1>" + word_alt + r") )?"
-        r"(?P<mod2>\b(?:[Ff]ormer|[Cc]urrent|[Oo]utgoing|[Ii]ncoming|[Nn]ew|[Aa]cting|[Ss]itting) )?"  # 'Germany's new chancellor'
+        r"(?P<mod2>\b(?:[Ff]ormer|[Cc]urrent|[Oo]utgoing|[Ii]ncoming|[Nn]ew|[Aa]cting|[Ss]itting|[Cc]aretaker|[Ii]nterim) )?"  # 'Germany's new chancellor'
 
         r"(?:\b(?:[Tt]op|[Ss]enior|[Cc]hief|[Pp]ermanent|[Oo]fficial|[Ss]pecial) )*"
         r"(?:\b" + _LEANINGS + r" )?"  # 'Swedish Conservative Prime Minister Ulf Kristersson'

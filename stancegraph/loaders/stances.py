@@ -308,7 +308,7 @@ def _traded_kind(node, walk: _Walk) -> str | None:
     return None if walk.trading else "support"
 
 
-CONDITION_NOUNS = {"precondition", "prerequisite"}
+CONDITION_NOUNS = {"precondition", "prerequisite", "condition", "criterion", "requirement"}
 NOT_AS_SUCH = {"automatically", "necessarily"}
 PURSUING = {"seek", "apply", "aspire", "strive", "pursue"}  # beside Ukraine, another state seeks its own entry
 ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, of the expressive verbs
