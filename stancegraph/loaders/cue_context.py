@@ -4,19 +4,13 @@ as guarantees'), a demand ('should'): the facts claims_for_cue reads before and 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .attribution import Frame
-from .holders import all_states
 from .conditions import warned_supposition
 from .lexicon import Lexicon
 from .predicates import (
-    COPULAS, EXCLUSIVE, OWN_PURSUITS, PURSUITS, asked_passively, evaluated_object, is_negated, noun_phrase_class,
+    COPULAS, EXCLUSIVE, PURSUITS, asked_passively, evaluated_object, is_negated, noun_phrase_class,
     predicate_class, under_ability,
 )
-
-if TYPE_CHECKING:
-    from .walk import Context
 
 EVENT_VERBS = {"happen", "come", "occur", "materialise", "materialize", "arise"}  # the subject is what happens
 
@@ -180,81 +174,6 @@ def existential(node) -> bool:
 
 def heads_time_clause(token) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children)
-
-
-GIVING = {"guarantee", "offer", "provide", "give", "extend", "grant", "send", "deploy"}  # its subject gives, not joins
-
-
-def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
-    """'Finland's membership', 'their membership path': the topic is not the theme actor's."""
-    for i in cue_tokens:
-        for child in doc[i].children:
-            if child.dep_ == "poss" and child.i not in cue_tokens:  # a cue may hold one: 'send their troops'
-                actors = ctx.resolver.actors(child)
-                if actors and not set(actors) <= ctx.themes and all_states(actors, ctx) or \
-                        child.lower_ in ("their", "our", "my", "your"):
-                    return True  # 'Finland's membership'; not 'NATO's Article 5 protections'
-            if child.dep_ == "nsubj" and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() not in GIVING:
-                actors = ctx.resolver.actors(child)
-                if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
-                    return True  # 'Finland and Sweden joining Nato'
-            of_whom = child.lower_ == "of" and doc[i].pos_ == "NOUN"  # 'the early entry of Sweden and Finland'
-            if child.dep_ == "prep" and (child.lower_ in ("for", "to") or of_whom) and child.i not in cue_tokens:
-                target = next((g for g in child.children if g.dep_ == "pobj"), None)
-                actors = ctx.resolver.actors(target) if target is not None else []
-                if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
-                    return True  # 'security guarantees for Russia'
-    head = doc[cue_tokens[0]]
-    if head.pos_ == "VERB" and head.tag_ == "VBG" and head.i > 0:  # 'objection to Finland and Sweden joining'
-        actors = ctx.resolver.actors(doc[head.i - 1])
-        if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
-            return True
-    joiner = controlled_joiner(doc, cue_tokens)
-    actors = ctx.resolver.actors(joiner) if joiner is not None else []
-    if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
-        return True
-    return another_states_pursuit(cue_head(doc, cue_tokens), ctx)
-
-
-PURSUIT_LINKS = {"acl", "xcomp", "prep", "pobj", "compound", "amod", "relcl"}
-
-
-def another_states_pursuit(head, ctx: Context) -> bool:
-    """'Macedonia's bid to be invited to join NATO', 'Georgia's bid for a membership action plan':
-    the cue is what another state (Georgia too, a theme since 2008) pursues for itself, unless
-    the pursuit names Ukraine ('Poland's push for Ukraine's invitation')."""
-    node = head
-    while node.dep_ in PURSUIT_LINKS and node.head.i != node.i:
-        node = node.head
-        if node.pos_ == "NOUN" and node.lemma_.lower() in OWN_PURSUITS:
-            owners = [c for c in node.children if c.dep_ == "poss"]
-            actors = [a for o in owners for a in ctx.resolver.actors(o)]
-            named = {a for t in node.subtree if t.dep_ != "poss" or t.head.i != node.i for a in ctx.resolver.actors(t)}
-            home = {ctx.home} if ctx.home else ctx.themes
-            return bool(actors) and not set(actors) & home and all_states(actors, ctx) and not named & home
-    return False
-
-
-JOINING = {"join", "enter", "become", "come", "get"}
-SEEKING = {"seek", "obtain", "gain", "win", "pursue", "request", "get", "receive", "want"}
-
-
-def controlled_joiner(doc, cue_tokens: list[int]):
-    """Who would join, when the joining verb has no subject of its own: the subject of the verb
-    it completes ('Sweden wants to join the alliance') or that verb's object ('prompted Sweden and
-    Finland to seek membership'). A state other than the theme joining is another accession."""
-    verb = next((doc[i] for i in cue_tokens if doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in JOINING), None)
-    if verb is None:
-        noun = doc[cue_tokens[0]]
-        sought = noun.lemma_.lower() in ("membership", "accession", "entry") and noun.dep_ == "dobj"
-        verb = noun.head if sought and noun.head.lemma_.lower() in SEEKING else None
-    while verb is not None and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
-        verb = verb.head  # 'to seek and ultimately obtain membership'
-    if verb is None or verb.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None
-    governor = verb.head
-    return next((c for c in governor.children if c.dep_ == "dobj"), None) or \
-        next((c for c in governor.children if c.dep_ == "nsubj"), None)
 
 
 MEANS = {"way", "path", "means", "option", "route", "tool", "instrument"}

@@ -18,7 +18,7 @@ from .actors import ActorIndex, actor_index
 from .anaphora import anaphoric_claims, backing_claims, conjoined_claims, same_position_claims
 from .article_state import ArticleState, CueHit, Positions
 from .attribution import Frame, speech_frames
-from .cue_context import about_someone_else, cue_head, equated_with_goal, only_a_bound
+from .cue_context import cue_head, equated_with_goal, only_a_bound
 from .cues import find_cues, given_way, governing_hits
 from .found_names import NER_ONLY_SKIPS, add_ner_actors, relations_again, surnames_of_found_people
 from .interview import Interview, interview_turns
@@ -36,6 +36,7 @@ from .speakers import (
 )
 from .stances import claims_for_cue
 from .walk import Claim, Context
+from .whose_entry import about_someone_else
 
 # The classifier's stances below this probability are never kept; those above it are stored,
 # and --min-confidence (default DEFAULT_MIN_CONFIDENCE) decides which a question shows. On 100

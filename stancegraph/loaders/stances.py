@@ -44,7 +44,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     hopes of an invitation'), the holder of what governs that noun too ('the US resists attempts
     by Poland …', 'Hungary poured cold water on Ukraine's hopes …'), its polarity compounded.
     A cue about another state's own accession or that is only a bound has no claims; the caller,
-    which also keeps that verdict for the classifier, checks it (`cue_context.about_someone_else`,
+    which also keeps that verdict for the classifier, checks it (`whose_entry.about_someone_else`,
     `cue_context.only_a_bound`) before asking."""
     doc = ctx.doc
     head = cue_head(doc, cue_tokens)
