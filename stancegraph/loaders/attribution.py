@@ -38,12 +38,21 @@ def _colon_frame(doc, resolver: Resolver) -> Frame | None:
     """A headline or summary line opened by its speaker and a colon ('Blinken: Paper Reiterates US
     Position …', 'Stoltenberg: Ukraine will join'): what follows is the speaker's."""
     colon = next((t for t in doc[:6] if t.text == ":"), None)
-    if colon is None or colon.i == 0:
+    speaker = colon_label(doc, colon, resolver) if colon is not None else None
+    if speaker is None:
         return None
-    named = {a for t in doc[:colon.i] for a in resolver.actors(t)}
-    if len(named) != 1 or any(t.pos_ == "VERB" for t in doc[:colon.i]):
-        return None  # 'Germany and France: …' or a clause before the colon is no byline
-    return Frame(named.pop(), None, frozenset(t.i for t in doc[colon.i + 1:]), "quote")
+    return Frame(speaker, None, frozenset(t.i for t in doc[colon.i + 1:]), "quote")
+
+
+def colon_label(doc, colon, resolver: Resolver) -> str | None:
+    """The one actor the few words before a colon name ('Blinken: …', 'Quote from Duda: "…"');
+    none for 'Germany and France: …', nor where a clause comes before the colon ('he said to
+    Macron: …' is his, by the verb)."""
+    label = doc[max(0, colon.i - 6):colon.i]
+    if len(label) == 0 or any(t.pos_ in ("VERB", "AUX") and t.lower_ != "quote" for t in label):
+        return None
+    named = {a for t in label for a in resolver.actors(t)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _for_frame(doc, resolver: Resolver) -> Frame | None:
@@ -189,7 +198,8 @@ def _according_frame(token, resolver: Resolver) -> Frame | None:
 def _as_said_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
     """'…, as Kyiv has acknowledged', 'as Stoltenberg put it': the clause that 'as' hangs on is what
     the named source says, like 'according to'."""
-    if verb.dep_ != "advcl" or verb.lemma_.lower() not in lexicon.speech | {"put"} or verb.head.i == verb.i \
+    if verb.dep_ != "advcl" or verb.lemma_.lower() not in lexicon.speech and verb.lemma_.lower() != "put" \
+            or verb.head.i == verb.i \
             or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

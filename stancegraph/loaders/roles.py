@@ -314,8 +314,7 @@ def _owner_office(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex, 
                   stated: list[Relation]) -> str | None:
     """The office of the nearest person or title before 'his': 'the Turkish president … his Russian
     counterpart', 'Zelensky … with his Czech counterpart'."""
-    people = [(start, shadow.slots[int(m.group(1))].actor)
-              for m, start in ((m, m.start()) for m in re.finditer(r"⟨P(\d+)⟩", shadow.text)) if start < before]
+    people = [(start, m.actor) for m, start in zip(shadow.slots, _slot_starts(shadow)) if m.is_person and start < before]
     titles = [(p.start, p) for p in phrases if p.end <= before and p.role]
     if titles and (not people or titles[-1][0] > people[-1][0]):
         office = index.predicate(titles[-1][1].role or "", False)

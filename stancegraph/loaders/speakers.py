@@ -7,7 +7,7 @@ from bisect import bisect_left
 
 from ..model import JOURNALIST
 from .actors import ActorIndex
-from .attribution import Frame, Regions, says_the_sentence_before
+from .attribution import Frame, Regions, colon_label, says_the_sentence_before
 from .segment import Sentence
 from .walk import Claim
 
@@ -61,11 +61,7 @@ def colon_speaker(sentence: Sentence, doc, resolver, quote_start: int) -> str | 
     before = [t for t in doc if sentence.start + t.idx < quote_start]
     if not before or before[-1].text != ":":
         return None
-    label = before[-7:-1]
-    if any(t.pos_ in ("VERB", "AUX") and t.lower_ != "quote" for t in label):
-        return None  # 'he said to Macron: "…"' is his, by the verb
-    named = [a for t in reversed(label) for a in resolver.actors(t)]
-    return named[0] if named else None
+    return colon_label(doc, before[-1], resolver)
 
 
 def with_context_frames(doc, sentence: Sentence, frames: list[Frame], quote_speaker: str | None,

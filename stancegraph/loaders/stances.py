@@ -197,11 +197,14 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         walk.sign = -walk.sign  # 'would not accept guarantees as a substitute for membership'
     if kind is None and node.pos_ == "VERB" and node.lemma_.lower() in REPLACING and previous.dep_ == "dobj":
         walk.sign = -walk.sign  # 'would not agree to proposals that could replace membership'
+    # a copula whose complement's class and negation were counted there ('was not ready', 'there was never a prospect')
+    copula_counted = node.lemma_.lower() in COPULAS and walk.applied_at == previous.i
+    complement_counted = copula_counted and previous.dep_ in ("attr", "acomp")
     if kind is None:
         # a copula's negation is counted when the walk reaches the copula, not also at its
         # complement ('there will not be US troops deployed')
-        counted = previous.dep_ in ("attr", "acomp") and walk.applied_at == previous.i and node.lemma_.lower() in COPULAS
-        own = is_negated(node, walk.cue_tokens, through_copula=False) and not factive(node, previous) and not counted \
+        own = is_negated(node, walk.cue_tokens, through_copula=False) and not factive(node, previous) \
+            and not complement_counted \
             or previous.dep_ != "attr" and none_there(node)
         if own or (node.pos_ == "NOUN" and node.lemma_.lower() in ABSENCE_NOUNS):
             walk.sign = -walk.sign  # 'the absence of a timetable'
@@ -235,11 +238,11 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
                 and some_others(subject):
             return STOP  # 'some states would not send troops', in someone's words: their course, not the speaker's
         return CLIMB
-    counted_below = previous.dep_ in ("acomp", "attr") or previous.dep_ == "prep" and previous.lower_ == "against"
+    against_counted = copula_counted and previous.dep_ == "prep" and previous.lower_ == "against"
     # 'called the discussion of membership "premature"', the word parsed under the cue: counted there
     named_below = kind is not None and node.lemma_.lower() == "call" and names_something(node) \
         and walk.applied_at >= 0 and ctx.doc[walk.applied_at].pos_ == "ADJ" and node.is_ancestor(ctx.doc[walk.applied_at])
-    if node.lemma_.lower() in COPULAS and counted_below and walk.applied_at == previous.i or named_below:
+    if complement_counted or against_counted or named_below:
         _note_phrases(node, walk, lexicon)  # 'was not ready', 'is against': the class and negation counted once, below
     else:
         _apply(node, kind, walk, lexicon, negated)
