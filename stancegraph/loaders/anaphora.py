@@ -97,6 +97,8 @@ def _takes_it_or_nothing(node, ctx: Context, depth: int = 0) -> bool:
     something else ('wanted to avoid a confrontation' is about the confrontation)."""
     for child in node.children:
         nested_subject = depth > 0 and child.dep_ in ("nsubj", "nsubjpass")  # 'wanted the war to end'
+        if child.dep_ == "dobj" and child.lower_ in ("other", "another"):
+            return False  # 'want to meet each other': the meeting is what is wanted
         if (child.dep_ in ("dobj", "pobj", "attr") or nested_subject) and child.pos_ in ("NOUN", "PROPN", "PRON"):
             if not _anaphoric_noun(child, ctx):
                 return False

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from .holders import DOCUMENTS
 from .lexicon import Lexicon
 from .resolve import Resolver
 
@@ -19,6 +20,7 @@ class Frame:
     content: frozenset[int]  # token indices of what is said
     kind: str  # speech | according | quote | continued
     also: tuple[str, ...] = ()  # further speakers of a coordinated subject ('Washington and Berlin argued')
+    document: bool = False  # the speaker is a document's issuers ('the joint statement of … says')
 
     @property
     def speakers(self) -> tuple[str, ...]:
@@ -103,7 +105,8 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
     subject = _speaker_token(verb)
     if subject is None:
         return None
-    actors = resolver.actors(subject) or _issuer(subject, resolver)  # 'the NATO declaration says …'
+    named = resolver.actors(subject)
+    actors = named or _issuer(subject, resolver)  # 'the NATO declaration says …'
     if not actors and verb.lemma_.lower() == "make":
         return None  # 'because it made clear that …': the reason, not a speaker
     speaker = actors[0] if actors else None
@@ -118,7 +121,8 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
     if verb.dep_ in ("conj", "ccomp") and verb.head.i < verb.i and not clauses:
         # '…, the former secretary general has said': what was said stands before the verb
         content = {t.i for t in verb.sent if t.i < min(subject_span | {verb.i})}
-    return Frame(speaker, verb.i, frozenset(content - subject_span - {verb.i}), "speech", tuple(actors[1:]))
+    return Frame(speaker, verb.i, frozenset(content - subject_span - {verb.i}), "speech", tuple(actors[1:]),
+                 document=bool(actors) and not named and subject.lemma_.lower() in DOCUMENTS)
 
 
 def _lets_in(verb, resolver: Resolver) -> bool:
@@ -245,6 +249,8 @@ def _issuer(source, resolver: Resolver) -> list[str]:
         actors = resolver.actors(candidate)
         if candidate.dep_ == "compound" and not all(resolver.is_organisation(a) for a in actors):
             continue  # 'the NATO statement', but not 'the Bucharest summit' (where, not who)
+        if actors and candidate.dep_ == "pobj":  # 'the joint statement of Zelensky and Trudeau'
+            actors = list(dict.fromkeys([*actors, *(a for c in candidate.conjuncts for a in resolver.actors(c))]))
         if actors:
             return actors
     return []

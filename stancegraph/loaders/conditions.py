@@ -34,6 +34,14 @@ def condition_clause(node, came_from, lexicon: Lexicon) -> str | None:
     return None
 
 
+def names_a_time(condition: str, lexicon: Lexicon) -> bool:
+    """'when conditions allow', 'once the time is right': the diplomatic formula names no
+    condition, only a later time (a timing phrase), so membership 'whatever its timing' keeps
+    its polarity while a step asked for now stays mixed."""
+    text = f" {' '.join(condition.lower().replace(',', ' ').split())} "
+    return any(f" {phrase} " in text for phrase in lexicon.timing_phrases)
+
+
 def clause_text(clause) -> str:
     span = list(clause.subtree)
     return clause.doc[span[0].i:span[-1].i + 1].text

@@ -8,7 +8,7 @@ from .attribution import Frame
 from .conditions import warned_supposition
 from .lexicon import Lexicon
 from .predicates import (
-    COPULAS, EXCLUSIVE, PURSUITS, asked_passively, evaluated_object, is_negated, noun_phrase_class,
+    COPULAS, ENTAILING, EXCLUSIVE, PURSUITS, asked_passively, evaluated_object, is_negated, noun_phrase_class,
     predicate_class, under_ability,
 )
 
@@ -265,7 +265,7 @@ def takes_subject_theme(node, lexicon: Lexicon) -> bool:
     'an invitation should come', 'accession would cross a red line'."""
     if node.lemma_.lower() in COPULAS or any(c.dep_ in ("acomp", "attr") for c in node.children):
         return True
-    if node.lemma_.lower() in lexicon.light_verbs and evaluated_object(node, lexicon):
+    if node.lemma_.lower() in lexicon.light_verbs | ENTAILING and evaluated_object(node, lexicon):
         return True
     if node.lemma_.lower() in lexicon.consequences:
         return True  # 'an invitation could drag the alliance into the war'

@@ -68,6 +68,8 @@ def predicate_class(node, lexicon: Lexicon) -> str | None:
         return "support"
     if lemma == "call" and names_something(node):
         return naming_class(node, lexicon)  # 'called the plan unrealistic' is no call for it
+    if node.pos_ == "VERB" and lemma in ENTAILING and (kind := evaluated_object(node, lexicon)):
+        return kind
     kind = lexicon.polarity_class(lemma, "VERB" if node.pos_ == "AUX" and lemma not in COPULAS else node.pos_)
     if kind:
         return kind
@@ -113,9 +115,8 @@ def evaluated_object(node, lexicon: Lexicon) -> str | None:
               for g in c.children if g.dep_ == "pobj"]  # 'would lead to war with Russia', 'result in a catastrophe'
     if node.lemma_.lower() == "have":  # 'would have negative consequences', not 'I have no illusions about …'
         nouns = [n for n in nouns if n.lemma_.lower() in OUTCOMES]
-    nouns += [g for n in nouns if n.lemma_.lower() in ONSETS for c in n.children
-              if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]  # 'the beginning of World War III'
-    found = next((kind for noun in nouns if (kind := noun_phrase_class(noun, lexicon))), None)
+    found = next((kind for noun in nouns if (kind := foreshadowed_class(noun, lexicon))), None)  # 'the beginning of …'
+    found = found or next((kind for noun in nouns if (kind := noun_phrase_class(noun, lexicon))), None)
     if found or node.lemma_.lower() not in EVALUATING:
         return found
     # 'would constitute a useful contribution', 'represents a dangerous step': the judging adjective
@@ -125,7 +126,28 @@ def evaluated_object(node, lexicon: Lexicon) -> str | None:
 
 EVALUATING = {"constitute", "represent", "mean", "amount"}  # light verbs that equate their subject with a judged thing
 LEADING = {"lead", "result", "amount"}  # light verbs whose judged thing follows a preposition
-ONSETS = {"beginning", "start", "outbreak", "onset", "brink"}  # what is judged is what begins
+# what is judged is what they begin or bring: 'the beginning of World War III', 'a guarantee of
+# war', 'a recipe for disaster' (their own class, 'guarantee' a good thing, yields to it)
+PRECURSORS = {"beginning": "of", "start": "of", "outbreak": "of", "onset": "of", "brink": "of", "guarantee": "of",
+              "recipe": "for", "prelude": "to", "harbinger": "of"}
+ENTAILING = {"guarantee"}  # 'membership guarantees World War III' judges its subject by what it guarantees
+
+
+def _foreshadowed(noun) -> list:
+    preposition = PRECURSORS.get(noun.lemma_.lower())
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == preposition
+            for g in c.children if g.dep_ == "pobj"]
+
+
+HOSTILITIES = {"war", "conflict", "confrontation"}  # what is begun or guaranteed: 'a guarantee of war'
+
+
+def foreshadowed_class(noun, lexicon: Lexicon) -> str | None:
+    """'the beginning of World War III', 'a guarantee of war (with Russia)': the class of what a
+    precursor noun begins or brings (a war is a calamity there, though elsewhere a subject)."""
+    return next((k for g in _foreshadowed(noun)
+                 if (k := noun_phrase_class(g, lexicon) or ("oppose" if g.lemma_.lower() in HOSTILITIES else None))),
+                None)
 
 
 def noun_phrase_class(noun, lexicon: Lexicon, also: str | None = None) -> str | None:
@@ -200,7 +222,7 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
             return "support" if is_negated(node) else "mixed"
         if child.dep_ in ("acomp", "attr") or child.dep_ == "prep" and child.lower_ == "among":
             child = _group_noun(child)  # 'one of the root causes', 'among the root causes'
-            kind = lexicon.polarity_class(child.lemma_, child.pos_)
+            kind = foreshadowed_class(child, lexicon) or lexicon.polarity_class(child.lemma_, child.pos_)
             kind = kind or (noun_phrase_class(child, lexicon) if child.pos_ == "NOUN" else None)  # 'a root cause'
             modifiers = [m for m in child.children if m.dep_ in ("amod", "compound")]
             modifiers += [g for m in modifiers if m.dep_ == "compound" for g in m.children if g.dep_ == "amod"]

@@ -19,6 +19,7 @@ GROUP_PREPOSITIONS = {"of", "in", "from"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
 EXPLETIVE = {"it", "there", "this", "that", "what", "which"}
 MEMBER_NOUNS = {"states", "members", "allies", "countries", "nations", "governments"}
+DESCRIBED_PEOPLE = {"politician", "statesman", "stateswoman"}  # 'the Slovak politician': the one the text is about
 
 
 def _first_word(token) -> int:
@@ -166,6 +167,9 @@ class Resolver:
                       for g in c.children if g.dep_ == "pobj"]  # 'the leaders of the countries of the Bucharest Nine'
             if of and self.actors(of[0]):
                 return self.actors(of[0])  # 'the presidents of Estonia, Latvia and Lithuania', 'officials in Berlin'
+        if token.lemma_.lower() in DESCRIBED_PEOPLE and token.tag_ == "NN" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return self._described_person(token)  # 'according to the Slovak politician, …'
         if lower in PERSONAL:
             earlier = self._person_before(token)  # 'Stoltenberg told reporters …, but he stopped short'
             if earlier or self.salience.person:
@@ -227,6 +231,15 @@ class Resolver:
             people = [m for m in people if not self._named_aside(m, token)]
             people = [m for m in people if is_subject(self.doc, m.start - self.offset, m.end - self.offset)] or people
         return max(people, key=lambda m: m.end).actor if people else None
+
+    def _described_person(self, token) -> list[str]:
+        """'the politician', 'the Slovak politician': the person the text is about, if their
+        nationality (a demonym) agrees with the one they serve."""
+        person = self._person_before(token) or self.salience.person
+        states = [self.token_actor[c.i] for c in token.children if c.dep_ in ("amod", "compound") and c.i in self.token_actor]
+        if person is None or states and (self.home_state is None or self.home_state(person) not in states):
+            return []
+        return [person]
 
     def _named_aside(self, mention, token) -> bool:
         text = self.doc.text  # type: ignore[attr-defined]

@@ -53,7 +53,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if word and re.fullmatch(r"[A-Z]", word.group(1)):
             continue  # an initial, as in "George W. Bush"
-        if _shielded(shielded, shield_starts, match.start()):
+        if _shielded(shielded, shield_starts, match.start()) and not _closes_and_moves_on(text, match, shielded):
             continue  # a short quotation is one sentence with its attribution
         spans.append(_strip(text, cursor, cut))
         cursor = cut
@@ -66,6 +66,18 @@ def _shielded(shielded: list[tuple[int, int]], starts: list[int], position: int)
     one opening before it can hold it)."""
     at = bisect_left(starts, position) - 1
     return at >= 0 and position < shielded[at][1] - 1
+
+
+_ATTRIBUTION = re.compile(r"[\"“‘(\[]?(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|adds|stated|noted|told|stressed|"
+                          r"emphasi[sz]ed|declared|wrote|explained|remarked|insisted|argued|warned)\b")
+
+
+def _closes_and_moves_on(text: str, match, shielded: list[tuple[int, int]]) -> bool:
+    """'… "membership is not on the agenda." According to him, …': the quotation ends with its
+    sentence and the next one is new, unless it only names the speaker ('… ." Orban said.')."""
+    if not any(end == match.start() + len(match.group(0).rstrip()) for _, end in shielded):
+        return False
+    return not _ATTRIBUTION.match(text, match.end())
 
 
 def _quote_interiors(text: str, start: int, end: int) -> list[tuple[int, int]]:

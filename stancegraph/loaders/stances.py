@@ -26,6 +26,7 @@ from .holders import (
     acting_owner, generic_country, joined_partners, judged_by, named_holders, own_subject, plural_speaker, subject_of,
 )
 from .lexicon import Lexicon
+from .signatories import with_signatories
 from .predicates import (
     COPULAS, OWN_PURSUITS, deliberated, excessive, factive, gives_reason, idiom, is_negated, names_something,
     none_there, phrasal, predicate_class, proposes, purpose_of, traded_for,
@@ -111,7 +112,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
         if result == STOP:
             return found
         if isinstance(result, tuple):
-            done(_claim(result, walk, frame, node, ctx.lexicon))
+            done(_claim(with_signatories(result, node, frame, ctx), walk, frame, node, ctx.lexicon))
             if found and not owned_noun(node, head) or len(found) == 2:
                 return found
             # what governs the owner's noun holds a view on it only by a predicate of its own
@@ -144,6 +145,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     negated = is_negated(node, walk.cue_tokens)
     if negated and any(c.dep_ == "advmod" and c.lower_ in NOT_AS_SUCH for c in node.children):
         return STOP  # 'an invitation is not automatically guaranteed': denies that it follows, not that it should
+    if negated and node.lemma_.lower() in IMPLYING and previous.dep_ == "ccomp":
+        return STOP  # 'this does not mean they will be given membership now': a reading denied, no view on it
     if excessive(node, previous):
         walk.sign = -walk.sign  # 'considered it too early for Ukraine to join', 'too soon to invite Ukraine'
         walk.found = walk.found or "too"
@@ -313,6 +316,7 @@ def _traded_kind(node, walk: _Walk) -> str | None:
 
 CONDITION_NOUNS = {"precondition", "prerequisite", "condition", "criterion", "requirement"}
 NOT_AS_SUCH = {"automatically", "necessarily"}
+IMPLYING = {"mean", "imply", "signify"}
 PURSUING = {"seek", "apply", "aspire", "strive", "pursue"}  # beside Ukraine, another state seeks its own entry
 ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, of the expressive verbs
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .acts import modal
 from .attribution import Frame
-from .conditions import condition_clause, for_now
+from .conditions import condition_clause, for_now, names_a_time
 from .lexicon import Lexicon
 from .predicates import is_negated
 from .resolve import Resolver
@@ -35,6 +35,7 @@ class Claim:
     for_now: bool = False  # refused only for now: mixed where timing does not matter
     unready: bool = False  # 'not (yet) ready': mixed where timing does not matter, else a refusal now
     others_backed: bool = False  # 'will not send soldiers, but will support countries that do'
+    condition_is_time: bool = False  # 'when conditions allow' names a later time, not a condition
 
     def answered_no(self) -> Claim:
         """The claim a question made, answered 'No.'"""
@@ -44,7 +45,9 @@ class Claim:
     def polarity_on(self, timing_matters: bool = True, conditions_matter: bool = True) -> str:
         """Support under a condition ('when conditions are met') or put off ('one day') is mixed,
         on topics whose definition says so."""
-        if self.polarity == "support" and (self.condition and conditions_matter or self.deferred and timing_matters):
+        conditional = self.condition and not self.condition_is_time
+        deferred = self.deferred or self.condition_is_time
+        if self.polarity == "support" and (conditional and conditions_matter or deferred and timing_matters):
             return "mixed"
         if self.polarity == "oppose" and (self.for_now or self.unready) and not timing_matters:
             return "mixed"  # 'membership is not on the table for now' (a timetable 'unrealistic for now' opposes)
@@ -125,4 +128,5 @@ def _claim(holders, walk: _Walk, frame: Frame | None, node, lexicon: Lexicon,
     if self_stated is None:
         self_stated = node.lemma_.lower() in lexicon.communicative
     return Claim(tuple(holders), polarity, walk.hedged, frame, walk.found or "", condition, self_stated, walk.later,
-                 for_now(node, lexicon), walk.unready, walk.others_backed)
+                 for_now(node, lexicon), walk.unready, walk.others_backed,
+                 condition is not None and names_a_time(condition, lexicon))

@@ -26,7 +26,8 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
                 if actors and not set(actors) <= ctx.themes and all_states(actors, ctx) or \
                         child.lower_ in ("their", "our", "my", "your"):
                     return True  # 'Finland's membership'; not 'NATO's Article 5 protections'
-            if child.dep_ == "nsubj" and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() not in GIVING:
+            if child.dep_ == "nsubj" and (doc[i].pos_ == "VERB" or doc[i].lemma_.lower() == "be") \
+                    and doc[i].lemma_.lower() not in GIVING:  # 'Sweden should be a member of NATO' too
                 actors = ctx.resolver.actors(child)
                 if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
                     return True  # 'Finland and Sweden joining Nato'
