@@ -9,7 +9,7 @@ from ..model import Evidence
 from .actors import ActorIndex
 from .article_state import ArticleState
 from .mentions import (
-    honorific_mentions, knighted_mentions, role_mentions, sounding_mentions, surname_mentions,
+    honorific_mentions, knighted_mentions, renamed_legislatures, role_mentions, sounding_mentions, surname_mentions,
 )
 from .roles import counterpart_relations, make_shadow, relations_in, role_phrases
 
@@ -26,6 +26,7 @@ def find_mentions(state: ArticleState, index: ActorIndex, is_state: Callable[[st
         found += honorific_mentions(sentence, index, found)
         found += sounding_mentions(sentence, index, found)
         found += knighted_mentions(sentence, seen_given, found)
+        found = renamed_legislatures(found, sentence, index)
         shadow = make_shadow(sentence.text, sentence.start, found)
         phrases = role_phrases(shadow, index)
         evidence = Evidence(sentence.text, sentence.start, sentence.end)

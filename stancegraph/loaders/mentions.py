@@ -4,6 +4,7 @@ that are only where something happened."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .actors import ActorIndex, Mention
@@ -198,3 +199,14 @@ def a_ministry(name: str) -> bool:
     government, which speaks as the state ('the ministry said' resolves to it), or a post in a
     title ('the head of Ukraine's Ministry of Foreign Affairs'), never an actor of its own."""
     return bool(_MINISTRY.search(name.strip()))
+
+
+def renamed_legislatures(found: list[Mention], sentence: Sentence, index: ActorIndex) -> list[Mention]:
+    """'The Latvian parliament, the Seimas, has approved …': a parliament named again in
+    apposition is the same one, whatever the second name means elsewhere."""
+    ordered = sorted(found, key=lambda m: m.start)
+    for before, at in zip(ordered, ordered[1:]):
+        between = sentence.text[before.end - sentence.start:at.start - sentence.start]
+        if before.actor in index.legislatures and at.actor in index.legislatures and re.fullmatch(r",\s*", between):
+            ordered[ordered.index(at)] = dataclasses.replace(at, actor=before.actor)
+    return ordered

@@ -100,7 +100,8 @@ def as_complement(node, lexicon: Lexicon) -> str | None:
     nouns = [g for prep in preps for g in prep.children if g.dep_ == "pobj"]
     nouns += [g for noun in nouns if noun.lemma_.lower() in KIND_NOUNS for c in noun.children
               if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]  # 'an act of provocation'
-    kind = next((kind for noun in nouns if (kind := noun_phrase_class(noun, lexicon, "ADJ"))), None)
+    kind = next((kind for noun in nouns if (kind := foreshadowed_class(noun, lexicon)
+                                            or noun_phrase_class(noun, lexicon, "ADJ"))), None)
     adjectives = [g for prep in preps for g in prep.children if g.pos_ == "ADJ"]  # 'as unacceptable', parsed amod
     return kind or next((k for a in adjectives if (k := lexicon.polarity_class(a.lemma_, "ADJ"))), None)
 
@@ -129,7 +130,7 @@ LEADING = {"lead", "result", "amount"}  # light verbs whose judged thing follows
 # what is judged is what they begin or bring: 'the beginning of World War III', 'a guarantee of
 # war', 'a recipe for disaster' (their own class, 'guarantee' a good thing, yields to it)
 PRECURSORS = {"beginning": "of", "start": "of", "outbreak": "of", "onset": "of", "brink": "of", "guarantee": "of",
-              "recipe": "for", "prelude": "to", "harbinger": "of"}
+              "recipe": "for", "prelude": "to", "harbinger": "of", "declaration": "of"}  # 'a declaration of war'
 ENTAILING = {"guarantee"}  # 'membership guarantees World War III' judges its subject by what it guarantees
 
 
@@ -288,7 +289,7 @@ def is_negated(node, within_cue: frozenset = frozenset(), through_copula: bool =
     for child in node.children:
         if child.i in within_cue:
             continue
-        if child.dep_ == "neg" and _denies_what_follows(node, child):
+        if child.dep_ == "neg" and (_denies_what_follows(node, child) or _adds(child)):
             continue
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
             return True
@@ -308,6 +309,15 @@ def is_negated(node, within_cue: frozenset = frozenset(), through_copula: bool =
 def _nobody(subject) -> bool:
     return subject.lower_ in ("nobody", "none", "nothing", "noone") or subject.lower_ in ("one", "country", "ally") and any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+ADDITIVE = {"just", "only", "merely", "simply", "solely"}
+
+
+def _adds(negation) -> bool:
+    """'is not just a threat, it is a declaration of war': 'not only' adds, it does not deny."""
+    following = negation.doc[negation.i + 1] if negation.i + 1 < len(negation.doc) else None
+    return following is not None and following.lower_ in ADDITIVE
 
 
 def _denies_what_follows(node, negation) -> bool:

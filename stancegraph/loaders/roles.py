@@ -86,7 +86,7 @@ def role_regex(path: str | None = None) -> tuple[re.Pattern[str], dict[str, str]
         r"(?P<mod2>\b(?:[Ff]ormer|[Cc]urrent|[Oo]utgoing|[Ii]ncoming|[Nn]ew|[Aa]cting|[Ss]itting|[Cc]aretaker|[Ii]nterim) )?"  # 'Germany's new chancellor'
 
         r"(?:\b(?:[Tt]op|[Ss]enior|[Cc]hief|[Pp]ermanent|[Oo]fficial|[Ss]pecial) )*"
-        r"(?:\b" + _LEANINGS + r" )?"  # 'Swedish Conservative Prime Minister Ulf Kristersson'
+        r"(?:\b(?P<leaning>" + _LEANINGS + r") )?"  # 'Swedish Conservative Prime Minister Ulf Kristersson'
         r"\b(?P<noun>(?i:" + noun_alt + r"))\b(?!-)"  # not 'chancellor-in-waiting'
         r"(?: (?:to|of|at|for|in) (?:the )?(?:⟨C(?P<c2>\d+)⟩(?:(?:['’]s)? (?P<field>(?i:" + field_alt + r"))\b)?"
         r"|(?P<field2>(?i:" + field_alt + r")) of (?:the )?⟨C(?P<c3>\d+)⟩|(?P<w2>" + word_alt + r")\b))?"
@@ -113,6 +113,8 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
     pattern, nouns, words = role_regex()
     found = []
     for match in pattern.finditer(shadow.text):
+        if match.group("leaning") and match.group("noun").lower() == "leader":
+            continue  # 'UK Labour leader Keir Starmer' leads a party, not the state
         of = _org(match, shadow, index, words)
         field = match.group("field") or match.group("field2")
         role = nouns[match.group("noun").lower()] or (role_fields()[field.lower()] if field else None)
