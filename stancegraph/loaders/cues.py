@@ -101,17 +101,18 @@ def find_cues(state: ArticleState, topics: tuple[Topic, ...], named_by: dict[str
     for sentence in state.timed(state.sentences):
         date = state.date_of(sentence)
         hits, bare = [], []
+        text, origin = unquoted(sentence.text)
         for topic in topics:
             for cue in topic.cues:
-                if not cue.applies_on(date) or not cue.applies_to(sentence.text):
+                if not cue.applies_on(date) or not cue.applies_to(text):
                     continue
-                licensed = id(cue) in by_title or cue.licensed_by is not None and cue.licensed_by.search(sentence.text) is not None
+                licensed = id(cue) in by_title or cue.licensed_by is not None and cue.licensed_by.search(text) is not None
                 if cue.follows and not named_by[topic.id] & named and not licensed:
                     continue
-                for match in cue.pattern.finditer(sentence.text):
+                for match in (m for m in cue.pattern.finditer(text) if m.end() > m.start()):
                     (bare if cue.follows else hits).append(CueHit(
-                        topic.id, sentence.start + match.start(), sentence.start + match.end(), cue.polarity,
-                        cue.asserts, cue.follows))
+                        topic.id, sentence.start + origin[match.start()], sentence.start + origin[match.end() - 1] + 1,
+                        cue.polarity, cue.asserts, cue.follows))
         named |= {hit.topic for hit in hits}
         # a bare word speaks where no full cue of its topic does ('said guarantees had to be
         # real …, adding that Ukraine had not given up on joining the alliance')
@@ -119,3 +120,13 @@ def find_cues(state: ArticleState, topics: tuple[Topic, ...], named_by: dict[str
         hits = hits + [b for b in bare if b.topic not in full]
         if hits:
             state.cues[sentence.index] = first_per_span(hits, broad)
+
+
+_QUOTE_MARKS = frozenset('"“”«»')
+
+
+def unquoted(text: str) -> tuple[str, list[int]]:
+    """The sentence without its quotation marks, with each character's place in the original:
+    a cue reads through scare quotes ('an “irreversible” path to membership')."""
+    kept = [i for i, c in enumerate(text) if c not in _QUOTE_MARKS]
+    return "".join(text[i] for i in kept), kept

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
-from .predicates import noun_phrase_class
+from .predicates import PURSUITS, noun_phrase_class
 from .resolve import Resolver
 
 if TYPE_CHECKING:
@@ -160,13 +160,22 @@ def subject_of(node, lexicon: Lexicon | None = None):
     if node.pos_ == "NOUN" and node.dep_ == "appos" and node.head.i != node.i:
         return node.head  # 'Poland, a staunch supporter of Ukraine's bid, …'
     if node.pos_ == "NOUN":
-        owner = next((c for c in node.children if c.dep_ == "poss"), None) or from_holder(node)  # 'Poland's calls for …'
+        owner = next((c for c in node.children if c.dep_ == "poss"), None) or from_holder(node) \
+            or _named_before(node, lexicon)  # 'Poland's calls for …', 'the U.S. commitment to …'
         pronoun = owner is not None and owner.lower_ in ("their", "its", "his", "her")  # the subject's own
         if (owner is None or pronoun) and lexicon and node.dep_ == "dobj" and node.head.lemma_.lower() in lexicon.expressive:
             return subject_of(node.head, lexicon)  # 'France expressed support for …', 'leaders expressed their support'
 
         return owner
     return None
+
+
+def _named_before(noun, lexicon: Lexicon | None):
+    """'the U.S. commitment for Ukraine to join': a name before a stance noun owns it, as a
+    possessive would (one the noun already carries, 'NATO membership', is the topic's)."""
+    if lexicon is None or noun.lemma_.lower() in PURSUITS or not noun_phrase_class(noun, lexicon):
+        return None  # 'the NATO ambitions of Georgia and Ukraine': a pursuit's name is its goal
+    return next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i), None)
 
 
 DOCUMENTS = {"statement", "letter", "declaration", "appeal", "resolution", "communique", "communiqué", "message",

@@ -23,7 +23,9 @@ def dedupe_stances(stances: list[Stance], not_now: dict[str, str] | None = None)
 def _both_ways_mixed(stances: list[Stance]) -> list[Stance]:
     """One holder for and against one topic in one sentence ('the path is irreversible, but the
     summit will not issue an invitation'), or for it with a reservation ('…, but he stopped
-    short of promising an invitation'), holds a mixed position. Not where the sentence tells
+    short of promising an invitation'), holds a mixed position; an open door (a cue that is
+    mixed by itself) beside an endorsement ('the door is open … to Ukraine, which will become
+    a member') is the endorsement. Not where the sentence tells
     of an earlier year: 'which opposed it in 2008, now backs it' is a change, both kept. Only
     claims read off the sentence's own cues by one speaker combine; a position taken up from an
     earlier sentence ('has taken a similar line') stays as it is."""
@@ -35,10 +37,13 @@ def _both_ways_mixed(stances: list[Stance]) -> list[Stance]:
     polarities: dict[tuple, set[str]] = {}
     for stance in stances:
         polarities.setdefault(key(stance), set()).add(stance.polarity)
+    endorsed = {k for k, found in polarities.items() if found == {"mixed", "support"} and all(
+        "|pred:cue|" in s.rule for s in stances if key(s) == k and s.polarity == "mixed")}
+    stances = [s for s in stances if key(s) not in endorsed or s.polarity == "support"]
     combined, done = [], set()
     for stance in stances:
         key_of = key(stance)
-        if key_of is None or len(polarities[key_of]) == 1 or EARLIER_YEAR.search(stance.evidence.text):
+        if key_of is None or len(polarities[key_of]) == 1 or key_of in endorsed or EARLIER_YEAR.search(stance.evidence.text):
             combined.append(stance)
         elif key_of not in done:
             done.add(key_of)

@@ -23,7 +23,8 @@ from .cue_context import (
 )
 from .conditions import WARNING_VERBS, condition_clause, gated, supposes_it, warned_supposition
 from .holders import (
-    acting_owner, generic_country, joined_partners, judged_by, named_holders, own_subject, plural_speaker, subject_of,
+    GOAL_NOUNS, acting_owner, generic_country, joined_partners, judged_by, named_holders, own_subject, plural_speaker,
+    subject_of,
 )
 from .lexicon import Lexicon
 from .signatories import with_signatories
@@ -278,7 +279,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         or node.lemma_.lower() in PURSUING and node.pos_ == "VERB" and not _names_home(ctx.doc[walk.cue_head], ctx)
     if pursued and ctx.home in actors:  # 'Georgia and Ukraine's applications', 'Ukraine and Georgia have sought admission'
         actors = [a for a in actors if a == ctx.home or not ctx.is_state(a)]
-    own_act = node.lemma_.lower() in lexicon.volition or phrasal(node) in lexicon.volition or \
+    own_act = node.lemma_.lower() in lexicon.volition or phrasal(node) in lexicon.volition or sets_as_goal(node) or \
         idiom(node, lexicon) and node.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not modal(node, lexicon.hedges)
     if set(actors) <= ctx.themes and (not own_act or imposed(node, lexicon)) and not own_pursuit(node, subject):
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position; not 'took it off its agenda'
@@ -312,6 +313,12 @@ def _traded_kind(node, walk: _Walk) -> str | None:
     the verb's that governs the gerund."""
     walk.trading = node.dep_ == "pcomp" or walk.trading and not (node.pos_ == "VERB" and node.dep_ != "pcomp")
     return None if walk.trading else "support"
+
+
+def sets_as_goal(verb) -> bool:
+    """'Ukraine has made membership in NATO a key strategic aim': the subject's own pursuit."""
+    return verb.lemma_.lower() == "make" and any(
+        c.dep_ in ("dobj", "oprd", "ccomp", "attr") and c.lemma_.lower() in GOAL_NOUNS for c in verb.children)
 
 
 CONDITION_NOUNS = {"precondition", "prerequisite", "condition", "criterion", "requirement"}
