@@ -16,7 +16,11 @@ INVERTING_AUXILIARIES = {"should", "were", "had"}  # 'should Ukraine join', 'wer
 
 def for_now(node, lexicon: Lexicon) -> bool:
     text = f" {' '.join(t.lower_ for t in node.sent)} "
-    return any(f" {phrase} " in text for phrase in lexicon.for_now)
+    if any(f" {phrase} " in text for phrase in lexicon.for_now):
+        return True
+    # 'will not join the alliance immediately' refuses it now; 'would immediately lead to war' does not
+    return any(t.dep_ == "advmod" and t.lower_ == "immediately" and any(c.dep_ == "neg" for c in t.head.children)
+               for t in node.sent)
 
 
 def condition_clause(node, came_from, lexicon: Lexicon) -> str | None:
