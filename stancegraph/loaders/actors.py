@@ -56,7 +56,7 @@ class ActorIndex:
     role_nouns: dict[str, str] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
     role_pattern: re.Pattern[str] | None = None
-    legislatures: set[str] = field(default_factory=set)  # the parliaments ('legislature_of')
+    legislatures: dict[str, str] = field(default_factory=dict)  # parliament -> its state ('legislature_of')
     _surnames: dict[str, str] | None = field(default=None, repr=False)
     _by_first_name: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False)
     _by_sound: dict[str, str] | None = field(default=None, repr=False)  # transliteration key -> person
@@ -222,21 +222,11 @@ def _add_legislatures(index: ActorIndex, data: dict) -> None:
         if state is None:
             continue
         ident = actor_id(item["name"], item.get("wikidata"))
-        index.legislatures.add(ident)
+        index.legislatures[ident] = actor_id(state["name"], state.get("wikidata"))
         adjectives = [d for d in state.get("demonyms", ()) if not d.endswith("s")]
-        names = {n for n in (item["name"], *(a.removeprefix("the ") for a in item.get("aliases", ()))) if n[:1].isupper()
-                 and "parliament" not in n.lower()}
-        for noun in ("parliament", "Parliament", "legislature", *_other_legislatures(data, item)):
-            for form in (*(f"{a} {noun}" for a in adjectives), f"{state['name']}'s {noun}", f"the {noun} of {state['name']}"):
-                if form.removeprefix("the ").removesuffix(f" of {state['name']}") not in names:
-                    _surface(index, form, ident, "alias")
-
-
-def _other_legislatures(data: dict, item: dict) -> set[str]:
-    """Other parliaments' own names: a translation that calls Latvia's Saeima 'the Seimas'
-    (Lithuania's) still names Latvia's when it says 'Latvia's Seimas' or 'the Seimas of Latvia'."""
-    return {other["name"] for other in data.get("organizations", ())
-            if other.get("legislature_of") and other is not item and " " not in other["name"]}
+        for noun in ("parliament", "Parliament", "legislature"):
+            for form in (*(f"{a} {noun}" for a in adjectives), f"{state['name']}'s {noun}"):
+                _surface(index, form, ident, "alias")
 
 
 def _wikidata_of(index: ActorIndex, name: str) -> str | None:

@@ -202,11 +202,23 @@ def a_ministry(name: str) -> bool:
 
 
 def renamed_legislatures(found: list[Mention], sentence: Sentence, index: ActorIndex) -> list[Mention]:
-    """'The Latvian parliament, the Seimas, has approved …': a parliament named again in
-    apposition is the same one, whatever the second name means elsewhere."""
+    """'The Latvian parliament, the Seimas, has approved …', "Latvia's Seimas", 'the Seimas of
+    Latvia': translations give Latvia's Saeima the name of Lithuania's parliament; a parliament
+    named again in apposition, or named with another state, is that state's own."""
     ordered = sorted(found, key=lambda m: m.start)
-    for before, at in zip(ordered, ordered[1:]):
-        between = sentence.text[before.end - sentence.start:at.start - sentence.start]
-        if before.actor in index.legislatures and at.actor in index.legislatures and re.fullmatch(r",\s*", between):
-            ordered[ordered.index(at)] = dataclasses.replace(at, actor=before.actor)
+    own = {state: parliament for parliament, state in index.legislatures.items()}
+    for at, mention in enumerate(ordered):
+        if mention.actor not in index.legislatures:
+            continue
+        before, after = (ordered[at - 1] if at else None), (ordered[at + 1] if at + 1 < len(ordered) else None)
+        if before is not None and before.actor in index.legislatures and _between(sentence, before, mention, r",\s*"):
+            ordered[at] = dataclasses.replace(mention, actor=before.actor)
+        elif before is not None and before.actor in own and _between(sentence, before, mention, r"(?:['’]s)?\s"):
+            ordered[at] = dataclasses.replace(mention, actor=own[before.actor])
+        elif after is not None and after.actor in own and _between(sentence, mention, after, r"\s+of\s+"):
+            ordered[at] = dataclasses.replace(mention, actor=own[after.actor])
     return ordered
+
+
+def _between(sentence: Sentence, first: Mention, second: Mention, pattern: str) -> bool:
+    return re.fullmatch(pattern, sentence.text[first.end - sentence.start:second.start - sentence.start]) is not None
