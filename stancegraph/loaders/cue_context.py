@@ -265,7 +265,8 @@ def takes_subject_theme(node, lexicon: Lexicon) -> bool:
     'an invitation should come', 'accession would cross a red line'."""
     if node.lemma_.lower() in COPULAS or any(c.dep_ in ("acomp", "attr") for c in node.children):
         return True
-    if node.lemma_.lower() in lexicon.light_verbs | ENTAILING and evaluated_object(node, lexicon):
+    lemma = node.lemma_.lower()
+    if (lemma in lexicon.light_verbs or lemma in ENTAILING) and evaluated_object(node, lexicon):
         return True
     if node.lemma_.lower() in lexicon.consequences:
         return True  # 'an invitation could drag the alliance into the war'

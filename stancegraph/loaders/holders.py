@@ -38,10 +38,7 @@ def joined_partners(node, resolver: Resolver) -> list[str]:
     if node.dep_ == "pcomp" and node.head.head.lemma_.lower() == "join":
         return [a for c in node.head.head.children if c.dep_ == "dobj" for a in resolver.actors(c)]
     if node.lemma_.lower() in SIGNING_VERBS and node.dep_ != "relcl":  # not 'the pacts Kyiv has signed with …'
-        withs = [c for c in node.children if c.dep_ == "prep" and c.lower_ == "with"]
-        withs += [c for thing in node.children if thing.dep_ == "dobj" and thing.lemma_.lower() in AGREEMENTS
-                  for c in thing.children if c.dep_ == "prep" and c.lower_ == "with"]
-        return [a for c in withs for g in c.children if g.dep_ == "pobj" for a in resolver.actors(g)]
+        return signed_with(node, signed(node, AGREEMENTS), resolver)
     if node.lemma_.lower() in ("agree", "concur") and not any(c.dep_ == "neg" for c in node.children):
         # 'I fully agree with Zourabichvili that it is time …': whom one agrees with holds it too
         agreed = [g for c in node.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
@@ -52,6 +49,17 @@ def joined_partners(node, resolver: Resolver) -> list[str]:
                     for g in c.children if g.dep_ == "pobj"]
         return [a for g in partners for a in resolver.actors(g)]
     return companions(node, resolver)
+
+
+def signed(verb, kinds: set[str]) -> list:
+    """What a signing verb signs, of the given kinds ('signed a security pact')."""
+    return [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in kinds]
+
+
+def signed_with(verb, things: list, resolver: Resolver) -> list[str]:
+    """The partners named with a signing verb or with what it signs ('signed a pact with France')."""
+    withs = [c for holder in (verb, *things) for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return [a for c in withs for g in c.children if g.dep_ == "pobj" for a in resolver.actors(g)]
 
 
 PARTNER_NOUNS = {"partner", "ally", "counterpart"}

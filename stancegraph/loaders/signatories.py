@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .holders import AGREEMENTS, DOCUMENTS, subject_of
+from .holders import AGREEMENTS, DOCUMENTS, SIGNING_VERBS, signed, signed_with, subject_of
 
 if TYPE_CHECKING:
     from .walk import Context
 
-SIGNING = {"sign", "adopt", "conclude", "seal", "ink", "co-sign", "cosign"}
+SIGNING = SIGNING_VERBS | {"adopt", "co-sign", "cosign"}  # a declaration is adopted, too
 
 
 def with_signatories(holders: tuple[str, ...], node, frame, ctx: Context) -> tuple[str, ...]:
@@ -29,15 +29,11 @@ def with_signatories(holders: tuple[str, ...], node, frame, ctx: Context) -> tup
 
 
 def _signers(verb, ctx: Context) -> list[str]:
-    """'He signed a declaration with President Zelenskyy': the subject and the partners named
-    with the verb or with the document, when what is signed is a document."""
-    documents = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS | AGREEMENTS]
+    """'He signed a declaration with President Zelenskyy': the subject and the partners, when what
+    is signed is a document."""
+    documents = signed(verb, DOCUMENTS | AGREEMENTS)
     if not documents:
         return []
     subject = subject_of(verb, ctx.lexicon)
-    found = list(ctx.resolver.actors(subject)) if subject is not None else []
-    withs = [c for holder in (verb, *documents) for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"]
-    for partner in (g for w in withs for g in w.children if g.dep_ == "pobj"):
-        for member in (partner, *partner.conjuncts):
-            found += ctx.resolver.actors(member)
-    return found
+    found = ctx.resolver.actors(subject) if subject is not None else []
+    return [*found, *signed_with(verb, documents, ctx.resolver)]
