@@ -86,6 +86,15 @@ def backs_others(cue_head, ctx: Context) -> bool:
 
 EVASIONS = {"comment", "specify", "elaborate", "answer", "speculate", "give", "commit", "name", "set", "provide", "offer"}
 NOT_ENTERED_INTO = EVASIONS | {"discuss", "debate"}  # 'I don't want to discuss what pathways there are'
+GRANTED = {"invitation", "plan", "map", "roadmap", "membership", "path", "pathway", "guarantee", "assurance", "troop"}
+
+
+def grants_step(verb) -> bool:
+    """'refused to give Ukraine an invitation' withholds the step itself, 'declined to give a
+    date' or 'to offer details' withholds only an answer."""
+    given = [c for c in verb.children if c.dep_ == "dobj"]
+    given += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    return any(g.lemma_.lower() in GRANTED for g in given)  # 'provide Ukraine with a membership plan'
 
 
 AGREEMENTS = {"consensus", "agreement", "unanimity"}  # 'a consensus on membership is unlikely': a forecast

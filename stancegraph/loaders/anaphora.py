@@ -71,17 +71,33 @@ def conjoined_claims(ctx: Context, cue_tokens: set[int]) -> list[Claim]:
         if claim:
             partners = tuple(a for a in joined_partners(node, ctx.resolver) if a not in claim.holders)
             claims.append(dataclasses.replace(claim, holders=claim.holders + partners))  # '…, along with Spain, …'
+    return claims + _judged_after_cue(ctx, cue_tokens)
+
+
+def _judged_after_cue(ctx: Context, cue_tokens: set[int]) -> list[Claim]:
+    """'He highlighted the challenges of Ukraine's membership, stating that it may not be a
+    realistic outcome': a later clause of the sentence judges the topic by a pronoun."""
+    first_cue = min(cue_tokens)
+    claims = []
+    for node in ctx.doc:
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ != "it" or subject.i < first_cue or any(t.i in cue_tokens for t in node.subtree):
+            continue
+        claim = _speaker_on_anaphor(node, ctx, frozenset(cue_tokens))
+        if claim:
+            claims.append(claim)
     return claims
 
 
-def _speaker_on_anaphor(node, ctx: Context) -> Claim | None:
+def _speaker_on_anaphor(node, ctx: Context, cue_tokens=frozenset()) -> Claim | None:
     """'Stubb said such an arrangement deserved serious study', 'Scholz said the idea was
     premature': a judgement on what the last sentence proposed is the speaker's position."""
     frame = innermost_frame(ctx.frames, node.i)
     subject = subject_of(node, ctx.lexicon)
-    if frame is None or frame.speaker is None or subject is None or \
-            subject.pos_ == "PRON" and subject.lower_ not in ("that", "this", "they", "these", "those"):
-        return None  # 'it' alone is too often expletive ('it was clear that …'); 'That is a veto' is not
+    if frame is None or frame.speaker is None or subject is None or subject.pos_ == "PRON" and \
+            subject.lower_ not in ("that", "this", "they", "these", "those") \
+            and not _referring_it(subject, node, ctx, cue_tokens):
+        return None  # 'it' is often expletive ('it was clear that …'); 'That is a veto' is not
     if not _anaphoric_noun(subject, ctx):
         return None
     kind = predicate_class(node, ctx.lexicon)
@@ -90,6 +106,24 @@ def _speaker_on_anaphor(node, ctx: Context) -> Claim | None:
     walk = _Walk(sign=1)
     _apply(node, kind, walk, ctx.lexicon)
     return _claim(frame.speakers, walk, frame, node, ctx.lexicon)
+
+
+def _referring_it(subject, predicate, ctx: Context, cue_tokens=frozenset()) -> bool:
+    """'it may not be a realistic outcome' refers; 'it is clear that …', 'it is not realistic to
+    expect …' do not (an 'it' whose copula takes a clause of its own), nor 'it expects
+    guarantees' (a body's 'it'). It refers to the topic only where no other thing is named
+    before it: in the topic's own sentence the last noun before it is the cue's ('the challenges
+    of Ukraine's membership, stating that it …'), in the next sentence there is none ('He said
+    it was …', not 'stressed the post-war period, arguing it is more important')."""
+    if subject.lower_ != "it" or predicate.lemma_ != "be":
+        return False
+    clausal = ("ccomp", "xcomp", "csubj", "advcl")
+    if not any(c.dep_ in ("acomp", "attr") for c in predicate.children) or any(
+            c.dep_ in clausal or c.dep_ in ("acomp", "attr") and any(g.dep_ in clausal for g in c.children)
+            for c in predicate.children):
+        return False
+    nouns = [t for t in ctx.doc[:subject.i] if t.pos_ in ("NOUN", "PROPN") and not ctx.resolver.actors(t)]
+    return nouns[-1].i in cue_tokens if nouns and cue_tokens else not nouns
 
 
 def _takes_it_or_nothing(node, ctx: Context, depth: int = 0) -> bool:

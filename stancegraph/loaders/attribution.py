@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .holders import DOCUMENTS
+from .holders import DOCUMENTS, coordinated_with
 from .lexicon import Lexicon
 from .resolve import Resolver
 
@@ -165,7 +165,7 @@ def _speaker_token(verb):
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "VERB":
             return child
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        return _speaker_token(verb.head)  # '… called for more weapons and said …'
+        return _speaker_token(coordinated_with(verb))  # '… called for more weapons and said …'
     head = verb.head
     while verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ not in ("VERB", "AUX") and head.i != head.head.i:
         head = head.head  # 'sent a message to the summit saying …': up to the verb it hangs from
@@ -256,8 +256,9 @@ def _issuer(source, resolver: Resolver) -> list[str]:
     return []
 
 
-# Quotation marks: curly pairs, or straight ones toggling within a paragraph.
-_OPEN, _CLOSE = "“", "”"
+# Quotation marks: curly pairs, the low-opening pairs of central European and the guillemets of
+# French and Slavic typography ('„…“', '„…”', '«…»'), or straight ones toggling within a paragraph
+_CLOSERS = {"“": '”"', "„": "“”", "«": "»"}
 
 
 class Regions(tuple):
@@ -292,8 +293,9 @@ def quote_regions(text: str) -> Regions:
     paragraph opens with a quotation mark (the newspaper convention for multi-paragraph quotes)."""
     regions: list[tuple[int, int]] = []
     start: int | None = None
+    opener = ""
     continues_at = -1  # the opening mark of a paragraph that continues the quotation
-    for match in re.finditer(r"[“”\"]|\n+", text):
+    for match in re.finditer(r"[“”\"„«»]|\n+", text):
         char = match.group(0)
         if char.startswith("\n"):
             if start is not None and not _opens_quote(text, match.end()):
@@ -304,10 +306,10 @@ def quote_regions(text: str) -> Regions:
             continue
         if match.start() == continues_at:
             continue
-        if char == _OPEN or (char == '"' and start is None):
-            if start is None:
-                start = match.start()
-        elif start is not None:
+        if start is None:
+            if char in _CLOSERS or char == '"':
+                start, opener = match.start(), char
+        elif char in _CLOSERS.get(opener, '"”'):
             regions.append((start, match.end()))
             start = None
     if start is not None:
@@ -316,7 +318,7 @@ def quote_regions(text: str) -> Regions:
 
 
 def _opens_quote(text: str, position: int) -> bool:
-    return text[position:position + 1] in (_OPEN, '"')
+    return text[position:position + 1] in (*_CLOSERS, '"')
 
 
 BACK_REFERENCES = frozenset({"this", "that", "so"})

@@ -28,7 +28,8 @@ def condition_clause(node, came_from, lexicon: Lexicon) -> str | None:
     for child in node.children:
         if child.dep_ != "advcl" or (came_from is not None and child.i == came_from.i):
             continue
-        marks = [c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")]
+        # the mark may hang from the clause's second conjunct ('when allies agree and conditions are met')
+        marks = [c.lower_ for clause in (child, *child.conjuncts) for c in clause.children if c.dep_ in ("mark", "advmod")]
         if any(m.lower_ in TIME_MEASURES for m in child.children if m.dep_ in ("npadvmod", "advmod")):
             continue  # 'hours after Putin proclaimed …' dates the claim, it sets no condition
         if child.tag_ == "VBD" and (node.tag_ == "VBD" or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
@@ -113,3 +114,22 @@ def judges_supposition(verb, lexicon: Lexicon) -> bool:
         return False
     lemma = verb.lemma_.lower()
     return lemma in lexicon.consequences or lemma in lexicon.light_verbs and evaluated_object(verb, lexicon) is not None
+
+
+def gives_reason(clause) -> bool:
+    """A 'because'-, 'since'- or bare 'as'-clause is asserted as the reason, whatever the main
+    clause denies: 'it cannot stand because a country at war cannot be accepted', 'offering terms
+    is not possible as it is contingent on the end of the war' (not 'as long as', 'as soon as')."""
+    if clause.dep_ != "advcl":
+        return False
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("because", "since", "as")]
+    return any(m.lower_ != "as" or _reason_as(m) for m in marks)
+
+
+def _reason_as(mark) -> bool:
+    """'as it is contingent on …', 'as it depends on …' give a reason, a state described; 'as
+    the war goes on' and 'as Ukraine is at war' say when, 'just as Ukraine will …' compares."""
+    clause, before = mark.head, mark.doc[mark.i - 1] if mark.i > 0 else None
+    described = clause.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in clause.children) \
+        or clause.lemma_ in ("depend", "hinge")
+    return described and (before is None or before.lower_ not in ("just", "so", "even", "much", "exactly", "same"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .attribution import Frame
 from .conditions import warned_supposition
+from .holders import coordinated_with
 from .lexicon import Lexicon
 from .predicates import (
     COPULAS, ENTAILING, EXCLUSIVE, PURSUITS, asked_passively, evaluated_object, is_negated, noun_phrase_class,
@@ -146,16 +147,6 @@ def denied_by_no(doc, cue_tokens: list[int], lexicon: Lexicon) -> bool:
     """A noun of the cue under 'no' (existential nouns such as 'no place' count where visited)."""
     return any(c.dep_ == "det" and c.lower_ == "no" and doc[i].lemma_.lower() not in lexicon.negated_existentials
                for i in cue_tokens for c in doc[i].children)
-
-
-def coordinated_with(conjunct):
-    """The verb a conjunct is coordinated with. 'must stop dithering and invite Ukraine' is often
-    parsed with 'invite' under 'dithering'; a base form cannot continue a gerund, so it goes
-    with the verb that governs the gerund ('stop')."""
-    head = conjunct.head
-    if conjunct.tag_ == "VB" and head.tag_ == "VBG" and head.dep_ == "xcomp" and head.head.i != head.i:
-        return head.head
-    return head
 
 
 def going_to(node, verbs) -> bool:

@@ -122,7 +122,7 @@ def find_cues(state: ArticleState, topics: tuple[Topic, ...], named_by: dict[str
             state.cues[sentence.index] = first_per_span(hits, broad)
 
 
-_QUOTE_MARKS = frozenset('"“”«»')
+_QUOTE_MARKS = frozenset('"“”„«»')
 
 
 def unquoted(text: str) -> tuple[str, list[int]]:

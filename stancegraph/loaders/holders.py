@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
 from .predicates import PURSUITS, noun_phrase_class
-from .resolve import Resolver
+from .resolve import OFFICE_NOUNS, Resolver
 
 if TYPE_CHECKING:
     from .walk import Context
@@ -79,6 +79,8 @@ def companions(verb, resolver: Resolver) -> list[str]:
     for partner in (g for w in withs for g in w.children if g.dep_ == "pobj"):
         for member in (partner, *partner.conjuncts):
             named = resolver.actors(member)
+            if member.tag_ == "NNS" and member.lemma_.lower() in OFFICE_NOUNS:
+                named += [a for a in resolver.states_within(member) if a not in named]  # 'the presidents of A, B, the Baltic States C …'
             if not named and member.lemma_.lower() in PARTNER_NOUNS:  # 'partners from the EU', 'EU partners'
                 named = [a for g in member.children if g.dep_ == "compound" for a in resolver.actors(g)]
                 named += [a for p in member.children if p.dep_ == "prep" and p.lower_ in ("from", "in", "of")
@@ -105,6 +107,22 @@ def named_holders(node, subject, resolver: Resolver) -> list[str]:
 
 def own_subject(node):
     return next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+
+
+def coordinated_with(conjunct):
+    """The verb a conjunct is coordinated with. Two misparses are put right: 'must stop dithering
+    and invite Ukraine' is often parsed with 'invite' under 'dithering', but a base form cannot
+    continue a gerund, so it goes with the verb that governs the gerund ('stop'); and 'We
+    reaffirmed that Ukraine will become a member and agreed to remove the MAP' with 'agreed'
+    joined to 'will become', but a past tense cannot share a clause with 'will', so it continues
+    the past-tense verb that governs the clause."""
+    head = conjunct.head
+    if conjunct.tag_ == "VB" and head.tag_ == "VBG" and head.dep_ == "xcomp" and head.head.i != head.i:
+        return head.head
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in head.children)
+    if conjunct.tag_ == "VBD" and future and head.dep_ == "ccomp" and head.head.tag_ == "VBD":
+        return head.head
+    return head
 
 
 def _subject_taken_by_source(node):
@@ -144,7 +162,7 @@ def subject_of(node, lexicon: Lexicon | None = None):
     if stray is not None:
         return stray
     if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.i != node.i:
-        return subject_of(node.head, lexicon)  # 'said … and remained opposed': the first verb's subject
+        return subject_of(coordinated_with(node), lexicon)  # 'said … and remained opposed': the first verb's subject
     if node.dep_ == "xcomp" and node.head.lemma_.lower() in CAUSATIVES:
         caused = next((c for c in node.head.children if c.dep_ == "dobj"), None)
         if caused is not None:

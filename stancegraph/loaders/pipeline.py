@@ -31,8 +31,8 @@ from .relatives import relative_claim
 from .resolve import Resolver, Salience
 from .segment import Sentence, sentences
 from .speakers import (
-    attribution_of, person_speaker, quote_speakers, region_of, said_in_the_next_sentence, unclosed_quotation,
-    with_context_frames,
+    attribution_of, labelled_quotations, person_speaker, quote_speakers, region_of, said_in_the_next_sentence,
+    unclosed_quotation, with_context_frames,
 )
 from .stances import claims_for_cue
 from .walk import Claim, Context
@@ -235,7 +235,8 @@ class Extractor:
             salience.note(mentions, lambda a: (e := self.index.entry(a)) is not None and e.type == "State")
             if doc is None and mentions and mentions[0].start == sentence.start and not mentions[0].is_person:
                 salience.body = mentions[0].actor  # an unparsed sentence opened by its subject: 'Budapest has long …'
-        speakers = quote_speakers(regions, analysed)
+        labels = labelled_quotations(state.article.text, regions, state.sentences, state.mentions)
+        speakers = quote_speakers(regions, analysed, labels)
         interview = interview_turns(state.sentences, state.mentions, lambda s: region_of(s, regions) is not None)
         return self._claims_to_stances(state, analysed, regions, speakers, interview)
 

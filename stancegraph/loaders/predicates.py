@@ -357,12 +357,6 @@ def traded_for(previous) -> bool:
         c.dep_ == "pobj" and c.lemma_.lower() in ("exchange", "return") for c in previous.children)
 
 
-def gives_reason(clause) -> bool:
-    """A 'because'-clause is asserted as the reason, whatever the main clause denies: 'it cannot
-    stand because a country at war cannot be accepted'."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because" for c in clause.children)
-
-
 PURPOSE_NOUNS = {"aim", "goal", "purpose", "view", "order", "intention", "objective"}
 
 

@@ -128,6 +128,16 @@ class Resolver:
         return [c for c in token.children if c.dep_ == "appos" and c.i in self.token_actor
                 and self.token_actor[c.i] not in found and not self.names_person(c.i)]
 
+    def states_within(self, token) -> list[str]:
+        """The states named anywhere in a phrase, for a group the parser cannot take apart ('the
+        presidents of the Czech Republic, Slovakia, the Baltic States Estonia and …')."""
+        found: list[str] = []
+        for t in token.subtree:
+            actor = self.token_actor.get(t.i)
+            if actor and actor not in found and not self.names_person(t.i) and not self.is_organisation(actor):
+                found.append(actor)
+        return found
+
     def names_person(self, index: int) -> bool:
         start = self.offset + self.doc[index].idx  # type: ignore[index]
         return any(m.is_person for m in self.mentions if m.start <= start < m.end)

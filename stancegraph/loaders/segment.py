@@ -11,8 +11,8 @@ ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "no", "vs", "etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.u", "approx",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
-_QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+_BOUNDARY = re.compile(r"[.!?]+[\"”“»’)\]]*\s+(?=[\"“„«‘(\[]?[A-Z0-9])")
+_QUOTE = re.compile(r"“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|\"[^\"\n]*\"")
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ beyond its own speech verbs, and the attribution of a claim to its holder and sp
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from ..model import JOURNALIST
@@ -24,11 +25,13 @@ def region_of(sentence: Sentence, regions: Regions) -> tuple[int, int] | None:
     return regions.around(sentence.start, sentence.end)
 
 
-def quote_speakers(regions: Regions, analysed) -> dict[tuple[int, int], str]:
+def quote_speakers(regions: Regions, analysed, labels: dict[tuple[int, int], str] | None = None,
+                   ) -> dict[tuple[int, int], str]:
     """A quotation's speaker: the speech verb beside it, before or after; failing that, the one
-    named before the colon that opens it ('Quote from Duda: "…"'), or the speaker of the sentence
-    just before it in the same paragraph ('“…,” Stoltenberg said. “…”')."""
-    speakers: dict[tuple[int, int], str] = {}
+    named before the colon that opens it ('Quote from Duda: "…"', or a line of its own, see
+    `labelled_quotations`), or the speaker of the sentence just before it in the same paragraph
+    ('“…,” Stoltenberg said. “…”')."""
+    speakers: dict[tuple[int, int], str] = dict(labels or {})
     ends = [sentence.end for sentence, *_ in analysed]  # in text order, so they only grow
     for region in regions:
         first = bisect_left(ends, region[0])  # the first sentence that does not end before it
@@ -51,6 +54,26 @@ def quote_speakers(regions: Regions, analysed) -> dict[tuple[int, int], str]:
             if before:
                 speakers[region] = before[-1]
     return speakers
+
+
+def labelled_quotations(text: str, regions: Regions, sentences: list[Sentence], mentions) -> dict[tuple[int, int], str]:
+    """'Jens Stoltenberg:' closing one paragraph and a quotation opening the next: the name
+    before the colon is the speaker, as in a transcript. Only a label of one actor and a few
+    words ('NATO Secretary General Jens Stoltenberg:'), never a clause."""
+    labels = {}
+    for sentence in sentences:
+        if not sentence.text.rstrip().endswith(":"):
+            continue
+        found = mentions[sentence.index]
+        actors = {m.actor for m in found}
+        outside = re.sub(r"\s+", " ", "".join(c for i, c in enumerate(sentence.text, sentence.start)
+                                            if not any(m.start <= i < m.end for m in found)))
+        if len(actors) != 1 or len(outside.strip(" :").split()) > 3:
+            continue
+        region = regions.around(sentence.end, sentence.end + 1) or regions.around(sentence.end, len(text))
+        if region and region[0] >= sentence.end and not text[sentence.end:region[0]].strip():
+            labels[region] = actors.pop()
+    return labels
 
 
 def colon_speaker(sentence: Sentence, doc, resolver, quote_start: int) -> str | None:
@@ -92,7 +115,7 @@ def attribution_of(claim: Claim, holder: str, affiliated=lambda speaker, holder:
 
 def unclosed_quotation(text: str, regions) -> bool:
     """A quotation region that ends without a closing mark."""
-    return any(text[end - 1:end] not in ("”", '"') for _, end in regions)
+    return any(text[end - 1:end] not in ("”", '"', "“", "»") for _, end in regions)
 
 
 def said_in_the_next_sentence(analysed, lexicon) -> dict[int, str]:

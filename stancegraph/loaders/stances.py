@@ -11,25 +11,25 @@ position. Without a named subject the holder is whoever says the sentence."""
 from __future__ import annotations
 
 from .acts import (
-    AGREEMENTS, EVASIONS, backs_others, controller, decided, deed, evasion, forecast, judged_likely, modal, own_side,
-    third_party,
+    AGREEMENTS, EVASIONS, backs_others, controller, decided, deed, evasion, forecast, grants_step, judged_likely, modal,
+    own_side, third_party,
 )
 from .attribution import Frame
 from .cue_context import (
-    DEMANDING, EVENT_VERBS, WISHING, asked_about, compared_against, contrasted_away, coordinated_with, cue_head,
+    DEMANDING, EVENT_VERBS, WISHING, asked_about, compared_against, contrasted_away, cue_head,
     demanded, denied_by_no, draws_from, existential, going_to, heads_time_clause, imposed, in_side_clause,
     innermost_frame, nearest_frame, normative, own_pursuit, owned_noun, put_aside, some_others,
     takes_subject_theme, used_as,
 )
-from .conditions import WARNING_VERBS, condition_clause, gated, supposes_it, warned_supposition
+from .conditions import WARNING_VERBS, condition_clause, gated, gives_reason, supposes_it, warned_supposition
 from .holders import (
-    GOAL_NOUNS, acting_owner, generic_country, joined_partners, judged_by, named_holders, own_subject, plural_speaker,
-    subject_of,
+    GOAL_NOUNS, acting_owner, coordinated_with, generic_country, joined_partners, judged_by, named_holders, own_subject,
+    plural_speaker, subject_of,
 )
 from .lexicon import Lexicon
 from .signatories import with_signatories
 from .predicates import (
-    COPULAS, OWN_PURSUITS, deliberated, excessive, factive, gives_reason, idiom, is_negated, names_something,
+    COPULAS, OWN_PURSUITS, deliberated, excessive, factive, idiom, is_negated, names_something,
     none_there, phrasal, predicate_class, proposes, purpose_of, traded_for,
 )
 from .walk import CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk
@@ -57,7 +57,9 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
                  cue_tokens=frozenset(cue_tokens) if inherent else frozenset(), mixed=inherent == "mixed")
     _modifiers_of_cue(head, walk, ctx.lexicon)
     walk.others_backed = backs_others(head, ctx)
-    for complement in (c for c in head.children if c.dep_ == "xcomp"):  # 'invite Ukraine to join when conditions are met'
+    for complement in (c for c in head.children if c.dep_ == "xcomp" or c.dep_ in ("advcl", "acl") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        # 'invite Ukraine to join when conditions are met', 'an invitation for Ukraine to join when …'
         walk.condition = walk.condition or condition_clause(complement, None, ctx.lexicon)
     if denied_by_no(doc, cue_tokens, ctx.lexicon):
         walk.sign = -walk.sign  # 'no invitation will be extended', 'no American troops would be deployed'
@@ -161,7 +163,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "oppose"  # 'threatened retaliation should Ukraine join': a warning of what would follow
     if kind == "oppose" and node.lemma_.lower() in ("decline", "refuse") and previous.dep_ == "xcomp" \
             and (previous.lemma_.lower() in lexicon.speech and not any(c.dep_ == "dobj" for c in previous.children)
-                 or previous.lemma_.lower() in EVASIONS and phrasal(previous) not in lexicon.phrasal):
+                 or previous.lemma_.lower() in EVASIONS and phrasal(previous) not in lexicon.phrasal
+                 and not grants_step(previous)):
         # 'refused to admit Ukraine' is no evasion, nor 'refused to give up its bid'
         kind = "mixed"  # 'declined to say when an invitation might come' evades, it does not oppose
     if kind == "oppose" and node.lemma_.lower() in ("avoid", "evade", "dodge", "sidestep") and previous.dep_ == "dobj" \
@@ -181,6 +184,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "oppose"  # 'membership could threaten European security'; not 'threatened to veto' (its own act)
     if kind is None and node.lemma_.lower() in CONDITION_NOUNS and previous.dep_ == "prep" and previous.lower_ == "for":
         kind = "mixed"  # 'a ceasefire is a precondition for deploying troops': the deployment is conditional
+    if kind is None and _decided(node, previous):
+        kind = "support"  # 'decided not to provide a membership plan', 'NATO's decision to invite': what was decided
     if kind is None and node.lemma_.lower() == "see" and previous.dep_ == "dobj":
         kind = "support"  # 'sees a path', 'saw no place for Ukraine in the alliance': a view held
     if kind is None and node.lemma_.lower() in lexicon.as_verbs and previous.dep_ == "prep" and previous.lower_ == "as":
@@ -313,6 +318,19 @@ def _traded_kind(node, walk: _Walk) -> str | None:
     the verb's that governs the gerund."""
     walk.trading = node.dep_ == "pcomp" or walk.trading and not (node.pos_ == "VERB" and node.dep_ != "pcomp")
     return None if walk.trading else "support"
+
+
+def _decided(node, previous) -> bool:
+    """A decision taken, to do what the infinitive says: 'NATO decided not to offer …', 'NATO's
+    decision to invite …'; not one still to take ('will decide whether to invite', 'it will be a
+    decision by the allies to invite Ukraine')."""
+    lemma = node.lemma_.lower()
+    if lemma not in ("decide", "decision") or previous.dep_ not in ("xcomp", "acl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in previous.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in previous.children):
+        return False
+    return lemma == "decide" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in node.children)
 
 
 def sets_as_goal(verb) -> bool:
