@@ -10,6 +10,7 @@ from .actors import ActorIndex
 from .article_state import ArticleState
 from .mentions import (
     honorific_mentions, knighted_mentions, renamed_legislatures, role_mentions, sounding_mentions, surname_mentions,
+    with_given_name_variants,
 )
 from .roles import counterpart_relations, make_shadow, relations_in, role_phrases
 
@@ -21,7 +22,7 @@ def find_mentions(state: ArticleState, index: ActorIndex, is_state: Callable[[st
     named: list[str] = []  # the people named so far, for 'The prime minister said …'
     for sentence in state.timed(state.sentences):
         date = state.date_of(sentence)
-        found = index.find(sentence.text, sentence.start)
+        found = with_given_name_variants(index.find(sentence.text, sentence.start), sentence, index)
         found += surname_mentions(sentence, seen_surnames, found)
         found += honorific_mentions(sentence, index, found)
         found += sounding_mentions(sentence, index, found)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .actors import ActorIndex, Mention
+from .actors import ActorIndex, Mention, fold, one_edit_apart
 from .roles import apposed_person, resolve_role
 from .segment import Sentence
 
@@ -70,6 +70,27 @@ def sounding_mentions(sentence: Sentence, index: ActorIndex, found: list[Mention
         if person is not None:
             extra.append(Mention(start, end, person.id, "surname", match.group(0), True))
     return extra
+
+
+_GIVEN_BEFORE = re.compile(r"([A-Z][a-z]+) $")
+
+
+def with_given_name_variants(found: list[Mention], sentence: Sentence, index: ActorIndex) -> list[Mention]:
+    """'Czech Prime Minister Peter Fiala' for the dictionary's Petr Fiala: a surname the
+    dictionary knows, after the person's given name in another spelling, is the full name (so
+    the title before it reaches the person)."""
+    result = []
+    for mention in found:
+        entry = index.entry(mention.actor)
+        before = _GIVEN_BEFORE.search(sentence.text, 0, mention.start - sentence.start)
+        if mention.kind == "surname" and entry is not None and before is not None:
+            given, spelled = fold(entry.name.split()[0]).lower(), before.group(1).lower()
+            if given != spelled and one_edit_apart(given, spelled):
+                start = sentence.start + before.start(1)
+                mention = dataclasses.replace(mention, start=start, kind="name",
+                                              text=sentence.text[before.start(1):mention.end - sentence.start])
+        result.append(mention)
+    return result
 
 
 HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][\w'’-]+)")

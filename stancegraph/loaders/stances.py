@@ -284,7 +284,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         or node.lemma_.lower() in PURSUING and node.pos_ == "VERB" and not _names_home(ctx.doc[walk.cue_head], ctx)
     if pursued and ctx.home in actors:  # 'Georgia and Ukraine's applications', 'Ukraine and Georgia have sought admission'
         actors = [a for a in actors if a == ctx.home or not ctx.is_state(a)]
-    own_act = node.lemma_.lower() in lexicon.volition or phrasal(node) in lexicon.volition or sets_as_goal(node) or \
+    own_act = node.lemma_.lower() in lexicon.volition or phrasal(node) in lexicon.volition or sets_as_goal(node) \
+        or reacts(node) or \
         idiom(node, lexicon) and node.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not modal(node, lexicon.hedges)
     if set(actors) <= ctx.themes and (not own_act or imposed(node, lexicon)) and not own_pursuit(node, subject):
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position; not 'took it off its agenda'
@@ -331,6 +332,15 @@ def _decided(node, previous) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in previous.children):
         return False
     return lemma == "decide" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in node.children)
+
+
+REACTIONS = {"disappointed", "frustrated", "furious", "angry", "dissatisfied", "unhappy", "upset"}
+
+
+def reacts(verb) -> bool:
+    """'Kyiv was furious about the lack of an invitation': a feeling is its bearer's own, even
+    Ukraine's, as a wish is."""
+    return verb.lemma_.lower() in COPULAS and any(c.dep_ == "acomp" and c.lower_ in REACTIONS for c in verb.children)
 
 
 def sets_as_goal(verb) -> bool:
