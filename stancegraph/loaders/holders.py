@@ -145,6 +145,9 @@ def _subject_taken_by_source(node):
 CAUSATIVES = {"prompt", "lead", "cause", "force", "compel", "drive", "spur", "provoke", "move", "inspire"}
 
 
+STATIVE_PASSIVES = {"opposed", "committed", "determined", "inclined", "disposed", "convinced", "prepared"}
+
+
 def subject_of(node, lexicon: Lexicon | None = None):
     for child in node.children:
         if child.dep_ == "agent":
@@ -157,7 +160,9 @@ def subject_of(node, lexicon: Lexicon | None = None):
                 return document_author(node.head, lexicon) or node.head
             return child
         if child.dep_ == "nsubjpass":
-            return None  # a passive without 'by …' names no agent
+            # a passive without 'by …' names no agent, but a state in passive form has its bearer
+            # as subject: 'Russia has been emphatically opposed to Ukraine joining'
+            return child if node.lower_ in STATIVE_PASSIVES else None
     stray = _subject_taken_by_source(node)
     if stray is not None:
         return stray

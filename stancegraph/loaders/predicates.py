@@ -131,7 +131,8 @@ LEADING = {"lead", "result", "amount"}  # light verbs whose judged thing follows
 # war', 'a recipe for disaster' (their own class, 'guarantee' a good thing, yields to it)
 PRECURSORS = {"beginning": "of", "start": "of", "outbreak": "of", "onset": "of", "brink": "of", "guarantee": "of",
               "recipe": "for", "prelude": "to", "harbinger": "of", "declaration": "of"}  # 'a declaration of war'
-ENTAILING = {"guarantee"}  # 'membership guarantees World War III' judges its subject by what it guarantees
+# 'membership guarantees World War III', 'would entail a threat of war': judged by what it brings
+ENTAILING = {"guarantee", "entail"}
 
 
 def _foreshadowed(noun) -> list:

@@ -225,9 +225,12 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         if actors and not set(actors) & ctx.themes and locked and deed(node, walk.cue_head):
             walk.found = walk.found or "decision"  # 'NATO dropped the MAP requirement'
             return tuple(actors)
-        if actors and node.lemma_.lower() in COPULAS and previous.dep_ in ("attr", "prep") \
+        if actors and node.lemma_.lower() in COPULAS and (previous.dep_ in ("attr", "prep") or previous.dep_ == "acomp"
+                                                         and previous.lower_ in ATTITUDES) \
                 and walk.applied_at in {t.i for t in previous.subtree}:
-            return tuple(actors)  # 'Poland is one of the supporters of …', 'Sweden is among the advocates of …'
+            # 'Poland is one of the supporters of …', 'Sweden is among the advocates of …', 'the alliance
+            # remains committed to its pledge to …' (the subject's attitude, not a judgement of the topic)
+            return tuple(actors)
         if actors and not set(actors) & ctx.themes and not locked:  # 'Ukraine and Georgia will become members'
             if (frame is None or frame.speaker is None) and decided(node, walk.assertive) and not demanded(node):
                 walk.found = "decision"  # 'NATO will not issue a formal invitation', 'member states will not offer …'
@@ -334,6 +337,8 @@ def _decided(node, previous) -> bool:
     return lemma == "decide" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in node.children)
 
 
+ATTITUDES = {"committed", "determined", "ready", "willing", "eager", "prepared", "keen", "opposed", "reluctant",
+             "unwilling", "resistant", "averse", "hesitant", "wary", "intent", "resolved"}
 REACTIONS = {"disappointed", "frustrated", "furious", "angry", "dissatisfied", "unhappy", "upset"}
 
 
