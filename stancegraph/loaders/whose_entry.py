@@ -43,10 +43,21 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
         if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
             return True
     joiner = controlled_joiner(doc, cue_tokens)
-    actors = ctx.resolver.actors(joiner) if joiner is not None else []
+    actors = _joiner_actors(joiner, ctx) if joiner is not None else []
     if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
         return True
     return another_states_pursuit(cue_head(doc, cue_tokens), ctx)
+
+
+def _joiner_actors(joiner, ctx: Context) -> list[str]:
+    """Who the joiner names; an 'it' or 'they' is the subject of a clause it is reported in
+    ('Finland has confirmed it will apply to join NATO': Finland's own accession)."""
+    actors = ctx.resolver.actors(joiner)
+    clause = joiner.head
+    if actors or joiner.lower_ not in ("it", "they") or clause.dep_ != "ccomp":
+        return actors
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return ctx.resolver.actors(subject) if subject is not None else []
 
 
 PURSUIT_LINKS = {"acl", "xcomp", "prep", "pobj", "compound", "amod", "relcl"}
