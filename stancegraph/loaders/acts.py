@@ -93,7 +93,8 @@ def grants_step(verb) -> bool:
     """'refused to give Ukraine an invitation' withholds the step itself, 'declined to give a
     date' or 'to offer details' withholds only an answer."""
     given = [c for c in verb.children if c.dep_ == "dobj"]
-    given += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    given += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+              for g in c.children if g.dep_ == "pobj"]
     return any(g.lemma_.lower() in GRANTED for g in given)  # 'provide Ukraine with a membership plan'
 
 

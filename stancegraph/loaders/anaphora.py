@@ -81,7 +81,8 @@ def _judged_after_cue(ctx: Context, cue_tokens: set[int]) -> list[Claim]:
     claims = []
     for node in ctx.doc:
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lower_ != "it" or subject.i < first_cue or any(t.i in cue_tokens for t in node.subtree):
+        if subject is None or subject.lower_ != "it" or subject.i < first_cue \
+                or any(t.i in cue_tokens for t in node.subtree):
             continue
         claim = _speaker_on_anaphor(node, ctx, frozenset(cue_tokens))
         if claim:

@@ -29,7 +29,8 @@ def condition_clause(node, came_from, lexicon: Lexicon) -> str | None:
         if child.dep_ != "advcl" or (came_from is not None and child.i == came_from.i):
             continue
         # the mark may hang from the clause's second conjunct ('when allies agree and conditions are met')
-        marks = [c.lower_ for clause in (child, *child.conjuncts) for c in clause.children if c.dep_ in ("mark", "advmod")]
+        marks = [c.lower_ for clause in (child, *child.conjuncts) for c in clause.children
+                 if c.dep_ in ("mark", "advmod")]
         if any(m.lower_ in TIME_MEASURES for m in child.children if m.dep_ in ("npadvmod", "advmod")):
             continue  # 'hours after Putin proclaimed …' dates the claim, it sets no condition
         if child.tag_ == "VBD" and (node.tag_ == "VBD" or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):

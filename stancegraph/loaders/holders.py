@@ -80,7 +80,8 @@ def companions(verb, resolver: Resolver) -> list[str]:
         for member in (partner, *partner.conjuncts):
             named = resolver.actors(member)
             if member.tag_ == "NNS" and member.lemma_.lower() in OFFICE_NOUNS:
-                named += [a for a in resolver.states_within(member) if a not in named]  # 'the presidents of A, B, the Baltic States C …'
+                # 'the presidents of A, B, the Baltic States C …', a list the parser tangles
+                named += [a for a in resolver.states_within(member) if a not in named]
             if not named and member.lemma_.lower() in PARTNER_NOUNS:  # 'partners from the EU', 'EU partners'
                 named = [a for g in member.children if g.dep_ == "compound" for a in resolver.actors(g)]
                 named += [a for p in member.children if p.dep_ == "prep" and p.lower_ in ("from", "in", "of")
