@@ -259,6 +259,8 @@ def _issuer(source, resolver: Resolver) -> list[str]:
 # Quotation marks: curly pairs, the low-opening pairs of central European and the guillemets of
 # French and Slavic typography ('„…“', '„…”', '«…»'), or straight ones toggling within a paragraph
 _CLOSERS = {"“": '”"', "„": "“”", "«": "»"}
+QUOTATION_MARKS = frozenset("".join(_CLOSERS) + "".join(_CLOSERS.values()))  # every opening and closing mark
+CLOSING_MARKS = frozenset("".join(_CLOSERS.values()))
 
 
 class Regions(tuple):

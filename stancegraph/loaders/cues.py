@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..ontology import Topic
 from .article_state import ArticleState, CueHit
+from .attribution import QUOTATION_MARKS
 from .cue_context import contrasted_away
 from .segment import Sentence
 
@@ -122,11 +123,10 @@ def find_cues(state: ArticleState, topics: tuple[Topic, ...], named_by: dict[str
             state.cues[sentence.index] = first_per_span(hits, broad)
 
 
-_QUOTE_MARKS = frozenset('"“”„«»')
 
 
 def unquoted(text: str) -> tuple[str, list[int]]:
     """The sentence without its quotation marks, with each character's place in the original:
     a cue reads through scare quotes ('an “irreversible” path to membership')."""
-    kept = [i for i, c in enumerate(text) if c not in _QUOTE_MARKS]
+    kept = [i for i, c in enumerate(text) if c not in QUOTATION_MARKS]
     return "".join(text[i] for i in kept), kept

@@ -146,7 +146,11 @@ def _subject_taken_by_source(node):
 CAUSATIVES = {"prompt", "lead", "cause", "force", "compel", "drive", "spur", "provoke", "move", "inspire"}
 
 
-STATIVE_PASSIVES = {"opposed", "committed", "determined", "inclined", "disposed", "convinced", "prepared"}
+# the subject's own attitude, whether parsed as an adjective after a copula ('the alliance remains
+# committed to …', `stances`) or as a passive ('Russia has been opposed to …', `subject_of`)
+ATTITUDES = {"committed", "determined", "ready", "willing", "eager", "prepared", "keen", "opposed", "reluctant",
+             "unwilling", "resistant", "averse", "hesitant", "wary", "intent", "resolved", "inclined", "disposed",
+             "convinced"}
 
 
 def subject_of(node, lexicon: Lexicon | None = None):
@@ -163,7 +167,7 @@ def subject_of(node, lexicon: Lexicon | None = None):
         if child.dep_ == "nsubjpass":
             # a passive without 'by …' names no agent, but a state in passive form has its bearer
             # as subject: 'Russia has been emphatically opposed to Ukraine joining'
-            return child if node.lower_ in STATIVE_PASSIVES else None
+            return child if node.lower_ in ATTITUDES else None
     stray = _subject_taken_by_source(node)
     if stray is not None:
         return stray

@@ -51,6 +51,7 @@ class Lexicon:
     belief: frozenset[str] = frozenset()  # 'does not think …' turns what is thought round
     idioms: dict[str, str] = field(default_factory=dict)  # 'pour water' (cold, on …): oppose
     equating: frozenset[str] = frozenset()  # 'membership is the best guarantee': support, after a copula only
+    reactions: frozenset[str] = frozenset()  # 'furious about …': oppose adjectives whose bearer holds them
 
     @cached_property  # built once per lexicon, not per sentence
     def speech_forms(self) -> re.Pattern[str]:
@@ -103,6 +104,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
 
     classes = {(part, polarity): words(f"{polarity}_{part}") for part in ("verbs", "adjectives", "nouns")
                for polarity in POLARITIES}
+    classes[("adjectives", "oppose")] |= words("reaction_adjectives")
     return Lexicon(
         classes=classes, hedges=words("hedges"), hedge_verbs=words("hedge_verbs"), speech=words("speech"),
         communicative=words("communicative"), composing=words("composing"), volition=words("volition"),
@@ -119,4 +121,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         for_now=tuple(data.get("for_now_phrases", ())), rallying=words("rallying_verbs"),
         not_ready=tuple(data.get("not_ready_phrases", ())), belief=words("belief_verbs"),
         idioms=dict(data.get("verb_object_idioms", {})), equating=words("equating_nouns"),
+        reactions=words("reaction_adjectives"),
     )

@@ -81,9 +81,9 @@ def with_given_name_variants(found: list[Mention], sentence: Sentence, index: Ac
     the title before it reaches the person)."""
     result = []
     for mention in found:
-        entry = index.entry(mention.actor)
-        before = _GIVEN_BEFORE.search(sentence.text, 0, mention.start - sentence.start)
-        if mention.kind == "surname" and entry is not None and before is not None:
+        entry = index.entry(mention.actor) if mention.kind == "surname" else None
+        before = _GIVEN_BEFORE.search(sentence.text, 0, mention.start - sentence.start) if entry else None
+        if before is not None:
             given, spelled = fold(entry.name.split()[0]).lower(), before.group(1).lower()
             if given != spelled and one_edit_apart(given, spelled):
                 start = sentence.start + before.start(1)

@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 from ..model import JOURNALIST
 from .actors import ActorIndex
-from .attribution import Frame, Regions, colon_label, says_the_sentence_before
+from .attribution import CLOSING_MARKS, Frame, Regions, colon_label, says_the_sentence_before
 from .segment import Sentence
 from .walk import Claim
 
@@ -70,7 +70,7 @@ def labelled_quotations(text: str, regions: Regions, sentences: list[Sentence], 
                                             if not any(m.start <= i < m.end for m in found)))
         if len(actors) != 1 or len(outside.strip(" :").split()) > 3:
             continue
-        region = regions.around(sentence.end, sentence.end + 1) or regions.around(sentence.end, len(text))
+        region = regions.around(sentence.end, len(text))  # the next quotation after the label
         if region and region[0] >= sentence.end and not text[sentence.end:region[0]].strip():
             labels[region] = actors.pop()
     return labels
@@ -115,7 +115,7 @@ def attribution_of(claim: Claim, holder: str, affiliated=lambda speaker, holder:
 
 def unclosed_quotation(text: str, regions) -> bool:
     """A quotation region that ends without a closing mark."""
-    return any(text[end - 1:end] not in ("”", '"', "“", "»") for _, end in regions)
+    return any(text[end - 1:end] not in CLOSING_MARKS for _, end in regions)
 
 
 def said_in_the_next_sentence(analysed, lexicon) -> dict[int, str]:

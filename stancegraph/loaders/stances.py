@@ -23,8 +23,8 @@ from .cue_context import (
 )
 from .conditions import WARNING_VERBS, condition_clause, gated, gives_reason, supposes_it, warned_supposition
 from .holders import (
-    GOAL_NOUNS, acting_owner, coordinated_with, generic_country, joined_partners, judged_by, named_holders, own_subject,
-    plural_speaker, subject_of,
+    ATTITUDES, GOAL_NOUNS, acting_owner, coordinated_with, generic_country, joined_partners, judged_by, named_holders,
+    own_subject, plural_speaker, subject_of,
 )
 from .lexicon import Lexicon
 from .signatories import with_signatories
@@ -288,7 +288,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if pursued and ctx.home in actors:  # 'Georgia and Ukraine's applications', 'Ukraine and Georgia have sought admission'
         actors = [a for a in actors if a == ctx.home or not ctx.is_state(a)]
     own_act = node.lemma_.lower() in lexicon.volition or phrasal(node) in lexicon.volition or sets_as_goal(node) \
-        or reacts(node) or \
+        or reacts(node, lexicon) or \
         idiom(node, lexicon) and node.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not modal(node, lexicon.hedges)
     if set(actors) <= ctx.themes and (not own_act or imposed(node, lexicon)) and not own_pursuit(node, subject):
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position; not 'took it off its agenda'
@@ -337,15 +337,11 @@ def _decided(node, previous) -> bool:
     return lemma == "decide" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in node.children)
 
 
-ATTITUDES = {"committed", "determined", "ready", "willing", "eager", "prepared", "keen", "opposed", "reluctant",
-             "unwilling", "resistant", "averse", "hesitant", "wary", "intent", "resolved"}
-REACTIONS = {"disappointed", "frustrated", "furious", "angry", "dissatisfied", "unhappy", "upset"}
-
-
-def reacts(verb) -> bool:
+def reacts(verb, lexicon: Lexicon) -> bool:
     """'Kyiv was furious about the lack of an invitation': a feeling is its bearer's own, even
     Ukraine's, as a wish is."""
-    return verb.lemma_.lower() in COPULAS and any(c.dep_ == "acomp" and c.lower_ in REACTIONS for c in verb.children)
+    return verb.lemma_.lower() in COPULAS and any(c.dep_ == "acomp" and c.lower_ in lexicon.reactions
+                                                  for c in verb.children)
 
 
 def sets_as_goal(verb) -> bool:
