@@ -98,6 +98,30 @@ def grants_step(verb) -> bool:
     return any(g.lemma_.lower() in GRANTED for g in given)  # 'provide Ukraine with a membership plan'
 
 
+DENIALS = {"deny", "refute", "dismiss", "rebut", "debunk"}
+FALSE_ADJECTIVES = {"false", "untrue", "baseless", "unfounded", "groundless", "fake", "mistaken"}
+REPORTED_CONTENT = {"report", "claim", "narrative", "suggestion", "rumour", "rumor", "allegation", "speculation",
+                    "story", "assertion"}
+
+
+def denied_content(predicate) -> bool:
+    """'denied that Nawrocki is an opponent of …', 'dismissed reports that Hungary blocks …', 'a
+    false narrative suggesting that …': the clause that holds the position is said to be untrue."""
+    clause = predicate
+    while clause.dep_ == "conj":
+        clause = clause.head
+    if clause.dep_ not in ("ccomp", "acl"):
+        return False
+    head = clause.head
+    if head.pos_ == "VERB" and head.dep_ == "acl" and head.head.pos_ == "NOUN":
+        head = head.head  # 'a narrative suggesting that …'
+    if head.pos_ == "VERB":
+        return head.lemma_.lower() in DENIALS
+    return head.pos_ == "NOUN" and head.lemma_.lower() in REPORTED_CONTENT and (
+        any(a.dep_ == "amod" and a.lemma_.lower() in FALSE_ADJECTIVES for a in head.children)
+        or head.dep_ == "dobj" and head.head.lemma_.lower() in DENIALS)
+
+
 AGREEMENTS = {"consensus", "agreement", "unanimity"}  # 'a consensus on membership is unlikely': a forecast
 LIKELIHOOD = {"likely", "unlikely", "probable", "improbable"}
 

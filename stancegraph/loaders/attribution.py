@@ -72,6 +72,7 @@ def _for_frame(doc, resolver: Resolver) -> Frame | None:
 
 
 DASHES = {"-", "–", "—"}
+POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 
 
 def _dash_frame(doc, resolver: Resolver) -> Frame | None:
@@ -84,10 +85,18 @@ def _dash_frame(doc, resolver: Resolver) -> Frame | None:
     if not after:
         return None
     start = resolver.offset + after[0].idx
-    people = {m.actor for m in resolver.mentions if m.is_person and m.end > start}
-    if len(people) != 1 or len(after) > 6 or any(not t.text[:1].isupper() for t in after):
-        return None  # the tail is one person's name and title ('– Polish President Andrzej Duda')
-    return Frame(people.pop(), None, frozenset(t.i for t in doc[:dash.i]), "quote")
+    named = [m for m in resolver.mentions if m.end > start]
+    people = {m.actor for m in named if m.is_person}
+    words = [t for t in after if t.lower_ not in POSSESSIVE_ENDINGS]
+    if len(after) > 6 or any(not t.text[:1].isupper() for t in words):
+        return None  # the tail is one name and its title ('– Polish President Andrzej Duda', '- Poland's Nawrocki')
+    if len(people) == 1:
+        return Frame(people.pop(), None, frozenset(t.i for t in doc[:dash.i]), "quote")
+    # '… isn't likely during war – White House': the tail is one institution's name and nothing else
+    if not people and len({m.actor for m in named}) == 1 and all(
+            any(m.start <= resolver.offset + t.idx < m.end for m in named) for t in words if t.lower_ != "the"):
+        return Frame(named[0].actor, None, frozenset(t.i for t in doc[:dash.i]), "quote")
+    return None
 
 
 def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
@@ -297,9 +306,11 @@ def quote_regions(text: str) -> Regions:
     start: int | None = None
     opener = ""
     continues_at = -1  # the opening mark of a paragraph that continues the quotation
+    paragraph = 0
     for match in re.finditer(r"[“”\"„«»]|\n+", text):
         char = match.group(0)
         if char.startswith("\n"):
+            paragraph = match.end()
             if start is not None and not _opens_quote(text, match.end()):
                 regions.append((start, match.start()))  # never closed: ends with its paragraph
                 start = None
@@ -311,12 +322,20 @@ def quote_regions(text: str) -> Regions:
         if start is None:
             if char in _CLOSERS or char == '"':
                 start, opener = match.start(), char
+            elif _orphan_closer(text, match.start()):
+                # '… back in 2008,” Kirby told CNN': the opening mark was lost; the quotation
+                # began with its paragraph, or after the last quotation in it
+                regions.append((max(paragraph, regions[-1][1] if regions else 0), match.end()))
         elif char in _CLOSERS.get(opener, '"”'):
             regions.append((start, match.end()))
             start = None
     if start is not None:
         regions.append((start, len(text)))
     return Regions(regions)
+
+
+def _orphan_closer(text: str, position: int) -> bool:
+    return text[position] in "”»" and position > 0 and text[position - 1] in ",.?!"
 
 
 def _opens_quote(text: str, position: int) -> bool:

@@ -14,13 +14,34 @@ WARNING_VERBS = {"warn", "threaten", "caution"}
 INVERTING_AUXILIARIES = {"should", "were", "had"}  # 'should Ukraine join', 'were Kyiv to be invited'
 
 
+NOW_WORDS = {"now", "currently", "today"}
+
+
 def for_now(node, lexicon: Lexicon) -> bool:
     text = f" {' '.join(t.lower_ for t in node.sent)} "
     if any(f" {phrase} " in text for phrase in lexicon.for_now):
         return True
     # 'will not join the alliance immediately' refuses it now; 'would immediately lead to war' does not
     return any(t.dep_ == "advmod" and t.lower_ == "immediately" and any(c.dep_ == "neg" for c in t.head.children)
-               for t in node.sent)
+               for t in node.sent) or any(_now(t, node, lexicon) for t in node.subtree)
+
+
+def _now(token, node, lexicon: Lexicon) -> bool:
+    """'Joining the alliance now is not an option', 'currently sees no place for Ukraine in
+    NATO': the time of the refused step, not of a change of mind ('now opposes it') nor a
+    reason ('now that Finland has joined')."""
+    if token.lower_ not in NOW_WORDS or token.dep_ not in ("advmod", "npadvmod"):
+        return False
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "that":
+        return False
+    head = token.head
+    if lexicon.polarity_class(head.lemma_, head.pos_) is not None:
+        return False
+    if any(t.dep_ in ("relcl", "acl", "advcl") for t in (head, *head.ancestors) if node.is_ancestor(t)):
+        return False  # 'the situation in which Ukraine finds itself today': another clause's time
+    # 'today' dates an event told in the past ('rejected it today'); it bounds a present refusal
+    return token.lower_ != "today" or head.tag_ in ("VBZ", "VBP", "MD") or any(
+        c.tag_ == "MD" or c.lower_ in ("does", "do") for c in head.children)
 
 
 def condition_clause(node, came_from, lexicon: Lexicon) -> str | None:

@@ -86,9 +86,15 @@ def _qualified_clause(token):
 
 def clause_head(token):
     for node in (token, *token.ancestors):
-        if node.pos_ in ("VERB", "AUX") and node.dep_ in _CLAUSE_DEPS:
+        if node.pos_ in ("VERB", "AUX") and (node.dep_ in _CLAUSE_DEPS or _reason_clause(node)):
             return node
     return token.sent.root
+
+
+def _reason_clause(node) -> bool:
+    """'membership isn't likely because that would put NATO at war': the reason is asserted
+    beside the claim, it does not qualify it as 'once the war is over' does."""
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("because", "since") for c in node.children)
 
 
 def find_cues(state: ArticleState, topics: tuple[Topic, ...], named_by: dict[str, set[str]], broad: set[str]) -> None:

@@ -286,10 +286,16 @@ def judged_by(node, ctx: Context) -> tuple[str, ...] | None:
     for adjective, heads in evaluations:
         for prep in (c for c in adjective.children if c.dep_ == "prep" and c.lower_ in heads):
             for target in (g for g in prep.children if g.dep_ == "pobj"):
+                if _first_person(target):
+                    return None  # 'a danger for our country', in the speaker's words: the speaker judges
                 actors = ctx.resolver.actors(target)
                 if actors:
                     return tuple(actors)
     return None
+
+
+def _first_person(target) -> bool:
+    return target.lower_ in ("us", "me") or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in target.children)
 
 
 def all_states(actors: list[str], ctx: Context) -> bool:

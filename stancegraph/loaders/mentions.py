@@ -212,7 +212,7 @@ _NOT_AN_ACTOR = re.compile(r"\b(?:Summit|Conference|Forum|Declaration|Treaty|Mem
                            r"|^(?:the )?Armed Forces$", re.IGNORECASE)
 
 
-_MINISTRY = re.compile(r"^(?:the\s+)?(?:Ministry|Department|Office)\b|\bMinistry$", re.IGNORECASE)
+_MINISTRY = re.compile(r"^(?:the\s+)?(?:Ministry|Department|Office)\b|\b(?:Ministry|Office|Department)$", re.IGNORECASE)
 
 
 def a_ministry(name: str) -> bool:

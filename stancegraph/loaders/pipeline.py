@@ -72,6 +72,7 @@ class Extractor:
         self._timing_neutral = {t.id for t in self.topics if t.timing_neutral}
         self._condition_neutral = {t.id for t in self.topics if t.condition_neutral}
         self._not_now = {t.id: t.broader for t in self.topics if t.not_now_under_broader and t.broader}
+        self._step_now = {broader: step for step, broader in self._not_now.items()}
         # the goal a topic's cue may be equated with, and the narrower topics whose cues name that goal
         # too ('closer to membership, which will become the country's main security guarantee')
         self._equated_with = {t.id: {t.equated_with} | {n.id for n in self.topics if n.broader == t.equated_with}
@@ -357,6 +358,8 @@ class Extractor:
     def _stances_of(self, claim: Claim, topic: str, sentence: Sentence, state: ArticleState,
                     rule: str, base: float) -> list[Stance]:
         evidence = Evidence(sentence.text, sentence.start, sentence.end)
+        if claim.refused_for_now() and topic in self._step_now:
+            topic, rule = self._step_now[topic], f"{rule}|now"
         polarity = claim.polarity_on(topic not in self._timing_neutral, topic not in self._condition_neutral)
         found = []
         for holder in claim.holders:

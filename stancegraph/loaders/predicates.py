@@ -64,6 +64,9 @@ def predicate_class(node, lexicon: Lexicon) -> str | None:
     if node.pos_ == "NOUN" and lemma in lexicon.negated_existentials and node.dep_ == "attr" \
             and any(c.dep_ == "expl" for c in node.head.children) and (is_negated(node.head) or lemma in WARRANTS):
         return "support"  # 'there was never a serious prospect that …' (the negation is the verb's), 'there is every reason to invite'
+    if node.pos_ == "NOUN" and lemma in lexicon.negated_existentials and node.dep_ == "dobj" \
+            and node.head.lemma_ == "have" and is_negated(node.head):
+        return "support"  # 'does not have the possibility to join': the negation is the verb's
     if proposes(node):
         return "support"
     if lemma == "call" and names_something(node):
@@ -223,6 +226,8 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
             # returned as support for the caller to negate, as 'not on the agenda' below
             return "support" if is_negated(node) else "mixed"
         if child.dep_ in ("acomp", "attr") or child.dep_ == "prep" and child.lower_ == "among":
+            if child.lemma_.lower() in ("likely", "probable") and any(g.dep_ == "xcomp" for g in child.children):
+                continue  # 'is likely to be a topic at the summit' forecasts the infinitive, not the subject
             child = _group_noun(child)  # 'one of the root causes', 'among the root causes'
             kind = foreshadowed_class(child, lexicon) or lexicon.polarity_class(child.lemma_, child.pos_)
             kind = kind or (noun_phrase_class(child, lexicon) if child.pos_ == "NOUN" else None)  # 'a root cause'
@@ -294,8 +299,8 @@ def is_negated(node, within_cue: frozenset = frozenset(), through_copula: bool =
             continue
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
             return True
-        if child.dep_ in ("nsubj", "nsubjpass") and _nobody(child):
-            return True  # 'no one should doubt that Ukraine will join', 'no one expects an invitation'
+        if child.dep_ in ("nsubj", "nsubjpass") and (_nobody(child) or _neither(child)):
+            return True  # 'no one should doubt that Ukraine will join', 'neither Germany nor France supports it'
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True  # 'no longer opposes'
     if through_copula and node.dep_ in ("acomp", "attr", "xcomp") and node.head.i != node.i \
@@ -310,6 +315,11 @@ def is_negated(node, within_cue: frozenset = frozenset(), through_copula: bool =
 def _nobody(subject) -> bool:
     return subject.lower_ in ("nobody", "none", "nothing", "noone") or subject.lower_ in ("one", "country", "ally") and any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+def _neither(subject) -> bool:
+    return any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in subject.children) \
+        and any(c.dep_ == "cc" and c.lower_ == "nor" for c in subject.children)
 
 
 ADDITIVE = {"just", "only", "merely", "simply", "solely"}

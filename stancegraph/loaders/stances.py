@@ -231,6 +231,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             # 'Poland is one of the supporters of …', 'Sweden is among the advocates of …', 'the alliance
             # remains committed to its pledge to …' (the subject's attitude, not a judgement of the topic)
             return tuple(actors)
+        if actors and previous.dep_ == "prep" and node.pos_ == "VERB" and _brought_with(ctx.doc, walk):
+            return tuple(actors)  # 'went into the summit with demands for its entrance': the subject brings them
         if actors and not set(actors) & ctx.themes and not locked:  # 'Ukraine and Georgia will become members'
             if (frame is None or frame.speaker is None) and decided(node, walk.assertive) and not demanded(node):
                 walk.found = "decision"  # 'NATO will not issue a formal invitation', 'member states will not offer …'
@@ -308,6 +310,11 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if governing is not None and predicate_class(governing, lexicon) is not None:
         return CLIMB  # 'oppose offering Ukraine …', 'declined to offer a timetable': the governing verb counts too
     return tuple(actors)
+
+
+def _brought_with(doc, walk: _Walk) -> bool:
+    held = doc[walk.applied_at] if walk.applied_at >= 0 else None
+    return held is not None and held.pos_ == "NOUN" and held.dep_ == "pobj" and held.head.lower_ == "with"
 
 
 def _names_home(cue_head, ctx: Context) -> bool:

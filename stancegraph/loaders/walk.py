@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .acts import modal
+from .acts import denied_content, modal
 from .attribution import Frame
 from .conditions import condition_clause, for_now, names_a_time
 from .lexicon import Lexicon
@@ -36,6 +36,12 @@ class Claim:
     unready: bool = False  # 'not (yet) ready': mixed where timing does not matter, else a refusal now
     others_backed: bool = False  # 'will not send soldiers, but will support countries that do'
     condition_is_time: bool = False  # 'when conditions allow' names a later time, not a condition
+
+    def refused_for_now(self) -> bool:
+        """'Joining the alliance now is not an option': the step now is refused, not the goal
+        (the development gold: 'membership is not on the agenda at the moment' opposes the
+        invitation)."""
+        return self.polarity == "oppose" and self.for_now and not self.unready  # 'not ready now' judges Ukraine
 
     def answered_no(self) -> Claim:
         """The claim a question made, answered 'No.'"""
@@ -124,7 +130,8 @@ def _clause_tokens(node):
 def _claim(holders, walk: _Walk, frame: Frame | None, node, lexicon: Lexicon,
            self_stated: bool | None = None) -> Claim:
     condition = walk.condition or condition_clause(node, None, lexicon)
-    polarity = "mixed" if walk.mixed else ("support" if walk.sign > 0 else "oppose")
+    sign = -walk.sign if denied_content(node) else walk.sign  # 'denied that he opposes …'
+    polarity = "mixed" if walk.mixed else ("support" if sign > 0 else "oppose")
     if self_stated is None:
         self_stated = node.lemma_.lower() in lexicon.communicative
     return Claim(tuple(holders), polarity, walk.hedged, frame, walk.found or "", condition, self_stated, walk.later,
