@@ -21,7 +21,17 @@ def decided(node, assertive: bool) -> bool:
     """A narrated decision: the actor who grants it will (not) grant it. A 'would' or 'could' is
     someone's forecast, not yet a decision."""
     return assertive and node.lemma_.lower() in GRANTING and modal(node, {"will", "wo", "'ll", "shall"}) \
-        and not modal(node, {"would", "could", "might", "may"})
+        and not modal(node, {"would", "could", "might", "may"}) and not _judged_probable(node)
+
+
+def _judged_probable(node) -> bool:
+    """'it is considered unlikely that NATO will … offer Kyiv a plan': a forecast judged, no decision."""
+    clause = node
+    while clause.dep_ == "conj":
+        clause = clause.head
+    head = clause.head
+    return clause.dep_ == "ccomp" and (head.lemma_.lower() in LIKELIHOOD or any(
+        c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in LIKELIHOOD for c in head.children))
 
 
 def deed(node, cue_head: int) -> bool:
@@ -32,7 +42,7 @@ def deed(node, cue_head: int) -> bool:
 def forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> bool:
     """A third party's hedged position in someone else's words is a forecast, not its stance;
     so is what someone expects it to do ('officials expect the declaration to describe …')."""
-    if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in PREDICTING:
+    if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in PREDICTING or _judged_probable(node):
         return True
     if not modal(node, ctx.lexicon.hedges) and not modal(governor(node), ctx.lexicon.hedges) \
             and not under_ability(node):

@@ -19,19 +19,22 @@ ANAPHORIC_NOUNS = {"move", "idea", "plan", "proposal", "step", "request", "bid",
                    "arrangement", "compromise", "solution", "model", "scheme", "formula"}
 
 
-def anaphoric_claims(ctx: Context, previous_polarity: str | None = None) -> list[Claim]:
+def anaphoric_claims(ctx: Context, previous_polarity: str | None = None, inherent: str | None = None) -> list[Claim]:
     """Main-clause predicates with a named subject that take a position on 'it' or on nothing
-    named, or that repeat the position just reported ('Germany has taken a similar line')."""
+    named, or that repeat the position just reported ('Germany has taken a similar line'). What
+    'it' stands for may carry its own polarity: 'neither NATO nor the US were prepared to do
+    that', after 'having Ukraine come into NATO while the war is going on', backs waiting."""
     claims = []
     for node in ctx.doc:
         if not _main_predicate(node, ctx):
             continue
-        claim = (_experiencer(node, ctx)
-                 or (_stance_predicate(node, ctx) if _takes_it_or_nothing(node, ctx) else None)
-                 or _same_position(node, ctx, previous_polarity)
-                 or _speaker_on_anaphor(node, ctx))
-        if claim:
-            claims.append(claim)
+        judged = _experiencer(node, ctx) or (_stance_predicate(node, ctx) if _takes_it_or_nothing(node, ctx) else None)
+        same = None if judged else _same_position(node, ctx, previous_polarity)
+        judged = judged or (None if same else _speaker_on_anaphor(node, ctx))
+        if judged:
+            claims.append(judged.answered_no() if inherent == "oppose" else judged)
+        elif same:
+            claims.append(same)
     return claims
 
 

@@ -37,7 +37,8 @@ def _now(token, node, lexicon: Lexicon) -> bool:
     head = token.head
     if lexicon.polarity_class(head.lemma_, head.pos_) is not None:
         return False
-    if any(t.dep_ in ("relcl", "acl", "advcl") for t in (head, *head.ancestors) if node.is_ancestor(t)):
+    if any(t.dep_ == "relcl" or t.dep_ == "advcl" and not any(a.lower_ == "to" for a in t.children)
+           for t in (head, *head.ancestors) if node.is_ancestor(t)):
         return False  # 'the situation in which Ukraine finds itself today': another clause's time
     # 'today' dates an event told in the past ('rejected it today'); it bounds a present refusal
     return token.lower_ != "today" or head.tag_ in ("VBZ", "VBP", "MD") or any(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 
 from ..learned.candidates import Candidate, find_candidates
@@ -29,6 +28,7 @@ from .merge import dedupe_relations, dedupe_stances
 from .nlp import load_nlp
 from .relatives import relative_claim
 from .resolve import Resolver, Salience
+from .parse_selection import within_budget, worth_parsing
 from .segment import Sentence, sentences
 from .speakers import (
     attribution_of, labelled_quotations, person_speaker, quote_speakers, region_of, said_in_the_next_sentence,
@@ -48,7 +48,6 @@ from .whose_entry import about_someone_else
 MODEL_FLOOR = 0.9
 MAX_PARSED_SENTENCE = 1500  # characters; longer runs are lists or junk, not sentences
 LONG_ARTICLE = 1_000_000  # characters; news articles are a hundredth of that
-MAX_PARSED_TEXT = 200_000  # characters parsed per article; beyond that a huge 'article' is a dump
 _ENGLISH = re.compile(r"\b(?:the|a|an|and|of|to|in|that|is|was|are|were|be|for|on|at|as|with|from|said|has|have|it|he|she|by|not|will|would)\b", re.I)
 
 
@@ -148,12 +147,12 @@ class Extractor:
 
     # ---- stage 3: parse what can carry a stance -------------------------------------------
     def _parse(self, state: ArticleState) -> None:
-        chosen = [state.sentences[i] for i in sorted(self._worth_parsing(state))]
+        chosen = [state.sentences[i] for i in sorted(worth_parsing(state, self.lexicon))]
         too_long = [s for s in chosen if len(s.text) > MAX_PARSED_SENTENCE]
         if too_long:
             state.warnings.append(f"{len(too_long)} over-long sentence(s) not parsed (over {MAX_PARSED_SENTENCE} characters)")
         chosen = [s for s in chosen if len(s.text) <= MAX_PARSED_SENTENCE]
-        chosen = self._within_budget(chosen, state)
+        chosen = within_budget(chosen, state)
         for sentence, doc in state.timed(zip(chosen, self.nlp.pipe(s.text for s in chosen))):
             state.docs[sentence.index] = doc
             if add_ner_actors(state, sentence, doc, self.index):
@@ -163,52 +162,10 @@ class Extractor:
 
     def _names_outside_parse(self, state: ArticleState, parsed: set[int]) -> None:
         rest = [s for s in state.sentences if s.index not in parsed and len(s.text) <= MAX_PARSED_SENTENCE]
-        rest = self._within_budget(rest, state, "searched for names")
+        rest = within_budget(rest, state, "searched for names")
         for sentence, doc in state.timed(zip(rest, self.nlp.pipe((s.text for s in rest), disable=NER_ONLY_SKIPS))):
             if add_ner_actors(state, sentence, doc, self.index):
                 relations_again(state, sentence, self.index)
-
-    @staticmethod
-    def _within_budget(chosen: list[Sentence], state: ArticleState, done: str = "parsed") -> list[Sentence]:
-        total, kept = 0, []
-        for sentence in chosen:
-            total += len(sentence.text)
-            if total > MAX_PARSED_TEXT:
-                state.warnings.append(
-                    f"article of {len(state.article.text):,} characters: only the first {len(kept)} of "
-                    f"{len(chosen)} candidate sentences were {done} ({MAX_PARSED_TEXT:,}-character budget)")
-                break
-            kept.append(sentence)
-        return kept
-
-    def _worth_parsing(self, state: ArticleState) -> set[int]:
-        """Sentences that hold a cue, and those that can tell who says it or take it up: earlier
-        speech in the paragraph ('He said … . Even if …'), the next two sentences when they speak
-        or take a position ('…,” he said', 'Germany remains wary'), and every sentence of a
-        quotation a cue sits in, with the sentences around it."""
-        sentences = state.sentences
-        chosen = set(state.cues)
-        last_cue: dict[int, int] = {}  # paragraph -> its last sentence with a cue
-        for i in state.cues:
-            last_cue[sentences[i].paragraph] = max(i, last_cue.get(sentences[i].paragraph, -1))
-            for k in (i + 1, i + 2):
-                if k < len(sentences) and self.lexicon.stance_forms.search(sentences[k].text):
-                    chosen.add(k)
-        chosen |= {s.index for s in sentences if s.index < last_cue.get(s.paragraph, -1)
-                   and self.lexicon.speech_forms.search(s.text)}
-        return chosen | self._quotation_context(state, chosen)
-
-    @staticmethod
-    def _quotation_context(state: ArticleState, chosen: set[int]) -> set[int]:
-        starts = [s.start for s in state.sentences]
-        extra = set()
-        for start, end in state.regions:
-            first, last = max(0, bisect_right(starts, start) - 1), bisect_left(starts, end)
-            inside = [s.index for s in state.sentences[first:last] if s.start < end and start < s.end]
-            if inside and any(i in chosen for i in inside):
-                extra |= set(inside)
-                extra |= {i for i in (inside[0] - 1, inside[-1] + 1) if 0 <= i < len(state.sentences)}
-        return extra
 
     # ---- stage 4: attribution and stances ---------------------------------------------------
     def _stances(self, state: ArticleState) -> list[Stance]:
@@ -245,7 +202,7 @@ class Extractor:
         state.speaks_for = self._speaks_for(state)
         stances: list[Stance] = []
         paragraph_speaker: dict[int, str] = {}
-        last_topic: tuple[int, int, str] | None = None  # (paragraph, sentence index, topic)
+        last_topic: tuple[int, int, str, str | None] | None = None  # (paragraph, sentence, topic, cue's own polarity)
         last_claim: tuple[str, str] | None = None  # (topic, polarity) of the latest stance, for 'a similar line'
         positions = Positions(self._home_state, state.article.published)
         said_after = said_in_the_next_sentence(analysed, self.lexicon)
@@ -293,7 +250,7 @@ class Extractor:
                     state.positionless_cues.add((sentence.index, hit.start))
             if asks_only:
                 if hits:
-                    last_topic = (sentence.paragraph, sentence.index, hits[0][0].topic)
+                    last_topic = (sentence.paragraph, sentence.index, hits[0][0].topic, hits[0][0].polarity)
                 continue
             if hits and last_claim:  # 'Germany has taken a similar line, and …' before a new cue
                 for claim in same_position_claims(ctx, last_claim[1]):
@@ -303,11 +260,11 @@ class Extractor:
                 # the topic later sentences take up: a full cue's before a bare word's; a cue about
                 # another state or only a bound ('… even without full membership') is not taken up
                 first = next((hit for hit in stated if not hit.bare), stated[0] if stated else None)
-                last_topic = (sentence.paragraph, sentence.index, first.topic) if first else last_topic
+                last_topic = (sentence.paragraph, sentence.index, first.topic, first.polarity) if first else last_topic
             elif last_topic and sentence.index - last_topic[1] <= 2:
                 # a repeated position takes its polarity from the last claim on that same topic
                 same_topic = last_claim[1] if last_claim and last_claim[0] == last_topic[2] else None
-                for claim in anaphoric_claims(ctx, same_topic):
+                for claim in anaphoric_claims(ctx, same_topic, last_topic[3]):
                     stances += self._stances_of(claim, last_topic[2], sentence, state, "anaphora", 0.55)
             cue_tokens = frozenset(i for _, tokens in hits for i in tokens)
             for claim, topic in backing_claims(ctx, positions.after(stances), cue_tokens):

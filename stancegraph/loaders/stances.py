@@ -264,6 +264,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if judges:
         return judges  # 'would be unacceptable to Russia': Russia holds the position
     subject = subject_of(node, lexicon)
+    if node.pos_ == "NOUN" and subject is not None and subject.dep_ == "nsubj" and subject.i == node.i - 1:
+        subject = None  # a headline parsed as 'NATO bid(s)': the noun's compound, not its subject
     # 'Budapest's veto blocked the invitation' (an act); not 'Latvia's push was premature' (a judgement of it)
     owner = acting_owner(subject, lexicon) if node.pos_ == "VERB" and node.lemma_.lower() not in COPULAS else None
     subject = owner if owner is not None else subject
