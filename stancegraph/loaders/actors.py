@@ -57,6 +57,7 @@ class ActorIndex:
     pattern: re.Pattern[str] | None = None
     role_pattern: re.Pattern[str] | None = None
     legislatures: dict[str, str] = field(default_factory=dict)  # parliament -> its state ('legislature_of')
+    unqualified: set[str] = field(default_factory=set)  # generic aliases: 'Security Council', not "Russia's …"
     _surnames: dict[str, str] | None = field(default=None, repr=False)
     _by_first_name: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False)
     _by_sound: dict[str, str] | None = field(default=None, repr=False)  # transliteration key -> person
@@ -73,6 +74,8 @@ class ActorIndex:
         assert self.pattern is not None
         found = []
         for match in self.pattern.finditer(text):
+            if match.group(0) in self.unqualified and qualified(text[:match.start()]):
+                continue  # "Russia's Security Council", 'the National Security Council': another body
             actor, kind = self.surface[match.group(0)]
             person = self.entries[actor].type == "Person"
             found.append(Mention(offset + match.start(), offset + match.end(), actor, kind, match.group(0), person))
@@ -211,6 +214,19 @@ def _add_collective(index: ActorIndex, item: dict, type_: str) -> None:
         _surface(index, demonym, ident, "demonym")
     for metonym in item.get("metonyms", ()):
         _surface(index, metonym, ident, "metonym")
+    index.unqualified.update(item.get("unqualified_aliases", ()))
+
+
+OWN_QUALIFIERS = {"UN", "U.N.", "United", "Nations", "The", "the"}
+
+
+def qualified(before: str) -> bool:
+    """The word before a generic alias names another owner: a possessive or a capitalised name."""
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1]
+    return last.endswith(("'s", "’s")) or last[:1].isupper() and last not in OWN_QUALIFIERS
 
 
 def _add_legislatures(index: ActorIndex, data: dict) -> None:

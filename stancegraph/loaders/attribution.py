@@ -53,7 +53,8 @@ def colon_label(doc, colon, resolver: Resolver) -> str | None:
     label = doc[max(0, colon.i - 6):colon.i]
     if len(label) == 0 or any(t.pos_ in ("VERB", "AUX") and t.lower_ != "quote" for t in label):
         return None
-    named = {a for t in label for a in resolver.actors(t)}
+    # 'Austin in Ukraine: …' is Austin's, wherever he is
+    named = {a for t in label if not (t.dep_ == "pobj" and t.head.lower_ in ("in", "at")) for a in resolver.actors(t)}
     return named.pop() if len(named) == 1 else None
 
 

@@ -23,7 +23,13 @@ def for_now(node, lexicon: Lexicon) -> bool:
         return True
     # 'will not join the alliance immediately' refuses it now; 'would immediately lead to war' does not
     return any(t.dep_ == "advmod" and t.lower_ == "immediately" and any(c.dep_ == "neg" for c in t.head.children)
-               for t in node.sent) or any(_now(t, node, lexicon) for t in node.subtree)
+               for t in node.sent) or now_bounded(node, lexicon)
+
+
+def now_bounded(node, lexicon: Lexicon) -> bool:
+    """The claim's own clause says 'now' (not a phrase elsewhere in the sentence: 'the path is
+    irreversible, but no invitation this year')."""
+    return any(_now(t, node, lexicon) for t in node.subtree)
 
 
 def _now(token, node, lexicon: Lexicon) -> bool:
@@ -35,8 +41,8 @@ def _now(token, node, lexicon: Lexicon) -> bool:
     if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "that":
         return False
     head = token.head
-    if lexicon.polarity_class(head.lemma_, head.pos_) is not None:
-        return False
+    if lexicon.polarity_class(head.lemma_, head.pos_) is not None or head.lemma_.lower() in lexicon.speech:
+        return False  # 'now backs it', 'said now': when the view is held or told
     if any(t.dep_ == "relcl" or t.dep_ == "advcl" and not any(a.lower_ == "to" for a in t.children)
            for t in (head, *head.ancestors) if node.is_ancestor(t)):
         return False  # 'the situation in which Ukraine finds itself today': another clause's time

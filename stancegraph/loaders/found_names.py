@@ -12,7 +12,7 @@ import dataclasses
 import re
 
 from ..model import Actor, Evidence, actor_id
-from .actors import ActorIndex, Mention
+from .actors import ActorIndex, Mention, qualified
 from .article_state import ArticleState
 from .mentions import a_ministry, ner_noise, reported_by_outlet, surname_mentions
 from .roles import make_shadow, relations_in, role_phrases
@@ -20,6 +20,11 @@ from .segment import Sentence
 
 # what the recogniser needs; the rest of the pipeline is the parse
 NER_ONLY_SKIPS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "stancegraph_lemma_fixes")
+
+
+# a name right after the kind of medium it is ('the Russian weekly magazine Argumenty i Fakty')
+_MEDIUM_BEFORE = re.compile(r"\b(?:newspaper|magazine|weekly|daily|outlet|broadcaster|tabloid|channel|agency|portal|"
+                            r"website|publication|programme|program|podcast|show)\s+$", re.IGNORECASE)
 
 
 def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorIndex) -> bool:
@@ -36,9 +41,12 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
         start, end = sentence.start + ent.end_char - len(name), sentence.start + ent.end_char
         if any(m.start < end and start < m.end for m in mentions) or "\n" in ent.text:
             continue
+        if name in index.unqualified and qualified(sentence.text[:ent.end_char - len(name)]):
+            continue  # "Russia's Security Council" is not the UN's
         known = index.lookup(name) or (index.spelled_like(name) if ent.label_ == "PERSON" else None)
-        if not known and (ent.label_ == "ORG" and (reported_by_outlet(name) or a_ministry(name)) or ner_noise(name)):
-            continue  # 'The Wall Street Journal reported …' is a source, 'Euro-Atlantic' no name
+        if not known and (ent.label_ == "ORG" and (reported_by_outlet(name) or a_ministry(name)) or ner_noise(name)
+                          or _MEDIUM_BEFORE.search(sentence.text[:ent.start_char])):
+            continue  # 'The Wall Street Journal reported …', 'the weekly Argumenty i Fakty': a source; 'Euro-Atlantic' no name
         ident = known.id if known else actor_id(name)
         kind = "Person" if ent.label_ == "PERSON" else "Organization"
         state.new_actors.setdefault(ident, Actor(ident, name, kind))

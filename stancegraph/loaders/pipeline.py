@@ -315,7 +315,7 @@ class Extractor:
     def _stances_of(self, claim: Claim, topic: str, sentence: Sentence, state: ArticleState,
                     rule: str, base: float) -> list[Stance]:
         evidence = Evidence(sentence.text, sentence.start, sentence.end)
-        if claim.refused_for_now() and topic in self._step_now:
+        if claim.about_the_step_now() and topic in self._step_now:
             topic, rule = self._step_now[topic], f"{rule}|now"
         polarity = claim.polarity_on(topic not in self._timing_neutral, topic not in self._condition_neutral)
         found = []

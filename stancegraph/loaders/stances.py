@@ -154,6 +154,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         walk.sign = -walk.sign  # 'considered it too early for Ukraine to join', 'too soon to invite Ukraine'
         walk.found = walk.found or "too"
     kind = None if locked else predicate_class(node, lexicon)
+    if kind == "oppose" and previous.dep_ == "prep" and previous.lower_ == "by" and node.pos_ == "VERB" \
+            and any(c.dep_ == "dobj" for c in node.children):
+        kind = None  # 'by offering Ukraine membership now, it would undermine Russia's rationale': the means
     if kind is not None and previous.dep_ == "nsubjpass" and deliberated(node) and not normative(node, lexicon):
         return STOP  # 'membership is not being considered in the talks': what is on an agenda, no one's view
     walk.purposed = walk.purposed or purpose_of(node, previous)

@@ -42,11 +42,39 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
         actors = ctx.resolver.actors(doc[head.i - 1])
         if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
             return True
+    if _granted_to_another(cue_head(doc, cue_tokens), ctx) or _alliance_at_war(doc, cue_tokens, ctx):
+        return True
     joiner = controlled_joiner(doc, cue_tokens)
     actors = _joiner_actors(joiner, ctx) if joiner is not None else []
     if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
         return True
     return another_states_pursuit(cue_head(doc, cue_tokens), ctx)
+
+
+def _alliance_at_war(doc, cue_tokens: list[int], ctx: Context) -> bool:
+    """'… as it would mean that the North Atlantic Alliance is at war with Russia': the war named is
+    the one membership would bring the alliance, not Ukraine's war as a bar to membership."""
+    wars = [doc[i] for i in cue_tokens if doc[i].lower_ == "war" and doc[i].head.lower_ == "at"]
+    for war in wars:
+        verb = war.head.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]  # 'is at war', 'put NATO at war'
+        actors = [a for c in subjects for a in ctx.resolver.actors(c)]
+        if actors and not any(ctx.is_state(a) for a in actors):
+            return True
+    return False
+
+
+GRANTED_TO = {"promise", "offer", "grant", "give", "deny", "refuse"}
+
+
+def _granted_to_another(head, ctx: Context) -> bool:
+    """'Georgia was also promised a NATO membership in 2008': the passive's subject receives it."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in GRANTED_TO:
+        return False
+    receivers = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    actors = [a for c in receivers for a in ctx.resolver.actors(c)]
+    return bool(actors) and ctx.home not in actors and all_states(actors, ctx)  # Georgia too is a theme
 
 
 def _joiner_actors(joiner, ctx: Context) -> list[str]:
