@@ -24,6 +24,27 @@ def test_outlets_and_tagger_noise_are_not_actors(text, not_an_actor):
     assert names  # the states the sentence names are still found
 
 
+@pytest.mark.parametrize("text, not_an_actor", [
+    # a generic name another owner qualifies is that owner's body, not the UN's
+    ("Dmitry Medvedev, the deputy chairman of Russia’s Security Council, said Ukraine must never join NATO.",
+     "UN Security Council"),
+    ("Ukraine must meet requirements first, said White House National Security Council spokesman John Kirby.",
+     "UN Security Council"),
+    # a name right after the medium it is
+    ("In an interview with the Russian weekly magazine Argumenty i Fakty, Dmitry Medvedev said Ukraine must never "
+     "join NATO.", "Argumenty i Fakty"),
+])
+def test_other_councils_and_named_media_are_no_actors(text, not_an_actor):
+    names = {a.name for a in extract(Article(text, published="2024-07-17")).actors}
+    assert not_an_actor not in names
+    assert "Dmitry Medvedev" in names or "John Kirby" in names
+
+
+def test_the_un_security_council_is_still_found_unqualified():
+    text = "The Security Council met on Friday, and the UN Security Council will meet again."
+    assert "UN Security Council" in {a.name for a in extract(Article(text, published="2024-07-17")).actors}
+
+
 def test_an_organisation_the_tagger_finds_is_still_an_actor():
     result = extract(Article("The Bucharest Nine called for an invitation for Ukraine.", published="2024-06-11"))
     assert "Bucharest Nine" in {a.name for a in result.actors}
