@@ -161,3 +161,16 @@ def controller(node):
     if node.head.pos_ == "ADJ" and node.dep_ == "xcomp":
         return node.head  # 'are reluctant to accept Ukraine'
     return None
+
+
+def decision_taken(node, previous) -> bool:
+    """A decision taken, to do what the infinitive says: 'NATO decided not to offer …', 'NATO's
+    decision to invite …'; not one still to take ('will decide whether to invite', 'it will be a
+    decision by the allies to invite Ukraine')."""
+    lemma = node.lemma_.lower()
+    if lemma not in ("decide", "decision") or previous.dep_ not in ("xcomp", "acl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in previous.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in previous.children):
+        return False
+    return lemma == "decide" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in node.children)

@@ -26,10 +26,19 @@ def for_now(node, lexicon: Lexicon) -> bool:
                for t in node.sent) or now_bounded(node, lexicon)
 
 
+STEP_VERBS = {"join", "invite", "admit", "accept", "enter"}
+
+
 def now_bounded(node, lexicon: Lexicon) -> bool:
     """The claim's own clause says 'now' (not a phrase elsewhere in the sentence: 'the path is
     irreversible, but no invitation this year')."""
     return any(_now(t, node, lexicon) for t in node.subtree)
+
+
+def step_wanted_now(node, lexicon: Lexicon) -> bool:
+    """'Ukraine should join NATO now', 'invite Ukraine now': the step itself is timed now (not
+    'and now with Sweden', 'the focus now is …', 'between now and the moment')."""
+    return any(_now(t, node, lexicon) and t.head.lemma_.lower() in STEP_VERBS for t in node.subtree)
 
 
 def _now(token, node, lexicon: Lexicon) -> bool:

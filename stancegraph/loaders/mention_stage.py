@@ -3,10 +3,11 @@ once a full name was seen, role descriptions), and the relations the names and r
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from ..model import Evidence
-from .actors import ActorIndex
+from .actors import ActorIndex, Mention
 from .article_state import ArticleState
 from .mentions import (
     honorific_mentions, knighted_mentions, renamed_legislatures, role_mentions, sounding_mentions, surname_mentions,
@@ -23,6 +24,7 @@ def find_mentions(state: ArticleState, index: ActorIndex, is_state: Callable[[st
     for sentence in state.timed(state.sentences):
         date = state.date_of(sentence)
         found = with_given_name_variants(index.find(sentence.text, sentence.start), sentence, index)
+        found = [_as_named_before(m, seen_surnames) for m in found]
         found += surname_mentions(sentence, seen_surnames, found)
         found += honorific_mentions(sentence, index, found)
         found += sounding_mentions(sentence, index, found)
@@ -45,3 +47,10 @@ def find_mentions(state: ArticleState, index: ActorIndex, is_state: Callable[[st
                 seen_surnames.setdefault(mention.text.split()[-1], mention.actor)
                 seen_given.setdefault(mention.text.split()[0], mention.actor)
         named += [m.actor for m in state.mentions[sentence.index] if m.is_person and m.kind != "role"]
+
+
+def _as_named_before(mention: Mention, seen_surnames: dict[str, str]) -> Mention:
+    """'Rasmussen', after 'Foreign Minister Lars Løkke Rasmussen': the article's own Rasmussen, not
+    the dictionary's other one."""
+    named = seen_surnames.get(mention.text) if mention.kind == "surname" else None
+    return dataclasses.replace(mention, actor=named) if named and named != mention.actor else mention

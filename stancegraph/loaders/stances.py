@@ -11,7 +11,7 @@ position. Without a named subject the holder is whoever says the sentence."""
 from __future__ import annotations
 
 from .acts import (
-    AGREEMENTS, EVASIONS, backs_others, controller, decided, deed, evasion, forecast, grants_step, judged_likely, modal,
+    AGREEMENTS, EVASIONS, backs_others, controller, decided, decision_taken, deed, evasion, forecast, grants_step, judged_likely, modal,
     own_side, third_party,
 )
 from .attribution import Frame
@@ -96,7 +96,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
         if asked_about(node, previous):
             return found  # 'Asked about Ukraine's membership, …', 'asked whether Ukraine should join': a question
         if node.i != head.i and previous.dep_ in ("nsubj", "csubj") and not takes_subject_theme(node, ctx.lexicon) \
-                and not (inherent and node.lemma_.lower() in ctx.lexicon.realization):
+                and not (inherent and node.lemma_.lower() in ctx.lexicon.realization) and not _made_clear(node):
             # the topic is the agent here, not what the clause takes a position on; but a cue
             # of its own polarity can describe the one who would join ('a country at war cannot join')
             return found
@@ -187,7 +187,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "oppose"  # 'membership could threaten European security'; not 'threatened to veto' (its own act)
     if kind is None and node.lemma_.lower() in CONDITION_NOUNS and previous.dep_ == "prep" and previous.lower_ == "for":
         kind = "mixed"  # 'a ceasefire is a precondition for deploying troops': the deployment is conditional
-    if kind is None and _decided(node, previous):
+    if kind is None and decision_taken(node, previous):
         kind = "support"  # 'decided not to provide a membership plan', 'NATO's decision to invite': what was decided
     if kind is None and node.lemma_.lower() == "see" and previous.dep_ == "dobj":
         kind = "support"  # 'sees a path', 'saw no place for Ukraine in the alliance': a view held
@@ -317,6 +317,12 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     return tuple(actors)
 
 
+def _made_clear(node) -> bool:
+    """'has made clear that membership would be seen as a threat', parsed with the clause as the
+    subject of 'clear': what is made clear, not what 'clear' is said of."""
+    return node.lower_ == "clear" and node.head.lemma_.lower() == "make"
+
+
 def _brought_with(doc, walk: _Walk) -> bool:
     held = doc[walk.applied_at] if walk.applied_at >= 0 else None
     return held is not None and held.pos_ == "NOUN" and held.dep_ == "pobj" and held.head.lower_ == "with"
@@ -334,19 +340,6 @@ def _traded_kind(node, walk: _Walk) -> str | None:
     the verb's that governs the gerund."""
     walk.trading = node.dep_ == "pcomp" or walk.trading and not (node.pos_ == "VERB" and node.dep_ != "pcomp")
     return None if walk.trading else "support"
-
-
-def _decided(node, previous) -> bool:
-    """A decision taken, to do what the infinitive says: 'NATO decided not to offer …', 'NATO's
-    decision to invite …'; not one still to take ('will decide whether to invite', 'it will be a
-    decision by the allies to invite Ukraine')."""
-    lemma = node.lemma_.lower()
-    if lemma not in ("decide", "decision") or previous.dep_ not in ("xcomp", "acl") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in previous.children):
-        return False
-    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in previous.children):
-        return False
-    return lemma == "decide" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in node.children)
 
 
 def reacts(verb, lexicon: Lexicon) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .acts import denied_content, modal
 from .attribution import Frame
-from .conditions import condition_clause, for_now, names_a_time, now_bounded
+from .conditions import condition_clause, for_now, names_a_time, step_wanted_now
 from .lexicon import Lexicon
 from .predicates import is_negated
 from .resolve import Resolver
@@ -36,13 +36,13 @@ class Claim:
     unready: bool = False  # 'not (yet) ready': mixed where timing does not matter, else a refusal now
     others_backed: bool = False  # 'will not send soldiers, but will support countries that do'
     condition_is_time: bool = False  # 'when conditions allow' names a later time, not a condition
-    now_bounded: bool = False  # the claim's own clause says 'now': 'Ukraine should join NATO now'
+    wanted_now: bool = False  # the step itself is timed now: 'Ukraine should join NATO now'
 
     def about_the_step_now(self) -> bool:
         """'Joining the alliance now is not an option', 'offering Ukraine membership now': the
         step now is refused or wanted, not the goal (the development gold: 'membership is not on
         the agenda at the moment' opposes the invitation, as 'opposition to immediate entry' does)."""
-        wanted_now = self.polarity == "support" and self.now_bounded
+        wanted_now = self.polarity == "support" and self.wanted_now
         return (self.polarity == "oppose" and self.for_now or wanted_now) and not self.unready and not self.deferred
 
     def answered_no(self) -> Claim:
@@ -138,4 +138,4 @@ def _claim(holders, walk: _Walk, frame: Frame | None, node, lexicon: Lexicon,
         self_stated = node.lemma_.lower() in lexicon.communicative
     return Claim(tuple(holders), polarity, walk.hedged, frame, walk.found or "", condition, self_stated, walk.later,
                  for_now(node, lexicon), walk.unready, walk.others_backed,
-                 condition is not None and names_a_time(condition, lexicon), now_bounded(node, lexicon))
+                 condition is not None and names_a_time(condition, lexicon), step_wanted_now(node, lexicon))

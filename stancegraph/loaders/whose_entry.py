@@ -57,7 +57,8 @@ def _alliance_at_war(doc, cue_tokens: list[int], ctx: Context) -> bool:
     wars = [doc[i] for i in cue_tokens if doc[i].lower_ == "war" and doc[i].head.lower_ == "at"]
     for war in wars:
         verb = war.head.head
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]  # 'is at war', 'put NATO at war'
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and verb.lemma_ == "be"  # 'NATO is at war'
+                    or c.dep_ == "dobj" and verb.lemma_.lower() in ("put", "place", "bring", "drag", "draw")]
         actors = [a for c in subjects for a in ctx.resolver.actors(c)]
         if actors and not any(ctx.is_state(a) for a in actors):
             return True
