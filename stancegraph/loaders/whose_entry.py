@@ -42,7 +42,8 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
         actors = ctx.resolver.actors(doc[head.i - 1])
         if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
             return True
-    if _granted_to_another(cue_head(doc, cue_tokens), ctx) or _alliance_at_war(doc, cue_tokens, ctx):
+    head = cue_head(doc, cue_tokens)
+    if _granted_to_another(head, ctx) or _alliance_at_war(doc, cue_tokens, ctx) or _applied_for_by_another(head, ctx):
         return True
     joiner = controlled_joiner(doc, cue_tokens)
     actors = _joiner_actors(joiner, ctx) if joiner is not None else []
@@ -63,6 +64,27 @@ def _alliance_at_war(doc, cue_tokens: list[int], ctx: Context) -> bool:
         if actors and not any(ctx.is_state(a) for a in actors):
             return True
     return False
+
+
+APPLYING = {"apply", "seek", "request", "pursue"}
+
+
+def _applied_for_by_another(head, ctx: Context) -> bool:
+    """'the situation Sweden is in as it applies for NATO membership': another state's own
+    application (not 'Poland seeks Ukraine's membership', which names Ukraine)."""
+    if any(ctx.home in ctx.resolver.actors(t) for t in head.subtree):
+        return False
+    verb = head
+    while verb.dep_ in ("pobj", "prep", "dobj") and verb.head.i != verb.i and verb.pos_ != "VERB":
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in APPLYING:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    actors = ctx.resolver.actors(subject) if subject is not None else []
+    if not actors and subject is not None and subject.lower_ in ("it", "they"):
+        earlier = [a for t in subject.doc[:subject.i] for a in ctx.resolver.actors(t) if ctx.is_state(a)]
+        actors = earlier[-1:]  # the state the sentence named before the pronoun
+    return bool(actors) and ctx.home not in actors and all_states(actors, ctx)
 
 
 GRANTED_TO = {"promise", "offer", "grant", "give", "deny", "refuse"}
