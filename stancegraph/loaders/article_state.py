@@ -32,6 +32,7 @@ class CueHit:
     polarity: str | None
     asserts: bool = False
     bare: bool = False  # a 'follows' word: names the topic only after a full cue did
+    also_broader: bool = False  # support for it is support for the broader topic too
 
 
 @dataclass

@@ -229,9 +229,18 @@ def innermost_frame(frames: list[Frame], index: int) -> Frame | None:
 TIME_PREPOSITIONS = frozenset({"after", "before", "upon", "since", "until"})
 
 
-def in_side_clause(token, lexicon: Lexicon, frame: Frame | None) -> bool:
+CONDITION_NOUNS = frozenset({"condition", "precondition", "requirement", "criterion", "prerequisite"})
+
+
+def _names_conditions(clause) -> bool:
+    """'if the conditions are met': the clause is about the conditions themselves."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CONDITION_NOUNS for c in clause.children)
+
+
+def in_side_clause(token, lexicon: Lexicon, frame: Frame | None, conceded: bool = False) -> bool:
     """A cue inside 'even if …' or 'if …' states a premise, not the claim; one inside 'after
-    receiving …' says when."""
+    receiving …' says when. On a `conceded` topic 'even if …' and 'if the conditions are met …'
+    state the condition the claim accepts ('an invitation now, even if accession comes after the war')."""
     owned = False
     for ancestor in [token, *token.ancestors]:
         if frame is not None and ancestor.i == frame.verb:
@@ -239,8 +248,12 @@ def in_side_clause(token, lexicon: Lexicon, frame: Frame | None) -> bool:
         for mark in (c for c in ancestor.children if c.dep_ == "mark"):
             before = ancestor.doc[mark.i - 1].lower_ if mark.i > 0 else ""
             if f"{before} {mark.lower_}" in lexicon.concessive or mark.lower_ in lexicon.concessive:
+                if conceded and mark.lower_ == "if":
+                    continue
                 return True
             if mark.lower_ in ("if", "unless") and ancestor.dep_ in ("advcl", "ccomp", "acl"):
+                if conceded and _names_conditions(ancestor):
+                    continue  # 'membership if the conditions are met, the first of which is the war's end'
                 return not (mark.lower_ == "if" and warned_supposition(ancestor, lexicon)[0])
         if ancestor.dep_ == "advcl" and ancestor.lower_ in ("if",):
             return True

@@ -119,7 +119,7 @@ def find_cues(state: ArticleState, topics: tuple[Topic, ...], named_by: dict[str
                 for match in (m for m in cue.pattern.finditer(text) if m.end() > m.start()):
                     (bare if cue.follows else hits).append(CueHit(
                         topic.id, sentence.start + origin[match.start()], sentence.start + origin[match.end() - 1] + 1,
-                        cue.polarity, cue.asserts, cue.follows))
+                        cue.polarity, cue.asserts, cue.follows, cue.also_broader))
         named |= {hit.topic for hit in hits}
         # a bare word speaks where no full cue of its topic does ('said guarantees had to be
         # real …, adding that Ukraine had not given up on joining the alliance')

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
-from .actors import ActorIndex, Mention, fold, one_edit_apart
+from ..ontology import load_actor_data
+from .actors import ActorIndex, Mention, fold, one_edit_apart, translit_key
 from .roles import apposed_person, resolve_role
 from .segment import Sentence
 
@@ -75,6 +77,19 @@ def sounding_mentions(sentence: Sentence, index: ActorIndex, found: list[Mention
 _GIVEN_BEFORE = re.compile(r"([A-Z][a-z]+) $")
 
 
+@lru_cache(maxsize=1)
+def _given_name_groups() -> dict[str, int]:
+    groups = load_actor_data().get("given_name_equivalents", {}).get("groups", ())
+    return {translit_key(name): number for number, names in enumerate(groups) for name in names}
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """'Aleksey' and 'Oleksii', 'Pyotr' and 'Petro': one given name in two languages."""
+    groups = _given_name_groups()
+    group = groups.get(translit_key(a))
+    return group is not None and group == groups.get(translit_key(b))
+
+
 def with_given_name_variants(found: list[Mention], sentence: Sentence, index: ActorIndex) -> list[Mention]:
     """'Czech Prime Minister Peter Fiala' for the dictionary's Petr Fiala: a surname the
     dictionary knows, after the person's given name in another spelling, is the full name (so
@@ -85,7 +100,7 @@ def with_given_name_variants(found: list[Mention], sentence: Sentence, index: Ac
         before = _GIVEN_BEFORE.search(sentence.text, 0, mention.start - sentence.start) if entry else None
         if before is not None:
             given, spelled = fold(entry.name.split()[0]).lower(), before.group(1).lower()
-            if given != spelled and one_edit_apart(given, spelled):
+            if given != spelled and (one_edit_apart(given, spelled) or same_given_name(given, spelled)):
                 start = sentence.start + before.start(1)
                 mention = dataclasses.replace(mention, start=start, kind="name",
                                               text=sentence.text[before.start(1):mention.end - sentence.start])

@@ -69,6 +69,8 @@ class Extractor:
         self._named_by = {t.id: {t.id, t.broader} - {None} | {n.id for n in self.topics if n.broader == t.id}
                           for t in self.topics}  # 'declined to set out a timeline' after talk of membership
         self._timing_neutral = {t.id for t in self.topics if t.timing_neutral}
+        self._conceded = {t.id for t in self.topics if t.conceded}
+        self._broader = {t.id: t.broader for t in self.topics if t.broader}
         self._condition_neutral = {t.id for t in self.topics if t.condition_neutral}
         self._not_now = {t.id: t.broader for t in self.topics if t.not_now_under_broader and t.broader}
         self._step_now = {broader: step for step, broader in self._not_now.items()}
@@ -225,6 +227,8 @@ class Extractor:
                 if frame.kind in ("speech", "according") and frame.speaker:
                     paragraph_speaker[sentence.paragraph] = frame.speaker
             state.voices[sentence.index] = frozenset(s for f in frames if f.kind != "continued" for s in f.speakers)
+            reporting = {f.speaker for f in frames if f.kind == "speech" and f.speaker}
+            resolver.reported_speaker = next(iter(reporting)) if len(reporting) == 1 else None
             ctx = Context(doc, frames, resolver, self.lexicon, self.themes,
                           state.speaks_for, self._is_state, self.home)
             hits = governing_hits(doc, sentence, state.cues.get(sentence.index, []), self.topics)
@@ -236,9 +240,14 @@ class Extractor:
                 hit = dataclasses.replace(hit, polarity="oppose") if equated == "oppose" else hit
                 if positionless:
                     state.positionless_cues.add((sentence.index, hit.start))
-                for claim in [] if asks_only or positionless else claims_for_cue(tokens, hit.polarity, ctx, hit.asserts):
+                for claim in [] if asks_only or positionless else claims_for_cue(
+                        tokens, hit.polarity, ctx, hit.asserts, hit.topic in self._conceded):
                     claim = claim.answered_no() if answer == -1 else claim
                     stances += self._stances_of(claim, hit.topic, sentence, state, f"cue:{hit.topic}", 0.8)
+                    if hit.also_broader and claim.polarity == "support" and self._broader.get(hit.topic):
+                        # 'wants clear prospects for membership' backs the membership too; refusing them may only be 'not now'
+                        stances += self._stances_of(claim, self._broader[hit.topic], sentence, state,
+                                                    f"cue:{hit.topic}|goal", 0.8)
                 relative = None if asks_only else relative_claim(tokens, hit.polarity, ctx)
                 if relative:  # 'membership, which Putin has ruled out'
                     stances += self._stances_of(relative, hit.topic, sentence, state, f"cue:{hit.topic}|relative", 0.75)
@@ -346,6 +355,8 @@ class Extractor:
         for relation in state.relations:  # an organisation a title implies, though not named
             for ident in (relation.subject, relation.object):
                 surface.setdefault(ident, [])
+        for ident in holders - {None, "journalist"}:  # 'our country', in its speaker's words
+            surface.setdefault(ident, [])
         actors = []
         for ident, forms in surface.items():
             entry = self.index.entry(ident)

@@ -96,6 +96,7 @@ class Resolver:
     lexicon: Lexicon
     salience: Salience
     quote_speaker: str | None = None
+    reported_speaker: str | None = None  # the one speaker of indirect speech: 'X said that our country …'
     home_state: object = None  # callable: person id -> the state or organisation they serve
     is_organisation: object = lambda actor: False  # callable: actor id -> an organisation such as NATO or the EU
     listed: tuple[str, ...] = ()  # the states a neighbouring sentence lists ('These are Denmark, Spain, …')
@@ -281,7 +282,8 @@ class Resolver:
         """'the country' is the last state named; 'his country' the state its person serves."""
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None and owner.lower_ in PERSONAL | FIRST_PERSON and self.home_state:
-            person = self.quote_speaker if owner.lower_ in FIRST_PERSON else (self._person_before(owner) or self.salience.person)
+            person = (self.quote_speaker or self.reported_speaker) if owner.lower_ in FIRST_PERSON else (
+                self._person_before(owner) or self.salience.person)
             home = self.home_state(person) if person else None
             return [home] if home else []
         if any(c.lower_ == "the" for c in token.children) and self.salience.state:

@@ -107,6 +107,7 @@ _INDEFINITE_BEFORE = re.compile(
 
 
 _NOT_YET = re.compile(r"\b(?:next|future|would-be)\s", re.IGNORECASE)
+_NOT_YET_BEFORE = re.compile(r"\b(?:next|future|would-be)\s+$", re.IGNORECASE)
 
 
 def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
@@ -122,8 +123,9 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
         former = mod in ("former", "ex-", "then-", "then")
         if of is None and role is None:
             continue  # 'the chief' with no organisation says too little
-        if _NOT_YET.search(shadow.text[max(0, match.start() - 12):match.end()]):
-            continue  # 'to become the next NATO Secretary General': nobody holds that yet
+        if _NOT_YET.search(shadow.text, match.start(), match.end()) or _NOT_YET_BEFORE.search(shadow.text[:match.start()]):
+            continue  # 'to become the next NATO Secretary General': nobody holds that yet ('next month, UK
+            # Foreign Secretary …' still names the holder)
         indefinite = (match.group("det") or "").lower() == "a" or bool(_INDEFINITE_BEFORE.search(shadow.text, 0, match.start()))
         its = (match.group("det") or "").lower() == "its" and of is None
         found.append(RolePhrase(match.start(), match.end(), role, of, former, indefinite, its))

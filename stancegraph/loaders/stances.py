@@ -40,7 +40,8 @@ COMMITTING = {"commitment", "pledge", "promise", "answer", "question"}  # what a
 CONTENT_NOUNS = {"idea", "notion", "prospect", "possibility", "claim", "suggestion", "assumption", "expectation"}
 
 
-def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, asserts: bool = False) -> list[Claim]:
+def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, asserts: bool = False,
+                   conceded: bool = False) -> list[Claim]:
     """The claims on a cue, found by climbing from it to its governors: the first holder, and
     where that holder owns a stance noun on the way ('attempts by Poland to offer a plan', 'Ukraine's
     hopes of an invitation'), the holder of what governs that noun too ('the US resists attempts
@@ -51,7 +52,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     doc = ctx.doc
     head = cue_head(doc, cue_tokens)
     frame = nearest_frame(head, ctx.frames, innermost_frame(ctx.frames, head.i))
-    if in_side_clause(head, ctx.lexicon, frame) or used_as(head):
+    if in_side_clause(head, ctx.lexicon, frame, conceded) or used_as(head):
         return []
     walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None, cue_head=head.i,
                  cue_tokens=frozenset(cue_tokens) if inherent else frozenset(), mixed=inherent == "mixed")
@@ -308,6 +309,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.lemma_.lower() in ENDING:
         if subject is not None and subject.head.i != node.i and subject.head.head.i != node.i:
             walk.sign = -walk.sign  # held by the verb's subject: 'Turkey dropped its objection to …', 'lifted its veto on …'
+            if is_negated(node.head):
+                walk.sign = -walk.sign  # 'has never abandoned its aim of joining': kept, not given up
         else:
             walk.found = None  # 'ready to drop Ukraine's bid': whoever drops it holds, by the verb
             return CLIMB

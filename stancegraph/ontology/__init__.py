@@ -31,6 +31,9 @@ class Cue:
     # a bare word that names its topic by itself where the sentence also says this ('Kyiv's
     # integration aspirations' beside 'NATO')
     licensed_by: re.Pattern[str] | None = None
+    # a step that also names the goal: support for it backs the broader topic too ('a clear
+    # perspective on membership' asks for the path and backs the membership)
+    also_broader: bool = False
 
     def applies_on(self, date: str | None) -> bool:
         return self.only_before is None or (date is not None and date < self.only_before)
@@ -58,6 +61,9 @@ class Topic:
     # a cue of this topic that a copula or 'as' equates with a cue of that topic names that goal, not
     # this one ('NATO membership is the strongest security guarantee')
     equated_with: str | None = None
+    # a cue of this topic inside 'even if …' or 'if the conditions are met …' is a condition the claim accepts
+    # ('an invitation now, even if Ukraine joins after the war' accepts accession after the war)
+    conceded: bool = False
 
 
 @lru_cache(maxsize=8)
@@ -98,13 +104,15 @@ def _topic(entry: dict, words: dict[str, str]) -> Topic:
         Cue(re.compile(_with_variants(c["pattern"], words), re.IGNORECASE), c.get("polarity"), c.get("only_before"), bool(c.get("asserts")),
             re.compile(c["requires"], re.IGNORECASE) if c.get("requires") else None, bool(c.get("follows")),
             re.compile(c["unless"], re.IGNORECASE) if c.get("unless") else None,
-            re.compile(c["licensed_by"], re.IGNORECASE) if c.get("licensed_by") else None)
+            re.compile(c["licensed_by"], re.IGNORECASE) if c.get("licensed_by") else None,
+            bool(c.get("also_broader")))
         for c in entry.get("cues", ())
     )
     return Topic(entry["id"], entry["label"], entry.get("definition", ""), entry.get("broader"), cues,
                  bool(entry.get("timing_neutral", False)), bool(entry.get("condition_neutral", False)),
                  re.compile(entry["context"], re.IGNORECASE) if entry.get("context") else None,
-                 bool(entry.get("not_now_under_broader", False)), entry.get("equated_with"))
+                 bool(entry.get("not_now_under_broader", False)), entry.get("equated_with"),
+                 bool(entry.get("conceded", False)))
 
 
 @lru_cache(maxsize=8)
