@@ -33,6 +33,10 @@ def test_outlets_and_tagger_noise_are_not_actors(text, not_an_actor):
     # a name right after the medium it is
     ("In an interview with the Russian weekly magazine Argumenty i Fakty, Dmitry Medvedev said Ukraine must never "
      "join NATO.", "Argumenty i Fakty"),
+    # a name right before the kind of medium it is; a seat named as where someone travelled
+    ("Dmitry Medvedev told the editor of the Ekho Moskvy radio station that Ukraine must never join NATO.",
+     "Ekho Moskvy"),
+    ("During his visit to Brussels, Dmitry Medvedev said Ukraine must never join NATO.", "European Union"),
 ])
 def test_other_councils_and_named_media_are_no_actors(text, not_an_actor):
     names = {a.name for a in extract(Article(text, published="2024-07-17")).actors}
@@ -104,3 +108,14 @@ def test_a_two_word_name_the_tagger_calls_an_organisation_is_a_person_the_articl
     parubiy = next(a for a in result.actors if a.name == "Andriy Parubiy")
     assert parubiy.type == "Person"
     assert {(s.actor, s.polarity) for s in result.stances} == {(parubiy.id, "support")}
+
+
+def test_a_person_named_again_by_initial_and_surname_is_the_one_named_in_full():
+    # the tagger calls the initialled form an organisation; it is the person the article named
+    text = ("Latvian Prime Minister Krišjānis Kariņš met the NATO chief on Wednesday. "
+            "K. Kariņš stated that Ukraine should become a member of NATO.")
+    result = extract(Article(text, published="2023-05-24"))
+    names = {a.id: a.name for a in result.actors}
+    assert "K. Kariņš" not in names.values()
+    assert {(names[s.actor], s.topic, s.polarity) for s in result.stances} == {
+        ("Krišjānis Kariņš", "ukraine_membership", "support")}

@@ -193,7 +193,17 @@ def _speaker_token(verb):
     for child in verb.children:  # '…, says Anders Rasmussen'
         if child.i > verb.i and child.dep_ in ("nmod", "dobj", "attr", "npadvmod", "appos", "dep") and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child
-    return None
+    return _name_closing_the_sentence(verb)
+
+
+def _name_closing_the_sentence(verb):
+    """'…, Latvia's Prime Minister, Krisjanis Karins, stated.': the parse lost the subject, but a
+    name set off by commas just before the sentence's last verb is who said what came first."""
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) \
+            or any(t.i > verb.i and not t.is_punct for t in verb.sent):
+        return None
+    before = next((t for t in reversed(verb.doc[verb.sent.start:verb.i]) if not t.is_punct), None)
+    return before if before is not None and before.pos_ == "PROPN" and before.dep_ == "appos" else None
 
 
 def _according_frame(token, resolver: Resolver) -> Frame | None:

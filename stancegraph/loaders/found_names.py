@@ -27,6 +27,11 @@ _MEDIUM_BEFORE = re.compile(r"\b(?:newspaper|magazine|weekly|daily|outlet|broadc
                             r"website|publication|programme|program|podcast|show)\s+$", re.IGNORECASE)
 
 
+# a name right before the kind of medium it is ('the Ekho Moskvy radio station', 'the Kommersant daily')
+_MEDIUM_AFTER = re.compile(r"^\s+(?:radio(?: station)?|(?:tv|television) (?:channel|station)|newspaper|daily|weekly|magazine|"
+                           r"news agency|news outlet|website|tabloid|broadcaster)\b", re.IGNORECASE)
+
+
 def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorIndex) -> bool:
     """Whether NER found a person or organisation of two words or more that no mention covers."""
     mentions = state.mentions[sentence.index]
@@ -45,8 +50,9 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
             continue  # "Russia's Security Council" is not the UN's
         known = index.lookup(name) or (index.spelled_like(name) if ent.label_ == "PERSON" else None)
         if not known and (ent.label_ == "ORG" and (reported_by_outlet(name) or a_ministry(name)) or ner_noise(name)
-                          or _MEDIUM_BEFORE.search(sentence.text[:ent.start_char])):
-            continue  # 'The Wall Street Journal reported …', 'the weekly Argumenty i Fakty': a source; 'Euro-Atlantic' no name
+                          or _MEDIUM_BEFORE.search(sentence.text[:ent.start_char])
+                          or _MEDIUM_AFTER.search(sentence.text[ent.end_char:ent.end_char + 24])):
+            continue  # 'The Wall Street Journal reported …', 'the weekly Argumenty i Fakty', 'the Ekho Moskvy radio station': a source
         ident = known.id if known else actor_id(name)
         kind = "Person" if ent.label_ == "PERSON" else "Organization"
         state.new_actors.setdefault(ident, Actor(ident, name, kind))
@@ -54,6 +60,27 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
         added = True
     mentions.sort(key=lambda m: m.start)
     return added
+
+
+_INITIAL_AND_SURNAME = re.compile(r"^([A-Z])\.\s*([A-Z]\S+)$")
+
+
+def merge_initialled(state: ArticleState) -> None:
+    """'K. Kariņš' beside 'Krišjānis Kariņš': the person the article names in full, by initial
+    (NER often takes the initialled form for an organisation)."""
+    for actor in list(state.new_actors.values()):
+        match = _INITIAL_AND_SURNAME.match(actor.name)
+        if match is None:
+            continue
+        initial, surname = match.groups()
+        people = [a for a in state.new_actors.values() if a.type == "Person" and len(a.name.split()) > 1
+                  and a.name.split()[-1] == surname and a.name[:1] == initial and a.id != actor.id]
+        if len(people) != 1:
+            continue
+        del state.new_actors[actor.id]
+        for found in state.mentions.values():
+            found[:] = [dataclasses.replace(m, actor=people[0].id, is_person=True) if m.actor == actor.id else m
+                        for m in found]
 
 
 def relations_again(state: ArticleState, sentence: Sentence, index: ActorIndex) -> None:
@@ -96,6 +123,7 @@ def surnames_of_found_people(state: ArticleState) -> None:
     found in full, in that sentence's rest and in every later one. A name NER took for an
     organisation ('Andriy Parubiy', two name-like words, no organisation word) is a person's
     when the article opens a sentence with its last word alone."""
+    merge_initialled(state)
     first_named: dict[str, tuple[int, str]] = {}  # surname -> (first sentence, actor)
     for sentence in state.sentences:
         for m in state.mentions.get(sentence.index, ()):

@@ -17,7 +17,8 @@ from .segment import Sentence
 # 'the summit in Bucharest', 'leaders meeting at Lancaster House': a capital or a name found
 # only by NER after these is where something happened, not someone taking part (unless it
 # holds a stance there).
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$|\b(?:visits?|trip|journey|arrival|travell?ed|flew|arrived|came|went|"
+                           r"returned)\s+(?:to|in)\s+$", re.IGNORECASE)  # 'during his visit to Brussels': where
 _VENUE_BEFORE = re.compile(r"\b(?:at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -35,7 +36,7 @@ _OUTLET_AFTER = re.compile(r"^\s+(?:Post|Times|Independent|Herald|Journal|Tribun
 def only_a_place(mention: Mention, text: str) -> bool:
     if mention.kind not in ("metonym", "ner"):
         return False
-    return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 12):mention.start])) or only_a_venue(mention, text)
+    return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 16):mention.start])) or only_a_venue(mention, text)
 
 
 def only_a_venue(mention: Mention, text: str) -> bool:

@@ -71,6 +71,7 @@ class Extractor:
         self._timing_neutral = {t.id for t in self.topics if t.timing_neutral}
         self._conceded = {t.id for t in self.topics if t.conceded}
         self._broader = {t.id: t.broader for t in self.topics if t.broader}
+        self._war_end_cues = [c.pattern for t in self.topics if t.conceded for c in t.cues if c.polarity != "oppose"]
         self._condition_neutral = {t.id for t in self.topics if t.condition_neutral}
         self._not_now = {t.id: t.broader for t in self.topics if t.not_now_under_broader and t.broader}
         self._step_now = {broader: step for step, broader in self._not_now.items()}
@@ -305,6 +306,11 @@ class Extractor:
         entry = self.index.entry(actor)
         return entry is not None and entry.type == "Organization"
 
+    def _ends_the_war(self, condition: str | None) -> bool:
+        """A condition that is the war's end ('after the war is over'): the definition's case of
+        wanting the step now while accepting accession after the war, not a conditional step."""
+        return bool(condition) and any(p.search(condition) for p in self._war_end_cues)
+
     def _speaks_for(self, state: ArticleState) -> Callable[[str, str], bool]:
         """Whether a speaker speaks for a holder in this article (roles it states read once)."""
         stated, date = _stated_roles(state.relations), state.article.published
@@ -326,7 +332,9 @@ class Extractor:
         evidence = Evidence(sentence.text, sentence.start, sentence.end)
         if claim.about_the_step_now() and topic in self._step_now:
             topic, rule = self._step_now[topic], f"{rule}|now"
-        polarity = claim.polarity_on(topic not in self._timing_neutral, topic not in self._condition_neutral)
+        conditions_matter = topic not in self._condition_neutral and not (
+            topic in self._not_now and self._ends_the_war(claim.condition))  # 'an invitation, accession after the war'
+        polarity = claim.polarity_on(topic not in self._timing_neutral, conditions_matter)
         found = []
         for holder in claim.holders:
             speaker, attribution = attribution_of(
