@@ -71,6 +71,8 @@ def predicate_class(node, lexicon: Lexicon) -> str | None:
         return "support"
     if lemma == "call" and names_something(node):
         return naming_class(node, lexicon)  # 'called the plan unrealistic' is no call for it
+    if lemma == "call" and node.pos_ == "NOUN" and a_conversation(node):
+        return None  # 'his call with the coalition of the willing' was a conversation, not a demand
     if node.pos_ == "VERB" and lemma in ENTAILING and (kind := evaluated_object(node, lexicon)):
         return kind
     kind = lexicon.polarity_class(lemma, "VERB" if node.pos_ == "AUX" and lemma not in COPULAS else node.pos_)
@@ -168,6 +170,15 @@ def noun_phrase_class(noun, lexicon: Lexicon, also: str | None = None) -> str | 
     return None
 
 
+CONVERSATION_WORDS = {"phone", "video", "telephone", "conference", "virtual"}
+
+
+def a_conversation(noun) -> bool:
+    """'a call with Starmer', 'a phone call between the leaders', 'the video call'."""
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children) or any(
+        c.dep_ in ("compound", "amod") and c.lower_ in CONVERSATION_WORDS for c in noun.children)
+
+
 def names_something(node) -> bool:
     return node.pos_ == "VERB" and any(c.dep_ in ("dobj", "oprd") for c in node.children) and not any(
         c.dep_ == "prep" and c.lower_ in ("for", "on") for c in node.children)
@@ -221,9 +232,9 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
     if _left_open(node):  # a question kept open (mixed); 'not open for discussion' rules it out, negated by the caller
         return "support" if is_negated(node) else "mixed"
     for child in node.children:
-        if child.dep_ == "attr" and child.lemma_.lower() == "option":
-            # 'is an option' keeps it open (mixed); 'is not an option' rules it out: this is
-            # returned as support for the caller to negate, as 'not on the agenda' below
+        if child.dep_ == "attr" and child.lemma_.lower() in ("option", "possibility"):
+            # 'is an option', 'remains only a possibility' keep it open (mixed); 'is not an option'
+            # rules it out: this is returned as support for the caller to negate, as 'not on the agenda' below
             return "support" if is_negated(node) else "mixed"
         if child.dep_ in ("acomp", "attr") or child.dep_ == "prep" and child.lower_ == "among":
             if child.lemma_.lower() in ("likely", "probable") and any(g.dep_ == "xcomp" for g in child.children):

@@ -19,6 +19,9 @@ from .predicates import is_negated
 from .resolve import Resolver
 
 HEDGE_PHRASES_MIXED = {"exclude", "rule"}  # 'would not exclude', 'did not rule out'
+# 'does not reject the scenario of deploying': a possibility not refused, not a proposal accepted
+# ('did not reject the proposal' backs it)
+HYPOTHETICAL_OBJECTS = {"scenario", "possibility", "option", "prospect", "eventuality"}
 STOP, CLIMB = "stop", None
 
 
@@ -104,7 +107,8 @@ def _apply(node, kind: str, walk: _Walk, lexicon: Lexicon, negated: bool | None 
         walk.mixed = True
     if negated if negated is not None else is_negated(node):
         walk.sign = -walk.sign
-        if kind == "oppose" and node.lemma_.lower() in HEDGE_PHRASES_MIXED:
+        if kind == "oppose" and (node.lemma_.lower() in HEDGE_PHRASES_MIXED or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in HYPOTHETICAL_OBJECTS for c in node.children)):
             walk.mixed = walk.hedged = True
     _note_phrases(node, walk, lexicon)
 
@@ -113,7 +117,7 @@ def _note_phrases(node, walk: _Walk, lexicon: Lexicon) -> None:
     """Hedges and the phrases of the predicate's own clause: 'not ready', 'one day', 'in principle'."""
     if modal(node, lexicon.hedges) or node.lemma_.lower() in lexicon.hedge_verbs:
         walk.hedged = True
-    clause = " ".join(t.lower_ for t in _clause_tokens(node))
+    clause = " ".join(t.lower_ for t in _clause_tokens(node) if not t.is_quote)  # "'open' to sending"
     if any(f" {phrase} " in f" {clause} " for phrase in lexicon.mixed_phrases):
         walk.mixed = True
     later = " ".join(t.lower_ for c in node.children if c.dep_ == "xcomp" for t in c.subtree)
