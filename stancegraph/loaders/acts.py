@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .attribution import PREDICTING, Frame
 from .holders import own_subject
-from .predicates import under_ability
+from .negation import under_ability
 
 if TYPE_CHECKING:
     from .walk import Context

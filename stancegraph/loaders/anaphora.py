@@ -6,7 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 from .attribution import DASHES
-from .predicates import is_negated, predicate_class
+from .negation import is_negated
+from .predicates import predicate_class
 from .holders import joined_partners, subject_of
 from .cue_context import innermost_frame
 from .walk import Claim, Context, _apply, _claim, _Walk

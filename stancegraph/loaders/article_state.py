@@ -11,7 +11,7 @@ from time import monotonic
 from ..errors import InputError
 from ..model import Actor, Article, Relation, Stance
 from .actors import Mention
-from .attribution import Regions, quote_regions
+from .quotations import Regions, quote_regions
 from .dating import told_of_year
 from .segment import Sentence
 

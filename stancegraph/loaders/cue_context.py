@@ -8,9 +8,10 @@ from .attribution import Frame
 from .conditions import warned_supposition
 from .holders import coordinated_with
 from .lexicon import Lexicon
+from .negation import is_negated, under_ability
 from .predicates import (
-    COPULAS, ENTAILING, EXCLUSIVE, PURSUITS, asked_passively, evaluated_object, is_negated, noun_phrase_class,
-    predicate_class, under_ability,
+    COPULAS, ENTAILING, EXCLUSIVE, PURSUITS, asked_passively, evaluated_object, noun_phrase_class,
+    predicate_class,
 )
 
 EVENT_VERBS = {"happen", "come", "occur", "materialise", "materialize", "arise"}  # the subject is what happens
@@ -89,9 +90,12 @@ def owned_noun(node, head) -> bool:
 
 
 def put_aside(doc, first: int) -> bool:
-    """A cue right after 'rather than' or 'instead of' is what the claim is not about."""
+    """A cue right after 'rather than', 'instead of' or 'in lieu of' is what the claim is not about."""
     before = " ".join(t.lower_ for t in doc[max(0, first - 3):first])
-    return any(before.endswith(p) or f"{p} " in f"{before} " for p in ("rather than", "instead of"))
+    return any(before.endswith(p) or f"{p} " in f"{before} " for p in PUT_ASIDE)
+
+
+PUT_ASIDE = ("rather than", "instead of", "in lieu of", "in place of", "as a substitute for")
 
 
 def compared_against(head) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..ontology import Topic
 from .article_state import ArticleState, CueHit
-from .attribution import QUOTATION_MARKS
+from .quotations import QUOTATION_MARKS
 from .cue_context import contrasted_away
 from .segment import Sentence
 

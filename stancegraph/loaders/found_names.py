@@ -27,6 +27,8 @@ _MEDIUM_BEFORE = re.compile(r"\b(?:newspaper|magazine|weekly|daily|outlet|broadc
                             r"website|publication|programme|program|podcast|show)\s+$", re.IGNORECASE)
 
 
+# the rest of a title the tagger takes for a body ('Assistant Secretary of State for European Affairs')
+_TITLE_BEFORE = re.compile(r"\b(?:Secretary|Minister|Commissioner|Representative|Envoy)\s+(?:of|for)\s+$", re.IGNORECASE)
 # a name right before the kind of medium it is ('the Ekho Moskvy radio station', 'the Kommersant daily')
 _MEDIUM_AFTER = re.compile(r"^\s+(?:radio(?: station)?|(?:tv|television) (?:channel|station)|newspaper|daily|weekly|magazine|"
                            r"news agency|news outlet|website|tabloid|broadcaster)\b", re.IGNORECASE)
@@ -51,7 +53,8 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
         known = index.lookup(name) or (index.spelled_like(name) if ent.label_ == "PERSON" else None)
         if not known and (ent.label_ == "ORG" and (reported_by_outlet(name) or a_ministry(name)) or ner_noise(name)
                           or _MEDIUM_BEFORE.search(sentence.text[:ent.start_char])
-                          or _MEDIUM_AFTER.search(sentence.text[ent.end_char:ent.end_char + 24])):
+                          or _MEDIUM_AFTER.search(sentence.text[ent.end_char:ent.end_char + 24])
+                          or _TITLE_BEFORE.search(sentence.text[:ent.start_char])):
             continue  # 'The Wall Street Journal reported …', 'the weekly Argumenty i Fakty', 'the Ekho Moskvy radio station': a source
         ident = known.id if known else actor_id(name)
         kind = "Person" if ent.label_ == "PERSON" else "Organization"

@@ -6,8 +6,8 @@ the parse around one token."""
 from __future__ import annotations
 
 from .lexicon import Lexicon
+from .negation import COPULAS, is_negated
 
-COPULAS = {"be", "remain", "seem", "become", "appear", "look", "sound", "stay"}
 
 
 TRUE_AUXILIARIES = {"be", "have", "do", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
@@ -267,6 +267,10 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
             c.lemma_.lower() in lexicon.equating and (c.dep_ == "attr" or c.dep_ == "nsubj" and _singled_out(c))
             for c in node.children):
         return "support"  # 'membership is a guarantee', 'the only guarantee that works is membership'
+    subject = next((c for c in node.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if subject is not None and any(c.dep_ == "attr" for c in node.children) and \
+            any(m.dep_ == "amod" for m in subject.children):
+        return noun_phrase_class(subject, lexicon)  # 'a red flag is NATO admission': the subject judges what is named
     return None
 
 
@@ -292,61 +296,6 @@ def _prepositional_class(prep, lexicon: Lexicon) -> str | None:
     words = [t.lower_ for t in prep.subtree]
     return next((kind for n in range(len(words), 1, -1)
                  if (kind := lexicon.polarity_class(" ".join(words[:n]), "ADJ"))), None)
-
-
-ABILITY = {"able", "unable"}
-
-
-def under_ability(node) -> bool:
-    """'(not) able to offer', 'unable to offer': the verb an ability governs."""
-    return node.dep_ == "xcomp" and node.head.lemma_.lower() in ABILITY
-
-
-def is_negated(node, within_cue: frozenset = frozenset(), through_copula: bool = True) -> bool:
-    for child in node.children:
-        if child.i in within_cue:
-            continue
-        if child.dep_ == "neg" and (_denies_what_follows(node, child) or _adds(child)):
-            continue
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
-            return True
-        if child.dep_ in ("nsubj", "nsubjpass") and (_nobody(child) or _neither(child)):
-            return True  # 'no one should doubt that Ukraine will join', 'neither Germany nor France supports it'
-        if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
-            return True  # 'no longer opposes'
-    if through_copula and node.dep_ in ("acomp", "attr", "xcomp") and node.head.i != node.i \
-            and node.head.lemma_.lower() in COPULAS:
-        return is_negated(node.head)
-    if under_ability(node):
-        # 'will not be able to offer membership', 'is unable to offer it': the ability is what is denied
-        return is_negated(node.head) != (node.head.lemma_.lower() == "unable")
-    return False
-
-
-def _nobody(subject) -> bool:
-    return subject.lower_ in ("nobody", "none", "nothing", "noone") or subject.lower_ in ("one", "country", "ally") and any(
-        c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
-
-
-def _neither(subject) -> bool:
-    return any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in subject.children) \
-        and any(c.dep_ == "cc" and c.lower_ == "nor" for c in subject.children)
-
-
-ADDITIVE = {"just", "only", "merely", "simply", "solely"}
-
-
-def _adds(negation) -> bool:
-    """'is not just a threat, it is a declaration of war': 'not only' adds, it does not deny."""
-    following = negation.doc[negation.i + 1] if negation.i + 1 < len(negation.doc) else None
-    return following is not None and following.lower_ in ADDITIVE
-
-
-def _denies_what_follows(node, negation) -> bool:
-    """'backs guarantees, not membership': the parser hangs the 'not' on 'guarantees', but it
-    denies the apposition after it."""
-    return node.pos_ in ("NOUN", "PROPN") and negation.i > node.i and any(
-        c.dep_ in ("appos", "conj") and c.i > negation.i for c in node.children)
 
 
 def proposes(verb) -> bool:

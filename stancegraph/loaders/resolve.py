@@ -219,13 +219,18 @@ class Resolver:
 
     def _listed_examples(self, token) -> list[str]:
         """The named members of an unnamed plural: 'states, including Poland and Canada',
-        'countries such as Finland and Poland', 'allies like the Baltic states'."""
+        'countries such as Finland and Poland', 'allies like the Baltic states', 'leaders, in
+        particular Kallas'."""
         if token.tag_ not in ("NNS", "NNPS") or token.i in self.token_actor:
             return []
         found: list[str] = []
-        for prep in token.children:
+        beside = [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "in"] \
+            if token.dep_ in ("nsubj", "nsubjpass") else []  # 'in particular …' parsed on the verb
+        for prep in [*token.children, *beside]:
             such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
-            if prep.dep_ == "prep" and (prep.lower_ in ("including", "like") or such_as):
+            # 'leaders, in particular Estonian Prime Minister Kaja Kallas, note …' (parsed 'in' + 'particular …')
+            in_particular = prep.lower_ == "in" and any(t.lower_ == "particular" for t in prep.subtree)
+            if prep.dep_ == "prep" and (prep.lower_ in ("including", "like") or such_as or in_particular):
                 for member in (g for g in prep.children if g.dep_ == "pobj"):
                     for candidate in (member, *member.conjuncts):
                         found += [a for a in self._one(candidate) if a not in found]

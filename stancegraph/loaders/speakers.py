@@ -8,7 +8,8 @@ from bisect import bisect_left
 
 from ..model import JOURNALIST
 from .actors import ActorIndex
-from .attribution import CLOSING_MARKS, Frame, Regions, colon_label, says_the_sentence_before
+from .attribution import Frame, colon_label, says_the_sentence_before
+from .quotations import CLOSING_MARKS, Regions
 from .segment import Sentence
 from .walk import Claim
 

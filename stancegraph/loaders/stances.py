@@ -28,8 +28,9 @@ from .holders import (
 )
 from .lexicon import Lexicon
 from .signatories import with_signatories
+from .negation import is_negated
 from .predicates import (
-    COPULAS, OWN_PURSUITS, deliberated, excessive, factive, idiom, is_negated, names_something,
+    COPULAS, OWN_PURSUITS, deliberated, excessive, factive, idiom, names_something,
     none_there, phrasal, predicate_class, proposes, purpose_of, traded_for,
 )
 from .walk import CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk

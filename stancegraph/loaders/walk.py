@@ -15,7 +15,7 @@ from .acts import denied_content, modal
 from .attribution import Frame
 from .conditions import condition_clause, for_now, names_a_time, step_wanted_now
 from .lexicon import Lexicon
-from .predicates import is_negated
+from .negation import is_negated
 from .resolve import Resolver
 
 HEDGE_PHRASES_MIXED = {"exclude", "rule"}  # 'would not exclude', 'did not rule out'

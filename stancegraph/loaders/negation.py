@@ -1,0 +1,62 @@
+"""Whether a predicate is negated: 'not', 'never', 'no longer', a subject that is no one
+('no ally', 'neither Germany nor France'), a copula's or an ability's negation carried to what
+it governs, and the 'not' that adds ('not only') or denies only what follows it."""
+
+from __future__ import annotations
+
+COPULAS = {"be", "remain", "seem", "become", "appear", "look", "sound", "stay"}
+
+
+ABILITY = {"able", "unable"}
+
+
+def under_ability(node) -> bool:
+    """'(not) able to offer', 'unable to offer': the verb an ability governs."""
+    return node.dep_ == "xcomp" and node.head.lemma_.lower() in ABILITY
+
+
+def is_negated(node, within_cue: frozenset = frozenset(), through_copula: bool = True) -> bool:
+    for child in node.children:
+        if child.i in within_cue:
+            continue
+        if child.dep_ == "neg" and (_denies_what_follows(node, child) or _adds(child)):
+            continue
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and (_nobody(child) or _neither(child)):
+            return True  # 'no one should doubt that Ukraine will join', 'neither Germany nor France supports it'
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True  # 'no longer opposes'
+    if through_copula and node.dep_ in ("acomp", "attr", "xcomp") and node.head.i != node.i \
+            and node.head.lemma_.lower() in COPULAS:
+        return is_negated(node.head)
+    if under_ability(node):
+        # 'will not be able to offer membership', 'is unable to offer it': the ability is what is denied
+        return is_negated(node.head) != (node.head.lemma_.lower() == "unable")
+    return False
+
+
+def _nobody(subject) -> bool:
+    return subject.lower_ in ("nobody", "none", "nothing", "noone") or subject.lower_ in ("one", "country", "ally") and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+def _neither(subject) -> bool:
+    return any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in subject.children) \
+        and any(c.dep_ == "cc" and c.lower_ == "nor" for c in subject.children)
+
+
+ADDITIVE = {"just", "only", "merely", "simply", "solely"}
+
+
+def _adds(negation) -> bool:
+    """'is not just a threat, it is a declaration of war': 'not only' adds, it does not deny."""
+    following = negation.doc[negation.i + 1] if negation.i + 1 < len(negation.doc) else None
+    return following is not None and following.lower_ in ADDITIVE
+
+
+def _denies_what_follows(node, negation) -> bool:
+    """'backs guarantees, not membership': the parser hangs the 'not' on 'guarantees', but it
+    denies the apposition after it."""
+    return node.pos_ in ("NOUN", "PROPN") and negation.i > node.i and any(
+        c.dep_ in ("appos", "conj") and c.i > negation.i for c in node.children)
