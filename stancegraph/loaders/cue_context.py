@@ -90,12 +90,19 @@ def owned_noun(node, head) -> bool:
 
 
 def put_aside(doc, first: int) -> bool:
-    """A cue right after 'rather than', 'instead of' or 'in lieu of' is what the claim is not about."""
-    before = " ".join(t.lower_ for t in doc[max(0, first - 3):first])
-    return any(before.endswith(p) or f"{p} " in f"{before} " for p in PUT_ASIDE)
+    """A cue right after 'rather than' or 'instead of' is what the claim is not about."""
+    return _right_after(doc, first, ("rather than", "instead of"))
 
 
-PUT_ASIDE = ("rather than", "instead of", "in lieu of", "in place of", "as a substitute for")
+def substituted(doc, first: int) -> bool:
+    """'a guarantee could be offered in lieu of NATO membership': what something would replace
+    is described, not wanted or refused (the development gold codes no position on it, d22)."""
+    return _right_after(doc, first, ("in lieu of", "in place of"))  # not "would not accept … as a substitute for" (16)
+
+
+def _right_after(doc, first: int, phrases: tuple[str, ...]) -> bool:
+    before = " ".join(t.lower_ for t in doc[max(0, first - 4):first])
+    return any(before.endswith(p) or f"{p} " in f"{before} " for p in phrases)
 
 
 def compared_against(head) -> bool:

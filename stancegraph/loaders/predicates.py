@@ -268,9 +268,11 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
             for c in node.children):
         return "support"  # 'membership is a guarantee', 'the only guarantee that works is membership'
     subject = next((c for c in node.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
-    if subject is not None and any(c.dep_ == "attr" for c in node.children) and \
+    if subject is not None and any(c.dep_ == "attr" for c in node.children) and not is_negated(node) and \
             any(m.dep_ == "amod" for m in subject.children):
-        return noun_phrase_class(subject, lexicon)  # 'a red flag is NATO admission': the subject judges what is named
+        # 'a red flag is NATO admission': the subject judges what is named ('the biggest threat is
+        # not accession' judges nothing about accession)
+        return noun_phrase_class(subject, lexicon)
     return None
 
 

@@ -18,7 +18,7 @@ from .attribution import Frame
 from .cue_context import (
     DEMANDING, EVENT_VERBS, WISHING, asked_about, compared_against, contrasted_away, cue_head,
     demanded, denied_by_no, draws_from, existential, going_to, heads_time_clause, imposed, in_side_clause,
-    innermost_frame, nearest_frame, normative, own_pursuit, owned_noun, put_aside, some_others,
+    innermost_frame, nearest_frame, normative, own_pursuit, owned_noun, put_aside, substituted, some_others,
     takes_subject_theme, used_as,
 )
 from .conditions import WARNING_VERBS, condition_clause, gated, gives_reason, supposes_it, warned_supposition
@@ -53,7 +53,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     doc = ctx.doc
     head = cue_head(doc, cue_tokens)
     frame = nearest_frame(head, ctx.frames, innermost_frame(ctx.frames, head.i))
-    if in_side_clause(head, ctx.lexicon, frame, conceded) or used_as(head):
+    if in_side_clause(head, ctx.lexicon, frame, conceded) or used_as(head) or substituted(doc, cue_tokens[0]):
         return []
     walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None, cue_head=head.i,
                  cue_tokens=frozenset(cue_tokens) if inherent else frozenset(), mixed=inherent == "mixed")
