@@ -197,11 +197,13 @@ class Extractor:
             if doc is None and mentions and mentions[0].start == sentence.start and not mentions[0].is_person:
                 salience.body = mentions[0].actor  # an unparsed sentence opened by its subject: 'Budapest has long …'
         labels = labelled_quotations(state.article.text, regions, state.sentences, state.mentions)
-        speakers = quote_speakers(regions, analysed, labels)
+        joint: dict[tuple[int, int], tuple[str, ...]] = {}  # a quotation's other speakers
+        speakers = quote_speakers(regions, analysed, labels, joint)
         interview = interview_turns(state.sentences, state.mentions, lambda s: region_of(s, regions) is not None)
-        return self._claims_to_stances(state, analysed, regions, speakers, interview)
+        return self._claims_to_stances(state, analysed, regions, speakers, interview, joint)
 
-    def _claims_to_stances(self, state: ArticleState, analysed, regions, speakers, interview: Interview) -> list[Stance]:
+    def _claims_to_stances(self, state: ArticleState, analysed, regions, speakers, interview: Interview,
+                           joint: dict[tuple[int, int], tuple[str, ...]]) -> list[Stance]:
         state.speaks_for = self._speaks_for(state)
         stances: list[Stance] = []
         paragraph_speaker: dict[int, str] = {}
@@ -212,6 +214,7 @@ class Extractor:
         for sentence, doc, resolver, frames in state.timed(analysed):
             region = region_of(sentence, regions)
             resolver.quote_speaker = (speakers.get(region) if region else None) or interview.speaker_of(sentence)
+            resolver.joint_speakers = joint.get(region, ()) if region and region in speakers else ()
             answer = interview.answered.get(sentence.index)  # 'Should Nato invite Ukraine?' 'Yes.'
             if answer:
                 resolver.quote_speaker = interview.interviewee

@@ -19,6 +19,7 @@ GROUP_PREPOSITIONS = {"of", "in", "from"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
 EXPLETIVE = {"it", "there", "this", "that", "what", "which"}
 MEMBER_NOUNS = {"states", "members", "allies", "countries", "nations", "governments"}
+EVERYONE = {"everyone", "everybody", "all"}
 DESCRIBED_PEOPLE = {"politician", "statesman", "stateswoman"}  # 'the Slovak politician': the one the text is about
 
 
@@ -96,6 +97,7 @@ class Resolver:
     lexicon: Lexicon
     salience: Salience
     quote_speaker: str | None = None
+    joint_speakers: tuple[str, ...] = ()  # who else speaks the quotation: its 'we' is them all
     reported_speaker: str | None = None  # the one speaker of indirect speech: 'X said that our country …'
     home_state: object = None  # callable: person id -> the state or organisation they serve
     is_organisation: object = lambda actor: False  # callable: actor id -> an organisation such as NATO or the EU
@@ -178,6 +180,10 @@ class Resolver:
                       for g in c.children if g.dep_ == "pobj"]  # 'the leaders of the countries of the Bucharest Nine'
             if of and self.actors(of[0]):
                 return self.actors(of[0])  # 'the presidents of Estonia, Latvia and Lithuania', 'officials in Berlin'
+        if lower in EVERYONE and token.dep_ in ("nsubj", "nsubjpass"):
+            body = self._body_everyone_is_in(token)
+            if body:
+                return [body]  # 'in NATO, everyone had agreed …', 'everyone in the alliance agrees'
         if token.lemma_.lower() in DESCRIBED_PEOPLE and token.tag_ == "NN" and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return self._described_person(token)  # 'according to the Slovak politician, …'
@@ -192,12 +198,20 @@ class Resolver:
             if earlier:
                 return [earlier]
         if lower in FIRST_PERSON and self.quote_speaker:
-            return [self.quote_speaker]
-        if lower == "they" and token.i == _first_word(token) and self.salience.group:
-            return list(self.salience.group)  # 'Macron and Zelensky signed the pact. They said …'
+            plural = lower in ("we", "us", "our", "ourselves")
+            return [self.quote_speaker, *(self.joint_speakers if plural else ())]
+        if lower == "they" and self.salience.group and (
+                token.i == _first_word(token) or token.dep_ == "nsubj" and token.head.lemma_.lower() in self.lexicon.speech):
+            return list(self.salience.group)  # 'Macron and Zelensky signed the pact. They said …', '"…," they added'
         if token.lemma_.lower() in ("country", "government", "nation") and token.tag_ not in ("NNS", "NNPS"):
             return self._country(token)  # one state; 'the countries in the eastern wing' are not the last one named
         return []
+
+    def _body_everyone_is_in(self, token) -> str | None:
+        """The one organisation an 'everyone' is placed in, by its own 'in' or its verb's."""
+        places = [c for holder in (token, token.head) for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"]
+        bodies = [a for p in places for g in p.children if g.dep_ == "pobj" for a in self.actors(g) if self.is_organisation(a)]
+        return bodies[0] if len(set(bodies)) == 1 else None
 
     def subject_body(self) -> str | None:
         """The one state or organisation the sentence's main subject names ('Budapest has …')."""

@@ -27,11 +27,13 @@ def region_of(sentence: Sentence, regions: Regions) -> tuple[int, int] | None:
 
 
 def quote_speakers(regions: Regions, analysed, labels: dict[tuple[int, int], str] | None = None,
-                   ) -> dict[tuple[int, int], str]:
+                   joint: dict[tuple[int, int], tuple[str, ...]] | None = None) -> dict[tuple[int, int], str]:
     """A quotation's speaker: the speech verb beside it, before or after; failing that, the one
     named before the colon that opens it ('Quote from Duda: "…"', or a line of its own, see
     `labelled_quotations`), or the speaker of the sentence just before it in the same paragraph
-    ('“…,” Stoltenberg said. “…”')."""
+    ('“…,” Stoltenberg said. “…”'). Where the speech verb has several speakers ('said the foreign
+    ministers of Britain, France and Germany'), the others go into `joint`: a 'we' in the
+    quotation is all of them."""
     speakers: dict[tuple[int, int], str] = dict(labels or {})
     ends = [sentence.end for sentence, *_ in analysed]  # in text order, so they only grow
     for region in regions:
@@ -47,6 +49,8 @@ def quote_speakers(regions: Regions, analysed, labels: dict[tuple[int, int], str
             for frame in frames:
                 verb_at = sentence.start + doc[frame.verb].idx if frame.verb is not None else -1
                 if frame.speaker and frame.kind == "speech" and not region[0] <= verb_at < region[1]:
+                    if region not in speakers and joint is not None and frame.also:
+                        joint[region] = frame.also
                     speakers.setdefault(region, frame.speaker)
         if region not in speakers and labelled:
             speakers[region] = labelled
