@@ -115,7 +115,7 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
     if subject is None:
         return None
     named = resolver.actors(subject)
-    actors = named or _issuer(subject, resolver)  # 'the NATO declaration says …'
+    actors = named or (_issuer(subject, resolver) if not _others_of(subject) else [])  # 'the NATO declaration says …'
     if not actors and verb.lemma_.lower() == "make":
         return None  # 'because it made clear that …': the reason, not a speaker
     speaker = actors[0] if actors else None
@@ -255,6 +255,15 @@ def _claim_noun_frame(noun, resolver: Resolver) -> Frame | None:
         content = {t.i for c in verb.children if c.dep_ in ("dobj", "ccomp", "attr") for t in c.subtree}
         return Frame(actors[0], verb.i, frozenset(content), "speech", tuple(actors[1:])) if content else None
     return None
+
+
+RELATIONAL_NOUNS = frozenset({"ally", "partner", "friend", "backer", "supporter", "neighbour", "neighbor"})
+
+
+def _others_of(subject) -> bool:
+    """'Ukraine's allies', '26 of Ukraine's allies': others than the one named, who issued nothing."""
+    heads = [subject, *(g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
+    return any(h.lemma_.lower() in RELATIONAL_NOUNS for h in heads)
 
 
 def _issuer(source, resolver: Resolver) -> list[str]:
