@@ -39,6 +39,13 @@ def test_cleaning_keeps_a_furniture_word_early_in_the_text():
     assert clean_body(text).startswith("Comments")
 
 
+def test_a_datelines_dash_is_parted_from_the_first_word():
+    # wire copies reprinted without the space ('(Reuters) -U.S. President …') hide the title
+    assert clean_body("WASHINGTON (Reuters) -U.S. President Joe Biden said.") == \
+        "WASHINGTON (Reuters) - U.S. President Joe Biden said."
+    assert clean_body("A range (10-20) -with a dash.") == "A range (10-20) -with a dash."
+
+
 def test_overrides_replace_metadata():
     article = load_article(str(DATA / "poland-2023.txt"), published="2020-01-02", outlet="Other", title="T", url="https://x.example/a")
     assert (article.published, article.outlet, article.title, article.id) == ("2020-01-02", "Other", "T", "https://x.example/a")

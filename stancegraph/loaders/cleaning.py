@@ -19,6 +19,8 @@ _FURNITURE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# a dateline's dash glued to the first word in copies of wire text ('(Reuters) -U.S. President …')
+_GLUED_DATELINE = re.compile(r"(\((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2}\)\s*[-–—])(?=[A-Z])")
 _LINE_BREAKS = re.compile(r"[\t\n\r]+")
 
 
@@ -55,12 +57,14 @@ def same_characters(text: str) -> str:
 
 
 def clean_body(text: str) -> str:
-    """Normalise line ends, spaces and apostrophes and cut trailing site furniture."""
+    """Normalise line ends, spaces and apostrophes, part a dateline's dash from the first word and
+    cut trailing site furniture."""
     text = same_characters(text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
     text = without_controls(text)
     match = _FURNITURE.search(text)
     if match and match.start() > len(text) * 0.2:
         text = text[:match.start()]
+    text = _GLUED_DATELINE.sub(r"\1 ", text)
     lines = [line.rstrip() for line in text.split("\n")]
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
