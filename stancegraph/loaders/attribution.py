@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .holders import DOCUMENTS, coordinated_with
+from .holders import DOCUMENTS, OTHERS_OF_A_STATE, coordinated_with
 from .lexicon import Lexicon
 from .resolve import Resolver
 
@@ -257,13 +257,10 @@ def _claim_noun_frame(noun, resolver: Resolver) -> Frame | None:
     return None
 
 
-RELATIONAL_NOUNS = frozenset({"ally", "partner", "friend", "backer", "supporter", "neighbour", "neighbor"})
-
-
 def _others_of(subject) -> bool:
     """'Ukraine's allies', '26 of Ukraine's allies': others than the one named, who issued nothing."""
     heads = [subject, *(g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
-    return any(h.lemma_.lower() in RELATIONAL_NOUNS for h in heads)
+    return any(h.lemma_.lower() in OTHERS_OF_A_STATE for h in heads)
 
 
 def _issuer(source, resolver: Resolver) -> list[str]:

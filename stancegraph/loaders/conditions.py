@@ -152,8 +152,8 @@ def judges_supposition(verb, lexicon: Lexicon) -> bool:
         return False
     if verb.lemma_.lower() == "be" and any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children):
         judged = next((c for c in verb.children if c.dep_ == "acomp"), None)  # 'it would be supportive if …'
-        if judged is not None and not any(c.dep_ in ("xcomp", "prep") for c in judged.children) and any(
-                judged.lemma_.lower() in lexicon.classes.get(("adjectives", polarity), ()) for polarity in ("support", "oppose")):
+        if judged is not None and not any(c.dep_ in ("xcomp", "prep") for c in judged.children) and \
+                lexicon.polarity_class(judged.lemma_, "ADJ") in ("support", "oppose"):
             return True
     lemma = verb.lemma_.lower()
     return lemma in lexicon.consequences or lemma in lexicon.light_verbs and evaluated_object(verb, lexicon) is not None

@@ -63,6 +63,8 @@ def signed_with(verb, things: list, resolver: Resolver) -> list[str]:
 
 
 PARTNER_NOUNS = {"partner", "ally", "counterpart"}
+# others than the state named with them: 'Ukraine's allies' are not Ukraine
+OTHERS_OF_A_STATE = PARTNER_NOUNS | {"friend", "backer", "supporter", "neighbour", "neighbor"}
 
 
 def companions(verb, resolver: Resolver) -> list[str]:

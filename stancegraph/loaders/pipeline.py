@@ -214,7 +214,7 @@ class Extractor:
         for sentence, doc, resolver, frames in state.timed(analysed):
             region = region_of(sentence, regions)
             resolver.quote_speaker = (speakers.get(region) if region else None) or interview.speaker_of(sentence)
-            resolver.joint_speakers = joint.get(region, ()) if region and region in speakers else ()
+            resolver.joint_speakers = joint.get(region, ()) if region else ()
             answer = interview.answered.get(sentence.index)  # 'Should Nato invite Ukraine?' 'Yes.'
             if answer:
                 resolver.quote_speaker = interview.interviewee
