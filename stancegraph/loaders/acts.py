@@ -132,6 +132,31 @@ def denied_content(predicate) -> bool:
         or head.dep_ == "dobj" and head.head.lemma_.lower() in DENIALS)
 
 
+# what is refuted holds the opposite view: 'demolished any argument about not accepting Ukraine',
+# 'the argument against its membership has been eliminated'
+ARGUMENT_NOUNS = {"argument", "objection", "case", "rationale", "pretext", "excuse", "justification", "reasoning"}
+REFUTING = {"demolish", "destroy", "eliminate", "refute", "undermine", "dismantle", "debunk", "dispel", "remove", "kill",
+            "shatter", "invalidate", "disprove", "rebut", "bury", "defeat", "negate"}
+
+
+def refuting_verb(node, previous):
+    """The verb that refutes (or, negated, upholds) the argument the walk is at: 'demolished any
+    argument about …', 'the argument against … was eliminated', or the verb itself when the parse
+    hung the argument's 'about …' on it; a misparsed quoted name of the argument may stand between
+    ('the "not provoking Russia" argument against … was eliminated')."""
+    if node.pos_ == "NOUN" and node.lemma_.lower() in ARGUMENT_NOUNS:
+        target = node
+        for _ in range(2):
+            if target.dep_ in ("dobj", "nsubjpass") and target.head.lemma_.lower() in REFUTING:
+                return target.head
+            target = target.head
+        return None
+    if node.lemma_.lower() in REFUTING and previous.dep_ == "prep" and previous.lower_ in ("about", "against", "for") \
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in ARGUMENT_NOUNS for c in node.children):
+        return node
+    return None
+
+
 AGREEMENTS = {"consensus", "agreement", "unanimity"}  # 'a consensus on membership is unlikely': a forecast
 LIKELIHOOD = {"likely", "unlikely", "probable", "improbable"}
 

@@ -159,7 +159,18 @@ def _anaphoric_noun(noun, ctx: Context) -> bool:
         return False
     determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet")}
     return noun.lemma_.lower() in ANAPHORIC_NOUNS and bool(determiners & {"the", "this", "that", "such", "any"}) \
-        or text in ctx.lexicon.anaphors
+        and not _described_anew(noun) or text in ctx.lexicon.anaphors
+
+
+# adjectives that take up what was named before ('the same proposal', 'the French plan')
+_TAKING_UP_ADJECTIVES = {"same", "new", "latest", "recent", "whole", "entire", "proposed", "such", "current", "former"}
+
+
+def _described_anew(noun) -> bool:
+    """'seize the strategic initiative', 'the military plan': an adjective that says which one
+    names something else, not the step just reported (a nationality takes it up: 'the French plan')."""
+    return any(c.dep_ == "amod" and c.lower_ not in _TAKING_UP_ADJECTIVES and c.ent_type_ != "NORP"
+               for c in noun.children)
 
 
 def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]],

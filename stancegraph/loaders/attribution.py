@@ -170,6 +170,9 @@ def _makes_clear(verb) -> bool:
 
 
 def _speaker_token(verb):
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "VERB":
             return child
@@ -193,6 +196,17 @@ def _speaker_token(verb):
         if child.i > verb.i and child.dep_ in ("nmod", "dobj", "attr", "npadvmod", "appos", "dep") and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child
     return _name_closing_the_sentence(verb)
+
+
+def _quoted_as_saying(verb):
+    """'the press service quoted Stefanchuk as saying', 'Interfax cited him as saying that …': the
+    one quoted speaks, at the quoting verb and at 'saying' alike, not the outlet that quotes."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.dep_ == "prep":
+        verb = verb.head.head
+    if verb.lemma_.lower() not in ("quote", "cite") or not any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _name_closing_the_sentence(verb):

@@ -275,6 +275,9 @@ def in_side_clause(token, lexicon: Lexicon, frame: Frame | None, conceded: bool 
     return False
 
 
+SMALL_CLAUSE_HEADS = {"see", "want", "like", "get", "have", "need", "prefer", "keep", "leave"}
+
+
 def takes_subject_theme(node, lexicon: Lexicon) -> bool:
     """Predicates that say something about their subject: 'membership is unrealistic',
     'an invitation should come', 'accession would cross a red line'."""
@@ -291,6 +294,9 @@ def takes_subject_theme(node, lexicon: Lexicon) -> bool:
         return True  # 'to make Nato membership a strategic goal'
     if node.lemma_.lower() in EVENT_VERBS or going_to(node, EVENT_VERBS):
         return True  # 'membership is not going to happen', 'an invitation will come'
+    if node.tag_ in ("VBN", "VBD") and node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in SMALL_CLAUSE_HEADS \
+            and not any(c.dep_.startswith("aux") for c in node.children):
+        return True  # 'keen to see Ukraine's membership fast-tracked': a passive small clause, the topic its patient
     return normative(node, lexicon) and predicate_class(node, lexicon) is None
 
 

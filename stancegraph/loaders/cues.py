@@ -3,6 +3,8 @@ topic giving way to a narrower one in the same clause or phrase."""
 
 from __future__ import annotations
 
+import re
+
 from ..ontology import Topic
 from .article_state import ArticleState, CueHit
 from .quotations import QUOTATION_MARKS
@@ -97,6 +99,11 @@ def _reason_clause(node) -> bool:
     return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("because", "since") for c in node.children)
 
 
+# a clause whose subject is 'it', standing for what the sentence before named
+_TAKES_IT_UP = re.compile(r"\b(?:it|that|this)(?:['’]s| is| was| would| will| could| can| cannot| can['’]t| isn['’]t| wasn['’]t)\b",
+                          re.IGNORECASE)
+
+
 def find_cues(state: ArticleState, topics: tuple[Topic, ...], named_by: dict[str, set[str]], broad: set[str]) -> None:
     """Every topic cue of every sentence, into state.cues. A bare word ('its bid') counts only
     once a full cue has named its topic in the article, or where its sentence says what the cue
@@ -105,13 +112,16 @@ def find_cues(state: ArticleState, topics: tuple[Topic, ...], named_by: dict[str
     title = state.article.title or ""
     # a headline that says what a bare word is about licenses it everywhere ('… threat to NATO: B9 leaders')
     by_title = {id(cue) for topic in topics for cue in topic.cues if cue.licensed_by is not None and cue.licensed_by.search(title)}
+    before = None
     for sentence in state.timed(state.sentences):
         date = state.date_of(sentence)
         hits, bare = [], []
         text, origin = unquoted(sentence.text)
+        taken_up = before is not None and before.index in state.cues and _TAKES_IT_UP.search(text) is not None
+        before = sentence
         for topic in topics:
             for cue in topic.cues:
-                if not cue.applies_on(date) or not cue.applies_to(text):
+                if not cue.applies_on(date) or not cue.applies_to(text, taken_up):
                     continue
                 licensed = id(cue) in by_title or cue.licensed_by is not None and cue.licensed_by.search(text) is not None
                 if cue.follows and not named_by[topic.id] & named and not licensed:

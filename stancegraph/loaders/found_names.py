@@ -61,8 +61,34 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
         state.new_actors.setdefault(ident, Actor(ident, name, kind))
         mentions.append(Mention(start, end, ident, "ner", name, kind == "Person"))
         added = True
+    for start, end, name in _names_after_a_body(state, sentence, mentions):
+        ident = actor_id(name)
+        state.new_actors.setdefault(ident, Actor(ident, name, "Person"))
+        mentions.append(Mention(start, end, ident, "ner", name, True))
+        added = True
     mentions.sort(key=lambda m: m.start)
     return added
+
+
+# two capitalised words right after a named body: 'the Chairman of the Verkhovna Rada of Ukraine Ruslan Stefanchuk'
+_NAME_AFTER_BODY = re.compile(r"^ ([A-Z][a-z]+ [A-Z][a-z]+)\b(?! of\b)")
+
+
+def _names_after_a_body(state: ArticleState, sentence: Sentence, mentions: list[Mention]) -> list[tuple[int, int, str]]:
+    """A title's name the recogniser ran into the body before it (it tags 'Ukraine' and leaves
+    'Ruslan Stefanchuk'): a person's when the article also uses the last word alone before a verb."""
+    found = []
+    for mention in mentions:
+        match = _NAME_AFTER_BODY.match(sentence.text[mention.end - sentence.start:])
+        if match is None or mention.is_person:
+            continue
+        start = mention.end + match.start(1)
+        end = start + len(match.group(1))
+        if any(m.start < end and start < m.end for m in mentions) or not _name_like(match.group(1)) \
+                or not _said_alone(match.group(1).split()[-1], state.article.text):
+            continue
+        found.append((start, end, match.group(1)))
+    return found
 
 
 _INITIAL_AND_SURNAME = re.compile(r"^([A-Z])\.\s*([A-Z]\S+)$")
@@ -119,6 +145,27 @@ def _said_alone(surname: str, text: str) -> bool:
         if before is None or not before.group(1)[:1].isupper() or before.group(1)[-1] in ".!?\"”":
             return True
     return False
+
+
+def holders_of_stated_titles(state: ArticleState, index: ActorIndex) -> None:
+    """'… the Chairman of the Verkhovna Rada said': a title of a named body the dictionary gives
+    nobody stands for the one person the article said holds it ('The Chairperson of the Verkhovna
+    Rada, Ruslan Stefanchuk, …'), not for the body."""
+    for sentence in state.sentences:
+        mentions = state.mentions.get(sentence.index, [])
+        shadow = make_shadow(sentence.text, sentence.start, [m for m in mentions if m.kind != "role"])
+        for phrase in role_phrases(shadow, index):
+            predicate = index.predicate(phrase.role, phrase.former) if phrase.role else None
+            if phrase.of is None or predicate is None or phrase.indefinite:
+                continue
+            start = sentence.start + shadow.origin[phrase.start]
+            end = sentence.start + shadow.origin[phrase.end - 1] + 1
+            if any(m.is_person and m.start < end and start < m.end for m in mentions):
+                continue
+            holders = {r.subject for r in state.relations if r.predicate == predicate and r.object == phrase.of}
+            if len(holders) == 1:
+                mentions.append(Mention(start, end, holders.pop(), "role", sentence.text[start - sentence.start:end - sentence.start], True))
+                mentions.sort(key=lambda m: m.start)
 
 
 def surnames_of_found_people(state: ArticleState) -> None:

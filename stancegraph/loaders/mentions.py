@@ -152,10 +152,24 @@ def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, 
         person = apposed_person(shadow, phrase)
         if person is None and _UNKNOWN_NAME_AFTER.match(shadow.text[phrase.end:]):
             continue  # 'Latvia's foreign minister, Krišjānis Kariņš': a name the dictionary lacks, not the day's holder
-        person = person or resolve_role(phrase, index, date)[0] or _named_holder(phrase, index, date, named)
+        person = person or _named_former_holder(phrase, index, date, named) or resolve_role(phrase, index, date)[0] \
+            or _named_holder(phrase, index, date, named)
         if person:
             extra.append(Mention(start, end, person, "role", sentence.text[start - sentence.start:end - sentence.start], True))
     return extra
+
+
+def _named_former_holder(phrase, index: ActorIndex, date, named) -> str | None:
+    """'Boris Johnson has said …  the former British prime minister said': a former office
+    stands for the person the article named who left it, not for whoever left it last."""
+    if not phrase.former or phrase.role is None or date is None:
+        return None
+    for person in reversed(named):
+        entry = index.entry(person)
+        if entry and any(role.role == phrase.role and (phrase.of is None or role.of == phrase.of)
+                         and role.end and role.end <= date for role in entry.roles):
+            return person
+    return None
 
 
 def _named_holder(phrase, index: ActorIndex, date, named) -> str | None:

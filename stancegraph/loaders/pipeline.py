@@ -19,7 +19,7 @@ from .article_state import ArticleState, CueHit, Positions
 from .attribution import Frame, speech_frames
 from .cue_context import cue_head, equated_with_goal, only_a_bound
 from .cues import find_cues, given_way, governing_hits
-from .found_names import NER_ONLY_SKIPS, add_ner_actors, relations_again, surnames_of_found_people
+from .found_names import NER_ONLY_SKIPS, add_ner_actors, holders_of_stated_titles, relations_again, surnames_of_found_people
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
 from .mention_stage import find_mentions
@@ -162,6 +162,7 @@ class Extractor:
                 relations_again(state, sentence, self.index)
         self._names_outside_parse(state, {s.index for s in chosen})
         surnames_of_found_people(state)
+        holders_of_stated_titles(state, self.index)
 
     def _names_outside_parse(self, state: ArticleState, parsed: set[int]) -> None:
         rest = [s for s in state.sentences if s.index not in parsed and len(s.text) <= MAX_PARSED_SENTENCE]

@@ -228,6 +228,15 @@ def _left_open(node) -> bool:
     return False
 
 
+AGENDA_NOUNS = {"question", "issue", "priority", "topic"}
+
+
+def _timed_now(node, lexicon: Lexicon) -> bool:
+    clause = f" {' '.join(t.lower_ for t in node.subtree if not t.is_quote)} "
+    return any(f" {phrase} " in clause for phrase in lexicon.for_now) or any(
+        f" {word} " in clause for word in ("now", "currently", "today"))
+
+
 def copular_class(node, lexicon: Lexicon) -> str | None:
     if _left_open(node):  # a question kept open (mixed); 'not open for discussion' rules it out, negated by the caller
         return "support" if is_negated(node) else "mixed"
@@ -236,6 +245,8 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
             # 'is an option', 'remains only a possibility' keep it open (mixed); 'is not an option'
             # rules it out: this is returned as support for the caller to negate, as 'not on the agenda' below
             return "support" if is_negated(node) else "mixed"
+        if child.dep_ == "attr" and child.lemma_.lower() in AGENDA_NOUNS and is_negated(node) and _timed_now(node, lexicon):
+            return "support"  # 'is not the question for right now', 'not a fundamental issue at the moment': as 'not on the agenda'
         if child.dep_ in ("acomp", "attr") or child.dep_ == "prep" and child.lower_ == "among":
             if child.lemma_.lower() in ("likely", "probable") and any(g.dep_ == "xcomp" for g in child.children):
                 continue  # 'is likely to be a topic at the summit' forecasts the infinitive, not the subject

@@ -33,7 +33,7 @@ from .predicates import (
     COPULAS, OWN_PURSUITS, deliberated, excessive, factive, idiom, names_something,
     none_there, phrasal, predicate_class, proposes, purpose_of, traded_for,
 )
-from .walk import CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk
+from .walk import CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, refutation
 
 READINESS = {"ready", "prepared"}  # 'I don't think it's ready' is the topic set's 'not ready'
 COMMITTING = {"commitment", "pledge", "promise", "answer", "question"}  # what an evasion avoids
@@ -152,6 +152,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return STOP  # 'an invitation is not automatically guaranteed': denies that it follows, not that it should
     if negated and node.lemma_.lower() in IMPLYING and previous.dep_ == "ccomp":
         return STOP  # 'this does not mean they will be given membership now': a reading denied, no view on it
+    if refutation(node, previous, walk):
+        return CLIMB
     if excessive(node, previous):
         walk.sign = -walk.sign  # 'considered it too early for Ukraine to join', 'too soon to invite Ukraine'
         walk.found = walk.found or "too"

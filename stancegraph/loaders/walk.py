@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .acts import denied_content, modal
+from .acts import denied_content, modal, refuting_verb
 from .attribution import Frame
 from .conditions import condition_clause, for_now, names_a_time, step_wanted_now
 from .lexicon import Lexicon
@@ -96,6 +96,7 @@ class _Walk:
     cue_tokens: frozenset = frozenset()  # of a cue that carries its own polarity
     trading: bool = False  # 'in exchange for …' hangs on a gerund; the trade is the verb above's
     purposed: bool = False  # the walk came through 'with the aim of …', 'in order to …'
+    refuted_by: int = -1  # the verb that refutes the argument the walk came through
 
 
 def _apply(node, kind: str, walk: _Walk, lexicon: Lexicon, negated: bool | None = None) -> None:
@@ -111,6 +112,28 @@ def _apply(node, kind: str, walk: _Walk, lexicon: Lexicon, negated: bool | None 
                 c.dep_ == "dobj" and c.lemma_.lower() in HYPOTHETICAL_OBJECTS for c in node.children)):
             walk.mixed = walk.hedged = True
     _note_phrases(node, walk, lexicon)
+
+
+def refutation(node, previous, walk: _Walk) -> bool:
+    """'Putin demolished any argument about not accepting Ukraine', 'the argument against its
+    membership was eliminated': the argument's view turned, and the words up to the refuting verb
+    passed with no class or holder of their own (who says so holds the view; the refuter only made
+    it moot). An argument not refuted ('has not removed the case against …') keeps its view."""
+    if walk.refuted_by >= 0:
+        verb = node.doc[walk.refuted_by]
+        if node.i == verb.i or verb.is_ancestor(node):
+            return True
+    verb = refuting_verb(node, previous)
+    if verb is None:
+        return False
+    if node.pos_ == "NOUN" and walk.found is None and any(c.dep_ == "prep" and c.lower_ == "against" for c in node.children):
+        walk.sign = -walk.sign  # 'the case against Ukraine joining', the parse hanging 'joining' on 'case'
+        walk.found = "against"
+    if not is_negated(verb):
+        walk.sign = -walk.sign
+        walk.found = walk.found or "refuted"
+    walk.refuted_by = verb.i
+    return True
 
 
 def _note_phrases(node, walk: _Walk, lexicon: Lexicon) -> None:

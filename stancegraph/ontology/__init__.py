@@ -38,9 +38,12 @@ class Cue:
     def applies_on(self, date: str | None) -> bool:
         return self.only_before is None or (date is not None and date < self.only_before)
 
-    def applies_to(self, sentence: str) -> bool:
-        return (self.requires is None or self.requires.search(sentence) is not None) and \
-            (self.unless is None or self.unless.search(sentence) is None)
+    def applies_to(self, sentence: str, taken_up: bool = False) -> bool:
+        """`taken_up`: this sentence's 'it' takes up a topic the sentence before cued ('… his
+        rightful place is in NATO. It is not the question for now, whilst they are at war'), which
+        meets the requirement as the words would."""
+        required = self.requires is None or taken_up or self.requires.search(sentence) is not None
+        return required and (self.unless is None or self.unless.search(sentence) is None)
 
 
 @dataclass(frozen=True)
