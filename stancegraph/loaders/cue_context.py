@@ -303,6 +303,8 @@ def takes_subject_theme(node, lexicon: Lexicon) -> bool:
 def normative(node, lexicon: Lexicon) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in lexicon.normative for c in node.children):
         return True
+    if node.pos_ == "AUX" and node.lower_ in lexicon.normative and any(c.dep_ == "nsubj" for c in node.children):
+        return True  # 'we should fast-track …', the parse making the modal the clause's head
     if node.dep_ == "conj" and node.head.i != node.i and not any(c.dep_ == "aux" for c in node.children):
         return normative(coordinated_with(node), lexicon)  # 'should stop … and invite Ukraine': the modal is shared
     # 'the alliance had to show …', 'allies need to give …'

@@ -112,6 +112,20 @@ def merge_initialled(state: ArticleState) -> None:
                         for m in found]
 
 
+def merge_name_tails(state: ArticleState) -> None:
+    """'Gordan Grlić Radman' and '… said Grlić Radman': the last words of a person's name found in
+    full, a surname of two words included, are that person (NER finds them in either order)."""
+    for actor in list(state.new_actors.values()):
+        if actor.type != "Person" or len(actor.name.split()) < 2:
+            continue
+        fuller = [a for a in state.new_actors.values() if a.type == "Person" and a.name.endswith(" " + actor.name)]
+        if len(fuller) != 1:
+            continue
+        del state.new_actors[actor.id]
+        for found in state.mentions.values():
+            found[:] = [dataclasses.replace(m, actor=fuller[0].id) if m.actor == actor.id else m for m in found]
+
+
 def relations_again(state: ArticleState, sentence: Sentence, index: ActorIndex) -> None:
     """Titles that name someone the dictionary lacks ('The French prime minister, François
     Fillon') are linked once NER has found the name."""
@@ -174,6 +188,7 @@ def surnames_of_found_people(state: ArticleState) -> None:
     organisation ('Andriy Parubiy', two name-like words, no organisation word) is a person's
     when the article opens a sentence with its last word alone."""
     merge_initialled(state)
+    merge_name_tails(state)
     first_named: dict[str, tuple[int, str]] = {}  # surname -> (first sentence, actor)
     for sentence in state.sentences:
         for m in state.mentions.get(sentence.index, ()):
