@@ -132,6 +132,10 @@ def denied_content(predicate) -> bool:
         or head.dep_ == "dobj" and head.head.lemma_.lower() in DENIALS)
 
 
+# weighing a step, not taking it ('would consider participating', 'is weighing a deployment')
+DELIBERATING = frozenset({"consider", "weigh", "contemplate", "mull", "explore", "examine", "study"})
+
+
 # what is refuted holds the opposite view: 'demolished any argument about not accepting Ukraine',
 # 'the argument against its membership has been eliminated'
 ARGUMENT_NOUNS = {"argument", "objection", "case", "rationale", "pretext", "excuse", "justification", "reasoning"}

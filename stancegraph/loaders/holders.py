@@ -118,13 +118,17 @@ def coordinated_with(conjunct):
     continue a gerund, so it goes with the verb that governs the gerund ('stop'); and 'We
     reaffirmed that Ukraine will become a member and agreed to remove the MAP' with 'agreed'
     joined to 'will become', but a past tense cannot share a clause with 'will', so it continues
-    the past-tense verb that governs the clause."""
+    the past-tense verb that governs the clause; a gerund after an 'as proposed by …' aside goes on
+    from the gerund the aside hangs on."""
     head = conjunct.head
     if conjunct.tag_ == "VB" and head.tag_ == "VBG" and head.dep_ == "xcomp" and head.head.i != head.i:
         return head.head
     future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in head.children)
     if conjunct.tag_ == "VBD" and future and head.dep_ == "ccomp" and head.head.tag_ == "VBD":
         return head.head
+    if conjunct.tag_ == "VBG" and head.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children) \
+            and head.head.tag_ == "VBG":
+        return head.head  # '… calling it, as proposed by France, an option and proposing …': the gerund goes on
     return head
 
 

@@ -14,6 +14,7 @@ from ..learned.combine import model_stances
 from ..model import SPEAKING_PREDICATES, Actor, Article, Evidence, Extraction, Relation, Stance
 from ..ontology import Topic, load_theme_actors, load_topics
 from .actors import ActorIndex, actor_index
+from .acts import DELIBERATING
 from .anaphora import anaphoric_claims, backing_claims, conjoined_claims, same_position_claims
 from .article_state import ArticleState, CueHit, Positions
 from .attribution import Frame, speech_frames
@@ -70,6 +71,7 @@ class Extractor:
                           for t in self.topics}  # 'declined to set out a timeline' after talk of membership
         self._timing_neutral = {t.id for t in self.topics if t.timing_neutral}
         self._conceded = {t.id for t in self.topics if t.conceded}
+        self._deliberation_open = {t.id for t in self.topics if t.deliberation_open}
         self._broader = {t.id: t.broader for t in self.topics if t.broader}
         self._war_end_cues = [c.pattern for t in self.topics if t.conceded for c in t.cues if c.polarity != "oppose"]
         self._condition_neutral = {t.id for t in self.topics if t.condition_neutral}
@@ -194,7 +196,7 @@ class Extractor:
                 if speaker:
                     salience.person = speaker
                     continue
-            salience.note(mentions, lambda a: (e := self.index.entry(a)) is not None and e.type == "State")
+            salience.note(mentions, lambda a: (e := self.index.entry(a)) is not None and e.type == "State", sentence)
             if doc is None and mentions and mentions[0].start == sentence.start and not mentions[0].is_person:
                 salience.body = mentions[0].actor  # an unparsed sentence opened by its subject: 'Budapest has long …'
         labels = labelled_quotations(state.article.text, regions, state.sentences, state.mentions)
@@ -339,6 +341,8 @@ class Extractor:
         conditions_matter = topic not in self._condition_neutral and not (
             topic in self._not_now and self._ends_the_war(claim.condition))  # 'an invitation, accession after the war'
         polarity = claim.polarity_on(topic not in self._timing_neutral, conditions_matter)
+        if polarity == "support" and topic in self._deliberation_open and claim.predicate in DELIBERATING:
+            polarity = "mixed"  # 'Sweden would consider participating': not ruled out, not endorsed
         found = []
         for holder in claim.holders:
             speaker, attribution = attribution_of(

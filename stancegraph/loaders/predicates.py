@@ -44,6 +44,9 @@ def asked_passively(verb) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in ("agent", "dobj", "prep") for c in verb.children)
 
 
+ROLE_NOUNS = {"role", "part", "contribution"}  # what the adjective before them says of what they play a role in
+
+
 def predicate_class(node, lexicon: Lexicon) -> str | None:
     lemma = node.lemma_.lower()
     if asked_passively(node):
@@ -78,6 +81,10 @@ def predicate_class(node, lexicon: Lexicon) -> str | None:
     kind = lexicon.polarity_class(lemma, "VERB" if node.pos_ == "AUX" and lemma not in COPULAS else node.pos_)
     if kind:
         return kind
+    if node.pos_ == "NOUN" and lemma in ROLE_NOUNS:  # 'the crucial role of US participation in the guarantees'
+        judged = [a for a in node.children if a.dep_ == "amod" and lexicon.polarity_class(a.lemma_, "ADJ")]
+        if judged:
+            return lexicon.polarity_class(judged[0].lemma_, "ADJ")
     for aux in (c for c in node.children if c.dep_ == "aux" and c.lemma_.lower() not in TRUE_AUXILIARIES):
         kind = lexicon.polarity_class(aux.lemma_, "VERB")  # 'Germany and France oppose granting …' parsed
         if kind:                                           # with 'oppose' as an auxiliary of 'granting'
@@ -241,6 +248,10 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
     if _left_open(node):  # a question kept open (mixed); 'not open for discussion' rules it out, negated by the caller
         return "support" if is_negated(node) else "mixed"
     for child in node.children:
+        judged = [j for a in child.children if a.dep_ == "amod" for j in (a, *a.conjuncts)
+                  if lexicon.polarity_class(j.lemma_, "ADJ") in ("support", "oppose")]
+        if child.dep_ == "attr" and child.lemma_.lower() in ("option", "possibility") and judged:
+            return lexicon.polarity_class(judged[0].lemma_, "ADJ")  # 'an ineffective option', 'a realistic option'
         if child.dep_ == "attr" and child.lemma_.lower() in ("option", "possibility"):
             # 'is an option', 'remains only a possibility' keep it open (mixed); 'is not an option'
             # rules it out: this is returned as support for the caller to negate, as 'not on the agenda' below

@@ -23,6 +23,9 @@ EVERYONE = {"everyone", "everybody", "all"}
 DESCRIBED_PEOPLE = {"politician", "statesman", "stateswoman"}  # 'the Slovak politician': the one the text is about
 
 
+TAKEN_UP_PLURALS = {"leaders", "presidents", "ministers", "premiers", "chancellors", "men", "women"}
+
+
 def _first_word(token) -> int:
     """The index of the sentence's first word (after opening quotes and dashes)."""
     return next((t.i for t in token.sent if t.is_alpha), token.i)
@@ -78,7 +81,11 @@ class Salience:
     group: tuple[str, ...] = ()  # the last sentence subject that named several actors: 'They said …' next
     body: str | None = None  # the last sentence subject that named one state or organisation: 'It urged …' next
 
-    def note(self, mentions: list[Mention], is_state) -> None:
+    def note(self, mentions: list[Mention], is_state, sentence=None) -> None:
+        pair = sorted(mentions, key=lambda m: m.start)[:2]
+        if sentence is not None and len(pair) == 2 and pair[0].start == sentence.start and pair[0].actor != pair[1].actor \
+                and sentence.text[pair[0].end - sentence.start:pair[1].start - sentence.start] == " and ":
+            self.group = (pair[0].actor, pair[1].actor)  # 'Macron and Starmer met on Sunday. The leaders …', left unparsed
         persons = [m for m in mentions if m.is_person]
         if persons:
             self.person = min(persons, key=lambda m: m.start).actor
@@ -203,6 +210,9 @@ class Resolver:
         if lower == "they" and self.salience.group and (
                 token.i == _first_word(token) or token.dep_ == "nsubj" and token.head.lemma_.lower() in self.lexicon.speech):
             return list(self.salience.group)  # 'Macron and Zelensky signed the pact. They said …', '"…," they added'
+        if lower in TAKEN_UP_PLURALS and self.salience.group and token.i == _first_word(token) + 1 and any(
+                c.dep_ in ("det", "nummod", "predet") and c.lower_ in ("the", "both", "two") for c in token.children):
+            return list(self.salience.group)  # 'Macron and Zelensky revealed … . The leaders emphasized …'
         if token.lemma_.lower() in ("country", "government", "nation") and token.tag_ not in ("NNS", "NNPS"):
             return self._country(token)  # one state; 'the countries in the eastern wing' are not the last one named
         return []

@@ -28,7 +28,7 @@ from .holders import (
 )
 from .lexicon import Lexicon
 from .signatories import with_signatories
-from .negation import is_negated
+from .negation import is_negated, outside_scope
 from .predicates import (
     COPULAS, OWN_PURSUITS, deliberated, excessive, factive, idiom, names_something,
     none_there, phrasal, predicate_class, proposes, purpose_of, traded_for,
@@ -147,7 +147,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     lexicon, resolver = ctx.lexicon, ctx.resolver
     # a negation that is part of a cue of its own polarity ('when, not if', 'never join') is
     # already in that polarity
-    negated = is_negated(node, walk.cue_tokens)
+    aside = outside_scope(previous, lexicon.speech)  # a participle after the clause: its verb does not govern it
+    locked = locked or aside
+    negated = is_negated(node, walk.cue_tokens) and not aside
     if negated and any(c.dep_ == "advmod" and c.lower_ in NOT_AS_SUCH for c in node.children):
         return STOP  # 'an invitation is not automatically guaranteed': denies that it follows, not that it should
     if negated and node.lemma_.lower() in IMPLYING and previous.dep_ == "ccomp":
@@ -219,7 +221,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if kind is None:
         # a copula's negation is counted when the walk reaches the copula, not also at its
         # complement ('there will not be US troops deployed')
-        own = is_negated(node, walk.cue_tokens, through_copula=False) and not factive(node, previous) \
+        own = is_negated(node, walk.cue_tokens, through_copula=False) and not factive(node, previous) and not aside \
             and not complement_counted \
             or previous.dep_ != "attr" and none_there(node)
         if own or (node.pos_ == "NOUN" and node.lemma_.lower() in ABSENCE_NOUNS):

@@ -67,6 +67,8 @@ class Topic:
     # a cue of this topic inside 'even if …' or 'if the conditions are met …' is a condition the claim accepts
     # ('an invitation now, even if Ukraine joins after the war' accepts accession after the war)
     conceded: bool = False
+    # 'not ruled out' is mixed here: considering or weighing it endorses nothing ('would consider participating')
+    deliberation_open: bool = False
 
 
 @lru_cache(maxsize=8)
@@ -115,7 +117,7 @@ def _topic(entry: dict, words: dict[str, str]) -> Topic:
                  bool(entry.get("timing_neutral", False)), bool(entry.get("condition_neutral", False)),
                  re.compile(entry["context"], re.IGNORECASE) if entry.get("context") else None,
                  bool(entry.get("not_now_under_broader", False)), entry.get("equated_with"),
-                 bool(entry.get("conceded", False)))
+                 bool(entry.get("conceded", False)), bool(entry.get("deliberation_open", False)))
 
 
 @lru_cache(maxsize=8)
