@@ -230,8 +230,8 @@ def qualified(before: str) -> bool:
 
 
 def _add_legislatures(index: ActorIndex, data: dict) -> None:
-    """'the Bulgarian parliament', "Bulgaria's Parliament": the state's legislature, where the
-    dictionary has one, named the way news names it."""
+    """'the Bulgarian parliament', "Bulgaria's Parliament", 'the Parliament of Lithuania': the
+    state's legislature, where the dictionary has one, named the way news names it."""
     states = {item["name"]: item for item in data.get("states", ())}
     for item in data.get("organizations", ()):
         state = states.get(item.get("legislature_of", ""))
@@ -240,8 +240,9 @@ def _add_legislatures(index: ActorIndex, data: dict) -> None:
         ident = actor_id(item["name"], item.get("wikidata"))
         index.legislatures[ident] = actor_id(state["name"], state.get("wikidata"))
         adjectives = [d for d in state.get("demonyms", ()) if not d.endswith("s")]
-        for noun in ("parliament", "Parliament", "legislature"):
-            for form in (*(f"{a} {noun}" for a in adjectives), f"{state['name']}'s {noun}"):
+        for noun in ("parliament", "Parliament", "legislature", "parlt"):
+            forms = (*(f"{a} {noun}" for a in adjectives), f"{state['name']}'s {noun}", f"{noun} of {state['name']}")
+            for form in forms:
                 _surface(index, form, ident, "alias")
 
 

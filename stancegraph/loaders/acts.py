@@ -138,7 +138,8 @@ DELIBERATING = frozenset({"consider", "weigh", "contemplate", "mull", "explore",
 
 # what is refuted holds the opposite view: 'demolished any argument about not accepting Ukraine',
 # 'the argument against its membership has been eliminated'
-ARGUMENT_NOUNS = {"argument", "objection", "case", "rationale", "pretext", "excuse", "justification", "reasoning"}
+ARGUMENT_NOUNS = {"argument", "objection", "case", "rationale", "pretext", "excuse", "justification", "reasoning", "thesis",
+                  "notion", "premise", "assumption"}
 REFUTING = {"demolish", "destroy", "eliminate", "refute", "undermine", "dismantle", "debunk", "dispel", "remove", "kill",
             "shatter", "invalidate", "disprove", "rebut", "bury", "defeat", "negate"}
 

@@ -60,10 +60,13 @@ def _now(token, node, lexicon: Lexicon) -> bool:
         c.tag_ == "MD" or c.lower_ in ("does", "do") for c in head.children)
 
 
-def condition_clause(node, came_from, lexicon: Lexicon) -> str | None:
-    """'… when allies agree and conditions are met': a condition clause on the way up."""
+def condition_clause(node, came_from, lexicon: Lexicon, cue: int = -1) -> str | None:
+    """'… when allies agree and conditions are met': a condition clause on the way up (not the
+    clause the cue itself is in: 'warned of a bad peace if membership is not approved')."""
     for child in node.children:
         if child.dep_ != "advcl" or (came_from is not None and child.i == came_from.i):
+            continue
+        if cue >= 0 and child.left_edge.i <= cue <= child.right_edge.i:
             continue
         # the mark may hang from the clause's second conjunct ('when allies agree and conditions are met')
         marks = [c.lower_ for clause in (child, *child.conjuncts) for c in clause.children

@@ -159,12 +159,18 @@ ATTITUDES = {"committed", "determined", "ready", "willing", "eager", "prepared",
              "convinced"}
 
 
+def _dateline(token) -> bool:
+    """'VILNIUS – The Lithuanian parliament adopted …': the place before the dash, parsed as a subject."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.is_upper and len(token) > 2 and following is not None and following.text in ("–", "—", "-")
+
+
 def subject_of(node, lexicon: Lexicon | None = None):
     for child in node.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     for child in node.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") and not _dateline(child):
             # 'The United States, which supports …': the relative pronoun stands for its antecedent,
             # and a document's for who issued it ('adopted a bill which sets …')
             if node.dep_ == "relcl" and child.lower_ in ("which", "who", "that"):
@@ -174,6 +180,10 @@ def subject_of(node, lexicon: Lexicon | None = None):
             # a passive without 'by …' names no agent, but a state in passive form has its bearer
             # as subject: 'Russia has been emphatically opposed to Ukraine joining'
             return child if node.lower_ in ATTITUDES else None
+    if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ == "NOUN":
+        author = document_author(node.head, lexicon)
+        if author is not None:
+            return author  # 'adopted a resolution expressing support for …': the resolution's author
     stray = _subject_taken_by_source(node)
     if stray is not None:
         return stray

@@ -158,7 +158,7 @@ def _clause_tokens(node):
 
 def _claim(holders, walk: _Walk, frame: Frame | None, node, lexicon: Lexicon,
            self_stated: bool | None = None) -> Claim:
-    condition = walk.condition or condition_clause(node, None, lexicon)
+    condition = walk.condition or condition_clause(node, None, lexicon, walk.cue_head)
     sign = -walk.sign if denied_content(node) else walk.sign  # 'denied that he opposes …'
     polarity = "mixed" if walk.mixed else ("support" if sign > 0 else "oppose")
     if self_stated is None:
