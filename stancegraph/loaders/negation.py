@@ -70,3 +70,12 @@ def outside_scope(previous, speech=frozenset()) -> bool:
         and not (previous.lemma_.lower() in speech and any(c.dep_ == "ccomp" for c in previous.children)) \
         and previous.doc[previous.i - 1].lower_ == "," and previous.i > previous.head.i \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in previous.children)
+
+
+EXPECTING = {"expect", "anticipate", "foresee"}
+
+
+def expected_not(node) -> bool:
+    """'She does not expect the alliance to issue an invitation': what a third party does, under a
+    negated expectation, is the speaker's own view of it (the topic set's 'no one expects')."""
+    return node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in EXPECTING and is_negated(node.head)

@@ -28,14 +28,14 @@ from .holders import (
 )
 from .lexicon import Lexicon
 from .signatories import with_signatories
-from .negation import is_negated, outside_scope
+from .negation import expected_not, is_negated, outside_scope
 from .predicates import (
     COPULAS, OWN_PURSUITS, deliberated, excessive, factive, idiom, names_something,
-    none_there, phrasal, predicate_class, proposes, purpose_of, traded_for,
+    none_there, phrasal, predicate_class, purpose_of, traded_for,
 )
+from .at_frame import close_at_frame
 from .walk import CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, refutation
 
-READINESS = {"ready", "prepared"}  # 'I don't think it's ready' is the topic set's 'not ready'
 COMMITTING = {"commitment", "pledge", "promise", "answer", "question"}  # what an evasion avoids
 # nouns whose 'that'-clause is their content, not the speaker's assertion ('the idea that Ukraine joins')
 CONTENT_NOUNS = {"idea", "notion", "prospect", "possibility", "claim", "suggestion", "assumption", "expectation"}
@@ -92,7 +92,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
         if frame is not None and node.i == frame.verb:
             if asked_about(node.head, node):
                 return found  # 'asked if he believes Ukraine could be invited': the belief is asked about
-            return done(_close_at_frame(node, walk, frame, ctx, previous))
+            return done(close_at_frame(node, walk, frame, ctx, previous))
         if previous.dep_ in ("ccomp", "advcl") and draws_from(node, previous) or gives_reason(previous):
             break  # 'Ukraine will not be invited, so its membership is off the table': a premise, not content
         if asked_about(node, previous):
@@ -107,7 +107,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
         if previous.dep_ == "conj" and node.i != head.i:
             node = coordinated_with(previous)
             if frame is not None and node.i == frame.verb:
-                return done(_close_at_frame(node, walk, frame, ctx, previous))
+                return done(close_at_frame(node, walk, frame, ctx, previous))
             # '… was unrealistic and that membership was not realistic': a parallel claim lends
             # no polarity, though what a third party does still ends the search; a demand on a
             # third party ('the alliance should stop … and invite Ukraine') is the speaker's
@@ -254,8 +254,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             if frame is not None and node.head.i == frame.verb and ctx.doc[frame.verb].lemma_.lower() in lexicon.consent:
                 walk.found = walk.found or "consent"  # 'Russia had agreed that the US could offer …'
                 return CLIMB
-            if demanded(node):
-                return CLIMB  # 'Poland urged that NATO invite Ukraine': what is asked of NATO
+            if demanded(node) or expected_not(node):
+                return CLIMB  # 'Poland urged that NATO invite Ukraine', 'does not expect the alliance to invite …'
             return STOP  # what a third party does or might do is not a position
         if not actors and subject is not None and walk.assertive and node.pos_ in ("VERB", "AUX") and not locked \
                 and some_others(subject):
@@ -372,28 +372,3 @@ ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, 
 ABSENCE_NOUNS = {"absence", "lack"}
 SUBSTITUTES = {"substitute", "alternative", "replacement", "surrogate"}
 REPLACING = {"replace", "supplant", "supersede"}
-
-
-def _close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context, came_from=None) -> Claim | None:
-    """Reached the speech verb: a stance verb that is itself a speech act counts ('rejected'),
-    unless the claim came from an act beside it ('rejects the path, insisting that Kyiv must
-    abandon …': the insisting is not what is rejected)."""
-    lexicon = ctx.lexicon
-    if verb.lemma_.lower() in lexicon.belief and is_negated(verb) and (walk.found is not None or walk.assertive):
-        walk.sign = -walk.sign  # 'does not think membership is a realistic outcome'
-        walk.unready = walk.unready or walk.found in READINESS  # 'I don't think it's ready for membership'
-    beside = came_from is not None and came_from.dep_ in ("advcl", "conj") and came_from.pos_ in ("VERB", "AUX")
-    kind = lexicon.polarity_class(verb.lemma_, verb.pos_) if verb.lemma_.lower() in lexicon.communicative \
-        and not beside else None
-    if kind is None and proposes(verb):
-        kind = "support"
-    if kind is None and walk.supposed and verb.lemma_.lower() in WARNING_VERBS:
-        kind = "oppose"  # 'warned of unspecified actions if Ukraine were to join NATO'
-    if kind:
-        _apply(verb, kind, walk, lexicon)
-    elif walk.found is None and walk.assertive:
-        walk.found = "assertion"
-    if walk.found is None or frame.speaker is None:
-        return None
-    partners = [a for a in joined_partners(verb, ctx.resolver) if a not in frame.speakers] if kind else []
-    return _claim((*frame.speakers, *partners), walk, frame, verb, lexicon, self_stated=bool(kind))
