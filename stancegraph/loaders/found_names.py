@@ -15,7 +15,7 @@ from ..model import Actor, Evidence, actor_id
 from .actors import ActorIndex, Mention, qualified
 from .article_state import ArticleState
 from .mentions import a_ministry, ner_noise, reported_by_outlet, surname_mentions
-from .roles import make_shadow, relations_in, role_phrases
+from .roles import make_shadow, relations_in, role_phrases, role_regex
 from .segment import Sentence
 
 # what the recogniser needs; the rest of the pipeline is the parse
@@ -51,7 +51,8 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
         if name in index.unqualified and qualified(sentence.text[:ent.end_char - len(name)]):
             continue  # "Russia's Security Council" is not the UN's
         known = index.lookup(name) or (index.spelled_like(name) if ent.label_ == "PERSON" else None)
-        if not known and (ent.label_ == "ORG" and (reported_by_outlet(name) or a_ministry(name)) or ner_noise(name)
+        title = name.lower() in role_regex()[1]  # 'Permanent Representative' taken for a body
+        if not known and (ent.label_ == "ORG" and (reported_by_outlet(name) or a_ministry(name) or title) or ner_noise(name)
                           or _MEDIUM_BEFORE.search(sentence.text[:ent.start_char])
                           or _MEDIUM_AFTER.search(sentence.text[ent.end_char:ent.end_char + 24])
                           or _TITLE_BEFORE.search(sentence.text[:ent.start_char])):
@@ -178,11 +179,12 @@ def holders_of_stated_titles(state: ArticleState, index: ActorIndex) -> None:
                 continue
             holders = {r.subject for r in state.relations if r.predicate == predicate and r.object == phrase.of}
             if len(holders) == 1:
-                mentions.append(Mention(start, end, holders.pop(), "role", sentence.text[start - sentence.start:end - sentence.start], True))
+                text = sentence.text[start - sentence.start:end - sentence.start]
+                mentions.append(Mention(start, end, holders.pop(), "role", text, True))
                 mentions.sort(key=lambda m: m.start)
 
 
-def surnames_of_found_people(state: ArticleState) -> None:
+def surnames_of_found_people(state: ArticleState, index: ActorIndex | None = None) -> None:
     """'Borys Tarasiuk, a deputy, …' then 'Tarasiuk stressed …': the surname names the person NER
     found in full, in that sentence's rest and in every later one. A name NER took for an
     organisation ('Andriy Parubiy', two name-like words, no organisation word) is a person's
@@ -197,6 +199,8 @@ def surnames_of_found_people(state: ArticleState) -> None:
                 continue
             if not m.is_person and _name_like(m.text) and _said_alone(words[-1], state.article.text):
                 _retype_as_person(state, m.actor)
+                if index is not None:  # "… representative to the UN, Vassily Nebenzia": a person's title now
+                    relations_again(state, sentence, index)
             if m.actor in state.new_actors and state.new_actors[m.actor].type == "Person" or m.is_person:
                 first_named.setdefault(words[-1], (sentence.index, m.actor))
     for surname, (first, actor) in first_named.items():

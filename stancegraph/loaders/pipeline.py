@@ -163,7 +163,7 @@ class Extractor:
             if add_ner_actors(state, sentence, doc, self.index):
                 relations_again(state, sentence, self.index)
         self._names_outside_parse(state, {s.index for s in chosen})
-        surnames_of_found_people(state)
+        surnames_of_found_people(state, self.index)
         holders_of_stated_titles(state, self.index)
 
     def _names_outside_parse(self, state: ArticleState, parsed: set[int]) -> None:

@@ -245,6 +245,8 @@ def _timed_now(node, lexicon: Lexicon) -> bool:
 
 
 def copular_class(node, lexicon: Lexicon) -> str | None:
+    if _left_open(node) and any(t.lower_ == "during" and t.dep_ == "prep" for t in node.subtree):
+        return None  # 'was a key question of discussion during the meeting': what was discussed there
     if _left_open(node):  # a question kept open (mixed); 'not open for discussion' rules it out, negated by the caller
         return "support" if is_negated(node) else "mixed"
     for child in node.children:
@@ -257,7 +259,7 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
             # rules it out: this is returned as support for the caller to negate, as 'not on the agenda' below
             return "support" if is_negated(node) else "mixed"
         if child.dep_ == "attr" and child.lemma_.lower() in AGENDA_NOUNS and is_negated(node) and _timed_now(node, lexicon):
-            return "support"  # 'is not the question for right now', 'not a fundamental issue at the moment': as 'not on the agenda'
+            return "support"  # 'is not the question for right now', 'not a fundamental issue at the moment'
         if child.dep_ in ("acomp", "attr") or child.dep_ == "prep" and child.lower_ == "among":
             if child.lemma_.lower() in ("likely", "probable") and any(g.dep_ == "xcomp" for g in child.children):
                 continue  # 'is likely to be a topic at the summit' forecasts the infinitive, not the subject

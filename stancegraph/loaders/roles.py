@@ -169,7 +169,7 @@ _ADVISER = re.compile(
 )
 
 
-_ADVISER_WORDS = r"(?:(?:official|senior|chief|top|special|key|close|long-time|longtime|national|security|foreign-policy|military) )*"
+_ADVISER_WORDS = r"(?:(?:official|senior|chief|top|special|key|close|long-time|longtime|national|security|foreign-policy|military|foreign|affairs|policy) )*"
 _ADVISER_OF = re.compile(r"⟨P(?P<boss>\d+)⟩['’]s " + _ADVISER_WORDS + r"advis[eo]r,? ⟨P(?P<adv>\d+)⟩")
 # 'Jake Sullivan, President Joe Biden's national security adviser'
 _ADVISER_OF_AFTER = re.compile(r"⟨P(?P<adv>\d+)⟩, (?:[A-Z][a-z]+ )?⟨P(?P<boss>\d+)⟩['’]s " + _ADVISER_WORDS + r"advis[eo]r\b")
