@@ -27,9 +27,11 @@ def is_negated(node, within_cue: frozenset = frozenset(), through_copula: bool =
             return True  # 'no one should doubt that Ukraine will join', 'neither Germany nor France supports it'
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True  # 'no longer opposes'
-    if through_copula and node.dep_ in ("acomp", "attr", "xcomp") and node.head.i != node.i \
-            and node.head.lemma_.lower() in COPULAS:
-        return is_negated(node.head)
+    if through_copula and (node.dep_ in ("acomp", "attr", "xcomp") or node.dep_ == "prep" and node.lower_ == "against") \
+            and node.head.i != node.i and node.head.lemma_.lower() in COPULAS:
+        return is_negated(node.head)  # 'is not ready', 'we are not against Ukraine joining'
+    if node.lower_ == "against" and node.head.lower_ == "nothing":
+        return True  # 'we have nothing against them wanting to be a member'
     if under_ability(node):
         # 'will not be able to offer membership', 'is unable to offer it': the ability is what is denied
         return is_negated(node.head) != (node.head.lemma_.lower() == "unable")

@@ -60,6 +60,9 @@ def predicate_class(node, lexicon: Lexicon) -> str | None:
         return found  # 'poured cold water on', 'threw its weight behind'
     if node.lower_ == "against" and node.pos_ == "ADP":
         return "oppose"
+    if lemma == "have" and any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(g.lower_ == "against" for g in c.children)
+                               for c in node.children):
+        return "support"  # 'we have nothing against them wanting to be a member': no objection
     if node.pos_ == "AUX" and node.dep_ == "aux" and lemma not in TRUE_AUXILIARIES:
         return None  # counted on its head (below), where the parse put the clause
     if node.pos_ == "NOUN" and lemma in lexicon.negated_existentials and any(c.lower_ == "no" for c in node.children):
