@@ -81,3 +81,20 @@ def expected_not(node) -> bool:
     """'She does not expect the alliance to issue an invitation': what a third party does, under a
     negated expectation, is the speaker's own view of it (the topic set's 'no one expects')."""
     return node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in EXPECTING and is_negated(node.head)
+
+
+DOUBTING = {"unsure", "uncertain", "doubtful", "doubt"}
+CERTAIN = {"sure", "certain"}
+
+
+def doubted(node) -> bool:
+    """'I am not sure the previous administration was in favor of Ukraine joining': a clause the
+    speaker doubts states no one's position."""
+    clause = node
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return False
+    head = clause.head
+    lemma = head.lemma_.lower()
+    return lemma in DOUBTING or lemma in CERTAIN and is_negated(head)

@@ -28,7 +28,7 @@ from .holders import (
 )
 from .lexicon import Lexicon
 from .signatories import with_signatories
-from .negation import expected_not, is_negated, outside_scope
+from .negation import doubted, expected_not, is_negated, outside_scope
 from .predicates import (
     COPULAS, OWN_PURSUITS, deliberated, excessive, factive, idiom, names_something,
     none_there, phrasal, predicate_class, purpose_of, traded_for,
@@ -116,6 +116,8 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             result = _visit(node, previous, node.i in locked, walk, ctx, frame)
         if result == STOP:
             return found
+        if isinstance(result, tuple) and doubted(node):
+            return found  # 'not sure the previous administration was in favor of it': no one's position
         if isinstance(result, tuple):
             done(_claim(with_signatories(result, node, frame, ctx), walk, frame, node, ctx.lexicon))
             if found and not owned_noun(node, head) or len(found) == 2:
