@@ -6,15 +6,12 @@ considered'), the refusals only for now, and the suppositions a warning or a jud
 from __future__ import annotations
 
 from .lexicon import Lexicon
-from .predicates import evaluated_object
+from .predicates import NOW_WORDS, evaluated_object
 
 TIME_MEASURES = {"hours", "days", "weeks", "months", "years", "minutes", "moments", "shortly", "soon", "just",
                  "hour", "day", "week", "month", "year", "immediately", "right", "only"}
 WARNING_VERBS = {"warn", "threaten", "caution"}
 INVERTING_AUXILIARIES = {"should", "were", "had"}  # 'should Ukraine join', 'were Kyiv to be invited'
-
-
-NOW_WORDS = {"now", "currently", "today"}
 
 
 def for_now(node, lexicon: Lexicon) -> bool:

@@ -173,8 +173,7 @@ def holders_of_stated_titles(state: ArticleState, index: ActorIndex) -> None:
             predicate = index.predicate(phrase.role, phrase.former) if phrase.role else None
             if phrase.of is None or predicate is None or phrase.indefinite:
                 continue
-            start = sentence.start + shadow.origin[phrase.start]
-            end = sentence.start + shadow.origin[phrase.end - 1] + 1
+            start, end = shadow.span(phrase, sentence.start)
             if any(m.is_person and m.start < end and start < m.end for m in mentions):
                 continue
             holders = {r.subject for r in state.relations if r.predicate == predicate and r.object == phrase.of}
@@ -184,7 +183,7 @@ def holders_of_stated_titles(state: ArticleState, index: ActorIndex) -> None:
                 mentions.sort(key=lambda m: m.start)
 
 
-def surnames_of_found_people(state: ArticleState, index: ActorIndex | None = None) -> None:
+def surnames_of_found_people(state: ArticleState, index: ActorIndex) -> None:
     """'Borys Tarasiuk, a deputy, …' then 'Tarasiuk stressed …': the surname names the person NER
     found in full, in that sentence's rest and in every later one. A name NER took for an
     organisation ('Andriy Parubiy', two name-like words, no organisation word) is a person's
@@ -199,8 +198,7 @@ def surnames_of_found_people(state: ArticleState, index: ActorIndex | None = Non
                 continue
             if not m.is_person and _name_like(m.text) and _said_alone(words[-1], state.article.text):
                 _retype_as_person(state, m.actor)
-                if index is not None:  # "… representative to the UN, Vassily Nebenzia": a person's title now
-                    relations_again(state, sentence, index)
+                relations_again(state, sentence, index)  # "… representative to the UN, Vassily Nebenzia": a person's title now
             if m.actor in state.new_actors and state.new_actors[m.actor].type == "Person" or m.is_person:
                 first_named.setdefault(words[-1], (sentence.index, m.actor))
     for surname, (first, actor) in first_named.items():

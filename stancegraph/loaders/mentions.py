@@ -145,41 +145,37 @@ def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, 
     that role that day. `named` are the people the article has named so far, in order."""
     extra = []
     for phrase in phrases:
-        start = sentence.start + shadow.origin[phrase.start]
-        end = sentence.start + shadow.origin[phrase.end - 1] + 1
+        start, end = shadow.span(phrase, sentence.start)
         if any(m.is_person and m.start < end and start < m.end for m in found):
             continue
         person = apposed_person(shadow, phrase)
         if person is None and _UNKNOWN_NAME_AFTER.match(shadow.text[phrase.end:]):
             continue  # 'Latvia's foreign minister, Krišjānis Kariņš': a name the dictionary lacks, not the day's holder
-        person = person or _named_former_holder(phrase, index, date, named) or resolve_role(phrase, index, date)[0] \
-            or _named_holder(phrase, index, date, named)
+        if person is None:
+            held = _named_holder(phrase, index, date, named)
+            person = held if phrase.former and held else resolve_role(phrase, index, date)[0] or held
         if person:
             extra.append(Mention(start, end, person, "role", sentence.text[start - sentence.start:end - sentence.start], True))
     return extra
 
 
-def _named_former_holder(phrase, index: ActorIndex, date, named) -> str | None:
-    """'Boris Johnson has said …  the former British prime minister said': a former office
-    stands for the person the article named who left it, not for whoever left it last."""
-    if not phrase.former or phrase.role is None or date is None:
-        return None
-    for person in reversed(named):
-        entry = index.entry(person)
-        if entry and any(role.role == phrase.role and (phrase.of is None or role.of == phrase.of)
-                         and role.end and role.end <= date for role in entry.roles):
-            return person
-    return None
-
-
 def _named_holder(phrase, index: ActorIndex, date, named) -> str | None:
-    if phrase.of is not None or phrase.role is None or phrase.indefinite or phrase.former or date is None:
+    """The person the article last named who held the role that day, for a description that
+    names no state or organisation ('The prime minister said …'); for a former office, the one
+    named who had left it ('Boris Johnson … the former British prime minister said'), before
+    the dictionary's last holder is tried."""
+    if phrase.role is None or date is None or not phrase.former and (phrase.of is not None or phrase.indefinite):
         return None
-    for person in reversed(named):
-        entry = index.entry(person)
-        if entry and any(role.role == phrase.role and role.held_on(date) for role in entry.roles):
-            return person
-    return None
+
+    def fits(role) -> bool:
+        if role.role != phrase.role:
+            return False
+        if phrase.former:
+            return (phrase.of is None or role.of == phrase.of) and role.end is not None and role.end <= date
+        return role.held_on(date)
+
+    return next((person for person in reversed(named)
+                 if (entry := index.entry(person)) and any(fits(role) for role in entry.roles)), None)
 
 
 # 'These are Denmark, Spain and …', 'Among the countries named are …', 'They include …': a sentence

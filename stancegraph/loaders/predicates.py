@@ -238,29 +238,33 @@ def _left_open(node) -> bool:
     return False
 
 
-AGENDA_NOUNS = {"question", "issue", "priority", "topic"}
+AGENDA_NOUNS = QUESTIONS | {"priority", "topic"}
+NOW_WORDS = {"now", "currently", "today"}
 
 
 def _timed_now(node, lexicon: Lexicon) -> bool:
     clause = f" {' '.join(t.lower_ for t in node.subtree if not t.is_quote)} "
-    return any(f" {phrase} " in clause for phrase in lexicon.for_now) or any(
-        f" {word} " in clause for word in ("now", "currently", "today"))
+    return any(f" {phrase} " in clause for phrase in (*lexicon.for_now, *NOW_WORDS))
+
+
+def _judged_by_adjective(noun, lexicon: Lexicon) -> str | None:
+    """'an ineffective option', 'a very difficult, risky and ineffective option': the class of the
+    first adjective (or adjective in its list) that has one."""
+    return next((kind for a in noun.children if a.dep_ == "amod" for j in (a, *a.conjuncts)
+                 if (kind := lexicon.polarity_class(j.lemma_, "ADJ")) in ("support", "oppose")), None)
 
 
 def copular_class(node, lexicon: Lexicon) -> str | None:
-    if _left_open(node) and any(t.lower_ == "during" and t.dep_ == "prep" for t in node.subtree):
-        return None  # 'was a key question of discussion during the meeting': what was discussed there
     if _left_open(node):  # a question kept open (mixed); 'not open for discussion' rules it out, negated by the caller
+        if any(t.lower_ == "during" and t.dep_ == "prep" for t in node.subtree):
+            return None  # 'was a key question of discussion during the meeting': what was discussed there
         return "support" if is_negated(node) else "mixed"
     for child in node.children:
-        judged = [j for a in child.children if a.dep_ == "amod" for j in (a, *a.conjuncts)
-                  if lexicon.polarity_class(j.lemma_, "ADJ") in ("support", "oppose")]
-        if child.dep_ == "attr" and child.lemma_.lower() in ("option", "possibility") and judged:
-            return lexicon.polarity_class(judged[0].lemma_, "ADJ")  # 'an ineffective option', 'a realistic option'
         if child.dep_ == "attr" and child.lemma_.lower() in ("option", "possibility"):
             # 'is an option', 'remains only a possibility' keep it open (mixed); 'is not an option'
-            # rules it out: this is returned as support for the caller to negate, as 'not on the agenda' below
-            return "support" if is_negated(node) else "mixed"
+            # rules it out: this is returned as support for the caller to negate, as 'not on the agenda' below;
+            # an adjective that judges the option gives its own class ('an ineffective option')
+            return _judged_by_adjective(child, lexicon) or ("support" if is_negated(node) else "mixed")
         if child.dep_ == "attr" and child.lemma_.lower() in AGENDA_NOUNS and is_negated(node) and _timed_now(node, lexicon):
             return "support"  # 'is not the question for right now', 'not a fundamental issue at the moment'
         if child.dep_ in ("acomp", "attr") or child.dep_ == "prep" and child.lower_ == "among":

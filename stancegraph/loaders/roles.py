@@ -37,6 +37,10 @@ class Shadow:
     def slot(self, number: str) -> Mention:
         return self.slots[int(number)]
 
+    def span(self, phrase: RolePhrase, offset: int) -> tuple[int, int]:
+        """A role phrase's start and end in the article text (`offset`: the sentence's start)."""
+        return offset + self.origin[phrase.start], offset + self.origin[phrase.end - 1] + 1
+
 
 def make_shadow(sentence: str, offset: int, mentions: list[Mention]) -> Shadow:
     parts, origin, slots = [], [], []
