@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..loaders.predicates import PURSUITS
+from ..loaders.predicates import GOVERNMENTS, PURSUITS
 
 # Dependencies of a token that make its phrase the one doing or saying something.
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
@@ -101,7 +101,8 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
             spans.setdefault(mention.actor, []).append((mention.start - sentence.start, mention.end - sentence.start))
         speaking = voices.get(sentence.index, frozenset())
         before = _taken_up(sentences, sentence, mentions, voices, docs) - set(spans) - speaking
-        bystanders = _bystanders(doc, spans, named) - speaking if doc is not None else set()
+        people = {m.actor for m in mentions.get(sentence.index, ()) if m.is_person}
+        bystanders = _bystanders(doc, spans, named, people) - speaking if doc is not None else set()
         bystanders |= _only_inside_cues(doc, sentence, spans, cues.get(sentence.index, ())) & themes - speaking
         for actor in sorted(set(spans) | set(speaking) | before):
             if actor in bystanders:
@@ -185,11 +186,23 @@ def _supposed(doc, start: int, end: int) -> bool:
                for token in _tokens(doc, start, end) for clause in token.ancestors for mark in clause.children)
 
 
-def _bystanders(doc, spans: dict[str, list[tuple[int, int]]], named: set[str]) -> set[str]:
-    """Actors a sentence names only as another's label, as the one spoken to, or inside a condition."""
+def _bystanders(doc, spans: dict[str, list[tuple[int, int]]], named: set[str], people: set[str]) -> set[str]:
+    """Actors a sentence names only as another's label, as the one spoken to, inside a condition,
+    or people named only to name a government ('the Biden administration' is the state's, `Resolver`)."""
     listeners = {actor for actor, own in spans.items() if all(_addressed(doc, a, b) for a, b in own)}
     supposed = {actor for actor, own in spans.items() if all(_supposed(doc, a, b) for a, b in own)}
-    return _labels_of_others(doc, spans, named) | listeners | supposed
+    naming = {actor for actor, own in spans.items() if actor in people and all(_names_a_government(doc, a, b) for a, b in own)}
+    return _labels_of_others(doc, spans, named) | listeners | supposed | naming
+
+
+def _names_a_government(doc, start: int, end: int) -> bool:
+    for token in _tokens(doc, start, end):
+        node = token
+        while node.dep_ in ("compound", "poss", "flat") and node.head.i != node.i:
+            node = node.head
+            if node.lemma_.lower() in GOVERNMENTS:
+                return True
+    return False
 
 
 def _labels_of_others(doc, spans: dict[str, list[tuple[int, int]]], named: set[str]) -> set[str]:

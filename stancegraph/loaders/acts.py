@@ -162,6 +162,32 @@ def refuting_verb(node, previous):
     return None
 
 
+# a power denied to a third party: 'Russia cannot block Ukraine's NATO aspirations', 'no one can
+# veto its membership' defends the open door (the topic set's mixed), and the one denied the power
+# states nothing
+BLOCKING = {"block", "veto", "stop", "prevent", "bar", "dictate", "forbid", "halt"}
+ABLE = {"can", "ca", "could"}
+
+
+def denied_power_verb(node, previous):
+    """The blocking verb the walk climbs to when someone is said to be unable to block it, or the
+    veto someone is said not to have ('Russia has no veto over …', 'does not have a say in …')."""
+    if previous.dep_ not in ("dobj", "prep", "pobj"):
+        return None
+    if node.pos_ == "NOUN" and node.lemma_.lower() in ("veto", "say") and previous.dep_ == "prep" \
+            and node.dep_ == "dobj" and node.head.lemma_.lower() == "have":
+        denied = any(c.dep_ == "det" and c.lower_ == "no" for c in node.children) or any(
+            c.dep_ == "neg" for c in node.head.children)
+        return node.head if denied else None
+    if node.lemma_.lower() not in BLOCKING or node.pos_ != "VERB":
+        return None
+    can = modal(node, ABLE)
+    negated = any(c.dep_ == "neg" for c in node.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        or c.lower_ in ("nobody", "noone") for c in node.children)
+    return node if can and negated else None
+
+
 AGREEMENTS = {"consensus", "agreement", "unanimity"}  # 'a consensus on membership is unlikely': a forecast
 LIKELIHOOD = {"likely", "unlikely", "probable", "improbable"}
 

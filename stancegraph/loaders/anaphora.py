@@ -141,6 +141,9 @@ def _takes_it_or_nothing(node, ctx: Context, depth: int = 0) -> bool:
         if (child.dep_ in ("dobj", "pobj", "attr") or nested_subject) and child.pos_ in ("NOUN", "PROPN", "PRON"):
             if not _anaphoric_noun(child, ctx):
                 return False
+        elif child.dep_ == "dobj" and child.pos_ in ("NUM", "ADJ", "ADV"):
+            if not _takes_it_or_nothing(child, ctx, depth):
+                return False  # an object the parser took for a number has its own ('meet one-on-one with Putin')
         elif child.dep_ in ("xcomp", "pcomp", "ccomp", "acomp") or (child.dep_ == "prep" and depth < 3) \
                 or (child.dep_ == "acl" and child.pos_ in ("VERB", "AUX") and node.pos_ == "NOUN"):
             # a stance noun's own infinitive is its content: 'his intention to visit Moscow'

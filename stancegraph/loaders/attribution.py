@@ -112,6 +112,9 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
     if _lets_in(verb, resolver):
         return None  # 'NATO should admit Ukraine': letting a member in, not conceding
     subject = _speaker_token(verb)
+    if subject is None and _addressed(verb):
+        said = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
+        return Frame(None, verb.i, frozenset(t.i for c in said for t in c.subtree), "speech")  # told by no one named
     if subject is None:
         return None
     named = resolver.actors(subject)
@@ -174,6 +177,8 @@ def _speaker_token(verb):
     if quoted is not None:
         return quoted
     for child in verb.children:
+        if child.dep_ == "nsubjpass" and _addressed(verb):
+            return _agent(verb)  # 'he was told that Ukraine won't be joining': said to him, by whoever told him
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "VERB":
             return child
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
@@ -196,6 +201,18 @@ def _speaker_token(verb):
         if child.i > verb.i and child.dep_ in ("nmod", "dobj", "attr", "npadvmod", "appos", "dep") and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child
     return _name_closing_the_sentence(verb)
+
+
+# speech verbs whose passive subject is the one spoken to, not the speaker
+ADDRESSED = {"tell", "inform", "assure", "reassure", "promise", "advise", "brief", "notify", "warn"}
+
+
+def _addressed(verb) -> bool:
+    return verb.lemma_.lower() in ADDRESSED and any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
+def _agent(verb):
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _quoted_as_saying(verb):

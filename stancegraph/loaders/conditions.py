@@ -57,6 +57,9 @@ def _now(token, node, lexicon: Lexicon) -> bool:
         c.tag_ == "MD" or c.lower_ in ("does", "do") for c in head.children)
 
 
+PAST_EVENT_MARKS = {"after", "when", "since", "as", "before"}
+
+
 def condition_clause(node, came_from, lexicon: Lexicon, cue: int = -1) -> str | None:
     """'… when allies agree and conditions are met': a condition clause on the way up (not the
     clause the cue itself is in: 'warned of a bad peace if membership is not approved')."""
@@ -72,6 +75,8 @@ def condition_clause(node, came_from, lexicon: Lexicon, cue: int = -1) -> str | 
             continue  # 'hours after Putin proclaimed …' dates the claim, it sets no condition
         if child.tag_ == "VBD" and (node.tag_ == "VBD" or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
             continue  # 'applied … after Russia claimed …', 'after the country applied on Friday': events, no condition
+        if child.tag_ == "VBD" and marks and set(marks) <= PAST_EVENT_MARKS:
+            continue  # 'will join NATO, after the alliance dashed Kyiv's hopes': a past event (not 'if it joined')
         if any(m in lexicon.conditions for m in marks) and "even" not in {t.lower_ for t in child.subtree}:
             return clause_text(child)
     return None

@@ -19,7 +19,7 @@ def governing_hits(doc, sentence: Sentence, hits: list[CueHit], topics: tuple[To
     inside another cue's phrase gives way to it ('an invitation to join NATO')."""
     spans = [(hit, [t.i for t in doc if hit.start <= sentence.start + t.idx < hit.end]) for hit in hits]
     spans = [(hit, tokens) for hit, tokens in spans if tokens]
-    narrower = {(t.broader, _qualified_clause(doc[tokens[0]]).i) for t in topics if t.broader
+    narrower = {(t.broader, _qualified_clause(doc[tokens[0]], tokens).i) for t in topics if t.broader
                 for hit, tokens in spans if hit.topic == t.id}
     placed = [(hit, tokens) for hit, tokens in spans
               if (hit.topic, clause_head(doc[tokens[0]]).i) not in narrower]
@@ -77,9 +77,17 @@ def phrase_ancestors(token):
         yield node
 
 
-def _qualified_clause(token):
+def _qualified_clause(token, tokens=()):
     """The clause a narrower cue qualifies: its own, or, from a relative clause on a subject, the
-    subject's ('a country that is at war cannot become a member')."""
+    subject's ('a country that is at war cannot become a member'); an adverbial clause that tells
+    what someone else did with it qualifies nothing ('will join NATO, after the alliance dashed
+    Kyiv's hopes for a quick invitation'; not 'join after the war ends', the cue's own clause)."""
+    for node in token.ancestors if token.pos_ not in ("VERB", "AUX") else ():  # a noun phrase's cue
+        if node.dep_ == "advcl" and node.pos_ == "VERB" and node.i not in tokens and any(
+                c.dep_ == "nsubj" and c.i not in tokens for c in node.children):
+            return node
+        if node.pos_ in ("VERB", "AUX"):
+            break
     head = clause_head(token)
     if head.dep_ == "relcl" and head.head.dep_ in ("nsubj", "nsubjpass") and head.head.head.i != head.head.i:
         return clause_head(head.head.head)

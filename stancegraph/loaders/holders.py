@@ -270,10 +270,33 @@ def document_author(noun, lexicon: Lexicon | None):
 
 def acting_owner(subject, lexicon: Lexicon):
     """The owner of a stance noun that acts as the subject ('Budapest's veto blocked the
-    invitation', 'objections from Berlin delayed it'): who vetoed or objected is who blocked."""
-    if subject is None or subject.pos_ != "NOUN" or not noun_phrase_class(subject, lexicon):
+    invitation', 'objections from Berlin delayed it'): who vetoed or objected is who blocked;
+    and the owner of a plan what the plan does ('Trump's plan bans Ukraine's membership')."""
+    if subject is None or subject.pos_ != "NOUN" or not (noun_phrase_class(subject, lexicon) or plan_owner(subject)):
         return None
     return next((c for c in subject.children if c.dep_ == "poss"), None) or from_holder(subject)
+
+
+# a plan's content is its owner's: 'Trump's peace plan could involve Kyiv giving up its bid'
+PLANS = {"plan", "proposal", "initiative", "blueprint", "roadmap", "framework", "formula", "memorandum", "scheme"}
+SPELLING_OUT = {"involve", "include", "entail", "envisage", "envision", "foresee", "mean", "require", "contain",
+                "stipulate", "see", "imply", "presuppose"}
+
+
+def plan_owner(subject):
+    """The named owner of a plan that is the subject ('Trump's peace plan', 'a plan by Hungary')."""
+    if subject is None or subject.lemma_.lower() not in PLANS:
+        return None
+    return next((c for c in subject.children if c.dep_ == "poss"), None) or from_holder(subject)
+
+
+def spelled_out_by_plan(node) -> bool:
+    """A clause that spells out what a plan involves ('could involve Kyiv giving up …', 'would
+    require Ukraine to renounce …'): its own subject does not hold it, the plan does."""
+    head = node.head
+    if node.dep_ not in ("ccomp", "dobj", "xcomp", "pcomp") or head.lemma_.lower() not in SPELLING_OUT:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in PLANS for c in head.children)
 
 
 def from_holder(noun):

@@ -8,7 +8,8 @@ from __future__ import annotations
 from .lexicon import Lexicon
 from .negation import COPULAS, is_negated
 
-
+# bodies named after the one who heads them: "the Biden administration", "Orbán's government"
+GOVERNMENTS = {"administration", "government", "cabinet"}
 
 TRUE_AUXILIARIES = {"be", "have", "do", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
                     "ought", "need", "to", "get", "'s", "'re", "'ve", "'d", "'ll", "wo", "ca"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..learned.candidates import is_subject
+from .predicates import GOVERNMENTS
 from .actors import Mention
 from .lexicon import Lexicon
 
@@ -179,7 +180,7 @@ class Resolver:
                 and not (token.tag_ in ("NNS", "NNPS") and _quantified(token)):  # 'some NATO leaders' are not NATO
             for child in token.children:
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in self.token_actor:
-                    return [self.token_actor[child.i]]
+                    return [self._governed(token, child)]
             of = [g for c in token.children if c.dep_ == "prep" and c.lower_ in GROUP_PREPOSITIONS
                   for g in c.children if g.dep_ == "pobj"]
             while of and not self.actors(of[0]) and of[0].lower_ in MEMBER_NOUNS:
@@ -216,6 +217,14 @@ class Resolver:
         if token.lemma_.lower() in ("country", "government", "nation") and token.tag_ not in ("NNS", "NNPS"):
             return self._country(token)  # one state; 'the countries in the eastern wing' are not the last one named
         return []
+
+    def _governed(self, head, named) -> str:
+        """'the Biden administration', 'Orbán's government': the state its head governs then; other
+        bodies named after a person stay the person's ('Zelensky's office')."""
+        actor = self.token_actor[named.i]
+        if head.lemma_.lower() in GOVERNMENTS and self.names_person(named.i) and self.home_state:
+            return self.home_state(actor) or actor
+        return actor
 
     def _body_everyone_is_in(self, token) -> str | None:
         """The one organisation an 'everyone' is placed in, by its own 'in' or its verb's."""

@@ -24,7 +24,7 @@ from .cue_context import (
 from .conditions import WARNING_VERBS, condition_clause, gated, gives_reason, supposes_it, warned_supposition
 from .holders import (
     ATTITUDES, GOAL_NOUNS, acting_owner, coordinated_with, generic_country, joined_partners, judged_by, named_holders,
-    own_subject, plural_speaker, subject_of,
+    own_subject, plan_owner, plural_speaker, spelled_out_by_plan, subject_of,
 )
 from .lexicon import Lexicon
 from .signatories import with_signatories
@@ -230,6 +230,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             walk.sign = -walk.sign  # 'the absence of a timetable'
         subject = own_subject(node)
         actors = resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
+        owner = plan_owner(subject) if node.pos_ == "VERB" and walk.found is not None else None
+        if owner is not None and resolver.actors(owner):
+            return tuple(resolver.actors(owner))  # 'Trump's plan could involve Kyiv giving up …': the plan's owner
         if actors and walk.purposed and node.pos_ == "VERB":
             walk.found = walk.found or "purpose"  # 'passed a law with the aim of joining': what the act is for
             return tuple(actors)
@@ -274,11 +277,14 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     judges = judged_by(node, ctx)
     if judges:
         return judges  # 'would be unacceptable to Russia': Russia holds the position
+    if spelled_out_by_plan(node):
+        return CLIMB  # 'the plan could involve Kyiv giving up its bid': the plan's content, not Kyiv's view
     subject = subject_of(node, lexicon)
     if node.pos_ == "NOUN" and subject is not None and subject.dep_ == "nsubj" and subject.i == node.i - 1:
         subject = None  # a headline parsed as 'NATO bid(s)': the noun's compound, not its subject
     # 'Budapest's veto blocked the invitation' (an act); not 'Latvia's push was premature' (a judgement of it)
     owner = acting_owner(subject, lexicon) if node.pos_ == "VERB" and node.lemma_.lower() not in COPULAS else None
+    by_plan = owner is not None and plan_owner(subject) is not None  # 'would require': what the plan says, no forecast
     subject = owner if owner is not None else subject
     subject_kind = resolver.kind(subject)
     if subject is not None and subject.dep_ == "csubj" and (subject == previous or previous.is_ancestor(subject)):
@@ -311,10 +317,11 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return CLIMB  # 'the alliance should offer Ukraine a path': the speaker's demand on it
     if demanded(node):
         return CLIMB  # 'demanded that NATO immediately accept Ukraine': the demand is the position held
-    if forecast(node, actors, frame, ctx):
+    if forecast(node, actors, frame, ctx) and not by_plan:
         return STOP if frame is None or ctx.doc[frame.verb].lemma_.lower() not in lexicon.composing else CLIMB
     if node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.lemma_.lower() in ENDING:
-        if subject is not None and subject.head.i != node.i and subject.head.head.i != node.i:
+        if subject is not None and subject.head.i != node.i and subject.head.head.i != node.i \
+                and not spelled_out_by_plan(node.head):  # 'a plan involving Kyiv dropping its bid' is the plan's
             walk.sign = -walk.sign  # held by the verb's subject: 'Turkey dropped its objection to …', 'lifted its veto on …'
             if is_negated(node.head):
                 walk.sign = -walk.sign  # 'has never abandoned its aim of joining': kept, not given up

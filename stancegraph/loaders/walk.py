@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .acts import denied_content, modal, refuting_verb
+from .acts import denied_content, denied_power_verb, modal, refuting_verb
 from .attribution import Frame
 from .conditions import condition_clause, for_now, names_a_time, step_wanted_now
 from .lexicon import Lexicon
@@ -123,6 +123,12 @@ def refutation(node, previous, walk: _Walk) -> bool:
         verb = node.doc[walk.refuted_by]
         if node.i == verb.i or verb.is_ancestor(node):
             return True
+    denied = denied_power_verb(node, previous)
+    if denied is not None:
+        walk.mixed = True  # 'Russia cannot block Ukraine's aspirations': the open door, said by whoever says it
+        walk.found = walk.found or "no veto"
+        walk.refuted_by = denied.i
+        return True
     verb = refuting_verb(node, previous)
     if verb is None:
         return False
