@@ -35,7 +35,18 @@ def now_bounded(node, lexicon: Lexicon) -> bool:
 def step_wanted_now(node, lexicon: Lexicon) -> bool:
     """'Ukraine should join NATO now', 'invite Ukraine now': the step itself is timed now (not
     'and now with Sweden', 'the focus now is …', 'between now and the moment')."""
-    return any(_now(t, node, lexicon) and t.head.lemma_.lower() in STEP_VERBS for t in node.subtree)
+    return any(_now(t, node, lexicon) and t.head.lemma_.lower() in STEP_VERBS or _dated_step(t) for t in node.subtree)
+
+
+def _dated_step(token) -> bool:
+    """'the terms of joining NATO in 2022', 'join by 2030': the step with a year set for it is a
+    timetable, the topic set's clear path."""
+    if not (token.like_num and len(token.text) == 4 and token.text[:2] in ("19", "20") and token.dep_ == "pobj"
+            and token.head.lower_ in ("in", "by", "before")):
+        return False
+    step = token.head.head
+    # not 'applied to join NATO in 2022', the year the parse hangs on 'join' being the application's
+    return step.lemma_.lower() in STEP_VERBS and not (step.dep_ == "xcomp" and step.head.lemma_.lower() == "apply")
 
 
 def _now(token, node, lexicon: Lexicon) -> bool:

@@ -272,7 +272,9 @@ def acting_owner(subject, lexicon: Lexicon):
     """The owner of a stance noun that acts as the subject ('Budapest's veto blocked the
     invitation', 'objections from Berlin delayed it'): who vetoed or objected is who blocked;
     and the owner of a plan what the plan does ('Trump's plan bans Ukraine's membership')."""
-    if subject is None or subject.pos_ != "NOUN" or not (noun_phrase_class(subject, lexicon) or plan_owner(subject)):
+    if subject is not None and subject.pos_ in ("NOUN", "PROPN") and plan_owner(subject) is not None:
+        return plan_owner(subject)  # 'the Victory Plan of Ukraine'
+    if subject is None or subject.pos_ != "NOUN" or not noun_phrase_class(subject, lexicon):
         return None
     return next((c for c in subject.children if c.dep_ == "poss"), None) or from_holder(subject)
 
@@ -287,7 +289,19 @@ def plan_owner(subject):
     """The named owner of a plan that is the subject ('Trump's peace plan', 'a plan by Hungary')."""
     if subject is None or subject.lemma_.lower() not in PLANS:
         return None
-    return next((c for c in subject.children if c.dep_ == "poss"), None) or from_holder(subject)
+    of = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)  # 'the Victory Plan of Ukraine'
+    return next((c for c in subject.children if c.dep_ == "poss"), None) or from_holder(subject) or of
+
+
+def spells_out(verb, content) -> bool:
+    """A plan's verb with what the plan holds as its object ('the victory plan includes an invitation')."""
+    if verb.lemma_.lower() not in SPELLING_OUT or content.dep_ not in ("dobj", "ccomp", "xcomp"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head  # 'Ukraine's Victory Plan, which includes …'
+    return plan_owner(subject) is not None
 
 
 def spelled_out_by_plan(node) -> bool:

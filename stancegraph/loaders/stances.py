@@ -24,7 +24,7 @@ from .cue_context import (
 from .conditions import WARNING_VERBS, condition_clause, gated, gives_reason, supposes_it, warned_supposition
 from .holders import (
     ATTITUDES, GOAL_NOUNS, acting_owner, coordinated_with, generic_country, joined_partners, judged_by, named_holders,
-    own_subject, plan_owner, plural_speaker, spelled_out_by_plan, subject_of,
+    own_subject, plan_owner, plural_speaker, spelled_out_by_plan, spells_out, subject_of,
 )
 from .lexicon import Lexicon
 from .signatories import with_signatories
@@ -201,6 +201,10 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "support"  # 'sees a path', 'saw no place for Ukraine in the alliance': a view held
     if kind is None and node.lemma_.lower() in lexicon.as_verbs and previous.dep_ == "prep" and previous.lower_ == "as":
         kind = "support"  # 'never saw Ukraine as a NATO member', 'regards it as a future member'
+    if kind is None and node.lemma_.lower() == "go" and previous.lower_ == "far" and previous.dep_ == "advmod":
+        kind, negated = ("mixed", False) if negated else ("support", False)  # 'did not go as far as backing it': stopped short
+    if kind is None and spells_out(node, previous):
+        kind = "support"  # 'Ukraine's victory plan includes an invitation': what a plan includes, its owner wants
     if kind is None and normative(node, lexicon):
         kind = "normative"
     walk.condition = walk.condition or condition_clause(node, previous, lexicon) or gated(previous)
@@ -310,7 +314,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         actors = [a for a in actors if a == ctx.home or not ctx.is_state(a)]
     own_act = node.lemma_.lower() in lexicon.volition or phrasal(node) in lexicon.volition or sets_as_goal(node) \
         or reacts(node, lexicon) or \
-        idiom(node, lexicon) and node.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not modal(node, lexicon.hedges)
+        idiom(node, lexicon) and node.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not modal(node, lexicon.hedges) or by_plan
     if set(actors) <= ctx.themes and (not own_act or imposed(node, lexicon)) and not own_pursuit(node, subject):
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position; not 'took it off its agenda'
     if (kind == "normative" or normative(node, lexicon)) and frame is not None:
