@@ -1,12 +1,14 @@
 """Closing a walk at the speech verb that frames it: the speaker holds what the walk found, a
 stance verb that is itself a speech act counting too ('rejected'), a negated belief verb turning
-its complement round ('does not think membership is realistic')."""
+its complement round ('does not think membership is realistic'); and the claim on what one sets
+as the condition of one's own concession."""
 
 from __future__ import annotations
 
 from .attribution import Frame
 from .conditions import WARNING_VERBS
-from .holders import joined_partners
+from .cue_context import obtained_in_condition
+from .holders import joined_partners, own_subject
 from .negation import is_negated
 from .predicates import proposes
 from .walk import Claim, Context, _apply, _claim, _Walk
@@ -37,3 +39,14 @@ def close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context, came_from=None
         return None
     partners = [a for a in joined_partners(verb, ctx.resolver) if a not in frame.speakers] if kind else []
     return _claim((*frame.speakers, *partners), walk, frame, verb, lexicon, self_stated=bool(kind))
+
+
+def condition_of_concession(head, ctx: Context, frame: Frame | None) -> list[Claim]:
+    """'Ukraine will agree to be neutral if it obtains an agreement to guarantee its security':
+    the main clause's subject wants what it would obtain (the condition is the cue's own clause)."""
+    conceding = obtained_in_condition(head)
+    subject = own_subject(conceding) if conceding is not None else None
+    holders = ctx.resolver.actors(subject) if subject is not None else []
+    if not holders:
+        return []
+    return [_claim(tuple(holders), _Walk(sign=1, found="condition", cue_head=head.i), frame, conceding, ctx.lexicon)]

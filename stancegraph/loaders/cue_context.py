@@ -165,6 +165,16 @@ def going_to(node, verbs) -> bool:
     return node.lemma_.lower() == "go" and any(c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in node.children)
 
 
+def able_to(node, verbs, assertive) -> bool:
+    """'will not be able to join NATO', 'is able to join': an ability asserted, like 'cannot join'."""
+    able = node.head
+    if node.dep_ != "xcomp" or node.lemma_.lower() not in verbs or able.lemma_.lower() not in ("able", "unable"):
+        return False
+    copula = able.head
+    return copula.lemma_.lower() == "be" and (copula.tag_ in ("VBZ", "VBP", "VBD") or any(
+        c.dep_ == "aux" and c.lower_ in assertive for c in copula.children))
+
+
 def existential(node) -> bool:
     """'there will be no invitation', 'a force would be part of any guarantee'."""
     if node.lemma_.lower() != "be":
@@ -273,6 +283,25 @@ def in_side_clause(token, lexicon: Lexicon, frame: Frame | None, conceded: bool 
                 and not owned:  # 'after seeing Estonia's pledge to send troops' still tells Estonia's pledge
             return True  # 'ruled out cutting the army even after receiving an invitation': when, not what
     return False
+
+
+OBTAINING = {"obtain", "receive", "get", "secure", "gain", "win"}
+
+
+def obtained_in_condition(token):
+    """'will agree to be neutral if it obtains an agreement to guarantee its security': what one
+    sets as the condition of one's own concession, to be obtained, is wanted. Returns the verb of
+    the main clause whose subject wants it."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "advcl" and ancestor.lemma_.lower() in OBTAINING and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "provided", "once") for c in ancestor.children):
+            objects = [c for c in ancestor.children if c.dep_ == "dobj"]
+            if any(o.i == token.i or o.is_ancestor(token) for o in objects):
+                return ancestor.head
+            return None
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "acl" and ancestor.dep_ != "xcomp":
+            return None
+    return None
 
 
 SMALL_CLAUSE_HEADS = {"see", "want", "like", "get", "have", "need", "prefer", "keep", "leave"}

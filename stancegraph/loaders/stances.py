@@ -17,9 +17,9 @@ from .acts import (
 from .attribution import Frame
 from .cue_context import (
     DEMANDING, EVENT_VERBS, WISHING, asked_about, compared_against, contrasted_away, cue_head,
-    demanded, denied_by_no, draws_from, existential, going_to, heads_time_clause, imposed, in_side_clause,
-    innermost_frame, nearest_frame, normative, own_pursuit, owned_noun, put_aside, substituted, some_others,
-    takes_subject_theme, used_as,
+    demanded, denied_by_no, able_to, draws_from, existential, going_to, heads_time_clause, imposed, in_side_clause,
+    innermost_frame, nearest_frame, normative, obtained_in_condition, own_pursuit, owned_noun, put_aside, substituted,
+    some_others, takes_subject_theme, used_as,
 )
 from .conditions import WARNING_VERBS, condition_clause, gated, gives_reason, supposes_it, warned_supposition
 from .holders import (
@@ -28,15 +28,16 @@ from .holders import (
 )
 from .lexicon import Lexicon
 from .signatories import with_signatories
-from .negation import doubted, expected_not, is_negated, outside_scope
+from .negation import ABILITY, doubted, expected_not, is_negated, outside_scope
 from .predicates import (
     COPULAS, OWN_PURSUITS, deliberated, excessive, factive, idiom, names_something,
     none_there, phrasal, predicate_class, purpose_of, traded_for,
 )
-from .at_frame import close_at_frame
+from .at_frame import close_at_frame, condition_of_concession
 from .walk import CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, refutation
 
 COMMITTING = {"commitment", "pledge", "promise", "answer", "question"}  # what an evasion avoids
+MOVING = {"move", "advance", "progress", "proceed", "continue", "go"}  # along a path to the alliance
 # nouns whose 'that'-clause is their content, not the speaker's assertion ('the idea that Ukraine joins')
 CONTENT_NOUNS = {"idea", "notion", "prospect", "possibility", "claim", "suggestion", "assumption", "expectation"}
 
@@ -53,6 +54,8 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     doc = ctx.doc
     head = cue_head(doc, cue_tokens)
     frame = nearest_frame(head, ctx.frames, innermost_frame(ctx.frames, head.i))
+    if inherent is None and obtained_in_condition(head) is not None:
+        return condition_of_concession(head, ctx, frame)
     if in_side_clause(head, ctx.lexicon, frame, conceded) or used_as(head) or substituted(doc, cue_tokens[0]):
         return []
     walk = _Walk(sign=-1 if inherent == "oppose" else 1, found="cue" if asserts else None, cue_head=head.i,
@@ -203,6 +206,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "support"  # 'never saw Ukraine as a NATO member', 'regards it as a future member'
     if kind is None and node.lemma_.lower() == "go" and previous.lower_ == "far" and previous.dep_ == "advmod":
         kind, negated = ("mixed", False) if negated else ("support", False)  # 'did not go as far as backing it': stopped short
+    if kind is None and node.lemma_.lower() in MOVING and previous.dep_ == "prep" and previous.lower_ in ("on", "along"):
+        kind = "support"  # 'to be able to say that Ukraine is moving on its path towards NATO'
     if kind is None and spells_out(node, previous):
         kind = "support"  # 'Ukraine's victory plan includes an invitation': what a plan includes, its owner wants
     if kind is None and normative(node, lexicon):
@@ -213,6 +218,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         walk.assertive = False  # 'the promise that Ukraine would one day become a member': the noun's content, not asserted
     if node.pos_ in ("AUX", "VERB") and node.lemma_.lower() in lexicon.realization and modal(node, lexicon.assertive) \
             or existential(node) and previous.i == walk.cue_head or going_to(node, lexicon.realization) \
+            or able_to(node, lexicon.realization, lexicon.assertive) \
             or node.lemma_.lower() in EVENT_VERBS and previous.dep_ in ("nsubj", "nsubjpass"):
         walk.assertive = True  # 'Ukraine will join', 'there will be no invitation this week'
         walk.hedged = walk.hedged or modal(node, {"would", "could"})
@@ -228,7 +234,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         # a copula's negation is counted when the walk reaches the copula, not also at its
         # complement ('there will not be US troops deployed')
         own = is_negated(node, walk.cue_tokens, through_copula=False) and not factive(node, previous) and not aside \
-            and not complement_counted \
+            and not complement_counted and not (previous.lemma_.lower() in ABILITY and previous.dep_ == "acomp") \
             or previous.dep_ != "attr" and none_there(node)
         if own or (node.pos_ == "NOUN" and node.lemma_.lower() in ABSENCE_NOUNS):
             walk.sign = -walk.sign  # 'the absence of a timetable'

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cue_context import cue_head
-from .holders import all_states
+from .holders import all_states, coordinated_with, own_subject
 from .predicates import OWN_PURSUITS
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
             if child.dep_ == "nsubj" and (doc[i].pos_ == "VERB" or doc[i].lemma_.lower() == "be") \
                     and doc[i].lemma_.lower() not in GIVING:  # 'Sweden should be a member of NATO' too
                 actors = ctx.resolver.actors(child)
+                if doc[i].lemma_.lower() in JOINING | {"be"}:
+                    actors = _states_of(actors, child, ctx)  # '"we will become members," said Sweden's minister'
                 if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
                     return True  # 'Finland and Sweden joining Nato'
             of_whom = child.lower_ == "of" and doc[i].pos_ == "NOUN"  # 'the early entry of Sweden and Finland'
@@ -42,6 +44,8 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
         actors = ctx.resolver.actors(doc[head.i - 1])
         if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
             return True
+    if _capacity_of_another(doc, cue_tokens, ctx):
+        return True
     head = cue_head(doc, cue_tokens)
     if _granted_to_another(head, ctx) or _alliance_at_war(doc, cue_tokens, ctx) or _applied_for_by_another(head, ctx):
         return True
@@ -50,6 +54,30 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
     if actors and not set(actors) & ctx.themes and all_states(actors, ctx):
         return True
     return another_states_pursuit(cue_head(doc, cue_tokens), ctx)
+
+
+def _shared_subject(verb):
+    """A verb's subject, or the one it shares with the verb it is coordinated with."""
+    while own_subject(verb) is None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = coordinated_with(verb)
+    return own_subject(verb)
+
+
+def _states_of(actors: list[str], subject, ctx: Context) -> list[str]:
+    """A speaker's 'we' is the state the speaker serves ('"we will become members," Billström said')."""
+    if subject.lower_ != "we" or ctx.resolver.home_state is None:
+        return actors
+    return [ctx.resolver.home_state(a) or a for a in actors]
+
+
+def _capacity_of_another(doc, cue_tokens: list[int], ctx: Context) -> bool:
+    """'as a member of the Alliance, Greece worked to …': the capacity a member state acts in."""
+    start = doc[cue_tokens[0]]
+    if start.lower_ != "as" or start.head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "dobj" for c in start.head.children):
+        return False  # not 'never saw Ukraine as a NATO member', the object's role
+    subject = _shared_subject(start.head)
+    actors = ctx.resolver.actors(subject) if subject is not None else []
+    return bool(actors) and not set(actors) & ctx.themes and all_states(actors, ctx)
 
 
 def _alliance_at_war(doc, cue_tokens: list[int], ctx: Context) -> bool:
@@ -148,5 +176,6 @@ def controlled_joiner(doc, cue_tokens: list[int]):
     if verb is None or verb.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     governor = verb.head
-    return next((c for c in governor.children if c.dep_ == "dobj"), None) or \
+    found = next((c for c in governor.children if c.dep_ == "dobj"), None) or \
         next((c for c in governor.children if c.dep_ == "nsubj"), None)
+    return found if found is not None else _shared_subject(governor)  # '… ended their non-alignment and decided to join'
