@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .holders import DOCUMENTS, OTHERS_OF_A_STATE, coordinated_with
 from .lexicon import Lexicon
+from .negation import only_a_fool
 from .resolve import Resolver
 
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj")
@@ -111,6 +112,8 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
         return None  # 'the possibility lies in the fact that the allies say: …' (not '… that the US has said')
     if _lets_in(verb, resolver):
         return None  # 'NATO should admit Ukraine': letting a member in, not conceding
+    if only_a_fool(verb):
+        return None  # 'only a madman can think that …' is the speaker's verdict, not a fool's speech
     subject = _speaker_token(verb)
     if subject is None and _addressed(verb):
         said = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
@@ -266,7 +269,7 @@ def _as_said_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
 
 CLAIM_NOUNS = {"claim", "insistence", "assertion", "proclamation", "statement", "declaration", "announcement",
                "argument", "assurance", "view", "position", "warning", "demand", "promise", "pledge", "belief",
-               "condition", "requirement", "proposal"}
+               "condition", "requirement", "proposal", "remark", "comment"}
 LISTING_VERBS = {"include", "be", "remain"}
 
 
@@ -278,7 +281,7 @@ def _claim_noun_frame(noun, resolver: Resolver) -> Frame | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     actors = resolver.actors(owner) if owner is not None else []
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None) or _that_clause_after(noun)
     if clause is not None and actors:
         return Frame(actors[0], noun.i, frozenset(t.i for t in clause.subtree), "speech", tuple(actors[1:]))
     verb = noun.head
@@ -286,6 +289,16 @@ def _claim_noun_frame(noun, resolver: Resolver) -> Frame | None:
         content = {t.i for c in verb.children if c.dep_ in ("dobj", "ccomp", "attr") for t in c.subtree}
         return Frame(actors[0], verb.i, frozenset(content), "speech", tuple(actors[1:])) if content else None
     return None
+
+
+def _that_clause_after(noun):
+    """The that-clause right after a claim noun that the parser hung elsewhere ('Stoltenberg's
+    statement last week that Ukraine must first defeat Russia …', attached to the main verb)."""
+    after = noun.right_edge.i + 1
+    if after >= len(noun.doc) or noun.doc[after].lower_ != "that" or noun.doc[after].dep_ != "mark":
+        return None
+    clause = noun.doc[after].head
+    return clause if clause.dep_ in ("advcl", "ccomp") and not clause.is_ancestor(noun) else None
 
 
 def _others_of(subject) -> bool:

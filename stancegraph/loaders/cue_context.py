@@ -219,6 +219,17 @@ def equated_with_goal(head, goal_tokens: set[int]) -> str | None:
     return "oppose" if exclusive else "positionless"
 
 
+def carries_another_cue(head, other_tokens: set[int]) -> bool:
+    """'an ironclad guarantee that Ukraine will never join NATO', 'guarantees of Ukraine's
+    non-admission to NATO': a noun cue whose content (a that-clause, an 'of' phrase) is another
+    topic's cue is a vehicle for that content, no position on its own topic."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    contents = [c for c in head.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+                or c.dep_ == "prep" and c.lower_ in ("of", "over")]  # '… a security arrangement over NATO's expansion'
+    return any(t.i in other_tokens for c in contents for t in c.subtree)
+
+
 def cue_head(doc, cue_tokens: list[int]):
     inside = set(cue_tokens)
     for i in cue_tokens:

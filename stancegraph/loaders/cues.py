@@ -70,6 +70,8 @@ def phrase_ancestors(token):
     conjunct ('membership and US security guarantees were off the table') or a denied apposition
     ('guarantees, not membership')."""
     node = token
+    if token.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+        return  # 'a guarantee that Ukraine will not join NATO': the content clause is a claim of its own
     while node.head.i != node.i and node.dep_ != "conj" and not (node.dep_ == "appos" and contrasted_away(node)):
         node = node.head
         if node.pos_ in ("VERB", "AUX"):

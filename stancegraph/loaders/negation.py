@@ -98,3 +98,13 @@ def doubted(node) -> bool:
     head = clause.head
     lemma = head.lemma_.lower()
     return lemma in DOUBTING or lemma in CERTAIN and is_negated(head)
+
+
+FOOLS = {"madman", "fool", "lunatic", "idiot", "maniac", "dreamer", "crazy"}
+
+
+def only_a_fool(verb) -> bool:
+    """'Only a madman can now think about Ukraine's entry into NATO': what only a fool would
+    think or want, the speaker rejects."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in FOOLS
+               and any(m.lower_ == "only" for m in c.subtree) for c in verb.children)

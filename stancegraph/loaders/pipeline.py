@@ -18,7 +18,7 @@ from .acts import DELIBERATING
 from .anaphora import anaphoric_claims, backing_claims, conjoined_claims, same_position_claims
 from .article_state import ArticleState, CueHit, Positions
 from .attribution import Frame, speech_frames
-from .cue_context import cue_head, equated_with_goal, only_a_bound
+from .cue_context import carries_another_cue, cue_head, equated_with_goal, only_a_bound
 from .cues import find_cues, given_way, governing_hits
 from .found_names import NER_ONLY_SKIPS, add_ner_actors, holders_of_stated_titles, relations_again, surnames_of_found_people
 from .interview import Interview, interview_turns
@@ -243,7 +243,8 @@ class Extractor:
                 foreign = about_someone_else(doc, tokens, ctx)  # 'Sweden wants to join the alliance'
                 positionless = foreign or only_a_bound(cue_head(doc, tokens))  # 'protection without joining NATO'
                 equated = self._equated(doc, hit, tokens, hits)  # 'membership is the only real guarantee'
-                positionless = positionless or equated == "positionless"
+                positionless = positionless or equated == "positionless" or carries_another_cue(
+                    cue_head(doc, tokens), {i for other, others in hits if other.topic != hit.topic for i in others})
                 hit = dataclasses.replace(hit, polarity="oppose") if equated == "oppose" else hit
                 if positionless:
                     state.positionless_cues.add((sentence.index, hit.start))
@@ -255,7 +256,7 @@ class Extractor:
                         # 'wants clear prospects for membership' backs the membership too; refusing them may only be 'not now'
                         stances += self._stances_of(claim, self._broader[hit.topic], sentence, state,
                                                     f"cue:{hit.topic}|goal", 0.8)
-                relative = None if asks_only else relative_claim(tokens, hit.polarity, ctx)
+                relative = None if asks_only or positionless else relative_claim(tokens, hit.polarity, ctx)
                 if relative:  # 'membership, which Putin has ruled out'
                     stances += self._stances_of(relative, hit.topic, sentence, state, f"cue:{hit.topic}|relative", 0.75)
             stated_hits = [(hit, tokens) for hit, tokens in hits if (sentence.index, hit.start) not in state.positionless_cues]

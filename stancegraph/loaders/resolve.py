@@ -68,6 +68,17 @@ def _preposed_adjuncts(token) -> list[tuple[int, int]]:
     return spans
 
 
+QUANTITY_NOUNS = {"number", "majority", "minority", "handful", "group", "couple", "series", "host"}
+
+
+def _counted_group(token):
+    """'a number of NATO countries, including Greece and Poland': the plural a quantity counts."""
+    if token.lemma_.lower() not in QUANTITY_NOUNS:
+        return token
+    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"), token)
+
+
 def _span(token) -> tuple[int, int]:
     last = token.doc[token.right_edge.i]
     return token.doc[token.left_edge.i].idx, last.idx + len(last)
@@ -162,7 +173,7 @@ class Resolver:
                 return named + [self.token_actor[c.i] for c in child.conjuncts
                                 if c.i > child.i and c.i in self.token_actor and self.token_actor[c.i] not in named]
         lower = token.lower_
-        listed = self._listed_examples(token)
+        listed = self._listed_examples(token) or self._listed_examples(_counted_group(token))
         if listed:
             return listed  # 'several member states, including Poland and Canada', 'countries such as Finland'
         if self.listed and lower in MEMBER_NOUNS and token.tag_ in ("NNS", "NNPS") and _counted(token):
@@ -254,8 +265,8 @@ class Resolver:
         """The named members of an unnamed plural: 'states, including Poland and Canada',
         'countries such as Finland and Poland', 'allies like the Baltic states', 'leaders, in
         particular Kallas'."""
-        if token.tag_ not in ("NNS", "NNPS") or token.i in self.token_actor:
-            return []
+        if token.tag_ not in ("NNS", "NNPS") and token.lemma_.lower() not in QUANTITY_NOUNS or token.i in self.token_actor:
+            return []  # 'a number of allies, including Greece …' may hang the examples on 'number'
         found: list[str] = []
         beside = [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "in"] \
             if token.dep_ in ("nsubj", "nsubjpass") else []  # 'in particular …' parsed on the verb

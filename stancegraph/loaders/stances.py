@@ -23,17 +23,18 @@ from .cue_context import (
 )
 from .conditions import WARNING_VERBS, condition_clause, gated, gives_reason, supposes_it, warned_supposition
 from .holders import (
-    ATTITUDES, GOAL_NOUNS, acting_owner, coordinated_with, generic_country, joined_partners, judged_by, named_holders,
+    ATTITUDES, acting_owner, coordinated_with, generic_country, joined_partners, judged_by, named_holders,
     own_subject, plan_owner, plural_speaker, spelled_out_by_plan, spells_out, subject_of,
 )
 from .lexicon import Lexicon
 from .signatories import with_signatories
-from .negation import ABILITY, doubted, expected_not, is_negated, outside_scope
+from .negation import ABILITY, doubted, expected_not, is_negated, only_a_fool, outside_scope
 from .predicates import (
     COPULAS, OWN_PURSUITS, deliberated, excessive, factive, idiom, names_something,
     none_there, phrasal, predicate_class, purpose_of, traded_for,
 )
 from .at_frame import close_at_frame, condition_of_concession
+from .clause_readings import brought_with, judged_out, made_clear, reacts, sets_as_goal, traded_kind
 from .walk import CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, refutation
 
 COMMITTING = {"commitment", "pledge", "promise", "answer", "question"}  # what an evasion avoids
@@ -101,13 +102,15 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
         if asked_about(node, previous):
             return found  # 'Asked about Ukraine's membership, …', 'asked whether Ukraine should join': a question
         if node.i != head.i and previous.dep_ in ("nsubj", "csubj") and not takes_subject_theme(node, ctx.lexicon) \
-                and not (inherent and node.lemma_.lower() in ctx.lexicon.realization) and not _made_clear(node):
+                and not (inherent and node.lemma_.lower() in ctx.lexicon.realization) and not made_clear(node):
             # the topic is the agent here, not what the clause takes a position on; but a cue
             # of its own polarity can describe the one who would join ('a country at war cannot join')
             return found
         if previous.dep_ == "appos" and node.i != head.i and not ctx.resolver.actors(node) and not contrast:
             return found  # 'a MAP - a list of goals nations had to meet before joining': a definition
         if previous.dep_ == "conj" and node.i != head.i:
+            walk.but_not = previous.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "cc" and c.lower_ == "but" for c in (*previous.children, *node.children))
             node = coordinated_with(previous)
             if frame is not None and node.i == frame.verb:
                 return done(close_at_frame(node, walk, frame, ctx, previous))
@@ -154,7 +157,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     # already in that polarity
     aside = outside_scope(previous, lexicon.speech)  # a participle after the clause: its verb does not govern it
     locked = locked or aside
-    negated = is_negated(node, walk.cue_tokens) and not aside
+    but_not, walk.but_not = walk.but_not, False  # 'does not need a moratorium but guarantees that …'
+    negated = is_negated(node, walk.cue_tokens) and not aside and not but_not
     if negated and any(c.dep_ == "advmod" and c.lower_ in NOT_AS_SUCH for c in node.children):
         return STOP  # 'an invitation is not automatically guaranteed': denies that it follows, not that it should
     if negated and node.lemma_.lower() in IMPLYING and previous.dep_ == "ccomp":
@@ -172,7 +176,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return STOP  # 'membership is not being considered in the talks': what is on an agenda, no one's view
     walk.purposed = walk.purposed or purpose_of(node, previous)
     if traded_for(previous) or walk.trading:
-        kind = _traded_kind(node, walk) if not locked else kind
+        kind = traded_kind(node, walk) if not locked else kind
     if kind is None and walk.supposed and node.lemma_.lower() in WARNING_VERBS:
         kind = "oppose"  # 'threatened retaliation should Ukraine join': a warning of what would follow
     if kind == "oppose" and node.lemma_.lower() in ("decline", "refuse") and previous.dep_ == "xcomp" \
@@ -196,7 +200,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "oppose"  # 'an invitation should wait': its subject is what is put off
     if kind is None and not locked and previous.dep_ in ("nsubj", "csubj") and node.lemma_.lower() == "threaten":
         kind = "oppose"  # 'membership could threaten European security'; not 'threatened to veto' (its own act)
-    if kind is None and node.lemma_.lower() in CONDITION_NOUNS and previous.dep_ == "prep" and previous.lower_ == "for":
+    if kind is None and node.lemma_.lower() in CONDITION_NOUNS and previous.dep_ == "prep" and previous.lower_ == "for" \
+            and not judged_out(node, lexicon):  # not 'the conditions for membership are unrealistic'
         kind = "mixed"  # 'a ceasefire is a precondition for deploying troops': the deployment is conditional
     if kind is None and decision_taken(node, previous):
         kind = "support"  # 'decided not to provide a membership plan', 'NATO's decision to invite': what was decided
@@ -206,6 +211,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "support"  # 'never saw Ukraine as a NATO member', 'regards it as a future member'
     if kind is None and node.lemma_.lower() == "go" and previous.lower_ == "far" and previous.dep_ == "advmod":
         kind, negated = ("mixed", False) if negated else ("support", False)  # 'did not go as far as backing it': stopped short
+    if only_a_fool(node):
+        kind, negated = "oppose", False  # 'only a madman can think about Ukraine's entry into NATO'
     if kind is None and node.lemma_.lower() in MOVING and previous.dep_ == "prep" and previous.lower_ in ("on", "along"):
         kind = "support"  # 'to be able to say that Ukraine is moving on its path towards NATO'
     if kind is None and spells_out(node, previous):
@@ -234,6 +241,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         # a copula's negation is counted when the walk reaches the copula, not also at its
         # complement ('there will not be US troops deployed')
         own = is_negated(node, walk.cue_tokens, through_copula=False) and not factive(node, previous) and not aside \
+            and not but_not \
             and not complement_counted and not (previous.lemma_.lower() in ABILITY and previous.dep_ == "acomp") \
             or previous.dep_ != "attr" and none_there(node)
         if own or (node.pos_ == "NOUN" and node.lemma_.lower() in ABSENCE_NOUNS):
@@ -255,7 +263,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             # 'Poland is one of the supporters of …', 'Sweden is among the advocates of …', 'the alliance
             # remains committed to its pledge to …' (the subject's attitude, not a judgement of the topic)
             return tuple(actors)
-        if actors and previous.dep_ == "prep" and node.pos_ == "VERB" and _brought_with(ctx.doc, walk):
+        if actors and previous.dep_ == "prep" and node.pos_ == "VERB" and brought_with(ctx.doc, walk):
             return tuple(actors)  # 'went into the summit with demands for its entrance': the subject brings them
         if actors and not set(actors) & ctx.themes and not locked:  # 'Ukraine and Georgia will become members'
             if (frame is None or frame.speaker is None) and decided(node, walk.assertive) and not demanded(node):
@@ -344,42 +352,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     return tuple(actors)
 
 
-def _made_clear(node) -> bool:
-    """'has made clear that membership would be seen as a threat', parsed with the clause as the
-    subject of 'clear': what is made clear, not what 'clear' is said of."""
-    return node.lower_ == "clear" and node.head.lemma_.lower() == "make"
-
-
-def _brought_with(doc, walk: _Walk) -> bool:
-    held = doc[walk.applied_at] if walk.applied_at >= 0 else None
-    return held is not None and held.pos_ == "NOUN" and held.dep_ == "pobj" and held.head.lower_ == "with"
-
-
 def _names_home(cue_head, ctx: Context) -> bool:
     """The cue says whose entry it is: 'Poland and Ukraine seek Ukraine's membership'."""
     return any(ctx.home in ctx.resolver.actors(t) for t in (cue_head, *cue_head.children))
-
-
-def _traded_kind(node, walk: _Walk) -> str | None:
-    """What one gets 'in exchange for' or 'in return for' is wanted, whatever is given for it
-    ('gave up its bid in exchange for guarantees'). The parser often hangs the phrase on the
-    gerund of what is given up ('its goal of joining NATO in exchange for …'); the trade is then
-    the verb's that governs the gerund."""
-    walk.trading = node.dep_ == "pcomp" or walk.trading and not (node.pos_ == "VERB" and node.dep_ != "pcomp")
-    return None if walk.trading else "support"
-
-
-def reacts(verb, lexicon: Lexicon) -> bool:
-    """'Kyiv was furious about the lack of an invitation': a feeling is its bearer's own, even
-    Ukraine's, as a wish is."""
-    return verb.lemma_.lower() in COPULAS and any(c.dep_ == "acomp" and c.lower_ in lexicon.reactions
-                                                  for c in verb.children)
-
-
-def sets_as_goal(verb) -> bool:
-    """'Ukraine has made membership in NATO a key strategic aim': the subject's own pursuit."""
-    return verb.lemma_.lower() == "make" and any(
-        c.dep_ in ("dobj", "oprd", "ccomp", "attr") and c.lemma_.lower() in GOAL_NOUNS for c in verb.children)
 
 
 CONDITION_NOUNS = {"precondition", "prerequisite", "condition", "criterion", "requirement"}

@@ -97,6 +97,7 @@ class _Walk:
     trading: bool = False  # 'in exchange for …' hangs on a gerund; the trade is the verb above's
     purposed: bool = False  # the walk came through 'with the aim of …', 'in order to …'
     refuted_by: int = -1  # the verb that refutes the argument the walk came through
+    but_not: bool = False  # came through the 'but' of 'not A but B': the next negation is A's, not B's
 
 
 def _apply(node, kind: str, walk: _Walk, lexicon: Lexicon, negated: bool | None = None) -> None:

@@ -1,0 +1,51 @@
+"""Small readings of the clause the walk is at, each saying whose act a predicate is: what was
+made clear, a demand brought along, what one gets in a trade, a feeling, a goal one sets
+(split from `stances`, round 24)."""
+
+from __future__ import annotations
+
+from .holders import GOAL_NOUNS
+from .lexicon import Lexicon
+from .negation import COPULAS
+from .walk import _Walk
+
+
+def made_clear(node) -> bool:
+    """'has made clear that membership would be seen as a threat', parsed with the clause as the
+    subject of 'clear': what is made clear, not what 'clear' is said of."""
+    return node.lower_ == "clear" and node.head.lemma_.lower() == "make"
+
+
+def brought_with(doc, walk: _Walk) -> bool:
+    held = doc[walk.applied_at] if walk.applied_at >= 0 else None
+    return held is not None and held.pos_ == "NOUN" and held.dep_ == "pobj" and held.head.lower_ == "with"
+
+
+def traded_kind(node, walk: _Walk) -> str | None:
+    """What one gets 'in exchange for' or 'in return for' is wanted, whatever is given for it
+    ('gave up its bid in exchange for guarantees'). The parser often hangs the phrase on the
+    gerund of what is given up ('its goal of joining NATO in exchange for …'); the trade is then
+    the verb's that governs the gerund."""
+    walk.trading = node.dep_ == "pcomp" or walk.trading and not (node.pos_ == "VERB" and node.dep_ != "pcomp")
+    return None if walk.trading else "support"
+
+
+def reacts(verb, lexicon: Lexicon) -> bool:
+    """'Kyiv was furious about the lack of an invitation': a feeling is its bearer's own, even
+    Ukraine's, as a wish is."""
+    return verb.lemma_.lower() in COPULAS and any(c.dep_ == "acomp" and c.lower_ in lexicon.reactions
+                                                  for c in verb.children)
+
+
+def sets_as_goal(verb) -> bool:
+    """'Ukraine has made membership in NATO a key strategic aim': the subject's own pursuit."""
+    return verb.lemma_.lower() == "make" and any(
+        c.dep_ in ("dobj", "oprd", "ccomp", "attr") and c.lemma_.lower() in GOAL_NOUNS for c in verb.children)
+
+
+def judged_out(noun, lexicon: Lexicon) -> bool:
+    """'the alliance's conditions for membership are unrealistic': the subject of an adverse
+    judgement ('unrealistic', 'impossible'), which the copula carries on."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in COPULAS and any(
+        c.dep_ == "acomp" and lexicon.polarity_class(c.lemma_, "ADJ") == "oppose" for c in noun.head.children)
+
