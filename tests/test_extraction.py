@@ -147,3 +147,13 @@ def test_a_transcript_label_gives_the_paragraphs_after_it_to_that_person():
     result = extract(Article(text, published="2023-06-12"))
     assert {(s.actor, s.topic, s.polarity) for s in result.stances} == {
         ("sg:jens-stoltenberg", "ukraine_membership", "support")}  # the unnamed interviewer's turn holds nothing
+
+
+def test_a_quotation_signed_by_the_line_under_it_is_the_signers():
+    """A quoted paragraph, then a line that is only a dash and a name: the signer said it (round 24)."""
+    text = ('Czechia set out its position in Paris.\n\n"For us this is clear: we will never send our soldiers '
+            'to Ukraine."\n\n– Andrej Babiš\n\nThe meeting ended in the evening.')
+    unsigned = text.replace("– Andrej Babiš", "The meeting was long.")
+    signed = {(s.actor, s.topic, s.polarity) for s in extract(Article(text, published="2026-01-07")).stances}
+    assert ("sg:andrej-babis", "troops_in_ukraine", "oppose") in signed
+    assert not any(s.actor == "sg:andrej-babis" for s in extract(Article(unsigned, published="2026-01-07")).stances)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .walk import Context
 
 GRANTING = {"offer", "issue", "extend", "grant", "give", "invite", "admit", "send", "deploy", "station", "provide",
-            "commit", "sign"}
+            "commit", "sign", "join", "participate", "contribute"}  # 'Belgium will join the peacekeeping mission'
 
 
 def decided(node, assertive: bool) -> bool:

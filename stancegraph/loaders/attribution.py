@@ -136,8 +136,23 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
     if verb.dep_ in ("conj", "ccomp") and verb.head.i < verb.i and not clauses:
         # '…, the former secretary general has said': what was said stands before the verb
         content = {t.i for t in verb.sent if t.i < min(subject_span | {verb.i})}
+    content -= _contrast_asides(verb.doc, content)
     return Frame(speaker, verb.i, frozenset(content - subject_span - {verb.i}), "speech", tuple(actors[1:]),
                  document=bool(actors) and not named and subject.lemma_.lower() in DOCUMENTS)
+
+
+def _contrast_asides(doc, content: set[int]) -> set[int]:
+    """', while Italy and Poland have already ruled out deploying …' after what a speaker confirmed:
+    the narrator's contrast, with a subject of its own, not part of what was said (not a state of
+    affairs the speaker names, 'while the country is at war')."""
+    asides = set()
+    for token in (doc[i] for i in content):
+        if token.dep_ == "advcl" and token.lemma_.lower() != "be" \
+                and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in token.children) \
+                and any(c.dep_ == "nsubj" for c in token.children) and token.left_edge.i > 0 \
+                and doc[token.left_edge.i - 1].text == ",":
+            asides |= {t.i for t in token.subtree}
+    return asides
 
 
 def _lets_in(verb, resolver: Resolver) -> bool:
@@ -326,14 +341,16 @@ def _issuer(source, resolver: Resolver) -> list[str]:
 
 
 BACK_REFERENCES = frozenset({"this", "that", "so"})
-REMARKS = frozenset({"statement", "remark", "remarks", "comment", "comments", "announcement", "claim", "assessment"})
+REMARKS = frozenset({"statement", "remark", "remarks", "comment", "comments", "announcement", "claim", "assessment",
+                     "promise", "pledge", "commitment"})
 MAKING = frozenset({"make", "issue", "deliver"})  # 'This statement was made by …'
 
 
 def _back_reference(token) -> bool:
     """'This', or 'this statement' / 'these remarks': what the sentence before said."""
     return token.lower_ in BACK_REFERENCES or token.lemma_.lower() in REMARKS and any(
-        c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in token.children)
+        c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "the") for c in token.children)
+    # 'The promise was made by …' after the promise itself: the definite article points back too
 
 
 def says_the_sentence_before(doc, resolver: Resolver, lexicon: Lexicon) -> str | None:
@@ -366,6 +383,8 @@ def _named_after(doc, start: int, resolver: Resolver) -> list[str]:
     Republic, Petr Pavel', whatever the parse makes of the title), else the one actor."""
     persons, named = [], []
     for token in doc[start:]:
+        if token.dep_ == "prep" and token.i > start and token.head.i != start and not doc[start].is_ancestor(token):
+            break  # '… by Bart De Wever during a summit organised by Keir Starmer': the first 'by' only
         actor = resolver.token_actor.get(token.i)
         if actor is None:
             continue

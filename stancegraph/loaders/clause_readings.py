@@ -49,3 +49,8 @@ def judged_out(noun, lexicon: Lexicon) -> bool:
     return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in COPULAS and any(
         c.dep_ == "acomp" and lexicon.polarity_class(c.lemma_, "ADJ") == "oppose" for c in noun.head.children)
 
+
+def lacking(node) -> bool:
+    """'without a US backstop that deployment was not feasible': a judgement denied only for want
+    of something, which is then a condition, not a refusal."""
+    return any(c.dep_ == "prep" and c.lower_ == "without" for c in node.children)

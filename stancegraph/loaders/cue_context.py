@@ -328,8 +328,8 @@ def takes_subject_theme(node, lexicon: Lexicon) -> bool:
         return True
     if node.lemma_.lower() in lexicon.consequences:
         return True  # 'an invitation could drag the alliance into the war'
-    if node.lemma_.lower() in lexicon.deferrals:
-        return True  # 'an invitation should wait'
+    if node.lemma_.lower() in lexicon.deferrals or node.lemma_.lower() == "depend":
+        return True  # 'an invitation should wait', 'a deployment would depend on the ceasefire'
     if node.pos_ == "NOUN" and noun_phrase_class(node, lexicon):
         return True  # 'to make Nato membership a strategic goal'
     if node.lemma_.lower() in EVENT_VERBS or going_to(node, EVENT_VERBS):

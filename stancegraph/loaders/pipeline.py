@@ -33,7 +33,7 @@ from .parse_selection import within_budget, worth_parsing
 from .segment import Sentence, sentences
 from .speakers import (
     attribution_of, labelled_quotations, person_speaker, quote_speakers, region_of, said_in_the_next_sentence,
-    unclosed_quotation, with_context_frames,
+    signed_quotations, unclosed_quotation, with_context_frames,
 )
 from .stances import claims_for_cue
 from .walk import Claim, Context
@@ -214,9 +214,11 @@ class Extractor:
         last_claim: tuple[str, str] | None = None  # (topic, polarity) of the latest stance, for 'a similar line'
         positions = Positions(self._home_state, state.article.published)
         said_after = said_in_the_next_sentence(analysed, self.lexicon)
+        signed = signed_quotations(analysed)
         for sentence, doc, resolver, frames in state.timed(analysed):
             region = region_of(sentence, regions)
-            resolver.quote_speaker = (speakers.get(region) if region else None) or interview.speaker_of(sentence)
+            resolver.quote_speaker = (speakers.get(region) or signed.get(sentence.index) if region else None) \
+                or interview.speaker_of(sentence)
             resolver.joint_speakers = joint.get(region, ()) if region else ()
             answer = interview.answered.get(sentence.index)  # 'Should Nato invite Ukraine?' 'Yes.'
             if answer:

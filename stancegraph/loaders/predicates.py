@@ -42,7 +42,8 @@ def idiom(node, lexicon: Lexicon) -> str | None:
 def asked_passively(verb) -> bool:
     """'He confirmed when pressed that …', 'if asked': a participle of being asked, not asking
     for anything."""
-    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in ("agent", "dobj", "prep") for c in verb.children)
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+        c.dep_ in ("agent", "dobj", "prep", "nsubj", "aux") for c in verb.children)  # not 'while Italy has ruled out …'
 
 
 ROLE_NOUNS = {"role", "part", "contribution"}  # what the adjective before them says of what they play a role in

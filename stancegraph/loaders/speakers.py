@@ -133,3 +133,25 @@ def said_in_the_next_sentence(analysed, lexicon) -> dict[int, str]:
             if speaker:
                 said[before.index] = speaker
     return said
+
+
+def signed_quotations(analysed) -> dict[int, str]:
+    """Sentences of a paragraph signed by the line after it ('"… we will never send our troops
+    to Ukraine …"' then '– Andrej Babiš'): sentence index -> the signer, who speaks its quotation."""
+    signed = {}
+    for (before, *_), (sentence, doc, resolver, _) in zip(analysed, analysed[1:]):
+        signer = _signed_line(sentence, resolver) if sentence.paragraph != before.paragraph else None
+        if signer:
+            signed.update({s.index: signer for s, *_ in analysed if s.paragraph == before.paragraph})
+    return signed
+
+
+_SIGNATURE = re.compile(r"^\s*[–—-]\s*\S")
+
+
+def _signed_line(sentence, resolver) -> str | None:
+    """A line that is only a dash and one person's name, under a quotation ('– Andrej Babiš')."""
+    if not _SIGNATURE.match(sentence.text) or len(sentence.text.split()) > 6:
+        return None
+    people = {m.actor for m in resolver.mentions if m.is_person}
+    return people.pop() if len(people) == 1 else None

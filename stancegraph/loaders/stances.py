@@ -34,7 +34,7 @@ from .predicates import (
     none_there, phrasal, predicate_class, purpose_of, traded_for,
 )
 from .at_frame import close_at_frame, condition_of_concession
-from .clause_readings import brought_with, judged_out, made_clear, reacts, sets_as_goal, traded_kind
+from .clause_readings import brought_with, judged_out, lacking, made_clear, reacts, sets_as_goal, traded_kind
 from .walk import CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, refutation
 
 COMMITTING = {"commitment", "pledge", "promise", "answer", "question"}  # what an evasion avoids
@@ -159,6 +159,10 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     locked = locked or aside
     but_not, walk.but_not = walk.but_not, False  # 'does not need a moratorium but guarantees that …'
     negated = is_negated(node, walk.cue_tokens) and not aside and not but_not
+    if previous.dep_ == "prep" and previous.lower_ == "without":
+        walk.sign = -walk.sign  # 'without a US backstop that deployment was not feasible': the backstop is wanted
+    elif negated and lacking(node):
+        negated, walk.condition = False, walk.condition or "with what it lacks"  # … and the deployment, given it
     if negated and any(c.dep_ == "advmod" and c.lower_ in NOT_AS_SUCH for c in node.children):
         return STOP  # 'an invitation is not automatically guaranteed': denies that it follows, not that it should
     if negated and node.lemma_.lower() in IMPLYING and previous.dep_ == "ccomp":
@@ -213,6 +217,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind, negated = ("mixed", False) if negated else ("support", False)  # 'did not go as far as backing it': stopped short
     if only_a_fool(node):
         kind, negated = "oppose", False  # 'only a madman can think about Ukraine's entry into NATO'
+    if kind is None and node.lemma_.lower() == "depend" and previous.dep_ == "nsubj":
+        kind = "mixed"  # 'the decision to deploy troops would depend on the parameters of the ceasefire'
     if kind is None and node.lemma_.lower() in MOVING and previous.dep_ == "prep" and previous.lower_ in ("on", "along"):
         kind = "support"  # 'to be able to say that Ukraine is moving on its path towards NATO'
     if kind is None and spells_out(node, previous):
@@ -273,7 +279,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
                 # 'Scholz said Germany would not send soldiers': the speaker's position on his own
                 # side's course (the dev gold codes the person who speaks for a state, not the state)
                 walk.found = "assertion"
-                return tuple(frame.speakers)
+                # a later sentence naming the speaker ('The promise was made by …') names the state
+                # as the agent of its own sentence: both are coded (the development set's README)
+                return tuple(frame.speakers) + (tuple(actors) if frame.verb is None and frame.kind == "according" else ())
             if frame is not None and node.head.i == frame.verb and ctx.doc[frame.verb].lemma_.lower() in lexicon.consent:
                 walk.found = walk.found or "consent"  # 'Russia had agreed that the US could offer …'
                 return CLIMB

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .walk import Context
 
 
+SENT = {"troop", "troops", "soldier", "force", "personnel", "serviceman", "peacekeeper", "contingent", "boot"}
 GIVING = {"guarantee", "offer", "provide", "give", "extend", "grant", "send", "deploy"}  # its subject gives, not joins
 
 
@@ -21,7 +22,8 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
     """'Finland's membership', 'their membership path': the topic is not the theme actor's."""
     for i in cue_tokens:
         for child in doc[i].children:
-            if child.dep_ == "poss" and child.i not in cue_tokens:  # a cue may hold one: 'send their troops'
+            if child.dep_ == "poss" and child.i not in cue_tokens and doc[i].lemma_.lower() not in SENT:
+                # a cue may hold one ('send their troops'); whose troops says who sends them, not whose entry
                 actors = ctx.resolver.actors(child)
                 if actors and not set(actors) <= ctx.themes and all_states(actors, ctx) or \
                         child.lower_ in ("their", "our", "my", "your"):
