@@ -40,8 +40,9 @@ def anaphoric_claims(ctx: Context, previous_polarity: str | None = None, inheren
 
 
 def _main_predicate(node, ctx: Context) -> bool:
-    if node.dep_ == "ROOT":
-        return True
+    if node.dep_ == "ROOT" or node.dep_ == "conj" and node.head.dep_ == "ROOT" and node.pos_ == "VERB" \
+            and any(c.dep_ == "nsubj" for c in node.children):
+        return True  # '…, and Trump has already ruled it out': a main clause of its own
     return any(node.i in f.content and f.verb is not None and node.head.i == f.verb for f in ctx.frames)
 
 

@@ -86,7 +86,9 @@ def condition_clause(node, came_from, lexicon: Lexicon, cue: int = -1) -> str | 
             continue  # 'hours after Putin proclaimed …' dates the claim, it sets no condition
         if child.tag_ == "VBD" and (node.tag_ == "VBD" or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
             continue  # 'applied … after Russia claimed …', 'after the country applied on Friday': events, no condition
-        if child.tag_ == "VBD" and marks and set(marks) <= PAST_EVENT_MARKS:
+        if (child.tag_ == "VBD" or child.tag_ == "VBN" and all(c.lower_ in ("had", "has", "have", "was", "were")
+                                                               for c in child.children if c.dep_.startswith("aux"))) \
+                and marks and set(marks) <= PAST_EVENT_MARKS:
             continue  # 'will join NATO, after the alliance dashed Kyiv's hopes': a past event (not 'if it joined')
         if any(m in lexicon.conditions for m in marks) and "even" not in {t.lower_ for t in child.subtree}:
             return clause_text(child)

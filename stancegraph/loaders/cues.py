@@ -128,10 +128,10 @@ def find_cues(state: ArticleState, topics: tuple[Topic, ...], named_by: dict[str
         hits, bare = [], []
         text, origin = unquoted(sentence.text)
         taken_up = before is not None and before.index in state.cues and _TAKES_IT_UP.search(text) is not None
-        before = sentence
+        previous_text, before = (before.text if before is not None else ""), sentence
         for topic in topics:
             for cue in topic.cues:
-                if not cue.applies_on(date) or not cue.applies_to(text, taken_up):
+                if not cue.applies_on(date) or not cue.applies_to(text, taken_up, previous_text):
                     continue
                 licensed = id(cue) in by_title or cue.licensed_by is not None and cue.licensed_by.search(text) is not None
                 if cue.follows and not named_by[topic.id] & named and not licensed:

@@ -15,6 +15,7 @@ from ..model import SPEAKING_PREDICATES, Actor, Article, Evidence, Extraction, R
 from ..ontology import Topic, load_theme_actors, load_topics
 from .actors import ActorIndex, actor_index
 from .acts import DELIBERATING
+from .affiliations import Affiliations
 from .anaphora import anaphoric_claims, backing_claims, conjoined_claims, same_position_claims
 from .article_state import ArticleState, CueHit, Positions
 from .attribution import Frame, speech_frames
@@ -61,6 +62,9 @@ class Extractor:
         self.classifier = classifier  # a learned.classifier.StanceClassifier, or None for the rules alone
         self.rule_stances = rule_stances  # False measures the classifier alone
         self.index: ActorIndex = actor_index()
+        self.affiliations = Affiliations(self.index)
+        self._home_state, self._is_state = self.affiliations.home_state, self.affiliations.is_state
+        self._is_organisation = self.affiliations.is_organisation
         self.lexicon: Lexicon = load_lexicon()
         self.model = model
         themes = [e.id for name in load_theme_actors() if (e := self.index.lookup(name))]
@@ -187,6 +191,7 @@ class Extractor:
             if doc is not None:
                 resolver = Resolver(doc, sentence.start, mentions, self.lexicon, dataclasses.replace(salience),
                                     home_state=lambda person: self._home_state(person, state.article.published),
+                                    home_body=lambda person: self.affiliations.home_body(person, state.article.published),
                                     is_organisation=self._is_organisation, listed=listed.get(sentence.index, ()))
                 frames = speech_frames(doc, resolver, self.lexicon)
                 analysed.append((sentence, doc, resolver, frames))
@@ -298,22 +303,6 @@ class Extractor:
             return None
         goal_tokens = {i for other, others in hits if other.topic in family for i in others}
         return equated_with_goal(cue_head(doc, tokens), goal_tokens)
-
-    def _home_state(self, person: str, date: str | None) -> str | None:
-        """The state a person held a role for at the date (heads of state and ministers)."""
-        entry = self.index.entry(person)
-        for role in (entry.roles if entry else ()):
-            if (date is None or role.held_on(date)) and self._is_state(role.of):
-                return role.of
-        return None
-
-    def _is_state(self, actor: str) -> bool:
-        entry = self.index.entry(actor)
-        return entry is not None and entry.type == "State"
-
-    def _is_organisation(self, actor: str) -> bool:
-        entry = self.index.entry(actor)
-        return entry is not None and entry.type == "Organization"
 
     def _ends_the_war(self, condition: str | None) -> bool:
         """A condition that is the war's end ('after the war is over'): the definition's case of

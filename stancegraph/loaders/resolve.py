@@ -68,6 +68,14 @@ def _preposed_adjuncts(token) -> list[tuple[int, int]]:
     return spans
 
 
+# what a body does together: 'we decided that there is this irreversible path', said by its head
+COLLECTIVE_ACTS = {"decide", "agree", "adopt", "declare", "reaffirm", "commit", "pledge", "promise", "endorse"}
+
+
+def _collective_act(token) -> bool:
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in COLLECTIVE_ACTS
+
+
 QUANTITY_NOUNS = {"number", "majority", "minority", "handful", "group", "couple", "series", "host"}
 
 
@@ -118,7 +126,8 @@ class Resolver:
     quote_speaker: str | None = None
     joint_speakers: tuple[str, ...] = ()  # who else speaks the quotation: its 'we' is them all
     reported_speaker: str | None = None  # the one speaker of indirect speech: 'X said that our country …'
-    home_state: object = None  # callable: person id -> the state or organisation they serve
+    home_state: object = None  # callable: person id -> the state they serve
+    home_body: object = None  # callable: person id -> the organisation they serve ('NATO' for its secretary general)
     is_organisation: object = lambda actor: False  # callable: actor id -> an organisation such as NATO or the EU
     listed: tuple[str, ...] = ()  # the states a neighbouring sentence lists ('These are Denmark, Spain, …')
     token_actor: dict[int, str] = field(default_factory=dict)
@@ -218,7 +227,8 @@ class Resolver:
                 return [earlier]
         if lower in FIRST_PERSON and self.quote_speaker:
             plural = lower in ("we", "us", "our", "ourselves")
-            return [self.quote_speaker, *(self.joint_speakers if plural else ())]
+            body = self.home_body(self.quote_speaker) if plural and self.home_body and _collective_act(token) else None
+            return [self.quote_speaker, *(self.joint_speakers if plural else ()), *((body,) if body else ())]
         if lower == "they" and self.salience.group and (
                 token.i == _first_word(token) or token.dep_ == "nsubj" and token.head.lemma_.lower() in self.lexicon.speech):
             return list(self.salience.group)  # 'Macron and Zelensky signed the pact. They said …', '"…," they added'

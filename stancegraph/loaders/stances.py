@@ -281,7 +281,10 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
                 walk.found = "assertion"
                 # a later sentence naming the speaker ('The promise was made by …') names the state
                 # as the agent of its own sentence: both are coded (the development set's README)
-                return tuple(frame.speakers) + (tuple(actors) if frame.verb is None and frame.kind == "according" else ())
+                named_after = frame.verb is None and frame.kind == "according"
+                bodies = tuple(a for a in actors if a not in frame.speakers and ctx.resolver.is_organisation(a)) \
+                    if subject is not None and subject.lower_ == "we" else ()
+                return tuple(frame.speakers) + (tuple(actors) if named_after else bodies)  # '"we decided …," Rutte said
             if frame is not None and node.head.i == frame.verb and ctx.doc[frame.verb].lemma_.lower() in lexicon.consent:
                 walk.found = walk.found or "consent"  # 'Russia had agreed that the US could offer …'
                 return CLIMB

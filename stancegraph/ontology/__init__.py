@@ -34,15 +34,19 @@ class Cue:
     # a step that also names the goal: support for it backs the broader topic too ('a clear
     # perspective on membership' asks for the path and backs the membership)
     also_broader: bool = False
+    # the requirement may be met by the sentence before ('the bloc' two sentences after 'NATO')
+    requires_nearby: bool = False
 
     def applies_on(self, date: str | None) -> bool:
         return self.only_before is None or (date is not None and date < self.only_before)
 
-    def applies_to(self, sentence: str, taken_up: bool = False) -> bool:
+    def applies_to(self, sentence: str, taken_up: bool = False, before: str = "") -> bool:
         """`taken_up`: this sentence's 'it' takes up a topic the sentence before cued ('… his
         rightful place is in NATO. It is not the question for now, whilst they are at war'), which
-        meets the requirement as the words would."""
-        required = self.requires is None or taken_up or self.requires.search(sentence) is not None
+        meets the requirement as the words would; `before`, the sentence before, meets it for a
+        cue that allows so."""
+        required = self.requires is None or taken_up or self.requires.search(sentence) is not None \
+            or self.requires_nearby and self.requires.search(before) is not None
         return required and (self.unless is None or self.unless.search(sentence) is None)
 
 
@@ -110,7 +114,7 @@ def _topic(entry: dict, words: dict[str, str]) -> Topic:
             re.compile(c["requires"], re.IGNORECASE) if c.get("requires") else None, bool(c.get("follows")),
             re.compile(c["unless"], re.IGNORECASE) if c.get("unless") else None,
             re.compile(c["licensed_by"], re.IGNORECASE) if c.get("licensed_by") else None,
-            bool(c.get("also_broader")))
+            bool(c.get("also_broader")), bool(c.get("requires_nearby")))
         for c in entry.get("cues", ())
     )
     return Topic(entry["id"], entry["label"], entry.get("definition", ""), entry.get("broader"), cues,
