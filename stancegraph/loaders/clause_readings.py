@@ -4,7 +4,7 @@ made clear, a demand brought along, what one gets in a trade, a feeling, a goal 
 
 from __future__ import annotations
 
-from .holders import GOAL_NOUNS
+from .holders import GOAL_NOUNS, spells_out
 from .lexicon import Lexicon
 from .negation import COPULAS
 from .walk import _Walk
@@ -54,3 +54,23 @@ def lacking(node) -> bool:
     """'without a US backstop that deployment was not feasible': a judgement denied only for want
     of something, which is then a condition, not a refusal."""
     return any(c.dep_ == "prep" and c.lower_ == "without" for c in node.children)
+
+
+MOVING = {"move", "advance", "progress", "proceed", "continue", "go"}  # along a path to the alliance
+
+
+def construction_class(node, previous, negated: bool) -> tuple[str | None, bool]:
+    """The class a construction gives a predicate the lexicon has none for, and whether its
+    negation still counts: 'did not go as far as backing it' stops short (mixed), 'would depend on
+    the ceasefire' is conditional, 'moving on its path towards NATO' and what a plan includes
+    ('the victory plan includes an invitation') are support."""
+    lemma = node.lemma_.lower()
+    if lemma == "go" and previous.lower_ == "far" and previous.dep_ == "advmod":
+        return ("mixed" if negated else "support"), False
+    if lemma == "depend" and previous.dep_ == "nsubj":
+        return "mixed", negated
+    if lemma in MOVING and previous.dep_ == "prep" and previous.lower_ in ("on", "along"):
+        return "support", negated
+    if spells_out(node, previous):
+        return "support", negated
+    return None, negated

@@ -17,14 +17,14 @@ from .acts import (
 from .attribution import Frame
 from .cue_context import (
     DEMANDING, EVENT_VERBS, WISHING, asked_about, compared_against, contrasted_away, cue_head,
-    demanded, denied_by_no, able_to, draws_from, existential, going_to, heads_time_clause, imposed, in_side_clause,
+    able_to, demanded, denied_by_no, draws_from, existential, going_to, heads_time_clause, imposed, in_side_clause,
     innermost_frame, nearest_frame, normative, obtained_in_condition, own_pursuit, owned_noun, put_aside, substituted,
     some_others, takes_subject_theme, used_as,
 )
 from .conditions import WARNING_VERBS, condition_clause, gated, gives_reason, supposes_it, warned_supposition
 from .holders import (
     ATTITUDES, acting_owner, coordinated_with, generic_country, joined_partners, judged_by, named_holders,
-    own_subject, plan_owner, plural_speaker, spelled_out_by_plan, spells_out, subject_of,
+    own_subject, plan_owner, plural_speaker, spelled_out_by_plan, subject_of,
 )
 from .lexicon import Lexicon
 from .signatories import with_signatories
@@ -34,11 +34,12 @@ from .predicates import (
     none_there, phrasal, predicate_class, purpose_of, traded_for,
 )
 from .at_frame import close_at_frame, condition_of_concession
-from .clause_readings import brought_with, judged_out, lacking, made_clear, reacts, sets_as_goal, traded_kind
+from .clause_readings import (
+    brought_with, construction_class, judged_out, lacking, made_clear, reacts, sets_as_goal, traded_kind,
+)
 from .walk import CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, refutation
 
 COMMITTING = {"commitment", "pledge", "promise", "answer", "question"}  # what an evasion avoids
-MOVING = {"move", "advance", "progress", "proceed", "continue", "go"}  # along a path to the alliance
 # nouns whose 'that'-clause is their content, not the speaker's assertion ('the idea that Ukraine joins')
 CONTENT_NOUNS = {"idea", "notion", "prospect", "possibility", "claim", "suggestion", "assumption", "expectation"}
 
@@ -213,16 +214,10 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "support"  # 'sees a path', 'saw no place for Ukraine in the alliance': a view held
     if kind is None and node.lemma_.lower() in lexicon.as_verbs and previous.dep_ == "prep" and previous.lower_ == "as":
         kind = "support"  # 'never saw Ukraine as a NATO member', 'regards it as a future member'
-    if kind is None and node.lemma_.lower() == "go" and previous.lower_ == "far" and previous.dep_ == "advmod":
-        kind, negated = ("mixed", False) if negated else ("support", False)  # 'did not go as far as backing it': stopped short
     if only_a_fool(node):
         kind, negated = "oppose", False  # 'only a madman can think about Ukraine's entry into NATO'
-    if kind is None and node.lemma_.lower() == "depend" and previous.dep_ == "nsubj":
-        kind = "mixed"  # 'the decision to deploy troops would depend on the parameters of the ceasefire'
-    if kind is None and node.lemma_.lower() in MOVING and previous.dep_ == "prep" and previous.lower_ in ("on", "along"):
-        kind = "support"  # 'to be able to say that Ukraine is moving on its path towards NATO'
-    if kind is None and spells_out(node, previous):
-        kind = "support"  # 'Ukraine's victory plan includes an invitation': what a plan includes, its owner wants
+    elif kind is None:
+        kind, negated = construction_class(node, previous, negated)
     if kind is None and normative(node, lexicon):
         kind = "normative"
     walk.condition = walk.condition or condition_clause(node, previous, lexicon) or gated(previous)
