@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .holders import DOCUMENTS, OTHERS_OF_A_STATE, coordinated_with
+from .holders import DOCUMENTS, OTHERS_OF_A_STATE, agent_of, coordinated_with
 from .lexicon import Lexicon
 from .negation import only_a_fool
 from .resolve import Resolver
@@ -196,7 +196,7 @@ def _speaker_token(verb):
         return quoted
     for child in verb.children:
         if child.dep_ == "nsubjpass" and _addressed(verb):
-            return _agent(verb)  # 'he was told that Ukraine won't be joining': said to him, by whoever told him
+            return agent_of(verb)  # 'he was told that Ukraine won't be joining': said to him, by whoever told him
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "VERB":
             return child
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
@@ -227,10 +227,6 @@ ADDRESSED = {"tell", "inform", "assure", "reassure", "promise", "advise", "brief
 
 def _addressed(verb) -> bool:
     return verb.lemma_.lower() in ADDRESSED and any(c.dep_ == "nsubjpass" for c in verb.children)
-
-
-def _agent(verb):
-    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _quoted_as_saying(verb):
@@ -364,7 +360,7 @@ def says_the_sentence_before(doc, resolver: Resolver, lexicon: Lexicon) -> str |
         making = lemma in MAKING  # made, issued: only a remark is ('This statement was made by …')
         passive = any(c.dep_ == "nsubjpass" and _back_reference(c) and (not making or c.lower_ not in BACK_REFERENCES)
                       for c in children)
-        agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        agent = agent_of(verb)
         if passive and agent is not None:
             named = _named_after(doc, agent.i, resolver)
             if len(named) == 1:

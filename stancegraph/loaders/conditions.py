@@ -84,15 +84,22 @@ def condition_clause(node, came_from, lexicon: Lexicon, cue: int = -1) -> str | 
                  if c.dep_ in ("mark", "advmod")]
         if any(m.lower_ in TIME_MEASURES for m in child.children if m.dep_ in ("npadvmod", "advmod")):
             continue  # 'hours after Putin proclaimed …' dates the claim, it sets no condition
-        if child.tag_ == "VBD" and (node.tag_ == "VBD" or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
-            continue  # 'applied … after Russia claimed …', 'after the country applied on Friday': events, no condition
-        if (child.tag_ == "VBD" or child.tag_ == "VBN" and all(c.lower_ in ("had", "has", "have", "was", "were")
-                                                               for c in child.children if c.dep_.startswith("aux"))) \
-                and marks and set(marks) <= PAST_EVENT_MARKS:
-            continue  # 'will join NATO, after the alliance dashed Kyiv's hopes': a past event (not 'if it joined')
+        if _past_event(child, node, marks):
+            continue
         if any(m in lexicon.conditions for m in marks) and "even" not in {t.lower_ for t in child.subtree}:
             return clause_text(child)
     return None
+
+
+def _past_event(clause, node, marks: list[str]) -> bool:
+    """An adverbial clause that tells what happened, no condition: 'applied … after Russia
+    claimed …', 'after the country applied on Friday', and after 'after/when/since' any past or
+    perfect verb ('will join NATO, after the alliance dashed Kyiv's hopes'; not 'if it joined')."""
+    if clause.tag_ == "VBD" and (node.tag_ == "VBD" or any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree)):
+        return True
+    past = clause.tag_ == "VBD" or clause.tag_ == "VBN" and all(
+        c.lower_ in ("had", "has", "have", "was", "were") for c in clause.children if c.dep_.startswith("aux"))
+    return past and bool(marks) and set(marks) <= PAST_EVENT_MARKS
 
 
 def names_a_time(condition: str, lexicon: Lexicon) -> bool:

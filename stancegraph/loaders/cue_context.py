@@ -226,7 +226,7 @@ def carries_another_cue(head, other_tokens: set[int]) -> bool:
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     contents = [c for c in head.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
-                or c.dep_ == "prep" and c.lower_ in ("of", "over")]  # '… a security arrangement over NATO's expansion'
+                or c.dep_ == "prep" and c.lower_ == "of"]
     return any(t.i in other_tokens for c in contents for t in c.subtree)
 
 

@@ -165,10 +165,14 @@ def _dateline(token) -> bool:
     return token.is_upper and len(token) > 2 and following is not None and following.text in ("–", "—", "-")
 
 
+def agent_of(verb):
+    """Who a passive names after 'by' ('was told by Joe Biden')."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def subject_of(node, lexicon: Lexicon | None = None):
-    for child in node.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if any(c.dep_ == "agent" for c in node.children):
+        return agent_of(node)
     for child in node.children:
         if child.dep_ in ("nsubj", "csubj") and not _dateline(child):
             # 'The United States, which supports …': the relative pronoun stands for its antecedent,
@@ -272,8 +276,9 @@ def acting_owner(subject, lexicon: Lexicon):
     """The owner of a stance noun that acts as the subject ('Budapest's veto blocked the
     invitation', 'objections from Berlin delayed it'): who vetoed or objected is who blocked;
     and the owner of a plan what the plan does ('Trump's plan bans Ukraine's membership')."""
-    if subject is not None and subject.pos_ in ("NOUN", "PROPN") and plan_owner(subject) is not None:
-        return plan_owner(subject)  # 'the Victory Plan of Ukraine'
+    owner = plan_owner(subject) if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
+    if owner is not None:
+        return owner  # 'the Victory Plan of Ukraine'
     if subject is None or subject.pos_ != "NOUN" or not noun_phrase_class(subject, lexicon):
         return None
     return next((c for c in subject.children if c.dep_ == "poss"), None) or from_holder(subject)
@@ -294,23 +299,24 @@ def plan_owner(subject):
     return next((c for c in subject.children if c.dep_ == "poss"), None) or from_holder(subject) or of
 
 
+def _plan_spelling_out(verb):
+    """The plan that is the subject of a verb spelling out its content ('Trump's plan would
+    require …', 'Ukraine's Victory Plan, which includes …'), or None."""
+    if verb.lemma_.lower() not in SPELLING_OUT:
+        return None
+    subject = subject_of(verb)
+    return subject if subject is not None and subject.lemma_.lower() in PLANS else None
+
+
 def spells_out(verb, content) -> bool:
     """A plan's verb with what the plan holds as its object ('the victory plan includes an invitation')."""
-    if verb.lemma_.lower() not in SPELLING_OUT or content.dep_ not in ("dobj", "ccomp", "xcomp"):
-        return False
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
-        subject = verb.head  # 'Ukraine's Victory Plan, which includes …'
-    return plan_owner(subject) is not None
+    return content.dep_ in ("dobj", "ccomp", "xcomp") and plan_owner(_plan_spelling_out(verb)) is not None
 
 
 def spelled_out_by_plan(node) -> bool:
     """A clause that spells out what a plan involves ('could involve Kyiv giving up …', 'would
     require Ukraine to renounce …'): its own subject does not hold it, the plan does."""
-    head = node.head
-    if node.dep_ not in ("ccomp", "dobj", "xcomp", "pcomp") or head.lemma_.lower() not in SPELLING_OUT:
-        return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in PLANS for c in head.children)
+    return node.dep_ in ("ccomp", "dobj", "xcomp", "pcomp") and _plan_spelling_out(node.head) is not None
 
 
 def from_holder(noun):

@@ -392,4 +392,3 @@ def factive(node, previous) -> bool:
     clause is asserted; the copula's negation is not the clause's."""
     return node.lemma_.lower() in COPULAS and previous.dep_ == "ccomp" and any(
         c.dep_ in ("acomp", "attr") and c.lemma_.lower() in FACTIVE for c in node.children)
-

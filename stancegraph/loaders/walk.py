@@ -119,7 +119,9 @@ def refutation(node, previous, walk: _Walk) -> bool:
     """'Putin demolished any argument about not accepting Ukraine', 'the argument against its
     membership was eliminated': the argument's view turned, and the words up to the refuting verb
     passed with no class or holder of their own (who says so holds the view; the refuter only made
-    it moot). An argument not refuted ('has not removed the case against …') keeps its view."""
+    it moot). An argument not refuted ('has not removed the case against …') keeps its view. A
+    power to block denied ('Russia cannot block …') is passed the same way, the view made the open
+    door's mixed."""
     if walk.refuted_by >= 0:
         verb = node.doc[walk.refuted_by]
         if node.i == verb.i or verb.is_ancestor(node):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cue_context import cue_head
-from .holders import all_states, coordinated_with, own_subject
+from .holders import all_states, subject_of
 from .predicates import OWN_PURSUITS
 
 if TYPE_CHECKING:
@@ -58,13 +58,6 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
     return another_states_pursuit(cue_head(doc, cue_tokens), ctx)
 
 
-def _shared_subject(verb):
-    """A verb's subject, or the one it shares with the verb it is coordinated with."""
-    while own_subject(verb) is None and verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = coordinated_with(verb)
-    return own_subject(verb)
-
-
 def _states_of(actors: list[str], subject, ctx: Context) -> list[str]:
     """A speaker's 'we' is the state the speaker serves ('"we will become members," Billström said')."""
     if subject.lower_ != "we" or ctx.resolver.home_state is None:
@@ -77,7 +70,7 @@ def _capacity_of_another(doc, cue_tokens: list[int], ctx: Context) -> bool:
     start = doc[cue_tokens[0]]
     if start.lower_ != "as" or start.head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "dobj" for c in start.head.children):
         return False  # not 'never saw Ukraine as a NATO member', the object's role
-    subject = _shared_subject(start.head)
+    subject = subject_of(start.head)
     actors = ctx.resolver.actors(subject) if subject is not None else []
     return bool(actors) and not set(actors) & ctx.themes and all_states(actors, ctx)
 
@@ -180,4 +173,4 @@ def controlled_joiner(doc, cue_tokens: list[int]):
     governor = verb.head
     found = next((c for c in governor.children if c.dep_ == "dobj"), None) or \
         next((c for c in governor.children if c.dep_ == "nsubj"), None)
-    return found if found is not None else _shared_subject(governor)  # '… ended their non-alignment and decided to join'
+    return found if found is not None else subject_of(governor)  # '… ended their non-alignment and decided to join'
