@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..loaders.asking import demanded
 from ..loaders.predicates import GOVERNMENTS, PURSUITS
 
 # Dependencies of a token that make its phrase the one doing or saying something.
@@ -188,11 +189,18 @@ def _supposed(doc, start: int, end: int) -> bool:
 
 def _bystanders(doc, spans: dict[str, list[tuple[int, int]]], named: set[str], people: set[str]) -> set[str]:
     """Actors a sentence names only as another's label, as the one spoken to, inside a condition,
-    or people named only to name a government ('the Biden administration' is the state's, `Resolver`)."""
+    as the one a wish or demand is made of, or people named only to name a government ('the Biden administration' is the state's, `Resolver`)."""
     listeners = {actor for actor, own in spans.items() if all(_addressed(doc, a, b) for a, b in own)}
     supposed = {actor for actor, own in spans.items() if all(_supposed(doc, a, b) for a, b in own)}
     naming = {actor for actor, own in spans.items() if actor in people and all(_names_a_government(doc, a, b) for a, b in own)}
-    return _labels_of_others(doc, spans, named) | listeners | supposed | naming
+    asked = {actor for actor, own in spans.items() if all(_asked_to_act(doc, a, b) for a, b in own)}
+    return _labels_of_others(doc, spans, named) | listeners | supposed | naming | asked
+
+
+def _asked_to_act(doc, start: int, end: int) -> bool:
+    """'Lithuania's expectation that NATO would reaffirm …', 'urged that the alliance invite …':
+    the one a wish or a demand is made of, not one who holds a view."""
+    return any(token.dep_ == "nsubj" and demanded(token.head) for token in _tokens(doc, start, end))
 
 
 def _names_a_government(doc, start: int, end: int) -> bool:

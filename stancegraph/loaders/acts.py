@@ -53,9 +53,11 @@ def forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> boo
     return speaker is None or not all(h == speaker or ctx.affiliated(speaker, h) for h in holders)
 
 
-def third_party(node, ctx: Context) -> bool:
+def third_party(node, ctx: Context, frame: Frame | None = None) -> bool:
     subject = own_subject(node)
     actors = ctx.resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
+    if frame is not None and subject is not None and subject.lower_ == "we" and own_side(actors, frame, ctx):
+        return False
     return bool(actors) and not set(actors) <= ctx.themes
 
 

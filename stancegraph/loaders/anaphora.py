@@ -95,6 +95,9 @@ def _judged_after_cue(ctx: Context, cue_tokens: set[int]) -> list[Claim]:
     return claims
 
 
+PLURAL_PRONOUNS = frozenset({"they", "these", "those"})
+
+
 def _speaker_on_anaphor(node, ctx: Context, cue_tokens=frozenset()) -> Claim | None:
     """'Stubb said such an arrangement deserved serious study', 'Scholz said the idea was
     premature': a judgement on what the last sentence proposed is the speaker's position."""
@@ -106,6 +109,8 @@ def _speaker_on_anaphor(node, ctx: Context, cue_tokens=frozenset()) -> Claim | N
         return None  # 'it' is often expletive ('it was clear that …'); 'That is a veto' is not
     if not _anaphoric_noun(subject, ctx):
         return None
+    if subject.lower_ in PLURAL_PRONOUNS and not _takes_it_or_nothing(node, ctx):
+        return None  # 'they are planning further deliveries': people planning something named, not a step judged
     kind = predicate_class(node, ctx.lexicon)
     if kind is None or node.lemma_.lower() in ctx.lexicon.speech:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .asking import demanded
 from .holders import DOCUMENTS, OTHERS_OF_A_STATE, agent_of, coordinated_with
 from .lexicon import Lexicon
 from .negation import only_a_fool
@@ -107,6 +108,8 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
         return None  # 'diplomats expect the final communique to say …' has not been said
     if _hypothetical(verb):
         return None  # 'if we say Ukraine can only join when …' says nothing yet
+    if demanded(verb):
+        return None  # 'Lithuania's expectation that NATO would reaffirm …': asked of it, not said
     if verb.dep_ == "acl" and verb.tag_ in ("VBP", "VBZ") and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \
             and not any(c.dep_ == "aux" for c in verb.children):
         return None  # 'the possibility lies in the fact that the allies say: …' (not '… that the US has said')
@@ -215,14 +218,16 @@ def _speaker_token(verb):
             and head.head.pos_ in ("VERB", "AUX"):
         # 'Hegseth rattled Europe by saying …', 'Fico drew criticism after saying …': who did it said it
         return next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ != "VERB"), None)
-    for child in verb.children:  # '…, says Anders Rasmussen'
-        if child.i > verb.i and child.dep_ in ("nmod", "dobj", "attr", "npadvmod", "appos", "dep") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+    for child in verb.children:  # '…, says Anders Rasmussen'; not 'to convince the allies to …' (the one spoken to)
+        if child.i > verb.i and child.dep_ in ("nmod", "dobj", "attr", "npadvmod", "appos", "dep") and child.pos_ in ("PROPN", "NOUN", "PRON") \
+                and not (child.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSED | PERSUADING):
             return child
     return _name_closing_the_sentence(verb)
 
 
 # speech verbs whose passive subject is the one spoken to, not the speaker
 ADDRESSED = {"tell", "inform", "assure", "reassure", "promise", "advise", "brief", "notify", "warn"}
+PERSUADING = {"convince", "persuade", "urge", "remind"}
 
 
 def _addressed(verb) -> bool:

@@ -59,6 +59,18 @@ def lacking(node) -> bool:
 MOVING = {"move", "advance", "progress", "proceed", "continue", "go"}  # along a path to the alliance
 
 
+POSSIBILITIES = frozenset({"possibility", "option", "idea", "prospect"})
+DISCUSSED = "discuss-possibility"  # the predicate a talked-over possibility is recorded under
+
+
+def discussed_possibility(node, previous) -> bool:
+    """'visited Warsaw to discuss the possibility of sending a force': a deployment weighed, not
+    ruled out (the troops topic's deliberation); on a goal ('discussed the possibility of Ukraine
+    joining') no side is taken."""
+    return node.lemma_.lower() in ("discuss", "debate") and previous.dep_ == "dobj" \
+        and previous.lemma_.lower() in POSSIBILITIES
+
+
 def construction_class(node, previous, negated: bool) -> tuple[str | None, bool]:
     """The class a construction gives a predicate the lexicon has none for, and whether its
     negation still counts: 'did not go as far as backing it' stops short (mixed), 'would depend on
@@ -73,4 +85,6 @@ def construction_class(node, previous, negated: bool) -> tuple[str | None, bool]
         return "support", negated
     if spells_out(node, previous):
         return "support", negated
+    if discussed_possibility(node, previous):
+        return "support", negated  # recorded as DISCUSSED: the pipeline keeps it open or drops it by topic
     return None, negated

@@ -8,9 +8,9 @@ from .attribution import Frame
 from .conditions import warned_supposition
 from .holders import coordinated_with
 from .lexicon import Lexicon
-from .negation import is_negated, under_ability
+from .negation import is_negated
 from .predicates import (
-    COPULAS, ENTAILING, EXCLUSIVE, PURSUITS, asked_passively, evaluated_object, noun_phrase_class,
+    COPULAS, ENTAILING, EXCLUSIVE, PURSUITS, evaluated_object, noun_phrase_class,
     predicate_class,
 )
 
@@ -258,6 +258,16 @@ def innermost_frame(frames: list[Frame], index: int) -> Frame | None:
     return min(holding, key=lambda f: len(f.content)) if holding else None
 
 
+def speakerless_frame(verb, frame: Frame | None) -> bool:
+    """'will make every effort to convince partners to ensure …': a speech verb with no subject
+    of its own, inside a clause that says whose effort it is."""
+    return frame is not None and frame.verb == verb.i and frame.speaker is None and verb.dep_ in ("acl", "xcomp", "advcl")
+
+
+def enclosing_frame(verb, frames: list[Frame], frame: Frame) -> Frame | None:
+    return innermost_frame([f for f in frames if f is not frame and f.verb != verb.i], verb.i)
+
+
 TIME_PREPOSITIONS = frozenset({"after", "before", "upon", "since", "until"})
 
 
@@ -363,40 +373,3 @@ def imposed(node, lexicon: Lexicon) -> bool:
     governor = node.head
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in governor.children)
     return normative(governor, lexicon) or governor.lemma_.lower() in IMPOSING and passive
-
-
-DEMANDING = frozenset({"demand", "urge", "insist", "ask", "request", "call", "press", "push"})
-WISHING = frozenset({"hope", "wish", "want"})
-REQUIRING = frozenset({"important", "necessary", "essential", "vital", "crucial", "imperative", "critical", "urgent"})
-
-
-PLEDGES = {"guarantee", "assurance", "commitment", "pledge", "promise"}
-
-
-def _asked_for(noun) -> bool:
-    """'demands guarantees', 'insists on guarantees', 'wants guarantees'."""
-    verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
-    return verb is not None and verb.lemma_.lower() in DEMANDING | WISHING
-
-
-def demanded(node) -> bool:
-    """A clause of its own subject under a demand ('demanded that NATO accept Ukraine', 'advocated
-    for NATO countries to agree on …'): what the demand asks of someone, not that someone's
-    position."""
-    if under_ability(node) and node.head.dep_ == "acomp":
-        node = node.head.head  # 'hope that the Alliance will be able to agree on …': the clause is the copula's
-    if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children):
-        return True  # 'advocated for NATO countries to agree on inviting Ukraine'
-    if node.dep_ in ("ccomp", "acl") and node.head.lemma_.lower() in WISHING:
-        return True  # 'hoped NATO would invite Ukraine', 'inspires hope that …': a wish, whatever its tense
-    if node.dep_ == "ccomp" and node.head.lemma_.lower() in COPULAS and any(
-            c.dep_ == "nsubj" and c.lower_ == "it" for c in node.head.children) and any(
-            c.dep_ == "acomp" and c.lemma_.lower() in REQUIRING for c in node.head.children):
-        return True  # 'it is important that NATO member countries agree on …': the speaker's demand
-    if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in PLEDGES and _asked_for(node.head) \
-            or node.dep_ == "ccomp" and node.head.lemma_.lower() in DEMANDING | WISHING and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in PLEDGES for c in node.head.children):
-        return True  # 'demands written guarantees that the alliance will not expand': what is asked for
-    return node.dep_ == "ccomp" and node.head.lemma_.lower() in DEMANDING and not any(
-        c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in node.children) \
-        and not asked_passively(node.head)

@@ -19,6 +19,7 @@ from .affiliations import Affiliations
 from .anaphora import anaphoric_claims, backing_claims, conjoined_claims, same_position_claims
 from .article_state import ArticleState, CueHit, Positions
 from .attribution import Frame, speech_frames
+from .clause_readings import DISCUSSED
 from .cue_context import carries_another_cue, cue_head, equated_with_goal, only_a_bound
 from .cues import find_cues, given_way, governing_hits
 from .found_names import NER_ONLY_SKIPS, add_ner_actors, holders_of_stated_titles, relations_again, surnames_of_found_people
@@ -333,7 +334,9 @@ class Extractor:
         conditions_matter = topic not in self._condition_neutral and not (
             topic in self._not_now and self._ends_the_war(claim.condition))  # 'an invitation, accession after the war'
         polarity = claim.polarity_on(topic not in self._timing_neutral, conditions_matter)
-        if polarity == "support" and topic in self._deliberation_open and claim.predicate in DELIBERATING:
+        if claim.predicate == DISCUSSED and topic not in self._deliberation_open:
+            return []  # 'discussed the possibility of Ukraine joining': no side taken on a goal
+        if polarity == "support" and topic in self._deliberation_open and claim.predicate in DELIBERATING | {DISCUSSED}:
             polarity = "mixed"  # 'Sweden would consider participating': not ruled out, not endorsed
         found = []
         for holder in claim.holders:

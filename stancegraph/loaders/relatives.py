@@ -33,6 +33,9 @@ def _phrase_nouns(head, cue_tokens: list[int], ctx: Context) -> list:
     nouns = [doc[i] for i in sorted(cue_tokens)]
     nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "of")
               for g in c.children if g.dep_ == "pobj" and set(ctx.resolver.actors(g)) & ctx.themes]
+    # 'accession to NATO, which Zelensky has long sought': the clause hangs on the alliance the cue joins
+    nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "into", "in")
+              for g in c.children if g.dep_ == "pobj" and any(map(ctx.resolver.is_organisation, ctx.resolver.actors(g)))]
     node = head
     for _ in range(PHRASE_HOPS):
         if node.dep_ != "pobj" or node.head.dep_ != "prep" or node.head.head.pos_ not in ("NOUN", "PROPN"):

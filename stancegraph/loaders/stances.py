@@ -14,12 +14,13 @@ from .acts import (
     AGREEMENTS, EVASIONS, backs_others, controller, decided, decision_taken, deed, evasion, forecast, grants_step, judged_likely, modal,
     own_side, third_party,
 )
+from .asking import DEMANDING, WISHING, demanded
 from .attribution import Frame
 from .cue_context import (
-    DEMANDING, EVENT_VERBS, WISHING, asked_about, compared_against, contrasted_away, cue_head,
-    able_to, demanded, denied_by_no, draws_from, existential, going_to, heads_time_clause, imposed, in_side_clause,
-    innermost_frame, nearest_frame, normative, obtained_in_condition, own_pursuit, owned_noun, put_aside, substituted,
-    some_others, takes_subject_theme, used_as,
+    EVENT_VERBS, able_to, asked_about, compared_against, contrasted_away, cue_head, denied_by_no, draws_from,
+    enclosing_frame, existential, going_to, heads_time_clause, imposed, in_side_clause, innermost_frame,
+    nearest_frame, normative, obtained_in_condition, own_pursuit, owned_noun, put_aside, some_others,
+    speakerless_frame, substituted, takes_subject_theme, used_as,
 )
 from .conditions import WARNING_VERBS, condition_clause, gated, gives_reason, supposes_it, warned_supposition
 from .holders import (
@@ -35,7 +36,8 @@ from .predicates import (
 )
 from .at_frame import close_at_frame, condition_of_concession
 from .clause_readings import (
-    brought_with, construction_class, judged_out, lacking, made_clear, reacts, sets_as_goal, traded_kind,
+    DISCUSSED, brought_with, construction_class, discussed_possibility, judged_out, lacking, made_clear, reacts,
+    sets_as_goal, traded_kind,
 )
 from .walk import CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, refutation
 
@@ -94,6 +96,8 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             walk.sign = -walk.sign if node.i in supposition and is_negated(node) else walk.sign  # 'if … not …'
             previous, node = node, node.head
             continue
+        if speakerless_frame(node, frame):
+            frame = enclosing_frame(node, ctx.frames, frame)
         if frame is not None and node.i == frame.verb:
             if asked_about(node.head, node):
                 return found  # 'asked if he believes Ukraine could be invited': the belief is asked about
@@ -118,7 +122,8 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             # '… was unrealistic and that membership was not realistic': a parallel claim lends
             # no polarity, though what a third party does still ends the search; a demand on a
             # third party ('the alliance should stop … and invite Ukraine') is the speaker's
-            result = STOP if third_party(node, ctx) and not normative(node, ctx.lexicon) else CLIMB
+            # ('we will discuss it, but border states should not send troops': the speaker's own side is none)
+            result = STOP if third_party(node, ctx, frame) and not normative(node, ctx.lexicon) else CLIMB
         else:
             result = _visit(node, previous, node.i in locked, walk, ctx, frame)
         if result == STOP:
@@ -218,6 +223,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind, negated = "oppose", False  # 'only a madman can think about Ukraine's entry into NATO'
     elif kind is None:
         kind, negated = construction_class(node, previous, negated)
+        walk.found = walk.found or (DISCUSSED if discussed_possibility(node, previous) else None)
     if kind is None and normative(node, lexicon):
         kind = "normative"
     walk.condition = walk.condition or condition_clause(node, previous, lexicon) or gated(previous)

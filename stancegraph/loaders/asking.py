@@ -1,0 +1,44 @@
+"""What is asked of someone: a demand, a wish or an expectation whose content is another's act
+('urged that NATO invite Ukraine', 'Lithuania's expectation that NATO would reaffirm …'). The one
+asked holds no position by it, and what it is asked to say has not been said."""
+
+from __future__ import annotations
+
+from .negation import COPULAS, under_ability
+from .predicates import asked_passively
+
+DEMANDING = frozenset({"demand", "urge", "insist", "ask", "request", "call", "press", "push"})
+WISHING = frozenset({"hope", "wish", "want", "expectation"})
+REQUIRING = frozenset({"important", "necessary", "essential", "vital", "crucial", "imperative", "critical", "urgent"})
+
+
+PLEDGES = {"guarantee", "assurance", "commitment", "pledge", "promise"}
+
+
+def _asked_for(noun) -> bool:
+    """'demands guarantees', 'insists on guarantees', 'wants guarantees'."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    return verb is not None and verb.lemma_.lower() in DEMANDING | WISHING
+
+
+def demanded(node) -> bool:
+    """A clause of its own subject under a demand ('demanded that NATO accept Ukraine', 'advocated
+    for NATO countries to agree on …'): what the demand asks of someone, not that someone's
+    position."""
+    if under_ability(node) and node.head.dep_ == "acomp":
+        node = node.head.head  # 'hope that the Alliance will be able to agree on …': the clause is the copula's
+    if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children):
+        return True  # 'advocated for NATO countries to agree on inviting Ukraine'
+    if node.dep_ in ("ccomp", "acl") and node.head.lemma_.lower() in WISHING:
+        return True  # 'hoped NATO would invite Ukraine', 'inspires hope that …': a wish, whatever its tense
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in COPULAS and any(
+            c.dep_ == "nsubj" and c.lower_ == "it" for c in node.head.children) and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in REQUIRING for c in node.head.children):
+        return True  # 'it is important that NATO member countries agree on …': the speaker's demand
+    if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in PLEDGES and _asked_for(node.head) \
+            or node.dep_ == "ccomp" and node.head.lemma_.lower() in DEMANDING | WISHING and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in PLEDGES for c in node.head.children):
+        return True  # 'demands written guarantees that the alliance will not expand': what is asked for
+    return node.dep_ == "ccomp" and node.head.lemma_.lower() in DEMANDING and not any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in node.children) \
+        and not asked_passively(node.head)
