@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .attribution import PREDICTING, Frame
 from .holders import own_subject
-from .negation import under_ability
+from .negation import is_negated, under_ability
 
 if TYPE_CHECKING:
     from .walk import Context
@@ -47,8 +47,9 @@ def forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> boo
     if not modal(node, ctx.lexicon.hedges) and not modal(governor(node), ctx.lexicon.hedges) \
             and not under_ability(node):
         return False  # what another is (not) able to do is as much a forecast as what it might do
-    if frame is None:
-        return node.dep_ not in ("ROOT",) and any(a.pos_ in ("VERB", "AUX") for a in node.ancestors)
+    if frame is None:  # a main clause ('…, but they may participate in …') is the narrator's report of its own
+        main = node.dep_ == "ROOT" or node.dep_ == "conj" and node.head.dep_ == "ROOT"
+        return not main and any(a.pos_ in ("VERB", "AUX") for a in node.ancestors)
     speaker = frame.speaker
     return speaker is None or not all(h == speaker or ctx.affiliated(speaker, h) for h in holders)
 
@@ -219,6 +220,23 @@ def controller(node):
     if node.head.pos_ == "ADJ" and node.dep_ == "xcomp":
         return node.head  # 'are reluctant to accept Ukraine'
     return None
+
+
+def undecided(node, previous) -> bool:
+    """'Spain has not yet decided whether to send troops', 'will not make any decision yet regarding
+    the sending of troops', 'has made no decision on …': a decision still open, not a refusal."""
+    lemma = node.lemma_.lower()
+    if lemma == "decide":
+        return previous.dep_ in ("xcomp", "ccomp", "prep") and is_negated(node)
+    if previous.dep_ != "prep" or previous.lower_ not in ("on", "regarding", "about", "over"):
+        return False
+    if lemma == "decision":  # the prepositional phrase on the noun
+        decision, verb = node, node.head if node.dep_ == "dobj" else None
+    else:  # or on the verb that takes it: 'made no decision yet on sending troops'
+        decision, verb = next((c for c in node.children if c.dep_ == "dobj" and c.lemma_.lower() == "decision"), None), node
+    if decision is None:
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in decision.children) or verb is not None and is_negated(verb)
 
 
 def decision_taken(node, previous) -> bool:

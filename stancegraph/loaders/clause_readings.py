@@ -4,6 +4,7 @@ made clear, a demand brought along, what one gets in a trade, a feeling, a goal 
 
 from __future__ import annotations
 
+from .acts import DELIBERATING
 from .holders import GOAL_NOUNS, spells_out
 from .lexicon import Lexicon
 from .negation import COPULAS
@@ -59,6 +60,9 @@ def lacking(node) -> bool:
 MOVING = {"move", "advance", "progress", "proceed", "continue", "go"}  # along a path to the alliance
 
 
+PARTICIPATING = frozenset({"participate", "contribute"})
+# what one takes part in without taking a side on what is talked about there
+GATHERINGS = frozenset({"talk", "discussion", "debate", "meeting", "summit", "negotiation", "consultation", "conference"})
 POSSIBILITIES = frozenset({"possibility", "option", "idea", "prospect"})
 DISCUSSED = "discuss-possibility"  # the predicate a talked-over possibility is recorded under
 
@@ -85,6 +89,10 @@ def construction_class(node, previous, negated: bool) -> tuple[str | None, bool]
         return "support", negated
     if spells_out(node, previous):
         return "support", negated
+    if lemma in PARTICIPATING and previous.dep_ == "prep" and previous.lower_ in ("in", "to") and not any(
+            c.lemma_.lower() in GATHERINGS for c in previous.children) \
+            and not (node.dep_ == "xcomp" and node.head.lemma_.lower() in DELIBERATING):  # 'would consider participating'
+        return "support", negated  # 'may participate in providing security guarantees', 'contribute to a mission'
     if discussed_possibility(node, previous):
         return "support", negated  # recorded as DISCUSSED: the pipeline keeps it open or drops it by topic
     return None, negated

@@ -289,6 +289,8 @@ def in_side_clause(token, lexicon: Lexicon, frame: Frame | None, conceded: bool 
             return False
         for mark in (c for c in ancestor.children if c.dep_ == "mark"):
             before = ancestor.doc[mark.i - 1].lower_ if mark.i > 0 else ""
+            if mark.lower_ == "whether" and ancestor.dep_ in ("xcomp", "ccomp") and ancestor.head.lemma_.lower() == "decide":
+                continue  # 'has not decided whether to send troops': the question decided, no concession
             if f"{before} {mark.lower_}" in lexicon.concessive or mark.lower_ in lexicon.concessive:
                 if conceded and mark.lower_ == "if":
                     continue

@@ -27,6 +27,12 @@ _MEDIUM_BEFORE = re.compile(r"\b(?:newspaper|magazine|weekly|daily|outlet|broadc
                             r"website|publication|programme|program|podcast|show)\s+$", re.IGNORECASE)
 
 
+# a department or title word the recogniser takes into a name before two more ('Defense Guido Crosetto')
+_LEADING_TITLE = re.compile(r"(?:(?:Defen[cs]e|Foreign|Interior|Finance|Justice|Economy|Deputy|Minister|Secretary|"
+                            r"President|Chancellor|Premier|Senator|Speaker|Envoy|Ambassador|General|Admiral) )+"
+                            r"(?=[A-Z][\w'’-]+ [A-Z])")
+_INSTITUTION_WORD = re.compile(r"\b(?:Agency|Ministry|Council|Committee|Department|Office|Forces?|Command|Staff|Service|"
+                               r"Bureau|Institute|Party|Union|Alliance|Group|Court|Assembly|Parliament|Commission)\b")
 # the rest of a title the tagger takes for a body ('Assistant Secretary of State for European Affairs')
 _TITLE_BEFORE = re.compile(r"\b(?:Secretary|Minister|Commissioner|Representative|Envoy)\s+(?:of|for)\s+$", re.IGNORECASE)
 # a name right before the kind of medium it is ('the Ekho Moskvy radio station', 'the Kommersant daily')
@@ -43,6 +49,10 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
         # opens a sentence ('The Joint Expeditionary Force comprises …') and is not part of the name
         name = re.sub(r"^The ", "", ent.text.strip(" ("))
         words = len(ent) - (name != ent.text.strip(" ("))  # 'Smer-SD' is three tokens; 'The Kremlin' one word
+        titled = _LEADING_TITLE.match(name)
+        if titled and (ent.label_ == "PERSON" or not _INSTITUTION_WORD.search(name[titled.end():])):
+            # "Italy's Defense Guido Crosetto" (tagged a person or a body): the title is not the name
+            name, words = name[titled.end():], words - len(titled.group().split())
         if ent.label_ not in ("PERSON", "ORG") or words < 2 or not ent.text[:1].isupper():
             continue
         start, end = sentence.start + ent.end_char - len(name), sentence.start + ent.end_char

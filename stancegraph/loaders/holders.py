@@ -160,9 +160,18 @@ ATTITUDES = {"committed", "determined", "ready", "willing", "eager", "prepared",
 
 
 def _dateline(token) -> bool:
-    """'VILNIUS – The Lithuanian parliament adopted …': the place before the dash, parsed as a subject."""
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return token.is_upper and len(token) > 2 and following is not None and following.text in ("–", "—", "-")
+    """'VILNIUS – The Lithuanian parliament adopted …', 'MOSCOW (Sputnik) - …', 'KYIV, May 5
+    (Reuters) — …': the place before the dash, parsed as a subject (an agency or a date may
+    stand between)."""
+    if not (token.is_upper and len(token) > 2):
+        return False
+    for following in token.doc[token.i + 1:token.i + 9]:
+        if following.text in ("–", "—", "-"):
+            return True
+        if not (following.is_punct and following.text in "(),." or following.like_num
+                or following.pos_ == "PROPN" and following.text[:1].isupper()):
+            return False
+    return False
 
 
 def agent_of(verb):
@@ -179,6 +188,10 @@ def subject_of(node, lexicon: Lexicon | None = None):
             # and a document's for who issued it ('adopted a bill which sets …')
             if node.dep_ == "relcl" and child.lower_ in ("which", "who", "that"):
                 return document_author(node.head, lexicon) or node.head
+            if child.lower_ == "they" and node.dep_ == "conj" and node.head.dep_ == "ROOT":
+                # 'The Italian authorities announced …, but they may participate …': the first clause's subject
+                first = subject_of(coordinated_with(node), lexicon)
+                return first if first is not None and first.tag_ in ("NNS", "NNPS") else child
             return child
         if child.dep_ == "nsubjpass":
             # a passive without 'by …' names no agent, but a state in passive form has its bearer
@@ -335,13 +348,17 @@ def from_holder(noun):
 ADMITTING = {"open", "available", "accessible"}
 
 
+REMEDIES = {"solution", "answer", "remedy", "way", "option"}
+
+
 def judged_by(node, ctx: Context) -> tuple[str, ...] | None:
     """The actors an evaluation is 'to': 'unacceptable to Russia', 'acceptable to Hungary', 'a red
     line for Russia'."""
     # an evaluation, not any adjective; 'open to Ukraine' names who may come in, not who judges
     evaluations = [(c, ("to",)) for c in node.children if c.dep_ == "acomp"  # not 'important for Ukraine'
                    and c.lemma_.lower() not in ADMITTING and ctx.lexicon.polarity_class(c.lemma_.lower(), "ADJ")]
-    evaluations += [(c, ("to", "for")) for c in node.children if c.dep_ == "attr" and noun_phrase_class(c, ctx.lexicon)]
+    evaluations += [(c, ("to", "for")) for c in node.children if c.dep_ == "attr" and noun_phrase_class(c, ctx.lexicon)
+                    and c.lemma_.lower() not in REMEDIES]  # 'not the solution for Ukraine': for whom, not by whom
     for adjective, heads in evaluations:
         for prep in (c for c in adjective.children if c.dep_ == "prep" and c.lower_ in heads):
             for target in (g for g in prep.children if g.dep_ == "pobj"):

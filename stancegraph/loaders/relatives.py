@@ -10,6 +10,7 @@ from .stances import cue_head, _visit
 from .walk import CLIMB, STOP, Claim, Context, _claim, _Walk
 
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
+STEP_NOUNS = {"move", "step", "idea", "plan", "proposal", "decision", "option", "measure", "initiative"}
 PHRASE_HOPS = 2  # 'a step toward membership in NATO that …': the clause may describe a phrase around the cue
 
 
@@ -33,6 +34,8 @@ def _phrase_nouns(head, cue_tokens: list[int], ctx: Context) -> list:
     nouns = [doc[i] for i in sorted(cue_tokens)]
     nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "of")
               for g in c.children if g.dep_ == "pobj" and set(ctx.resolver.actors(g)) & ctx.themes]
+    # 'the deployment of troops, a move that France has backed': a noun set beside the cue's renames it
+    nouns += [c for i in cue_tokens for c in doc[i].children if c.dep_ == "appos" and c.lemma_.lower() in STEP_NOUNS]
     # 'accession to NATO, which Zelensky has long sought': the clause hangs on the alliance the cue joins
     nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "into", "in")
               for g in c.children if g.dep_ == "pobj" and any(map(ctx.resolver.is_organisation, ctx.resolver.actors(g)))]
@@ -82,6 +85,9 @@ def _object_verb(clause):
             break
         node = nxt
     objects = [c for c in node.children if c.dep_ == "dobj"]
+    stranded = [o for o in objects if any(p.dep_ == "prep" and not list(p.children) for p in o.children)]
+    if stranded:
+        return stranded[0]  # 'a move that France has shown support for': the noun's preposition takes it
     if any(o.lower_ not in RELATIVE_PRONOUNS for o in objects):
         return None
     return node

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .acts import (
     AGREEMENTS, EVASIONS, backs_others, controller, decided, decision_taken, deed, evasion, forecast, grants_step, judged_likely, modal,
-    own_side, third_party,
+    own_side, third_party, undecided,
 )
 from .asking import DEMANDING, WISHING, demanded
 from .attribution import Frame
@@ -213,6 +213,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if kind is None and node.lemma_.lower() in CONDITION_NOUNS and previous.dep_ == "prep" and previous.lower_ == "for" \
             and not judged_out(node, lexicon):  # not 'the conditions for membership are unrealistic'
         kind = "mixed"  # 'a ceasefire is a precondition for deploying troops': the deployment is conditional
+    if kind is None and undecided(node, previous):
+        kind, negated = "mixed", False  # 'has not yet decided whether to send troops': still open
     if kind is None and decision_taken(node, previous):
         kind = "support"  # 'decided not to provide a membership plan', 'NATO's decision to invite': what was decided
     if kind is None and node.lemma_.lower() == "see" and previous.dep_ == "dobj":
