@@ -31,6 +31,9 @@ def demanded(node) -> bool:
         return True  # 'advocated for NATO countries to agree on inviting Ukraine'
     if node.dep_ in ("ccomp", "acl") and node.head.lemma_.lower() in WISHING:
         return True  # 'hoped NATO would invite Ukraine', 'inspires hope that …': a wish, whatever its tense
+    if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() == "see" and node.head.dep_ == "xcomp" \
+            and node.head.head.lemma_.lower() in WISHING | {"like", "expect"}:
+        return True  # 'would like to see NATO also do something for the country's membership'
     if node.dep_ == "ccomp" and node.head.lemma_.lower() in COPULAS and any(
             c.dep_ == "nsubj" and c.lower_ == "it" for c in node.head.children) and any(
             c.dep_ == "acomp" and c.lemma_.lower() in REQUIRING for c in node.head.children):

@@ -159,10 +159,13 @@ ATTITUDES = {"committed", "determined", "ready", "willing", "eager", "prepared",
              "convinced"}
 
 
-def _dateline(token) -> bool:
+def heading_word(token) -> bool:
     """'VILNIUS – The Lithuanian parliament adopted …', 'MOSCOW (Sputnik) - …', 'KYIV, May 5
     (Reuters) — …': the place before the dash, parsed as a subject (an agency or a date may
-    stand between)."""
+    stand between); 'Details: … Kuleba explained …': a label before its colon."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.text == ":" and token.i == token.sent.start:
+        return True
     if not (token.is_upper and len(token) > 2):
         return False
     for following in token.doc[token.i + 1:token.i + 9]:
@@ -174,6 +177,13 @@ def _dateline(token) -> bool:
     return False
 
 
+def after_heading(token):
+    """The subject the parse hung on a heading word as its apposition, after the dash ('MUNICH — …
+    Lindsey Graham'; not the agency in 'KYIV (Reuters) -')."""
+    dash = next((t.i for t in token.doc[token.i + 1:token.i + 9] if t.text in ("–", "—", "-", ":")), None)
+    return next((c for c in token.children if c.dep_ == "appos" and dash is not None and c.i > dash), None)
+
+
 def agent_of(verb):
     """Who a passive names after 'by' ('was told by Joe Biden')."""
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -183,7 +193,9 @@ def subject_of(node, lexicon: Lexicon | None = None):
     if any(c.dep_ == "agent" for c in node.children):
         return agent_of(node)
     for child in node.children:
-        if child.dep_ in ("nsubj", "csubj") and not _dateline(child):
+        if child.dep_ in ("nsubj", "csubj") and heading_word(child) and after_heading(child) is not None:
+            return after_heading(child)  # 'MUNICH — United States Sen. Lindsey Graham … proposed': parsed as the place's apposition
+        if child.dep_ in ("nsubj", "csubj") and not heading_word(child):
             # 'The United States, which supports …': the relative pronoun stands for its antecedent,
             # and a document's for who issued it ('adopted a bill which sets …')
             if node.dep_ == "relcl" and child.lower_ in ("which", "who", "that"):

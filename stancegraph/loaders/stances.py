@@ -211,7 +211,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if kind is None and not locked and previous.dep_ in ("nsubj", "csubj") and node.lemma_.lower() == "threaten":
         kind = "oppose"  # 'membership could threaten European security'; not 'threatened to veto' (its own act)
     if kind is None and node.lemma_.lower() in CONDITION_NOUNS and previous.dep_ == "prep" and previous.lower_ == "for" \
-            and not judged_out(node, lexicon):  # not 'the conditions for membership are unrealistic'
+            and not judged_out(node, lexicon) and not (node.dep_ == "attr" and is_negated(node.head)):
+        # not 'the conditions for membership are unrealistic', nor 'it cannot be a condition for membership'
         kind = "mixed"  # 'a ceasefire is a precondition for deploying troops': the deployment is conditional
     if kind is None and undecided(node, previous):
         kind, negated = "mixed", False  # 'has not yet decided whether to send troops': still open
@@ -232,7 +233,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if node.pos_ == "NOUN" and previous.dep_ in ("acl", "ccomp") and previous.pos_ in ("VERB", "AUX") and (
             node.lemma_.lower() in CONTENT_NOUNS or lexicon.polarity_class(node.lemma_, "NOUN")):
         walk.assertive = False  # 'the promise that Ukraine would one day become a member': the noun's content, not asserted
-    if node.pos_ in ("AUX", "VERB") and node.lemma_.lower() in lexicon.realization and modal(node, lexicon.assertive) \
+    becoming = node.lemma_.lower() in lexicon.realization or node.lemma_ == "be" and node.i == walk.cue_head  # 'will be a NATO member'
+    if node.pos_ in ("AUX", "VERB") and becoming and modal(node, lexicon.assertive) \
             or existential(node) and previous.i == walk.cue_head or going_to(node, lexicon.realization) \
             or able_to(node, lexicon.realization, lexicon.assertive) \
             or node.lemma_.lower() in EVENT_VERBS and previous.dep_ in ("nsubj", "nsubjpass"):
