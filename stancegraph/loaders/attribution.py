@@ -228,8 +228,8 @@ def _speaker_token(verb):
     return _name_closing_the_sentence(verb)
 
 
-# speech verbs whose passive subject is the one spoken to, not the speaker
-ADDRESSED = {"tell", "inform", "assure", "reassure", "promise", "advise", "brief", "notify", "warn"}
+# speech verbs whose passive subject is the one spoken to (or refused: 'be denied entry'), not the speaker
+ADDRESSED = {"tell", "inform", "assure", "reassure", "promise", "advise", "brief", "notify", "warn", "deny"}
 PERSUADING = {"convince", "persuade", "urge", "remind"}
 
 

@@ -252,11 +252,12 @@ def subject_of(node, lexicon: Lexicon | None = None):
 
 
 def _named_before(noun, lexicon: Lexicon | None):
-    """'the U.S. commitment for Ukraine to join': a name before a stance noun owns it, as a
-    possessive would (one the noun already carries, 'NATO membership', is the topic's)."""
+    """'the U.S. commitment for Ukraine to join', 'Russian demands': a name or a demonym before a
+    stance noun owns it, as a possessive would (one the noun already carries, 'NATO membership', is the topic's)."""
     if lexicon is None or noun.lemma_.lower() in PURSUITS or not noun_phrase_class(noun, lexicon):
         return None  # 'the NATO ambitions of Georgia and Ukraine': a pursuit's name is its goal
-    return next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i), None)
+    return next((c for c in noun.children if c.i < noun.i and (c.dep_ == "compound" and c.pos_ == "PROPN" or (
+        c.dep_ == "amod" and c.pos_ == "ADJ" and c.text[:1].isupper()))), None)  # 'Russian demands that …'
 
 
 DOCUMENTS = {"statement", "letter", "declaration", "appeal", "resolution", "communique", "communiqué", "message",

@@ -159,6 +159,8 @@ def _modifiers_of_cue(head, walk: _Walk, lexicon: Lexicon) -> None:
 def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame | None):
     """CLIMB to go on, STOP to give up, or the holders when a named one is found."""
     lexicon, resolver = ctx.lexicon, ctx.resolver
+    if previous.dep_ == "prep" and previous.lower_ in CIRCUMSTANCES and previous.i != walk.cue_head:
+        return STOP  # 'must be allowed to determine its future amid Russian demands that …': the setting, not the content
     # a negation that is part of a cue of its own polarity ('when, not if', 'never join') is
     # already in that polarity
     aside = outside_scope(previous, lexicon.speech)  # a participle after the clause: its verb does not govern it
@@ -338,6 +340,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return CLIMB
     named = named_holders(node, subject, resolver)
     actors = named + [a for a in joined_partners(node, resolver) if a not in named]
+    if subject.dep_ == "amod" and frame is not None and frame.speakers and own_side(actors, frame, ctx):
+        actors = list(frame.speakers)  # 'according to Kristersson, there is Swedish openness to …': his, as for his state
     pursued = node.lemma_.lower() in OWN_PURSUITS and subject is not None and subject.dep_ == "poss" \
         or node.lemma_.lower() in PURSUING and node.pos_ == "VERB" and not _names_home(ctx.doc[walk.cue_head], ctx)
     if pursued and ctx.home in actors:  # 'Georgia and Ukraine's applications', 'Ukraine and Georgia have sought admission'
@@ -375,6 +379,7 @@ def _names_home(cue_head, ctx: Context) -> bool:
 
 CONDITION_NOUNS = {"precondition", "prerequisite", "condition", "criterion", "requirement"}
 NOT_AS_SUCH = {"automatically", "necessarily"}
+CIRCUMSTANCES = {"amid", "amidst", "despite", "notwithstanding"}
 IMPLYING = {"mean", "imply", "signify"}
 PURSUING = {"seek", "apply", "aspire", "strive", "pursue"}  # beside Ukraine, another state seeks its own entry
 ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, of the expressive verbs
