@@ -177,6 +177,9 @@ def judges_supposition(verb, lexicon: Lexicon) -> bool:
         return False
     if verb.lemma_.lower() == "be" and any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children):
         judged = next((c for c in verb.children if c.dep_ == "acomp"), None)  # 'it would be supportive if …'
+        if judged is None:  # 'it would be a positive scenario if …': the adjective on the complement judges
+            attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+            judged = next((c for c in attr.children if c.dep_ == "amod"), None) if attr is not None else None
         if judged is not None and not any(c.dep_ in ("xcomp", "prep") for c in judged.children) and \
                 lexicon.polarity_class(judged.lemma_, "ADJ") in ("support", "oppose"):
             return True

@@ -338,13 +338,17 @@ class Resolver:
         return None
 
     def _country(self, token) -> list[str]:
-        """'the country' is the last state named; 'his country' the state its person serves."""
+        """'the country' is the last state named, 'the government' the last subject's; 'his country' the
+        state its person serves."""
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None and owner.lower_ in PERSONAL | FIRST_PERSON and self.home_state:
             person = (self.quote_speaker or self.reported_speaker) if owner.lower_ in FIRST_PERSON else (
                 self._person_before(owner) or self.salience.person)
             home = self.home_state(person) if person else None
             return [home] if home else []
+        if token.lemma_.lower() == "government" and any(c.lower_ == "the" for c in token.children) \
+                and self.salience.body and not self.is_organisation(self.salience.body):
+            return [self.salience.body]  # 'Kyiv … after years of fighting Russia … The government wants …': the subject's
         if any(c.lower_ == "the" for c in token.children) and self.salience.state:
             return [self.salience.state]
         return []
