@@ -200,9 +200,11 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if kind == "oppose" and node.lemma_.lower() in ("avoid", "evade", "dodge", "sidestep") and previous.dep_ == "dobj" \
             and previous.lemma_.lower() in COMMITTING:
         kind = "mixed"  # 'avoided any commitment to Ukraine's membership' evades the question too
-    if kind is not None and previous.dep_ in ("nsubj", "nsubjpass") and previous.lemma_.lower() in AGREEMENTS \
-            and judged_likely(node):
-        return STOP  # 'a consensus on membership is unlikely at Vilnius': a forecast of what others agree
+    if previous.dep_ in ("nsubj", "nsubjpass") and previous.lemma_.lower() in AGREEMENTS \
+            and (kind is not None and judged_likely(node) or node.lemma_ == "be" and any(c.lower_ == "there" for c in node.children)):
+        # 'a consensus on membership is unlikely at Vilnius', 'the consensus needed for Ukraine to join is
+        # not there': what others agree, forecast or found missing
+        return STOP
     if negated and node.lemma_.lower() in ("want", "wish") and previous.dep_ == "xcomp" and evasion(previous):
         return STOP  # 'I don't want to get into what pathways there are': no view given
     if kind == "oppose" and node.lemma_.lower() in HEDGE_PHRASES_MIXED and node.dep_ == "xcomp" \
