@@ -164,8 +164,8 @@ def heading_word(token) -> bool:
     (Reuters) — …': the place before the dash, parsed as a subject (an agency or a date may
     stand between); 'Details: … Kuleba explained …': a label before its colon."""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if following is not None and following.text == ":" and token.i == token.sent.start:
-        return True
+    if following is not None and following.text == ":" and token.i == token.sent.start and token.pos_ != "PROPN":
+        return True  # not 'Meloni: sending troops … is an ineffective option', a speaker's label
     if not (token.is_upper and len(token) > 2):
         return False
     for following in token.doc[token.i + 1:token.i + 9]:
