@@ -192,6 +192,14 @@ def denied_power_verb(node, previous):
 
 
 AGREEMENTS = {"consensus", "agreement", "unanimity"}  # 'a consensus on membership is unlikely': a forecast
+
+
+def others_agreement(node, previous, kind) -> bool:
+    """'a consensus on membership is unlikely at Vilnius', 'the consensus needed for Ukraine to join
+    is not there': what others agree, forecast or found missing, is no position of the one saying so."""
+    if previous.dep_ not in ("nsubj", "nsubjpass") or previous.lemma_.lower() not in AGREEMENTS:
+        return False
+    return kind is not None and judged_likely(node) or node.lemma_ == "be" and any(c.lower_ == "there" for c in node.children)
 LIKELIHOOD = {"likely", "unlikely", "probable", "improbable"}
 
 

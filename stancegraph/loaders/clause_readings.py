@@ -93,6 +93,4 @@ def construction_class(node, previous, negated: bool) -> tuple[str | None, bool]
             c.lemma_.lower() in GATHERINGS for c in previous.children) \
             and not (node.dep_ == "xcomp" and node.head.lemma_.lower() in DELIBERATING):  # 'would consider participating'
         return "support", negated  # 'may participate in providing security guarantees', 'contribute to a mission'
-    if discussed_possibility(node, previous):
-        return "support", negated  # recorded as DISCUSSED: the pipeline keeps it open or drops it by topic
     return None, negated

@@ -11,8 +11,8 @@ position. Without a named subject the holder is whoever says the sentence."""
 from __future__ import annotations
 
 from .acts import (
-    AGREEMENTS, EVASIONS, backs_others, controller, decided, decision_taken, deed, evasion, forecast, grants_step, judged_likely, modal,
-    own_side, third_party, undecided,
+    EVASIONS, backs_others, controller, decided, decision_taken, deed, evasion, forecast, grants_step, modal,
+    others_agreement, own_side, third_party, undecided,
 )
 from .asking import DEMANDING, WISHING, demanded
 from .attribution import Frame
@@ -200,11 +200,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if kind == "oppose" and node.lemma_.lower() in ("avoid", "evade", "dodge", "sidestep") and previous.dep_ == "dobj" \
             and previous.lemma_.lower() in COMMITTING:
         kind = "mixed"  # 'avoided any commitment to Ukraine's membership' evades the question too
-    if previous.dep_ in ("nsubj", "nsubjpass") and previous.lemma_.lower() in AGREEMENTS \
-            and (kind is not None and judged_likely(node) or node.lemma_ == "be" and any(c.lower_ == "there" for c in node.children)):
-        # 'a consensus on membership is unlikely at Vilnius', 'the consensus needed for Ukraine to join is
-        # not there': what others agree, forecast or found missing
-        return STOP
+    if others_agreement(node, previous, kind):
+        return STOP  # 'a consensus on membership is unlikely at Vilnius', '… is not there': what others agree
     if negated and node.lemma_.lower() in ("want", "wish") and previous.dep_ == "xcomp" and evasion(previous):
         return STOP  # 'I don't want to get into what pathways there are': no view given
     if kind == "oppose" and node.lemma_.lower() in HEDGE_PHRASES_MIXED and node.dep_ == "xcomp" \
@@ -228,9 +225,10 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = "support"  # 'never saw Ukraine as a NATO member', 'regards it as a future member'
     if only_a_fool(node):
         kind, negated = "oppose", False  # 'only a madman can think about Ukraine's entry into NATO'
+    elif kind is None and discussed_possibility(node, previous):
+        kind, walk.found = "support", walk.found or DISCUSSED  # the pipeline keeps it open or drops it by topic
     elif kind is None:
         kind, negated = construction_class(node, previous, negated)
-        walk.found = walk.found or (DISCUSSED if discussed_possibility(node, previous) else None)
     if kind is None and normative(node, lexicon):
         kind = "normative"
     walk.condition = walk.condition or condition_clause(node, previous, lexicon) or gated(previous)
