@@ -102,7 +102,8 @@ def _dash_frame(doc, resolver: Resolver) -> Frame | None:
 
 
 def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon.speech and not _makes_clear(verb):
+    convinced = verb.dep_ == "acomp" and verb.lower_ in CONVINCED and verb.head.lemma_ == "be"  # 'Yermak is convinced that'
+    if not convinced and (verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon.speech and not _makes_clear(verb)):
         return None
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in FORECASTING:
         return None  # 'diplomats expect the final communique to say …' has not been said
@@ -231,6 +232,7 @@ def _speaker_token(verb):
 # speech verbs whose passive subject is the one spoken to (or refused: 'be denied entry'), not the speaker
 ADDRESSED = {"tell", "inform", "assure", "reassure", "promise", "advise", "brief", "notify", "warn", "deny"}
 PERSUADING = {"convince", "persuade", "urge", "remind"}
+CONVINCED = {"convinced", "confident", "certain", "adamant"}  # a belief stated as "is convinced that"
 
 
 def _addressed(verb) -> bool:
