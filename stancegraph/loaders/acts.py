@@ -200,6 +200,8 @@ def others_agreement(node, previous, kind) -> bool:
     if previous.dep_ not in ("nsubj", "nsubjpass") or previous.lemma_.lower() not in AGREEMENTS:
         return False
     return kind is not None and judged_likely(node) or node.lemma_ == "be" and any(c.lower_ == "there" for c in node.children)
+
+
 LIKELIHOOD = {"likely", "unlikely", "probable", "improbable"}
 
 

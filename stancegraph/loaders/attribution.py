@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .asking import demanded
-from .holders import DOCUMENTS, OTHERS_OF_A_STATE, after_heading, agent_of, coordinated_with, heading_word
+from .holders import DOCUMENTS, OTHERS_OF_A_STATE, agent_of, coordinated_with, past_heading
 from .lexicon import Lexicon
 from .negation import only_a_fool
 from .resolve import Resolver
@@ -201,11 +201,8 @@ def _speaker_token(verb):
     for child in verb.children:
         if child.dep_ == "nsubjpass" and _addressed(verb):
             return agent_of(verb)  # 'he was told that Ukraine won't be joining': said to him, by whoever told him
-        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "VERB":
-            if not heading_word(child):
-                return child
-            if after_heading(child) is not None:
-                return after_heading(child)
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "VERB" and past_heading(child) is not None:
+            return past_heading(child)
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return _speaker_token(coordinated_with(verb))  # '… called for more weapons and said …'
     head = verb.head

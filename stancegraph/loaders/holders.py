@@ -177,9 +177,12 @@ def heading_word(token) -> bool:
     return False
 
 
-def after_heading(token):
-    """The subject the parse hung on a heading word as its apposition, after the dash ('MUNICH — …
-    Lindsey Graham'; not the agency in 'KYIV (Reuters) -')."""
+def past_heading(token):
+    """The subject a parsed subject stands for: itself, or for a heading word the apposition the parse
+    hung on it after the dash ('MUNICH — … Lindsey Graham'; not the agency in 'KYIV (Reuters) -'),
+    or nothing."""
+    if not heading_word(token):
+        return token
     dash = next((t.i for t in token.doc[token.i + 1:token.i + 9] if t.text in ("–", "—", "-", ":")), None)
     return next((c for c in token.children if c.dep_ == "appos" and dash is not None and c.i > dash), None)
 
@@ -193,8 +196,8 @@ def subject_of(node, lexicon: Lexicon | None = None):
     if any(c.dep_ == "agent" for c in node.children):
         return agent_of(node)
     for child in node.children:
-        if child.dep_ in ("nsubj", "csubj") and heading_word(child) and after_heading(child) is not None:
-            return after_heading(child)  # 'MUNICH — United States Sen. Lindsey Graham … proposed': parsed as the place's apposition
+        if child.dep_ in ("nsubj", "csubj") and heading_word(child) and past_heading(child) is not None:
+            return past_heading(child)  # 'MUNICH — United States Sen. Lindsey Graham … proposed': the place's apposition
         if child.dep_ in ("nsubj", "csubj") and not heading_word(child):
             # 'The United States, which supports …': the relative pronoun stands for its antecedent,
             # and a document's for who issued it ('adopted a bill which sets …')

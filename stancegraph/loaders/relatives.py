@@ -6,11 +6,11 @@ cue's own phrase; there the clause's subject takes a position on the phrase it d
 
 from __future__ import annotations
 
+from .anaphora import ANAPHORIC_NOUNS
 from .stances import cue_head, _visit
 from .walk import CLIMB, STOP, Claim, Context, _claim, _Walk
 
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
-STEP_NOUNS = {"move", "step", "idea", "plan", "proposal", "decision", "option", "measure", "initiative"}
 PHRASE_HOPS = 2  # 'a step toward membership in NATO that …': the clause may describe a phrase around the cue
 
 
@@ -35,7 +35,7 @@ def _phrase_nouns(head, cue_tokens: list[int], ctx: Context) -> list:
     nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "of")
               for g in c.children if g.dep_ == "pobj" and set(ctx.resolver.actors(g)) & ctx.themes]
     # 'the deployment of troops, a move that France has backed': a noun set beside the cue's renames it
-    nouns += [c for i in cue_tokens for c in doc[i].children if c.dep_ == "appos" and c.lemma_.lower() in STEP_NOUNS]
+    nouns += [c for i in cue_tokens for c in doc[i].children if c.dep_ == "appos" and c.lemma_.lower() in ANAPHORIC_NOUNS]
     # 'accession to NATO, which Zelensky has long sought': the clause hangs on the alliance the cue joins
     nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "into", "in")
               for g in c.children if g.dep_ == "pobj" and any(map(ctx.resolver.is_organisation, ctx.resolver.actors(g)))]
