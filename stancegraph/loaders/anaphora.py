@@ -8,8 +8,9 @@ import dataclasses
 from .attribution import DASHES
 from .negation import is_negated
 from .predicates import predicate_class
-from .holders import joined_partners, subject_of
+from .holders import DOCUMENTS, joined_partners, subject_of
 from .cue_context import innermost_frame
+from .signatories import SIGNING
 from .walk import Claim, Context, _apply, _claim, _Walk
 
 
@@ -238,15 +239,26 @@ def _same_position(node, ctx: Context, previous: str | None) -> Claim | None:
     objects += [g for o in objects if o.lower_ in PARTS_OF for p in o.children if p.lower_ == "of"
                 for g in p.children if g.dep_ == "pobj"]  # 'shares much of that caution'
     objects = [o for o in objects if o.lemma_.lower() in ctx.lexicon.similar_nouns
-               or ctx.lexicon.polarity_class(o.lemma_, "NOUN") == "mixed"]
+               or ctx.lexicon.polarity_class(o.lemma_, "NOUN") == "mixed"
+               or o.lemma_.lower() in DOCUMENTS and node.lemma_.lower() in SIGNING]  # 'signed similar declarations'
     alike = [o for o in objects if o.lemma_.lower() == "suit"
              or any(m.lower_ in ("similar", "same", "that", "this", "identical") for m in o.children)]
     subject = subject_of(node, ctx.lexicon)
-    if not alike or ctx.resolver.kind(subject) != "actor":
+    if not (alike or _did_likewise(node)) or ctx.resolver.kind(subject) != "actor":
         return None
     wary = any(ctx.lexicon.polarity_class(o.lemma_, "NOUN") == "mixed" for o in alike)  # 'that caution'
     walk = _Walk(sign=-1 if previous == "oppose" else 1, mixed=previous == "mixed" or wary, found=node.lemma_.lower())
     return _claim(tuple(ctx.resolver.actors(subject)), walk, innermost_frame(ctx.frames, node.i), node, ctx.lexicon)
+
+
+def _did_likewise(verb) -> bool:
+    """'Slovakia, Poland and Slovenia followed', 'Lithuania did the same / likewise': doing what
+    the sentence before reported, with nothing of one's own to follow or do."""
+    lemma, children = verb.lemma_.lower(), list(verb.children)
+    if lemma == "follow":
+        return not any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp", "prt", "nsubjpass") or c.dep_ == "prep" and c.lower_ in ("with", "by")
+                       for c in children)
+    return lemma == "do" and any(c.lower_ in ("same", "likewise") and c.dep_ in ("dobj", "advmod") for c in children)
 
 
 def _unchanged_position(node, ctx: Context, previous: str) -> Claim | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .asking import demanded
-from .holders import DOCUMENTS, OTHERS_OF_A_STATE, agent_of, coordinated_with, past_heading
+from .holders import DOCUMENTS, OTHERS_OF_A_STATE, agent_of, coordinated_with, past_heading, subject_of
 from .lexicon import Lexicon
 from .negation import only_a_fool
 from .resolve import Resolver
@@ -201,6 +201,8 @@ def _speaker_token(verb):
     for child in verb.children:
         if child.dep_ == "nsubjpass" and _addressed(verb):
             return agent_of(verb)  # 'he was told that Ukraine won't be joining': said to him, by whoever told him
+        if child.dep_ == "nsubj" and verb.dep_ == "relcl" and child.lower_ in ("which", "who", "that"):
+            return subject_of(verb)  # 'the states that reject …': the antecedent, or one who stands among them
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "VERB" and past_heading(child) is not None:
             return past_heading(child)
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):

@@ -5,9 +5,10 @@ made clear, a demand brought along, what one gets in a trade, a feeling, a goal 
 from __future__ import annotations
 
 from .acts import DELIBERATING
-from .holders import GOAL_NOUNS, spells_out
+from .holders import GOAL_NOUNS
 from .lexicon import Lexicon
 from .negation import COPULAS
+from .plans import spells_out
 from .walk import _Walk
 
 

@@ -132,6 +132,25 @@ def asked_about(node, previous) -> bool:
         c.lower_ in QUESTION_WORDS and c.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr") for c in previous.children)
 
 
+def in_question(node) -> bool:
+    """'Asked about Slovenia's potential support for …': a stance noun inside what was asked about
+    is the question's, whoever owns it."""
+    child = node
+    while child.head.i != child.i:
+        if asked_about(child.head, child):
+            return True
+        child = child.head
+    return False
+
+
+def stance_named(node, previous, lexicon) -> bool:
+    """'highlighted the European stance on security commitments', 'discussed their positions on
+    membership': a stance named by its topic, as the object of a verb, says nothing of its polarity."""
+    return previous.dep_ == "prep" and previous.lower_ in ("on", "regarding", "towards", "toward", "about") \
+        and node.lemma_.lower() in lexicon.similar_nouns and node.dep_ in ("dobj", "pobj", "conj") \
+        and not any(c.dep_ == "amod" and lexicon.polarity_class(c.lemma_, "ADJ") for c in node.children)
+
+
 CONSEQUENCE_WORDS = {"so", "therefore", "thus", "hence"}
 
 

@@ -202,7 +202,9 @@ def subject_of(node, lexicon: Lexicon | None = None):
             # 'The United States, which supports …': the relative pronoun stands for its antecedent,
             # and a document's for who issued it ('adopted a bill which sets …')
             if node.dep_ == "relcl" and child.lower_ in ("which", "who", "that"):
-                return document_author(node.head, lexicon) or node.head
+                joined = group_joined(node.head)  # 'is among the nations that back …'
+                return document_author(node.head, lexicon) or (subject_of(joined, lexicon) if joined is not None
+                                                               else node.head)
             if child.lower_ == "they" and node.dep_ == "conj" and node.head.dep_ == "ROOT":
                 # 'The Italian authorities announced …, but they may participate …': the first clause's subject
                 first = subject_of(coordinated_with(node), lexicon)
@@ -236,6 +238,11 @@ def subject_of(node, lexicon: Lexicon | None = None):
     if node.dep_ in ("relcl", "acl") and node.tag_ != "VBN":
         author = document_author(node.head, lexicon)  # 'a statement calling for …', 'a bill which sets …'
         author = author if author is not None else goal_owner(node.head) if node.dep_ == "acl" else None
+        if author is None and node.head.dep_ == "attr" and node.head.head.lemma_ == "be":
+            return subject_of(node.head.head, lexicon)  # 'the Czech Republic was the first country to sign …'
+        joined = group_joined(node.head) if author is None else None
+        if joined is not None:
+            return subject_of(joined, lexicon)  # 'joined a growing list of nations backing …'
         return author if author is not None else node.head  # 'allies that want …'; 'the former chief called for …' misparsed as acl
     if node.pos_ == "ADP" and node.head.i != node.i:
         return subject_of(node.head, lexicon)
@@ -249,8 +256,25 @@ def subject_of(node, lexicon: Lexicon | None = None):
         pronoun = owner is not None and owner.lower_ in ("their", "its", "his", "her")  # the subject's own
         if (owner is None or pronoun) and lexicon and node.dep_ == "dobj" and node.head.lemma_.lower() in lexicon.expressive:
             return subject_of(node.head, lexicon)  # 'France expressed support for …', 'leaders expressed their support'
-
+        if owner is None and node.dep_ == "pobj" and node.head.lower_ == "of":
+            return document_author(node.head.head, lexicon)  # 'Italy adopted a declaration of support for …'
         return owner
+    return None
+
+
+GROUPINGS = {"list", "rank", "group", "number", "coalition", "camp", "chorus", "club", "circle", "host", "line"}
+
+
+def group_joined(members):
+    """The verb by which someone joins or stands among the group a noun describes ('joined a
+    growing list of nations backing …', 'is among the countries that support …'), or None."""
+    head = members.head
+    if members.dep_ == "pobj" and head.lower_ == "among" and head.head.lemma_ in ("be", "stand", "count"):
+        return head.head
+    if members.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in GROUPINGS:
+        group = head.head
+        if group.dep_ == "dobj" and group.head.lemma_.lower() in ("join", "swell"):
+            return group.head
     return None
 
 
@@ -285,6 +309,9 @@ def goal_owner(noun):
 ISSUING = {"issue", "sign", "adopt", "pass", "approve", "publish", "release", "send", "submit", "write", "draft",
            "table", "register", "introduce", "unveil", "present", "post", "put", "deliver", "make", "file", "co-sign",
            "cosign", "endorse", "join", "prepare", "circulate", "hand", "tweet"}
+# what a holder does with a position of its own: 'support for … was voiced by Italy'
+VOICING = ISSUING | {"express", "voice", "raise", "declare", "state", "announce", "affirm", "reaffirm", "reiterate", "repeat",
+                     "restate", "confirm", "signal", "pledge", "show", "offer", "lend", "give"}
 
 
 def document_author(noun, lexicon: Lexicon | None):
@@ -301,60 +328,16 @@ def document_author(noun, lexicon: Lexicon | None):
     return None
 
 
-def acting_owner(subject, lexicon: Lexicon):
-    """The owner of a stance noun that acts as the subject ('Budapest's veto blocked the
-    invitation', 'objections from Berlin delayed it'): who vetoed or objected is who blocked;
-    and the owner of a plan what the plan does ('Trump's plan bans Ukraine's membership')."""
-    owner = plan_owner(subject) if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
-    if owner is not None:
-        return owner  # 'the Victory Plan of Ukraine'
-    if subject is None or subject.pos_ != "NOUN" or not noun_phrase_class(subject, lexicon):
-        return None
-    return next((c for c in subject.children if c.dep_ == "poss"), None) or from_holder(subject)
-
-
-# a plan's content is its owner's: 'Trump's peace plan could involve Kyiv giving up its bid'
-PLANS = {"plan", "proposal", "initiative", "blueprint", "roadmap", "framework", "formula", "memorandum", "scheme"}
-SPELLING_OUT = {"involve", "include", "entail", "envisage", "envision", "foresee", "mean", "require", "contain",
-                "stipulate", "see", "imply", "presuppose"}
-
-
-def plan_owner(subject):
-    """The named owner of a plan that is the subject ('Trump's peace plan', 'a plan by Hungary')."""
-    if subject is None or subject.lemma_.lower() not in PLANS:
-        return None
-    of = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
-               for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)  # 'the Victory Plan of Ukraine'
-    return next((c for c in subject.children if c.dep_ == "poss"), None) or from_holder(subject) or of
-
-
-def _plan_spelling_out(verb):
-    """The plan that is the subject of a verb spelling out its content ('Trump's plan would
-    require …', 'Ukraine's Victory Plan, which includes …'), or None."""
-    if verb.lemma_.lower() not in SPELLING_OUT:
-        return None
-    subject = subject_of(verb)
-    return subject if subject is not None and subject.lemma_.lower() in PLANS else None
-
-
-def spells_out(verb, content) -> bool:
-    """A plan's verb with what the plan holds as its object ('the victory plan includes an invitation')."""
-    return content.dep_ in ("dobj", "ccomp", "xcomp") and plan_owner(_plan_spelling_out(verb)) is not None
-
-
-def spelled_out_by_plan(node) -> bool:
-    """A clause that spells out what a plan involves ('could involve Kyiv giving up …', 'would
-    require Ukraine to renounce …'): its own subject does not hold it, the plan does."""
-    return node.dep_ in ("ccomp", "dobj", "xcomp", "pcomp") and _plan_spelling_out(node.head) is not None
-
-
 def from_holder(noun):
     """'resistance from Paris and Rome to …', 'a veto by Hungary', 'support for … comes from
-    Poland': the holder of a stance noun in a from- or by-phrase."""
+    Poland': the holder of a stance noun in a from- or by-phrase, or named by the passive that
+    voices or issues it."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     verb = noun.head
+    if noun.dep_ == "nsubjpass" and verb.lemma_.lower() in VOICING:
+        return agent_of(verb)  # 'a declaration of support … was adopted by Italy, France, …'
     if noun.dep_ == "nsubj" and verb.lemma_.lower() in ("come", "stem"):  # 'support for … comes from Poland'
         return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
                      for g in c.children if g.dep_ == "pobj"), None)

@@ -61,11 +61,18 @@ class Lexicon:
     @cached_property
     def stance_forms(self) -> re.Pattern[str]:
         """A cheap test that a sentence may speak or take a position."""
-        words = set(self.speech) | set(self.experiencer) | set(self.rallying) | {"according"}
+        words = set(self.speech) | set(self.experiencer) | set(self.rallying) | set(self.similar_nouns) | {"according"}
+        words |= {"follow", "same", "likewise", "join"}  # 'Slovakia and Poland followed', 'did the same': the position before
         words |= {phrase.split()[0] for phrase in self.phrasal}
         for lemmas in self.classes.values():
             words |= {w for w in lemmas if " " not in w}
         return _forms(frozenset(words))
+
+    @cached_property
+    def taking_up_forms(self) -> re.Pattern[str]:
+        """A cheap test that a sentence may take up the position just reported, so that the one
+        after it may do so in turn."""
+        return _forms(frozenset(self.similar_nouns | {"follow", "join", "same", "likewise"}))
 
     def polarity_class(self, lemma: str, pos: str = "VERB") -> str | None:
         part = PARTS.get(pos)

@@ -33,11 +33,16 @@ def worth_parsing(state: ArticleState, lexicon: Lexicon) -> set[int]:
     sentences = state.sentences
     chosen = set(state.cues)
     last_cue: dict[int, int] = {}  # paragraph -> its last sentence with a cue
+    anchors = sorted(state.cues)
     for i in state.cues:
         last_cue[sentences[i].paragraph] = max(i, last_cue.get(sentences[i].paragraph, -1))
+    while anchors:
+        i = anchors.pop()
         for k in (i + 1, i + 2):
-            if k < len(sentences) and lexicon.stance_forms.search(sentences[k].text):
+            if k < len(sentences) and k not in chosen and lexicon.stance_forms.search(sentences[k].text):
                 chosen.add(k)
+                if lexicon.taking_up_forms.search(sentences[k].text):
+                    anchors.append(k)  # 'The Baltic states then joined this initiative. Slovakia and Poland followed.'
     chosen |= {s.index for s in sentences if s.index < last_cue.get(s.paragraph, -1)
                and lexicon.speech_forms.search(s.text)}
     return chosen | _quotation_context(state, chosen)

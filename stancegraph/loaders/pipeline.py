@@ -290,8 +290,12 @@ class Extractor:
             elif last_topic and sentence.index - last_topic[1] <= 2:
                 # a repeated position takes its polarity from the last claim on that same topic
                 same_topic = last_claim[1] if last_claim and last_claim[0] == last_topic[2] else None
+                taken_up = []
                 for claim in anaphoric_claims(ctx, same_topic, last_topic[3]):
-                    stances += self._stances_of(claim, last_topic[2], sentence, state, "anaphora", 0.55)
+                    taken_up += self._stances_of(claim, last_topic[2], sentence, state, "anaphora", 0.55)
+                if taken_up:  # the next sentence may take it up in turn ('… joined this initiative. Poland followed.')
+                    last_topic = (sentence.paragraph, sentence.index, *last_topic[2:])
+                stances += taken_up
             cue_tokens = frozenset(i for _, tokens in hits for i in tokens)
             for claim, topic in backing_claims(ctx, positions.after(stances), cue_tokens):
                 stances += self._stances_of(claim, topic, sentence, state, "anaphora:backing", 0.55)

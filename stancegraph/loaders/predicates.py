@@ -163,10 +163,11 @@ HOSTILITIES = {"war", "conflict", "confrontation"}  # what is begun or guarantee
 
 def foreshadowed_class(noun, lexicon: Lexicon) -> str | None:
     """'the beginning of World War III', 'a guarantee of war (with Russia)': the class of what a
-    precursor noun begins or brings (a war is a calamity there, though elsewhere a subject)."""
+    precursor noun begins or brings (a war is a calamity there, though elsewhere a subject), and
+    of what it heralds in turn ('a declaration of the start of war')."""
     return next((k for g in _foreshadowed(noun)
-                 if (k := noun_phrase_class(g, lexicon) or ("oppose" if g.lemma_.lower() in HOSTILITIES else None))),
-                None)
+                 if (k := noun_phrase_class(g, lexicon) or foreshadowed_class(g, lexicon)
+                     or ("oppose" if g.lemma_.lower() in HOSTILITIES else None))), None)
 
 
 def noun_phrase_class(noun, lexicon: Lexicon, also: str | None = None) -> str | None:

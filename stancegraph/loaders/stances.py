@@ -18,20 +18,21 @@ from .asking import DEMANDING, WISHING, demanded
 from .attribution import Frame
 from .cue_context import (
     EVENT_VERBS, able_to, asked_about, compared_against, contrasted_away, cue_head, denied_by_no, draws_from,
-    enclosing_frame, existential, going_to, heads_time_clause, imposed, in_side_clause, innermost_frame,
+    enclosing_frame, existential, going_to, heads_time_clause, imposed, in_question, in_side_clause, innermost_frame,
     nearest_frame, normative, obtained_in_condition, own_pursuit, owned_noun, put_aside, some_others,
-    speakerless_frame, substituted, takes_subject_theme, used_as,
+    speakerless_frame, stance_named, substituted, takes_subject_theme, used_as,
 )
 from .conditions import WARNING_VERBS, condition_clause, gated, gives_reason, supposes_it, warned_supposition
 from .holders import (
-    ATTITUDES, acting_owner, coordinated_with, generic_country, joined_partners, judged_by, named_holders,
-    own_subject, plan_owner, plural_speaker, spelled_out_by_plan, subject_of,
+    ATTITUDES, coordinated_with, generic_country, joined_partners, judged_by, named_holders, own_subject,
+    plural_speaker, subject_of,
 )
+from .plans import acting_owner, plan_owner, spelled_out_by_plan
 from .lexicon import Lexicon
 from .signatories import with_signatories
 from .negation import ABILITY, doubted, expected_not, is_negated, only_a_fool, outside_scope
 from .predicates import (
-    COPULAS, OWN_PURSUITS, deliberated, excessive, factive, idiom, names_something,
+    COPULAS, OWN_PURSUITS, PURSUITS, deliberated, excessive, factive, idiom, names_something,
     none_there, phrasal, predicate_class, purpose_of, traded_for,
 )
 from .at_frame import close_at_frame, condition_of_concession
@@ -128,8 +129,10 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             result = _visit(node, previous, node.i in locked, walk, ctx, frame)
         if result == STOP:
             return found
-        if isinstance(result, tuple) and doubted(node):
-            return found  # 'not sure the previous administration was in favor of it': no one's position
+        if isinstance(result, tuple) and (doubted(node) or in_question(node) and node.lemma_.lower() not in PURSUITS):
+            # 'not sure the previous administration was in favor of it': no one's position; a
+            # bid asked about is still its owner's ('asked about support for Ukraine's request')
+            return found
         if isinstance(result, tuple):
             done(_claim(with_signatories(result, node, frame, ctx), walk, frame, node, ctx.lexicon))
             if found and not owned_noun(node, head) or len(found) == 2:
@@ -200,7 +203,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if kind == "oppose" and node.lemma_.lower() in ("avoid", "evade", "dodge", "sidestep") and previous.dep_ == "dobj" \
             and previous.lemma_.lower() in COMMITTING:
         kind = "mixed"  # 'avoided any commitment to Ukraine's membership' evades the question too
-    if others_agreement(node, previous, kind):
+    if others_agreement(node, previous, kind) or kind is None and stance_named(node, previous, lexicon):
         return STOP  # 'a consensus on membership is unlikely at Vilnius', '… is not there': what others agree
     if negated and node.lemma_.lower() in ("want", "wish") and previous.dep_ == "xcomp" and evasion(previous):
         return STOP  # 'I don't want to get into what pathways there are': no view given
