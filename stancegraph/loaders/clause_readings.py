@@ -1,6 +1,8 @@
 """Small readings of the clause the walk is at, each saying whose act a predicate is: what was
 made clear, a demand brought along, what one gets in a trade, a feeling, a goal one sets
-(split from `stances`, round 24)."""
+(split from `stances`, round 24); and the marks of a clause the walk passes ('too early to',
+'there is no question of', 'in exchange for', 'with the aim of', a passive agenda, 'it is not
+surprising that'; moved from `predicates`, round 26)."""
 
 from __future__ import annotations
 
@@ -95,3 +97,57 @@ def construction_class(node, previous, negated: bool) -> tuple[str | None, bool]
             and not (node.dep_ == "xcomp" and node.head.lemma_.lower() in DELIBERATING):  # 'would consider participating'
         return "support", negated  # 'may participate in providing security guarantees', 'contribute to a mission'
     return None, negated
+
+
+def excessive(node, previous) -> bool:
+    """The infinitive the walk comes from is what 'too early', 'too soon', 'too weak' rules out."""
+    if previous.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in previous.children):
+        return False
+    degrees = [node] + [c for c in node.children if c.dep_ in ("acomp", "advmod", "attr") and c.i != previous.i]
+    return any(d.pos_ in ("ADJ", "ADV") and d.i > 0 and d.doc[d.i - 1].lower_ == "too"
+               and d.doc[d.i - 1].head.i == d.i for d in degrees)
+
+
+def none_there(node) -> bool:
+    """'there is no question of membership while the war continues': the time clause hangs on
+    a denied existence."""
+    return node.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in node.children) and any(
+        c.dep_ == "attr" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in node.children)
+
+
+def traded_for(previous) -> bool:
+    """The walk arrives through 'in exchange for …' or 'in return for …': what one gets in a
+    trade is wanted, whatever is given for it ('gave up its bid in exchange for guarantees')."""
+    return previous.dep_ == "prep" and previous.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in ("exchange", "return") for c in previous.children)
+
+
+PURPOSE_NOUNS = {"aim", "goal", "purpose", "view", "order", "intention", "objective"}
+
+
+def purpose_of(node, previous) -> bool:
+    """The walk arrives through 'with the aim of …', 'with a view to …' or 'in order to …': the
+    act the phrase hangs on is done for what it names."""
+    return node.dep_ == "prep" and node.lower_ in ("with", "in") and previous.dep_ == "pobj" \
+        and previous.lemma_.lower() in PURPOSE_NOUNS
+
+
+WEIGHING = {"consider", "discuss", "debate", "examine", "review", "weigh", "study"}
+
+
+def deliberated(node) -> bool:
+    """A thing weighed in the passive with no one named ('membership is not being considered',
+    'was not discussed'): an agenda described, not anyone's position on it."""
+    return node.lemma_.lower() in WEIGHING and any(c.dep_ == "nsubjpass" for c in node.children) \
+        and not any(c.dep_ == "agent" for c in node.children)
+
+
+FACTIVE = {"surprising", "surprise", "clear", "obvious", "natural", "logical", "understandable", "strange", "secret",
+           "coincidence", "accident", "news"}
+
+
+def factive(node, previous) -> bool:
+    """'It is not surprising that the party will not agree …': whether or not it surprises, the
+    clause is asserted; the copula's negation is not the clause's."""
+    return node.lemma_.lower() in COPULAS and previous.dep_ == "ccomp" and any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in FACTIVE for c in node.children)

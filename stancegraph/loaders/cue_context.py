@@ -151,6 +151,17 @@ def stance_named(node, previous, lexicon) -> bool:
         and not any(c.dep_ == "amod" and lexicon.polarity_class(c.lemma_, "ADJ") for c in node.children)
 
 
+def second_object(conjunct, noun, lexicon):
+    """'North Macedonia's support for Ukraine's aspirations and the invitation …', parsed with the
+    invitation beside the support: a conjunct of a stance noun, with no owner of its own, that
+    follows the noun's object is a second object of it (that object, to climb from), or None."""
+    if conjunct.dep_ != "conj" or conjunct.pos_ != "NOUN" or noun.pos_ != "NOUN" \
+            or any(c.dep_ == "poss" for c in conjunct.children) or lexicon.polarity_class(noun.lemma_, "NOUN") is None:
+        return None
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "to") and c.i < conjunct.i
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
 CONSEQUENCE_WORDS = {"so", "therefore", "thus", "hence"}
 
 

@@ -82,12 +82,16 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
 
 
 # two capitalised words right after a named body: 'the Chairman of the Verkhovna Rada of Ukraine Ruslan Stefanchuk'
-_NAME_AFTER_BODY = re.compile(r"^ ([A-Z][a-z]+ [A-Z][a-z]+)\b(?! of\b)")
+_NAME_AFTER_BODY = re.compile(r"^ ([A-Z][a-z\u00C0-\u024F]+ [A-Z\u00C0-\u024F][a-z\u00C0-\u024F]+)\b(?! of\b)")
+# the title whose holder the name is: 'the Prime Minister of Montenegro Dritan Abazović'
+_TITLE_OF_BEFORE = re.compile(r"\b(?:President|Prime Minister|Minister(?: [A-Z]\w+)*|Chancellor|Speaker|Chairman|"
+                              r"Chairwoman|Ambassador|Secretary(?: [A-Z]\w+)*) of (?:the )?$")
 
 
 def _names_after_a_body(state: ArticleState, sentence: Sentence, mentions: list[Mention]) -> list[tuple[int, int, str]]:
     """A title's name the recogniser ran into the body before it (it tags 'Ukraine' and leaves
-    'Ruslan Stefanchuk'): a person's when the article also uses the last word alone before a verb."""
+    'Ruslan Stefanchuk'): a person's when the article also uses the last word alone before a verb,
+    or when a title 'of' the body comes before it ('the Prime Minister of Montenegro Dritan Abazović')."""
     found = []
     for mention in mentions:
         match = _NAME_AFTER_BODY.match(sentence.text[mention.end - sentence.start:])
@@ -95,8 +99,9 @@ def _names_after_a_body(state: ArticleState, sentence: Sentence, mentions: list[
             continue
         start = mention.end + match.start(1)
         end = start + len(match.group(1))
+        titled = _TITLE_OF_BEFORE.search(sentence.text[:mention.start - sentence.start])
         if any(m.start < end and start < m.end for m in mentions) or not _name_like(match.group(1)) \
-                or not _said_alone(match.group(1).split()[-1], state.article.text):
+                or not (titled or _said_alone(match.group(1).split()[-1], state.article.text)):
             continue
         found.append((start, end, match.group(1)))
     return found
@@ -135,6 +140,31 @@ def merge_name_tails(state: ArticleState) -> None:
         del state.new_actors[actor.id]
         for found in state.mentions.values():
             found[:] = [dataclasses.replace(m, actor=fuller[0].id) if m.actor == actor.id else m for m in found]
+
+
+def merge_misspelled(state: ArticleState) -> None:
+    """'Talat Xhaferi' and, later, 'Talat Xhafer': a found person's name spelled again with one
+    letter of the surname added, dropped or changed is the person named first (a news text's
+    typing error, not a second person of that given name)."""
+    first_seen = {m.actor: m.start for _, found in sorted(state.mentions.items(), reverse=True) for m in reversed(found)}
+    people = sorted((a for a in state.new_actors.values() if a.type == "Person" and len(a.name.split()) == 2),
+                    key=lambda a: first_seen.get(a.id, 1 << 60))
+    for later_at, actor in enumerate(people):
+        given, surname = actor.name.split()
+        same = next((a for a in people[:later_at] if a.id in state.new_actors and a.name.split()[0] == given
+                     and len(surname) >= 5 and _one_letter_apart(a.name.split()[1], surname)), None)
+        if same is None:
+            continue
+        del state.new_actors[actor.id]
+        for found in state.mentions.values():
+            found[:] = [dataclasses.replace(m, actor=same.id) if m.actor == actor.id else m for m in found]
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i + (len(a) > len(b)):] == b[i + (len(b) > len(a)):]
 
 
 def relations_again(state: ArticleState, sentence: Sentence, index: ActorIndex) -> None:
@@ -200,6 +230,7 @@ def surnames_of_found_people(state: ArticleState, index: ActorIndex) -> None:
     when the article opens a sentence with its last word alone."""
     merge_initialled(state)
     merge_name_tails(state)
+    merge_misspelled(state)
     first_named: dict[str, tuple[int, str]] = {}  # surname -> (first sentence, actor)
     for sentence in state.sentences:
         for m in state.mentions.get(sentence.index, ()):

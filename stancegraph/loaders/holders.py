@@ -235,6 +235,9 @@ def subject_of(node, lexicon: Lexicon | None = None):
         # (not inside what someone demands: 'demands that Ukraine keep its status, abandoning …')
         if node.dep_ != "advcl" or depictive or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             return subject_of(node.head, lexicon)  # 'Bush had arrived in Romania determined to give …'
+    if node.dep_ == "acl" and node.head.dep_ == "ROOT" and node.head.pos_ in ("PROPN", "NOUN") \
+            and node.tag_ in ("VBN", "VBD") and node.i > 0 and node.doc[node.i - 1].text == ",":
+        return node.head  # 'Rasmussen, the former Secretary General, advocated …': the main verb parsed as a participle
     if node.dep_ in ("relcl", "acl") and node.tag_ != "VBN":
         author = document_author(node.head, lexicon)  # 'a statement calling for …', 'a bill which sets …'
         author = author if author is not None else goal_owner(node.head) if node.dep_ == "acl" else None

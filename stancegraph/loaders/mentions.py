@@ -148,7 +148,7 @@ def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, 
         start, end = shadow.span(phrase, sentence.start)
         if any(m.is_person and m.start < end and start < m.end for m in found):
             continue
-        person = apposed_person(shadow, phrase)
+        person = apposed_person(shadow, phrase, phrases)
         if person is None and _UNKNOWN_NAME_AFTER.match(shadow.text[phrase.end:]):
             continue  # 'Latvia's foreign minister, Krišjānis Kariņš': a name the dictionary lacks, not the day's holder
         if person is None:

@@ -257,7 +257,13 @@ def _judged_by_adjective(noun, lexicon: Lexicon) -> str | None:
                  if (kind := lexicon.polarity_class(j.lemma_, "ADJ")) in ("support", "oppose")), None)
 
 
+BEST_WAYS = {"only", "best", "surest", "right"}  # 'the only way … is by opening accession talks'
+
+
 def copular_class(node, lexicon: Lexicon) -> str | None:
+    subject = next((c for c in node.children if c.dep_ == "nsubj" and c.lemma_.lower() in ("way", "path", "means")), None)
+    if subject is not None and any(m.lower_ in BEST_WAYS for m in subject.children):
+        return None if is_negated(node) else "support"  # 'is not the only way' says only that others exist
     if _left_open(node):  # a question kept open (mixed); 'not open for discussion' rules it out, negated by the caller
         if any(t.lower_ == "during" and t.dep_ == "prep" for t in node.subtree):
             return None  # 'was a key question of discussion during the meeting': what was discussed there
@@ -339,57 +345,3 @@ def proposes(verb) -> bool:
     proposal, not a report ('suggested that …')."""
     return verb.lemma_.lower() in ("suggest", "recommend") and any(
         c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)
-
-
-def excessive(node, previous) -> bool:
-    """The infinitive the walk comes from is what 'too early', 'too soon', 'too weak' rules out."""
-    if previous.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in previous.children):
-        return False
-    degrees = [node] + [c for c in node.children if c.dep_ in ("acomp", "advmod", "attr") and c.i != previous.i]
-    return any(d.pos_ in ("ADJ", "ADV") and d.i > 0 and d.doc[d.i - 1].lower_ == "too"
-               and d.doc[d.i - 1].head.i == d.i for d in degrees)
-
-
-def none_there(node) -> bool:
-    """'there is no question of membership while the war continues': the time clause hangs on
-    a denied existence."""
-    return node.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in node.children) and any(
-        c.dep_ == "attr" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in node.children)
-
-
-def traded_for(previous) -> bool:
-    """The walk arrives through 'in exchange for …' or 'in return for …': what one gets in a
-    trade is wanted, whatever is given for it ('gave up its bid in exchange for guarantees')."""
-    return previous.dep_ == "prep" and previous.lower_ == "in" and any(
-        c.dep_ == "pobj" and c.lemma_.lower() in ("exchange", "return") for c in previous.children)
-
-
-PURPOSE_NOUNS = {"aim", "goal", "purpose", "view", "order", "intention", "objective"}
-
-
-def purpose_of(node, previous) -> bool:
-    """The walk arrives through 'with the aim of …', 'with a view to …' or 'in order to …': the
-    act the phrase hangs on is done for what it names."""
-    return node.dep_ == "prep" and node.lower_ in ("with", "in") and previous.dep_ == "pobj" \
-        and previous.lemma_.lower() in PURPOSE_NOUNS
-
-
-DELIBERATING = {"consider", "discuss", "debate", "examine", "review", "weigh", "study"}
-
-
-def deliberated(node) -> bool:
-    """A thing weighed in the passive with no one named ('membership is not being considered',
-    'was not discussed'): an agenda described, not anyone's position on it."""
-    return node.lemma_.lower() in DELIBERATING and any(c.dep_ == "nsubjpass" for c in node.children) \
-        and not any(c.dep_ == "agent" for c in node.children)
-
-
-FACTIVE = {"surprising", "surprise", "clear", "obvious", "natural", "logical", "understandable", "strange", "secret",
-           "coincidence", "accident", "news"}
-
-
-def factive(node, previous) -> bool:
-    """'It is not surprising that the party will not agree …': whether or not it surprises, the
-    clause is asserted; the copula's negation is not the clause's."""
-    return node.lemma_.lower() in COPULAS and previous.dep_ == "ccomp" and any(
-        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in FACTIVE for c in node.children)

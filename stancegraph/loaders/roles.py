@@ -189,7 +189,7 @@ def relations_in(shadow: Shadow, phrases: list[RolePhrase], index: ActorIndex,
     'its foreign minister' refers to."""
     found: list[Relation] = []
     for phrase in phrases:
-        person = apposed_person(shadow, phrase)
+        person = apposed_person(shadow, phrase, phrases)
         if person is None:
             continue
         if phrase.its:
@@ -266,14 +266,18 @@ def _with_own_organisation(phrase: RolePhrase, person: str, index: ActorIndex, d
     return RolePhrase(phrase.start, phrase.end, phrase.role, held[0].of, phrase.former) if held else None
 
 
-def apposed_person(shadow: Shadow, phrase: RolePhrase) -> str | None:
+def apposed_person(shadow: Shadow, phrase: RolePhrase, phrases: list[RolePhrase] = ()) -> str | None:
+    """The person a role description stands beside; a second description joined by 'and' to one
+    that does ('Rasmussen, the former Secretary General of NATO and ex-Prime Minister of
+    Denmark') describes the same person."""
     after = _APPOSED_AFTER.match(shadow.text[phrase.end:])
     if after:
         return shadow.slot(after.group(1)).actor
     before = _APPOSED_BEFORE.search(shadow.text[:phrase.start])
     if before:
         return shadow.slot(before.group(1)).actor
-    return None
+    first = next((p for p in phrases if shadow.text[p.end:phrase.start] == " and "), None)
+    return apposed_person(shadow, first) if first is not None else None
 
 
 def _predicate_for(phrase: RolePhrase, person: str, index: ActorIndex, date: str | None) -> str | None:

@@ -61,20 +61,31 @@ def quote_speakers(regions: Regions, analysed, labels: dict[tuple[int, int], str
     return speakers
 
 
+# 'Statement by former NATO Secretary General Anders Fogh Rasmussen on …': a press release's heading
+STATEMENT_HEADING = re.compile(r"(?:(?:joint|press|official|written|video) )?(?:statement|remarks|speech|address|message)"
+                               r" (?:by|of|from)\b", re.IGNORECASE)
+
+
 def labelled_quotations(text: str, regions: Regions, sentences: list[Sentence], mentions) -> dict[tuple[int, int], str]:
     """'Jens Stoltenberg:' closing one paragraph and a quotation opening the next: the name
     before the colon is the speaker, as in a transcript. Only a label of one actor and a few
-    words ('NATO Secretary General Jens Stoltenberg:'), never a clause."""
+    words ('NATO Secretary General Jens Stoltenberg:'), never a clause; or a heading that says
+    whose statement follows ('Statement by … Anders Fogh Rasmussen on …'), its first person."""
     labels = {}
     for sentence in sentences:
-        if not sentence.text.rstrip().endswith(":"):
-            continue
         found = mentions[sentence.index]
-        actors = {m.actor for m in found}
-        outside = re.sub(r"\s+", " ", "".join(c for i, c in enumerate(sentence.text, sentence.start)
-                                            if not any(m.start <= i < m.end for m in found)))
-        if len(actors) != 1 or len(outside.strip(" :").split()) > 3:
+        heading = STATEMENT_HEADING.match(sentence.text.strip())
+        people = [m.actor for m in found if m.is_person]
+        if heading and people:
+            actors = {people[0]}
+        elif not sentence.text.rstrip().endswith(":"):
             continue
+        else:
+            actors = {m.actor for m in found}
+            outside = re.sub(r"\s+", " ", "".join(c for i, c in enumerate(sentence.text, sentence.start)
+                                                if not any(m.start <= i < m.end for m in found)))
+            if len(actors) != 1 or len(outside.strip(" :").split()) > 3:
+                continue
         region = regions.around(sentence.end, len(text))  # the next quotation after the label
         if region and region[0] >= sentence.end and not text[sentence.end:region[0]].strip():
             labels[region] = actors.pop()

@@ -19,7 +19,7 @@ from .attribution import Frame
 from .cue_context import (
     EVENT_VERBS, able_to, asked_about, compared_against, contrasted_away, cue_head, denied_by_no, draws_from,
     enclosing_frame, existential, going_to, heads_time_clause, imposed, in_question, in_side_clause, innermost_frame,
-    nearest_frame, normative, obtained_in_condition, own_pursuit, owned_noun, put_aside, some_others,
+    nearest_frame, normative, obtained_in_condition, own_pursuit, owned_noun, put_aside, second_object, some_others,
     speakerless_frame, stance_named, substituted, takes_subject_theme, used_as,
 )
 from .conditions import WARNING_VERBS, condition_clause, gated, gives_reason, supposes_it, warned_supposition
@@ -31,14 +31,11 @@ from .plans import acting_owner, plan_owner, spelled_out_by_plan
 from .lexicon import Lexicon
 from .signatories import with_signatories
 from .negation import ABILITY, doubted, expected_not, is_negated, only_a_fool, outside_scope
-from .predicates import (
-    COPULAS, OWN_PURSUITS, PURSUITS, deliberated, excessive, factive, idiom, names_something,
-    none_there, phrasal, predicate_class, purpose_of, traded_for,
-)
+from .predicates import COPULAS, OWN_PURSUITS, PURSUITS, idiom, names_something, phrasal, predicate_class
 from .at_frame import close_at_frame, condition_of_concession
 from .clause_readings import (
-    DISCUSSED, brought_with, construction_class, discussed_possibility, judged_out, lacking, made_clear, reacts,
-    sets_as_goal, traded_kind,
+    DISCUSSED, brought_with, construction_class, deliberated, discussed_possibility, excessive, factive, judged_out,
+    lacking, made_clear, none_there, purpose_of, reacts, sets_as_goal, traded_for, traded_kind,
 )
 from .walk import CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, refutation
 
@@ -114,6 +111,10 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             return found
         if previous.dep_ == "appos" and node.i != head.i and not ctx.resolver.actors(node) and not contrast:
             return found  # 'a MAP - a list of goals nations had to meet before joining': a definition
+        inner = second_object(previous, node, ctx.lexicon) if node.i != head.i else None
+        if inner is not None:  # 'North Macedonia's support for Ukraine's aspirations and the invitation …'
+            previous, node = inner, inner.head
+            continue
         if previous.dep_ == "conj" and node.i != head.i:
             walk.but_not = previous.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ == "cc" and c.lower_ == "but" for c in (*previous.children, *node.children))
@@ -194,10 +195,12 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = traded_kind(node, walk) if not locked else kind
     if kind is None and walk.supposed and node.lemma_.lower() in WARNING_VERBS:
         kind = "oppose"  # 'threatened retaliation should Ukraine join': a warning of what would follow
-    if kind == "oppose" and node.lemma_.lower() in ("decline", "refuse") and previous.dep_ == "xcomp" \
-            and (previous.lemma_.lower() in lexicon.speech and not any(c.dep_ == "dobj" for c in previous.children)
-                 or previous.lemma_.lower() in EVASIONS and phrasal(previous) not in lexicon.phrasal
-                 and not grants_step(previous)):
+    declined = previous if previous.dep_ == "xcomp" else next(
+        (g for g in previous.children if g.dep_ == "pcomp"), None) if previous.lower_ == "from" else None
+    if kind == "oppose" and node.lemma_.lower() in ("decline", "refuse", "refrain") and declined is not None \
+            and (declined.lemma_.lower() in lexicon.speech and not any(c.dep_ == "dobj" for c in declined.children)
+                 or declined.lemma_.lower() in EVASIONS and phrasal(declined) not in lexicon.phrasal
+                 and not grants_step(declined)):
         # 'refused to admit Ukraine' is no evasion, nor 'refused to give up its bid'
         kind = "mixed"  # 'declined to say when an invitation might come' evades, it does not oppose
     if kind == "oppose" and node.lemma_.lower() in ("avoid", "evade", "dodge", "sidestep") and previous.dep_ == "dobj" \
