@@ -160,9 +160,10 @@ def _note_phrases(node, walk: _Walk, lexicon: Lexicon) -> None:
 
 
 def _clause_tokens(node):
-    """The predicate with its own modifiers, not the clauses it governs."""
-    return [node] + [c for c in node.children if c.dep_ in ("neg", "advmod", "npadvmod", "acomp", "prep", "attr", "aux")
-                     for c in c.subtree]
+    """The predicate with its own modifiers, not the clauses it governs, in the sentence's order."""
+    return sorted([node] + [c for c in node.children if c.dep_ in ("neg", "advmod", "npadvmod", "acomp", "prep", "attr",
+                                                                    "aux", "prt")
+                            for c in c.subtree], key=lambda t: t.i)
 
 
 def _claim(holders, walk: _Walk, frame: Frame | None, node, lexicon: Lexicon,
