@@ -256,8 +256,8 @@ def _did_likewise(verb) -> bool:
     the sentence before reported, with nothing of one's own to follow or do."""
     lemma, children = verb.lemma_.lower(), list(verb.children)
     if lemma == "follow":
-        return not any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp", "prt", "nsubjpass") or c.dep_ == "prep" and c.lower_ in ("with", "by")
-                       for c in children)
+        return not any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp", "prt", "nsubjpass")
+                       or c.dep_ == "prep" and c.lower_ in ("with", "by") for c in children)
     return lemma == "do" and any(c.lower_ in ("same", "likewise") and c.dep_ in ("dobj", "advmod") for c in children)
 
 

@@ -202,9 +202,8 @@ def subject_of(node, lexicon: Lexicon | None = None):
             # 'The United States, which supports …': the relative pronoun stands for its antecedent,
             # and a document's for who issued it ('adopted a bill which sets …')
             if node.dep_ == "relcl" and child.lower_ in ("which", "who", "that"):
-                joined = group_joined(node.head)  # 'is among the nations that back …'
-                return document_author(node.head, lexicon) or (subject_of(joined, lexicon) if joined is not None
-                                                               else node.head)
+                # 'is among the nations that back …': one of them
+                return document_author(node.head, lexicon) or _as_member(node.head, lexicon)
             if child.lower_ == "they" and node.dep_ == "conj" and node.head.dep_ == "ROOT":
                 # 'The Italian authorities announced …, but they may participate …': the first clause's subject
                 first = subject_of(coordinated_with(node), lexicon)
@@ -237,16 +236,14 @@ def subject_of(node, lexicon: Lexicon | None = None):
             return subject_of(node.head, lexicon)  # 'Bush had arrived in Romania determined to give …'
     if node.dep_ == "acl" and node.head.dep_ == "ROOT" and node.head.pos_ in ("PROPN", "NOUN") \
             and node.tag_ in ("VBN", "VBD") and node.i > 0 and node.doc[node.i - 1].text == ",":
-        return node.head  # 'Rasmussen, the former Secretary General, advocated …': the main verb parsed as a participle
+        return node.head  # 'Rasmussen, the former Secretary General, advocated …': a main verb parsed as a participle
     if node.dep_ in ("relcl", "acl") and node.tag_ != "VBN":
         author = document_author(node.head, lexicon)  # 'a statement calling for …', 'a bill which sets …'
         author = author if author is not None else goal_owner(node.head) if node.dep_ == "acl" else None
         if author is None and node.head.dep_ == "attr" and node.head.head.lemma_ == "be":
             return subject_of(node.head.head, lexicon)  # 'the Czech Republic was the first country to sign …'
-        joined = group_joined(node.head) if author is None else None
-        if joined is not None:
-            return subject_of(joined, lexicon)  # 'joined a growing list of nations backing …'
-        return author if author is not None else node.head  # 'allies that want …'; 'the former chief called for …' misparsed as acl
+        # 'allies that want …'; 'the former chief called for …' misparsed as acl; 'joined a list of nations backing …'
+        return author if author is not None else _as_member(node.head, lexicon)
     if node.pos_ == "ADP" and node.head.i != node.i:
         return subject_of(node.head, lexicon)
     if node.dep_ == "pcomp" and node.head.head.i != node.head.i:
@@ -281,6 +278,12 @@ def group_joined(members):
     return None
 
 
+def _as_member(noun, lexicon: Lexicon | None):
+    """The one who joins or stands among the group a noun describes, else the noun itself."""
+    joined = group_joined(noun)
+    return subject_of(joined, lexicon) if joined is not None else noun
+
+
 def _named_before(noun, lexicon: Lexicon | None):
     """'the U.S. commitment for Ukraine to join', 'Russian demands': a name or a demonym before a
     stance noun owns it, as a possessive would (one the noun already carries, 'NATO membership', is the topic's)."""
@@ -313,8 +316,8 @@ ISSUING = {"issue", "sign", "adopt", "pass", "approve", "publish", "release", "s
            "table", "register", "introduce", "unveil", "present", "post", "put", "deliver", "make", "file", "co-sign",
            "cosign", "endorse", "join", "prepare", "circulate", "hand", "tweet"}
 # what a holder does with a position of its own: 'support for … was voiced by Italy'
-VOICING = ISSUING | {"express", "voice", "raise", "declare", "state", "announce", "affirm", "reaffirm", "reiterate", "repeat",
-                     "restate", "confirm", "signal", "pledge", "show", "offer", "lend", "give"}
+VOICING = ISSUING | {"express", "voice", "raise", "declare", "state", "announce", "affirm", "reaffirm", "reiterate",
+                     "repeat", "restate", "confirm", "signal", "pledge", "show", "offer", "lend", "give"}
 
 
 def document_author(noun, lexicon: Lexicon | None):

@@ -62,7 +62,7 @@ class Lexicon:
     def stance_forms(self) -> re.Pattern[str]:
         """A cheap test that a sentence may speak or take a position."""
         words = set(self.speech) | set(self.experiencer) | set(self.rallying) | set(self.similar_nouns) | {"according"}
-        words |= {"follow", "same", "likewise", "join"}  # 'Slovakia and Poland followed', 'did the same': the position before
+        words |= {"follow", "same", "likewise", "join"}  # 'Poland followed', 'did the same': the position before
         words |= {phrase.split()[0] for phrase in self.phrasal}
         for lemmas in self.classes.values():
             words |= {w for w in lemmas if " " not in w}
