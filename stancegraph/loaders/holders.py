@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .credit import approves, credited_party
 from .lexicon import Lexicon
 from .predicates import PURSUITS, noun_phrase_class
 from .resolve import OFFICE_NOUNS, Resolver
@@ -37,6 +38,9 @@ def joined_partners(node, resolver: Resolver) -> list[str]:
     France': a signatory too."""
     if node.dep_ == "pcomp" and node.head.head.lemma_.lower() == "join":
         return [a for c in node.head.head.children if c.dep_ == "dobj" for a in resolver.actors(c)]
+    if approves(node):  # 'Zelensky thanked Iceland for supporting …': the one who thanks agrees
+        thanker = subject_of(node.head.head)
+        return resolver.actors(thanker) if thanker is not None else []
     if node.lemma_.lower() in SIGNING_VERBS and node.dep_ != "relcl":  # not 'the pacts Kyiv has signed with …'
         return signed_with(node, signed(node, AGREEMENTS), resolver)
     if node.lemma_.lower() in ("agree", "concur") and not any(c.dep_ == "neg" for c in node.children):
@@ -246,6 +250,8 @@ def subject_of(node, lexicon: Lexicon | None = None):
         return author if author is not None else _as_member(node.head, lexicon)
     if node.pos_ == "ADP" and node.head.i != node.i:
         return subject_of(node.head, lexicon)
+    if credited_party(node) is not None:
+        return credited_party(node)  # 'thanked Iceland for supporting …': Iceland supports it
     if node.dep_ == "pcomp" and node.head.head.i != node.head.i:
         return subject_of(node.head.head, lexicon)  # 'joined Poland in calling for …'
     if node.pos_ == "NOUN" and node.dep_ == "appos" and node.head.i != node.i:

@@ -257,13 +257,16 @@ def _judged_by_adjective(noun, lexicon: Lexicon) -> str | None:
                  if (kind := lexicon.polarity_class(j.lemma_, "ADJ")) in ("support", "oppose")), None)
 
 
-BEST_WAYS = {"only", "best", "surest", "right"}  # 'the only way … is by opening accession talks'
+BEST_WAYS = {"only", "best", "surest", "right", "reliable", "effective", "fastest", "quickest"}
+WAYS = {"way", "path", "means"}
 
 
 def copular_class(node, lexicon: Lexicon) -> str | None:
-    subject = next((c for c in node.children if c.dep_ == "nsubj" and c.lemma_.lower() in ("way", "path", "means")), None)
-    if subject is not None and any(m.lower_ in BEST_WAYS for m in subject.children):
-        return None if is_negated(node) else "support"  # 'is not the only way' says only that others exist
+    # 'the only way … is by opening accession talks', 'inviting Ukraine is a reliable way to …':
+    # a best way backs what it is; 'is not the only way' says only that others exist
+    way = next((c for c in node.children if c.dep_ in ("nsubj", "attr") and c.lemma_.lower() in WAYS), None)
+    if way is not None and any(m.lower_ in BEST_WAYS for m in way.children):
+        return None if is_negated(node) else "support"
     if _left_open(node):  # a question kept open (mixed); 'not open for discussion' rules it out, negated by the caller
         if any(t.lower_ == "during" and t.dep_ == "prep" for t in node.subtree):
             return None  # 'was a key question of discussion during the meeting': what was discussed there

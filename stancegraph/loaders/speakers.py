@@ -140,10 +140,31 @@ def said_in_the_next_sentence(analysed, lexicon) -> dict[int, str]:
     said = {}
     for (before, *_), (sentence, doc, resolver, _) in zip(analysed, analysed[1:]):
         if sentence.index == before.index + 1:
-            speaker = says_the_sentence_before(doc, resolver, lexicon)
+            speaker = says_the_sentence_before(doc, resolver, lexicon) or (
+                _writer_closing(sentence, resolver) if sentence.paragraph == before.paragraph else None)
             if speaker:
                 said[before.index] = speaker
     return said
+
+
+_WRITES_CLOSING = re.compile(r",\s*(?:writes|wrote)\s+[^,]{2,80}?\.?\s*$")
+
+
+def _writer_closing(sentence, resolver) -> str | None:
+    """'…, the time to do so is clearly now, writes Raimond Kaljulaid.' closing an opinion
+    piece's first paragraph: the writer's is the paragraph before it, too."""
+    closing = _WRITES_CLOSING.search(sentence.text)
+    if closing is None:
+        return None
+    start = sentence.start + closing.start()
+    people = [m.actor for m in resolver.mentions if m.start >= start and (m.is_person or _a_full_name(m.text))]
+    return people[0] if len(people) == 1 else None
+
+
+def _a_full_name(text: str) -> bool:
+    """Two or three capitalised words: a writer the recogniser has not typed a person yet."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
 
 
 def signed_quotations(analysed) -> dict[int, str]:
