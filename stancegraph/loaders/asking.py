@@ -1,6 +1,7 @@
 """What is asked of someone: a demand, a wish or an expectation whose content is another's act
 ('urged that NATO invite Ukraine', 'Lithuania's expectation that NATO would reaffirm …'). The one
-asked holds no position by it, and what it is asked to say has not been said."""
+asked holds no position by it, and what it is asked to say has not been said. And what is asked
+about: the topic of a question is no one's position ('Asked about Ukraine's membership, …')."""
 
 from __future__ import annotations
 
@@ -45,3 +46,29 @@ def demanded(node) -> bool:
     return node.dep_ == "ccomp" and node.head.lemma_.lower() in DEMANDING and not any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in node.children) \
         and not asked_passively(node.head)
+
+
+QUESTION_WORDS = {"how", "whether", "if", "what", "why", "when", "where", "which", "who"}
+
+
+def asked_about(node, previous) -> bool:
+    """'Asked about Ukraine's membership, …', 'asked whether Ukraine should join', 'asked how the
+    proposal differs from membership': the topic of a question, which states no one's position
+    ('asked NATO to invite Ukraine' is a request, and stays one)."""
+    if node.lemma_.lower() not in ("ask", "question") or node.pos_ != "VERB":
+        return False
+    if previous.dep_ == "prep" and previous.lower_ == "about":
+        return True
+    return previous.dep_ in ("ccomp", "advcl", "xcomp") and any(
+        c.lower_ in QUESTION_WORDS and c.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr") for c in previous.children)
+
+
+def in_question(node) -> bool:
+    """'Asked about Slovenia's potential support for …': a stance noun inside what was asked about
+    is the question's, whoever owns it."""
+    child = node
+    while child.head.i != child.i:
+        if asked_about(child.head, child):
+            return True
+        child = child.head
+    return False

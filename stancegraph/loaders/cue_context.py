@@ -117,32 +117,6 @@ def compared_against(head) -> bool:
     return False
 
 
-QUESTION_WORDS = {"how", "whether", "if", "what", "why", "when", "where", "which", "who"}
-
-
-def asked_about(node, previous) -> bool:
-    """'Asked about Ukraine's membership, …', 'asked whether Ukraine should join', 'asked how the
-    proposal differs from membership': the topic of a question, which states no one's position
-    ('asked NATO to invite Ukraine' is a request, and stays one)."""
-    if node.lemma_.lower() not in ("ask", "question") or node.pos_ != "VERB":
-        return False
-    if previous.dep_ == "prep" and previous.lower_ == "about":
-        return True
-    return previous.dep_ in ("ccomp", "advcl", "xcomp") and any(
-        c.lower_ in QUESTION_WORDS and c.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr") for c in previous.children)
-
-
-def in_question(node) -> bool:
-    """'Asked about Slovenia's potential support for …': a stance noun inside what was asked about
-    is the question's, whoever owns it."""
-    child = node
-    while child.head.i != child.i:
-        if asked_about(child.head, child):
-            return True
-        child = child.head
-    return False
-
-
 def stance_named(node, previous, lexicon) -> bool:
     """'highlighted the European stance on security commitments', 'discussed their positions on
     membership': a stance named by its topic, as the object of a verb, says nothing of its polarity."""

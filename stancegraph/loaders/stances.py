@@ -14,11 +14,11 @@ from .acts import (
     EVASIONS, backs_others, controller, decided, decision_taken, deed, evasion, forecast, grants_step, modal,
     others_agreement, own_side, third_party, undecided,
 )
-from .asking import DEMANDING, WISHING, demanded
+from .asking import DEMANDING, WISHING, asked_about, demanded, in_question
 from .attribution import Frame
 from .cue_context import (
-    EVENT_VERBS, able_to, asked_about, compared_against, contrasted_away, cue_head, denied_by_no, draws_from,
-    enclosing_frame, existential, going_to, heads_time_clause, imposed, in_question, in_side_clause, innermost_frame,
+    EVENT_VERBS, able_to, compared_against, contrasted_away, cue_head, denied_by_no, draws_from,
+    enclosing_frame, existential, going_to, heads_time_clause, imposed, in_side_clause, innermost_frame,
     nearest_frame, normative, obtained_in_condition, own_pursuit, owned_noun, put_aside, second_object, some_others,
     speakerless_frame, stance_named, substituted, takes_subject_theme, used_as,
 )
