@@ -29,7 +29,7 @@ _MEDIUM_BEFORE = re.compile(r"\b(?:newspaper|magazine|weekly|daily|outlet|broadc
 
 # a department or title word the recogniser takes into a name before two more ('Defense Guido Crosetto')
 _LEADING_TITLE = re.compile(r"(?:(?:Defen[cs]e|Foreign|Interior|Finance|Justice|Economy|Deputy|Minister|Secretary|"
-                            r"President|Chancellor|Premier|Senator|Speaker|Envoy|Ambassador|General|Admiral) )+"
+                            r"President|Chancellor|Premier|Senator|Speaker|Envoy|Ambassador|General|Admiral|Spokes(?:man|woman|person)) )+"
                             r"(?=[A-Z][\w'’-]+ [A-Z])")
 _INSTITUTION_WORD = re.compile(r"\b(?:Agency|Ministry|Council|Committee|Department|Office|Forces?|Command|Staff|Service|"
                                r"Bureau|Institute|Party|Union|Alliance|Group|Court|Assembly|Parliament|Commission)\b")
