@@ -100,7 +100,7 @@ def _names_after_a_body(state: ArticleState, sentence: Sentence, mentions: list[
         start = mention.end + match.start(1)
         end = start + len(match.group(1))
         titled = _TITLE_OF_BEFORE.search(sentence.text[:mention.start - sentence.start])
-        if any(m.start < end and start < m.end for m in mentions) or not _name_like(match.group(1)) \
+        if any(m.start < end and start < m.end for m in mentions) or not name_like(match.group(1)) \
                 or not (titled or _said_alone(match.group(1).split()[-1], state.article.text)):
             continue
         found.append((start, end, match.group(1)))
@@ -122,10 +122,7 @@ def merge_initialled(state: ArticleState) -> None:
                   and a.name.split()[-1] == surname and a.name[:1] == initial and a.id != actor.id]
         if len(people) != 1:
             continue
-        del state.new_actors[actor.id]
-        for found in state.mentions.values():
-            found[:] = [dataclasses.replace(m, actor=people[0].id, is_person=True) if m.actor == actor.id else m
-                        for m in found]
+        _merge(state, actor.id, people[0].id, is_person=True)
 
 
 def merge_name_tails(state: ArticleState) -> None:
@@ -137,9 +134,7 @@ def merge_name_tails(state: ArticleState) -> None:
         fuller = [a for a in state.new_actors.values() if a.type == "Person" and a.name.endswith(" " + actor.name)]
         if len(fuller) != 1:
             continue
-        del state.new_actors[actor.id]
-        for found in state.mentions.values():
-            found[:] = [dataclasses.replace(m, actor=fuller[0].id) if m.actor == actor.id else m for m in found]
+        _merge(state, actor.id, fuller[0].id)
 
 
 def merge_misspelled(state: ArticleState) -> None:
@@ -155,9 +150,14 @@ def merge_misspelled(state: ArticleState) -> None:
                      and len(surname) >= 5 and _one_letter_apart(a.name.split()[1], surname)), None)
         if same is None:
             continue
-        del state.new_actors[actor.id]
-        for found in state.mentions.values():
-            found[:] = [dataclasses.replace(m, actor=same.id) if m.actor == actor.id else m for m in found]
+        _merge(state, actor.id, same.id)
+
+
+def _merge(state: ArticleState, gone: str, kept: str, **changes) -> None:
+    """The found actor `gone` is `kept`: its mentions point there (with `changes`), and it goes."""
+    del state.new_actors[gone]
+    for found in state.mentions.values():
+        found[:] = [dataclasses.replace(m, actor=kept, **changes) if m.actor == gone else m for m in found]
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
@@ -186,7 +186,7 @@ ORGANISATION_WORDS = frozenset("""
     rada senate service solidarity times tv union united university""".split())
 
 
-def _name_like(text: str) -> bool:
+def name_like(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
         and not ORGANISATION_WORDS & {w.lower() for w in words}
@@ -237,7 +237,7 @@ def surnames_of_found_people(state: ArticleState, index: ActorIndex) -> None:
             words = m.text.split()
             if m.kind != "ner" or len(words) < 2 or not words[-1][:1].isupper():
                 continue
-            if not m.is_person and _name_like(m.text) and _said_alone(words[-1], state.article.text):
+            if not m.is_person and name_like(m.text) and _said_alone(words[-1], state.article.text):
                 _retype_as_person(state, m.actor)
                 relations_again(state, sentence, index)  # "… representative to the UN, Vassily Nebenzia": a person's title now
             if m.actor in state.new_actors and state.new_actors[m.actor].type == "Person" or m.is_person:

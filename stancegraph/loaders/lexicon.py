@@ -62,7 +62,7 @@ class Lexicon:
     def stance_forms(self) -> re.Pattern[str]:
         """A cheap test that a sentence may speak or take a position."""
         words = set(self.speech) | set(self.experiencer) | set(self.rallying) | set(self.similar_nouns) | {"according"}
-        words |= {"follow", "same", "likewise", "join"}  # 'Poland followed', 'did the same': the position before
+        words |= TAKING_UP
         words |= {phrase.split()[0] for phrase in self.phrasal}
         for lemmas in self.classes.values():
             words |= {w for w in lemmas if " " not in w}
@@ -72,7 +72,7 @@ class Lexicon:
     def taking_up_forms(self) -> re.Pattern[str]:
         """A cheap test that a sentence may take up the position just reported, so that the one
         after it may do so in turn."""
-        return _forms(frozenset(self.similar_nouns | {"follow", "join", "same", "likewise"}))
+        return _forms(frozenset(self.similar_nouns | TAKING_UP))
 
     def polarity_class(self, lemma: str, pos: str = "VERB") -> str | None:
         part = PARTS.get(pos)
@@ -83,6 +83,9 @@ class Lexicon:
                 return polarity
         return None
 
+
+# words by which a sentence takes up the position before: 'Poland followed', 'did the same', 'joined this initiative'
+TAKING_UP = frozenset({"follow", "join", "same", "likewise"})
 
 IRREGULAR = {"say": ("said",), "tell": ("told",), "think": ("thought",), "write": ("wrote", "written"),
              "seek": ("sought",), "fight": ("fought",), "hold": ("held",), "give": ("gave", "given"),

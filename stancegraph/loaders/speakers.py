@@ -9,6 +9,7 @@ from bisect import bisect_left
 from ..model import JOURNALIST
 from .actors import ActorIndex
 from .attribution import Frame, colon_label, says_the_sentence_before
+from .found_names import name_like
 from .quotations import CLOSING_MARKS, Regions
 from .segment import Sentence
 from .walk import Claim
@@ -157,14 +158,9 @@ def _writer_closing(sentence, resolver) -> str | None:
     if closing is None:
         return None
     start = sentence.start + closing.start()
-    people = [m.actor for m in resolver.mentions if m.start >= start and (m.is_person or _a_full_name(m.text))]
+    # a writer the recogniser has not typed a person yet is still a name
+    people = [m.actor for m in resolver.mentions if m.start >= start and (m.is_person or name_like(m.text))]
     return people[0] if len(people) == 1 else None
-
-
-def _a_full_name(text: str) -> bool:
-    """Two or three capitalised words: a writer the recogniser has not typed a person yet."""
-    words = text.split()
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
 
 
 def signed_quotations(analysed) -> dict[int, str]:
