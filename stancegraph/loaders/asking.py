@@ -55,6 +55,9 @@ def asked_about(node, previous) -> bool:
     """'Asked about Ukraine's membership, …', 'asked whether Ukraine should join', 'asked how the
     proposal differs from membership': the topic of a question, which states no one's position
     ('asked NATO to invite Ukraine' is a request, and stays one)."""
+    if node.lemma_.lower() == "comment" and previous.dep_ == "prep" and previous.lower_ == "on" \
+            and node.head.lemma_.lower() in ("ask", "request", "question", "invite", "invitation"):
+        return True  # 'in response to a request to comment on remarks about Ukraine's accession'
     if node.lemma_.lower() not in ("ask", "question") or node.pos_ != "VERB":
         return False
     if previous.dep_ == "prep" and previous.lower_ == "about":

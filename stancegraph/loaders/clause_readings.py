@@ -151,3 +151,23 @@ def factive(node, previous) -> bool:
     clause is asserted; the copula's negation is not the clause's."""
     return node.lemma_.lower() in COPULAS and previous.dep_ == "ccomp" and any(
         c.dep_ in ("acomp", "attr") and c.lemma_.lower() in FACTIVE for c in node.children)
+
+
+SUBSTITUTES = {"substitute", "alternative", "replacement", "surrogate"}
+REPLACING = {"replace", "supplant", "supersede"}
+
+
+def stands_in_for(node, previous) -> bool:
+    """'would not accept guarantees as a substitute for membership', 'will not consider any
+    alternatives to joining': what stands in for the topic is against it."""
+    return node.pos_ == "NOUN" and node.lemma_.lower() in SUBSTITUTES and previous.dep_ == "prep" \
+        and previous.lower_ in ("for", "to")
+
+
+def none_of_it(noun) -> bool:
+    """'no alternative', 'no substitute': the noun denied by its determiner."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def replaces(node, previous) -> bool:
+    return node.pos_ == "VERB" and node.lemma_.lower() in REPLACING and previous.dep_ == "dobj"

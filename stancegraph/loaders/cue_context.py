@@ -334,6 +334,9 @@ def obtained_in_condition(token):
 SMALL_CLAUSE_HEADS = {"see", "want", "like", "get", "have", "need", "prefer", "keep", "leave"}
 
 
+RECEIVING = {"receive", "get", "gain", "obtain", "enjoy"}  # what its subject is given
+
+
 def takes_subject_theme(node, lexicon: Lexicon) -> bool:
     """Predicates that say something about their subject: 'membership is unrealistic',
     'an invitation should come', 'accession would cross a red line'."""
@@ -350,6 +353,8 @@ def takes_subject_theme(node, lexicon: Lexicon) -> bool:
         return True  # 'to make Nato membership a strategic goal'
     if node.lemma_.lower() in EVENT_VERBS or going_to(node, EVENT_VERBS):
         return True  # 'membership is not going to happen', 'an invitation will come'
+    if node.lemma_.lower() in RECEIVING and any(c.dep_ == "dobj" for c in node.children):
+        return True  # 'non-occupied territories receive protection under the NATO umbrella'
     if node.tag_ in ("VBN", "VBD") and node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in SMALL_CLAUSE_HEADS \
             and not any(c.dep_.startswith("aux") for c in node.children):
         return True  # 'keen to see Ukraine's membership fast-tracked': a passive small clause, the topic its patient
@@ -379,3 +384,8 @@ def imposed(node, lexicon: Lexicon) -> bool:
     governor = node.head
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in governor.children)
     return normative(governor, lexicon) or governor.lemma_.lower() in IMPOSING and passive
+
+
+def names_home(cue_head, ctx) -> bool:
+    """The cue says whose entry it is: 'Poland and Ukraine seek Ukraine's membership'."""
+    return any(ctx.home in ctx.resolver.actors(t) for t in (cue_head, *cue_head.children))

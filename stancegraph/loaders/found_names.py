@@ -11,6 +11,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from spacy.tokens import Span
+
 from ..model import Actor, Evidence, actor_id
 from .actors import ActorIndex, Mention, qualified
 from .article_state import ArticleState
@@ -44,7 +46,7 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
     """Whether NER found a person or organisation of two words or more that no mention covers."""
     mentions = state.mentions[sentence.index]
     added = False
-    for ent in doc.ents:
+    for ent in (_given_name_split_off(e, index.lookup) for e in doc.ents):
         # a lower-case 'the …' is too often a description ('the presidents office'); a capital one
         # opens a sentence ('The Joint Expeditionary Force comprises …') and is not part of the name
         name = re.sub(r"^The ", "", ent.text.strip(" ("))
@@ -79,6 +81,18 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
         added = True
     mentions.sort(key=lambda m: m.start)
     return added
+
+
+def _given_name_split_off(ent, known):
+    """'Natalia' tagged a place and 'Galibarenko' a person: a one-word place just before a
+    one-word person, and no place the dictionary knows, is the person's given name."""
+    if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
+        return ent
+    given = ent.doc[ent.start - 1]
+    if given.is_stop or not given.is_alpha or not given.text.istitle() or not given.whitespace_ \
+            or given.ent_type_ != "GPE" or given.ent_iob_ == "I" or known(given.text):
+        return ent
+    return Span(ent.doc, ent.start - 1, ent.end, label="PERSON")
 
 
 # two capitalised words right after a named body: 'the Chairman of the Verkhovna Rada of Ukraine Ruslan Stefanchuk'
@@ -140,17 +154,23 @@ def merge_name_tails(state: ArticleState) -> None:
 def merge_misspelled(state: ArticleState) -> None:
     """'Talat Xhaferi' and, later, 'Talat Xhafer': a found person's name spelled again with one
     letter of the surname added, dropped or changed is the person named first (a news text's
-    typing error, not a second person of that given name)."""
+    typing error, not a second person of that given name), under the spelling that capitalises
+    the surname ('Xavier betel', then 'Xavier Bettel')."""
     first_seen = {m.actor: m.start for _, found in sorted(state.mentions.items(), reverse=True) for m in reversed(found)}
-    people = sorted((a for a in state.new_actors.values() if a.type == "Person" and len(a.name.split()) == 2),
-                    key=lambda a: first_seen.get(a.id, 1 << 60))
-    for later_at, actor in enumerate(people):
+    names = sorted((a for a in state.new_actors.values() if len(a.name.split()) == 2),
+                   key=lambda a: first_seen.get(a.id, 1 << 60))
+    for later_at, actor in enumerate(names):
         given, surname = actor.name.split()
-        same = next((a for a in people[:later_at] if a.id in state.new_actors and a.name.split()[0] == given
-                     and len(surname) >= 5 and _one_letter_apart(a.name.split()[1], surname)), None)
+        same = next((a for a in names[:later_at] if a.id in state.new_actors and a.name.split()[0] == given
+                     and "Person" in (a.type, actor.type) and len(surname) >= 5
+                     and _one_letter_apart(a.name.split()[1].lower(), surname.lower())), None)
         if same is None:
             continue
-        _merge(state, actor.id, same.id)
+        gone, kept = (same, actor) if same.name.split()[1][:1].islower() and surname[:1].isupper() else (actor, same)
+        # 'Xavier betel', then 'Xavier Bettel': the name written as a name; a person, though the
+        # tagger took one of the spellings for a body
+        state.new_actors[kept.id] = dataclasses.replace(kept, type="Person")
+        _merge(state, gone.id, kept.id, is_person=True)
 
 
 def _merge(state: ArticleState, gone: str, kept: str, **changes) -> None:
@@ -158,6 +178,8 @@ def _merge(state: ArticleState, gone: str, kept: str, **changes) -> None:
     del state.new_actors[gone]
     for found in state.mentions.values():
         found[:] = [dataclasses.replace(m, actor=kept, **changes) if m.actor == gone else m for m in found]
+    state.relations[:] = [dataclasses.replace(r, subject=kept if r.subject == gone else r.subject,
+                                              object=kept if r.object == gone else r.object) for r in state.relations]
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
@@ -205,18 +227,21 @@ def _said_alone(surname: str, text: str) -> bool:
 def holders_of_stated_titles(state: ArticleState, index: ActorIndex) -> None:
     """'… the Chairman of the Verkhovna Rada said': a title of a named body the dictionary gives
     nobody stands for the one person the article said holds it ('The Chairperson of the Verkhovna
-    Rada, Ruslan Stefanchuk, …'), not for the body."""
+    Rada, Ruslan Stefanchuk, …'), not for the body; a bare title ('the ambassador noted') for the
+    one person an earlier sentence gave it."""
     for sentence in state.sentences:
         mentions = state.mentions.get(sentence.index, [])
         shadow = make_shadow(sentence.text, sentence.start, [m for m in mentions if m.kind != "role"])
         for phrase in role_phrases(shadow, index):
             predicate = index.predicate(phrase.role, phrase.former) if phrase.role else None
-            if phrase.of is None or predicate is None or phrase.indefinite:
+            if predicate is None or phrase.indefinite:
                 continue
             start, end = shadow.span(phrase, sentence.start)
             if any(m.is_person and m.start < end and start < m.end for m in mentions):
                 continue
-            holders = {r.subject for r in state.relations if r.predicate == predicate and r.object == phrase.of}
+            # 'the ambassador noted' after 'Nataliia Galibarenko, the Ambassador of Ukraine to …'
+            holders = {r.subject for r in state.relations if r.predicate == predicate
+                       and (r.object == phrase.of or phrase.of is None and r.evidence.start < start)}
             if len(holders) == 1:
                 text = sentence.text[start - sentence.start:end - sentence.start]
                 mentions.append(Mention(start, end, holders.pop(), "role", text, True))

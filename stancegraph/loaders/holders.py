@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .credit import approves, credited_party
 from .lexicon import Lexicon
 from .predicates import PURSUITS, noun_phrase_class
-from .resolve import OFFICE_NOUNS, Resolver
+from .resolve import DOCUMENT_NOUNS, OFFICE_NOUNS, Resolver
 
 if TYPE_CHECKING:
     from .walk import Context
@@ -299,8 +299,7 @@ def _named_before(noun, lexicon: Lexicon | None):
         c.dep_ == "amod" and c.pos_ == "ADJ" and c.text[:1].isupper()))), None)  # 'Russian demands that …'
 
 
-DOCUMENTS = {"statement", "letter", "declaration", "appeal", "resolution", "communique", "communiqué", "message",
-             "post", "petition", "memorandum", "document", "article", "op-ed", "tweet", "motion", "bill", "address"}
+DOCUMENTS = DOCUMENT_NOUNS
 
 
 GOAL_NOUNS = {"goal", "objective", "aim", "priority", "intention", "purpose", "ambition", "plan", "demand"}
@@ -324,6 +323,17 @@ ISSUING = {"issue", "sign", "adopt", "pass", "approve", "publish", "release", "s
 # what a holder does with a position of its own: 'support for … was voiced by Italy'
 VOICING = ISSUING | {"express", "voice", "raise", "declare", "state", "announce", "affirm", "reaffirm", "reiterate",
                      "repeat", "restate", "confirm", "signal", "pledge", "show", "offer", "lend", "give"}
+
+
+def issued_document(doc, resolver: Resolver, lexicon: Lexicon) -> tuple[str, ...]:
+    """Who issued the first document a sentence names with its author ('The ministry published a
+    statement ahead of the meeting'), for a 'The document states …' after it."""
+    for token in doc:
+        author = document_author(token, lexicon) if token.lemma_.lower() in DOCUMENTS else None
+        actors = resolver.actors(author) if author is not None else []
+        if actors:
+            return tuple(actors)
+    return ()
 
 
 def document_author(noun, lexicon: Lexicon | None):

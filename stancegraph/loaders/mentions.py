@@ -135,7 +135,23 @@ def _titled(sentence: Sentence, pattern: re.Pattern[str], person_named, found: l
 
 
 # ', Krišjānis Kariņš' right after a role description: two or more capitalised words in apposition.
-_UNKNOWN_NAME_AFTER = re.compile(r"^, (?:[A-Z\u00C0-\u024F][\w'’.-]+ ){1,3}[A-Z\u00C0-\u024F][\w'’.-]+(?=[,.;:)]|\s(?:[a-z]|$))")
+_UNKNOWN_NAME_AFTER = re.compile(r"^, (?:(?:\d+-year-old|aged \d+) )?(?:[A-Z\u00C0-\u024F][\w'’.-]+ ){1,3}"
+                                 r"[A-Z\u00C0-\u024F][\w'’.-]+(?=[,.;:)]|\s(?:[a-z]|$))")
+
+
+_UNKNOWN_NAME_BEFORE = re.compile(r"(?:^|[:;(] |, )(?:[A-Z\u00C0-\u024F][\w'’.-]+ ){1,3}[A-Z\u00C0-\u024F][\w'’.-]+, (?:the )?$")
+
+
+def _unknown_name_after(shadow, phrase, phrases) -> bool:
+    """'Latvia's foreign minister, Krišjānis Kariņš', 'Former US Secretary of State and National
+    Security Advisor, 99-year-old Henry Kissinger', 'Natalia Galibarenko, Ukraine's ambassador to
+    NATO': the descriptions of a name the dictionary lacks."""
+    if _UNKNOWN_NAME_AFTER.match(shadow.text[phrase.end:]):
+        return True
+    if _UNKNOWN_NAME_BEFORE.search(shadow.text[:phrase.start]):
+        return True
+    joined = next((p for p in phrases if shadow.text[phrase.end:p.start] == " and "), None)
+    return joined is not None and _unknown_name_after(shadow, joined, phrases)
 
 
 def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, found, named=()) -> list[Mention]:
@@ -149,7 +165,7 @@ def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, 
         if any(m.is_person and m.start < end and start < m.end for m in found):
             continue
         person = apposed_person(shadow, phrase, phrases)
-        if person is None and _UNKNOWN_NAME_AFTER.match(shadow.text[phrase.end:]):
+        if person is None and _unknown_name_after(shadow, phrase, phrases):
             continue  # 'Latvia's foreign minister, Krišjānis Kariņš': a name the dictionary lacks, not the day's holder
         if person is None:
             held = _named_holder(phrase, index, date, named)

@@ -3,12 +3,16 @@ tell who says it or take it up, within the article's character budget."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from .article_state import ArticleState
 from .lexicon import Lexicon
+from .resolve import DOCUMENT_NOUNS
 from .segment import Sentence
 
+# a document named before a cue can be what a later 'The document states …' points back to
+DOCUMENT_FORMS = re.compile(r"\b(?:%s)s?\b" % "|".join(sorted(DOCUMENT_NOUNS)), re.IGNORECASE)
 MAX_PARSED_TEXT = 200_000  # characters parsed per article; beyond that a huge 'article' is a dump
 
 
@@ -27,7 +31,7 @@ def within_budget(chosen: list[Sentence], state: ArticleState, done: str = "pars
 
 def worth_parsing(state: ArticleState, lexicon: Lexicon) -> set[int]:
     """Sentences that hold a cue, and those that can tell who says it or take it up: earlier
-    speech in the paragraph ('He said … . Even if …'), the next two sentences when they speak
+    speech or a document issued in the paragraph ('He said … . Even if …'), the next two sentences when they speak
     or take a position ('…,” he said', 'Germany remains wary'), and every sentence of a
     quotation a cue sits in, with the sentences around it."""
     sentences = state.sentences
@@ -44,7 +48,7 @@ def worth_parsing(state: ArticleState, lexicon: Lexicon) -> set[int]:
                 if lexicon.taking_up_forms.search(sentences[k].text):
                     anchors.append(k)  # 'The Baltic states then joined this initiative. Slovakia and Poland followed.'
     chosen |= {s.index for s in sentences if s.index < last_cue.get(s.paragraph, -1)
-               and lexicon.speech_forms.search(s.text)}
+               and (lexicon.speech_forms.search(s.text) or DOCUMENT_FORMS.search(s.text))}
     return chosen | _quotation_context(state, chosen)
 
 

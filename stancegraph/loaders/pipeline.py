@@ -22,6 +22,7 @@ from .attribution import Frame, speech_frames
 from .clause_readings import DISCUSSED
 from .cue_context import carries_another_cue, cue_head, equated_with_goal, only_a_bound
 from .cues import find_cues, given_way, governing_hits
+from .holders import issued_document
 from .found_names import NER_ONLY_SKIPS, add_ner_actors, holders_of_stated_titles, relations_again, surnames_of_found_people
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
@@ -199,6 +200,7 @@ class Extractor:
                 analysed.append((sentence, doc, resolver, frames))
                 salience.group = resolver.subject_group() or salience.group
                 salience.body = resolver.subject_body() or salience.body
+                salience.document = issued_document(doc, resolver, self.lexicon) or salience.document
                 speaker = person_speaker(frames, self.index)
                 if speaker:
                     salience.person = speaker

@@ -17,11 +17,13 @@ OFFICE_NOUNS = {"president", "prime minister", "premier", "chancellor", "leader"
                 "representative", "envoy", "ambassador", "delegate", "diplomat"}  # 'a German government spokesman' speaks for Germany
 # Where a group belongs: 'the presidents of Estonia', 'officials in Berlin', 'diplomats from Paris'
 GROUP_PREPOSITIONS = {"of", "in", "from"}
+DOCUMENT_NOUNS = {"statement", "letter", "declaration", "appeal", "resolution", "communique", "communiqué", "message",
+                  "post", "petition", "memorandum", "document", "article", "op-ed", "tweet", "motion", "bill", "address"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
 EXPLETIVE = {"it", "there", "this", "that", "what", "which"}
 MEMBER_NOUNS = {"states", "members", "allies", "countries", "nations", "governments"}
 EVERYONE = {"everyone", "everybody", "all"}
-DESCRIBED_PEOPLE = {"politician", "statesman", "stateswoman"}  # 'the Slovak politician': the one the text is about
+DESCRIBED_PEOPLE = {"politician", "statesman", "stateswoman", "diplomat", "doyen", "veteran"}  # 'the Slovak politician': the one the text is about
 
 
 TAKEN_UP_PLURALS = {"leaders", "presidents", "ministers", "premiers", "chancellors", "men", "women"}
@@ -100,6 +102,7 @@ class Salience:
     state: str | None = None
     group: tuple[str, ...] = ()  # the last sentence subject that named several actors: 'They said …' next
     body: str | None = None  # the last sentence subject that named one state or organisation: 'It urged …' next
+    document: tuple[str, ...] = ()  # who issued the last document named: 'The document states …' next
 
     def note(self, mentions: list[Mention], is_state, sentence=None) -> None:
         pair = sorted(mentions, key=lambda m: m.start)[:2]
@@ -203,9 +206,10 @@ class Resolver:
                     return [self._governed(token, child)]
             of = [g for c in token.children if c.dep_ == "prep" and c.lower_ in GROUP_PREPOSITIONS
                   for g in c.children if g.dep_ == "pobj"]
-            while of and not self.actors(of[0]) and of[0].lower_ in MEMBER_NOUNS:
+            while of and not self.actors(of[0]) and (of[0].lower_ in MEMBER_NOUNS or of[0].pos_ == "PROPN"):
+                # 'the leaders of the countries of the Bucharest Nine', 'the Ministry of Foreign Affairs of Ukraine'
                 of = [g for c in of[0].children if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in c.children if g.dep_ == "pobj"]  # 'the leaders of the countries of the Bucharest Nine'
+                      for g in c.children if g.dep_ == "pobj"]
             if of and self.actors(of[0]):
                 return self.actors(of[0])  # 'the presidents of Estonia, Latvia and Lithuania', 'officials in Berlin'
         if lower in EVERYONE and token.dep_ in ("nsubj", "nsubjpass"):
@@ -235,6 +239,11 @@ class Resolver:
         if lower in TAKEN_UP_PLURALS and self.salience.group and token.i == _first_word(token) + 1 and any(
                 c.dep_ in ("det", "nummod", "predet") and c.lower_ in ("the", "both", "two") for c in token.children):
             return list(self.salience.group)  # 'Macron and Zelensky revealed … . The leaders emphasized …'
+        if self.salience.document and token.lemma_.lower() in DOCUMENT_NOUNS and token.dep_ == "nsubj" \
+                and token.head.lemma_.lower() in self.lexicon.speech and not any(
+                    c.dep_ in ("poss", "compound") or c.dep_ == "det" and c.lower_ not in ("the", "this")
+                    for c in token.children):
+            return list(self.salience.document)  # 'Ukraine's ministry published a statement. The document states …'
         if token.lemma_.lower() in ("country", "government", "nation") and token.tag_ not in ("NNS", "NNPS"):
             return self._country(token)  # one state; 'the countries in the eastern wing' are not the last one named
         return []

@@ -90,6 +90,7 @@ def role_regex(path: str | None = None) -> tuple[re.Pattern[str], dict[str, str]
         r"(?P<mod2>\b(?:[Ff]ormer|[Cc]urrent|[Oo]utgoing|[Ii]ncoming|[Nn]ew|[Aa]cting|[Ss]itting|[Cc]aretaker|[Ii]nterim) )?"  # 'Germany's new chancellor'
 
         r"(?:\b(?:[Tt]op|[Ss]enior|[Cc]hief|[Pp]ermanent|[Oo]fficial|[Ss]pecial) )*"
+        r"(?:\b(?:[Ff]oreign|[Dd]efen[cs]e) (?:[Mm]inistry|[Oo]ffice) (?=[Ss]pokes))?"  # 'Chinese Foreign Ministry Spokesperson …'
         r"(?:\b(?P<leaning>" + _LEANINGS + r") )?"  # 'Swedish Conservative Prime Minister Ulf Kristersson'
         r"\b(?P<noun>(?i:" + noun_alt + r"))\b(?!-)"  # not 'chancellor-in-waiting'
         r"(?: (?:to|of|at|for|in) (?:the )?(?:⟨C(?P<c2>\d+)⟩(?:(?:['’]s)? (?P<field>(?i:" + field_alt + r"))\b)?"
@@ -110,6 +111,7 @@ _INDEFINITE_BEFORE = re.compile(
     r"\b[Aa]n? (?:(?!(?:with|of|to|for|at|in|on|by|from|and|or|the|his|her|its|their)\b)[\w'’-]+ ){0,2}$")
 
 
+_SENT_TO = re.compile(r" to (?:the )?⟨C(\d+)⟩")
 _NOT_YET = re.compile(r"\b(?:next|future|would-be)\s", re.IGNORECASE)
 _NOT_YET_BEFORE = re.compile(r"\b(?:next|future|would-be)\s+$", re.IGNORECASE)
 
@@ -121,6 +123,9 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
         if match.group("leaning") and match.group("noun").lower() == "leader":
             continue  # 'UK Labour leader Keir Starmer' leads a party, not the state
         of = _org(match, shadow, index, words)
+        sent_to = _SENT_TO.match(shadow.text, match.end()) if nouns[match.group("noun").lower()] == "ambassador" else None
+        if sent_to:  # 'the Ambassador of Ukraine to the North Atlantic Alliance': where the envoy is sent
+            of = shadow.slot(sent_to.group(1)).actor
         field = match.group("field") or match.group("field2")
         role = nouns[match.group("noun").lower()] or (role_fields()[field.lower()] if field else None)
         mod = (match.group("mod") or match.group("mod2") or "").strip().lower()
@@ -230,6 +235,9 @@ def _held_by_another(phrase: RolePhrase, person: str, index: ActorIndex, date: s
     not its holder (a title inside another's, or one not yet taken up)."""
     if phrase.former or phrase.role is None or phrase.of is None or index.entry(person) is None:
         return False  # of a person it does not know, the dictionary cannot say the title is not theirs
+    entry = index.entry(person)
+    if date is not None and any(r.role == phrase.role and r.of == phrase.of and r.held_on(date) for r in entry.roles):
+        return False  # an office several hold at once ('Foreign Ministry spokeswoman Maria Zakharova')
     holder = index.holder(phrase.role, phrase.of, date, False)
     return holder is not None and holder != person
 

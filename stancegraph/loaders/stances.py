@@ -18,7 +18,7 @@ from .asking import DEMANDING, WISHING, asked_about, demanded, in_question
 from .attribution import Frame
 from .cue_context import (
     EVENT_VERBS, able_to, compared_against, contrasted_away, cue_head, denied_by_no, draws_from,
-    enclosing_frame, existential, going_to, heads_time_clause, imposed, in_side_clause, innermost_frame,
+    enclosing_frame, existential, going_to, heads_time_clause, imposed, in_side_clause, innermost_frame, names_home,
     nearest_frame, normative, obtained_in_condition, own_pursuit, owned_noun, put_aside, second_object, some_others,
     speakerless_frame, stance_named, substituted, takes_subject_theme, used_as,
 )
@@ -35,9 +35,12 @@ from .predicates import COPULAS, OWN_PURSUITS, PURSUITS, idiom, names_something,
 from .at_frame import close_at_frame, condition_of_concession
 from .clause_readings import (
     DISCUSSED, brought_with, construction_class, deliberated, discussed_possibility, excessive, factive, judged_out,
-    lacking, made_clear, none_there, purpose_of, reacts, sets_as_goal, traded_for, traded_kind,
+    lacking, made_clear, none_of_it, none_there, purpose_of, reacts, replaces, sets_as_goal, stands_in_for, traded_for,
+    traded_kind,
 )
-from .walk import CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, refutation
+from .walk import (
+    CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, governor, refutation,
+)
 
 COMMITTING = {"commitment", "pledge", "promise", "answer", "question"}  # what an evasion avoids
 # nouns whose 'that'-clause is their content, not the speaker's assertion ('the idea that Ukraine joins')
@@ -139,11 +142,14 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             if found and not owned_noun(node, head) or len(found) == 2:
                 return found
             # what governs the owner's noun holds a view on it only by a predicate of its own
-            # ('Hungary poured cold water on Ukraine's hopes'), not by naming it ('said Ukraine's bid …')
-            walk.found = None
+            # ('Hungary poured cold water on Ukraine's hopes'), not by naming it ('said Ukraine's bid …');
+            # expressing the owner's position is holding it ('he expressed Ukraine's desire to receive …';
+            # 'repeated Moscow's demand' reports it, as the project's gold has it)
+            if not (node.dep_ == "dobj" and node.head.lemma_.lower() in EXPRESSING):
+                walk.found = None
         if node.head.i == node.i:
             break
-        previous, node = node, node.head
+        previous, node = node, governor(node)
     if walk.found is None and walk.assertive and frame is not None:
         walk.found = "assertion"
     if walk.found is None or frame is None or frame.speaker is None:
@@ -248,10 +254,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             or node.lemma_.lower() in EVENT_VERBS and previous.dep_ in ("nsubj", "nsubjpass"):
         walk.assertive = True  # 'Ukraine will join', 'there will be no invitation this week'
         walk.hedged = walk.hedged or modal(node, {"would", "could"})
-    if kind is None and node.pos_ == "NOUN" and node.lemma_.lower() in SUBSTITUTES and previous.dep_ == "prep" \
-            and previous.lower_ in ("for", "to"):
-        walk.sign = -walk.sign  # 'would not accept guarantees as a substitute for membership'
-    if kind is None and node.pos_ == "VERB" and node.lemma_.lower() in REPLACING and previous.dep_ == "dobj":
+    if kind is None and stands_in_for(node, previous):
+        kind, negated = "oppose", negated or none_of_it(node)  # 'no alternative to membership': it is wanted
+    if kind is None and replaces(node, previous):
         walk.sign = -walk.sign  # 'would not agree to proposals that could replace membership'
     # a copula whose complement's class and negation were counted there ('was not ready', 'there was never a prospect')
     copula_counted = node.lemma_.lower() in COPULAS and walk.applied_at == previous.i
@@ -267,6 +272,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             walk.sign = -walk.sign  # 'the absence of a timetable'
         subject = own_subject(node)
         actors = resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
+        if actors and walk.found is not None and previous.dep_ == "dobj" and node.lemma_.lower() in EXPRESSING:
+            return tuple(actors)  # 'he expressed Ukraine's desire to receive …': the position voiced
         owner = plan_owner(subject) if node.pos_ == "VERB" and walk.found is not None else None
         if owner is not None and resolver.actors(owner):
             return tuple(resolver.actors(owner))  # 'Trump's plan could involve Kyiv giving up …': the plan's owner
@@ -349,7 +356,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if subject.dep_ == "amod" and frame is not None and frame.speakers and own_side(actors, frame, ctx):
         actors = list(frame.speakers)  # 'according to Kristersson, there is Swedish openness to …': his, as for his state
     pursued = node.lemma_.lower() in OWN_PURSUITS and subject is not None and subject.dep_ == "poss" \
-        or node.lemma_.lower() in PURSUING and node.pos_ == "VERB" and not _names_home(ctx.doc[walk.cue_head], ctx)
+        or node.lemma_.lower() in PURSUING and node.pos_ == "VERB" and not names_home(ctx.doc[walk.cue_head], ctx)
     if pursued and ctx.home in actors:  # 'Georgia and Ukraine's applications', 'Ukraine and Georgia have sought admission'
         actors = [a for a in actors if a == ctx.home or not ctx.is_state(a)]
     own_act = node.lemma_.lower() in lexicon.volition or phrasal(node) in lexicon.volition or sets_as_goal(node) \
@@ -378,11 +385,6 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     return tuple(actors)
 
 
-def _names_home(cue_head, ctx: Context) -> bool:
-    """The cue says whose entry it is: 'Poland and Ukraine seek Ukraine's membership'."""
-    return any(ctx.home in ctx.resolver.actors(t) for t in (cue_head, *cue_head.children))
-
-
 CONDITION_NOUNS = {"precondition", "prerequisite", "condition", "criterion", "requirement"}
 NOT_AS_SUCH = {"automatically", "necessarily"}
 CIRCUMSTANCES = {"amid", "amidst", "despite", "notwithstanding"}
@@ -391,5 +393,4 @@ PURSUING = {"seek", "apply", "aspire", "strive", "pursue"}  # beside Ukraine, an
 ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, of the expressive verbs
 
 ABSENCE_NOUNS = {"absence", "lack"}
-SUBSTITUTES = {"substitute", "alternative", "replacement", "surrogate"}
-REPLACING = {"replace", "supplant", "supersede"}
+EXPRESSING = {"express", "voice"}  # what puts a position into words as the speaker's own

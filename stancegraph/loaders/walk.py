@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .acts import denied_content, denied_power_verb, modal, refuting_verb
 from .attribution import Frame
 from .conditions import condition_clause, for_now, names_a_time, step_wanted_now
+from .holders import VOICING
 from .lexicon import Lexicon
 from .negation import is_negated
 from .resolve import Resolver
@@ -23,6 +24,35 @@ HEDGE_PHRASES_MIXED = {"exclude", "rule"}  # 'would not exclude', 'did not rule 
 # ('did not reject the proposal' backs it)
 HYPOTHETICAL_OBJECTS = {"scenario", "possibility", "option", "prospect", "eventuality"}
 STOP, CLIMB = "stop", None
+
+
+# prepositions whose object can be the subject of a gerund clause ('opposition to Ukraine joining')
+GERUND_PREPOSITIONS = {"to", "against", "for", "of", "about", "on", "over"}
+
+
+def governor(node):
+    """The token a node hangs from, with one mis-parse undone. A gerund clause after a
+    preposition ('expressed opposition to Ukraine joining NATO', 'spoke out against Kyiv joining')
+    is often parsed as an adverbial clause of the main verb, with its own subject left as the
+    preposition's object; the clause belongs to the preposition. And the preposition of such a
+    clause, or of a voiced position, hung on the verb, belongs to the noun just before it ('voiced
+    objections to Kyiv joining', 'voiced Hungary's opposition to an invitation')."""
+    if node.tag_ == "VBG" and node.dep_ in ("advcl", "acl") and node.i > 1 \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in node.children):
+        before = node.doc[node.i - 1]
+        for subject in (before, before.head):
+            preposition = subject.head
+            if subject.dep_ == "pobj" and subject.right_edge.i == node.i - 1 \
+                    and preposition.lower_ in GERUND_PREPOSITIONS \
+                    and node.head.i in (preposition.head.i, preposition.head.head.i):
+                return preposition
+    if node.dep_ == "prep" and node.head.pos_ == "VERB" and node.i > 0 and (
+            any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in node.children)
+            or node.lower_ in ("to", "for", "against") and node.head.lemma_.lower() in VOICING):
+        noun = node.doc[node.i - 1]  # 'voiced objections to Kyiv joining', 'voiced Hungary's opposition to …'
+        if noun.dep_ == "dobj" and noun.head.i == node.head.i and noun.pos_ == "NOUN":
+            return noun
+    return node.head
 
 
 @dataclass(frozen=True)
@@ -152,11 +182,22 @@ def _note_phrases(node, walk: _Walk, lexicon: Lexicon) -> None:
     clause = " ".join(t.lower_ for t in _clause_tokens(node) if not t.is_quote)  # "'open' to sending"
     if any(f" {phrase} " in f" {clause} " for phrase in lexicon.mixed_phrases):
         walk.mixed = True
-    later = " ".join(t.lower_ for c in node.children if c.dep_ == "xcomp" for t in c.subtree)
+    later = " ".join(t.lower_ for t in _xcomp_chain_tokens(node))
     if any(f" {phrase} " in f" {clause} " for phrase in lexicon.not_ready):
         walk.unready = True
     if any(f" {phrase} " in f" {clause} {later} " for phrase in lexicon.timing_phrases):
         walk.later = True  # 'should be invited to join the alliance at some point'
+
+
+def _xcomp_chain_tokens(node) -> list:
+    """The clauses a predicate's infinitives make with it ('should be invited to join the alliance
+    at some point'), not what a clause coordinated with one of them says ('to sign the protocols,
+    and launch ratification once conditions allow')."""
+    found = []
+    for complement in (c for c in node.children if c.dep_ == "xcomp"):
+        found += _clause_tokens(complement) + [t for t in complement.children if t.dep_ in ("dobj", "pobj")
+                                               for t in t.subtree] + _xcomp_chain_tokens(complement)
+    return found
 
 
 def _clause_tokens(node):
