@@ -11,7 +11,7 @@ from .holders import GOAL_NOUNS
 from .lexicon import Lexicon
 from .negation import COPULAS
 from .plans import spells_out
-from .walk import _Walk
+from .walk import _Walk, _clause_tokens
 
 
 def made_clear(node) -> bool:
@@ -171,3 +171,17 @@ def none_of_it(noun) -> bool:
 
 def replaces(node, previous) -> bool:
     return node.pos_ == "VERB" and node.lemma_.lower() in REPLACING and previous.dep_ == "dobj"
+
+
+def but_not_ready(verb, lexicon: Lexicon) -> bool:
+    """'reaffirmed the promise of membership but said that the country isn't ready yet': support
+    qualified in the clause coordinated with it by 'but'."""
+    verb = verb if verb.pos_ in ("VERB", "AUX") or verb.dep_ != "dobj" else verb.head  # 'reaffirmed the promise'
+    if not any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.children):
+        return False
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+        for clause in (conj, *(c for c in conj.children if c.dep_ == "ccomp")):
+            words = " ".join("not" if t.lower_ == "n't" else t.lower_ for t in _clause_tokens(clause))
+            if any(f" {phrase} " in f" {words} " for phrase in lexicon.not_ready):
+                return True
+    return False

@@ -83,6 +83,8 @@ def predicate_class(node, lexicon: Lexicon) -> str | None:
         return None  # 'his call with the coalition of the willing' was a conversation, not a demand
     if node.pos_ == "VERB" and lemma in ENTAILING and (kind := evaluated_object(node, lexicon)):
         return kind
+    if node.pos_ == "VERB" and lemma in lexicon.as_verbs and (kind := as_complement(node, lexicon)):
+        return kind  # 'considers Ukraine's accession a red line': the complement judges, not the verb
     kind = lexicon.polarity_class(lemma, "VERB" if node.pos_ == "AUX" and lemma not in COPULAS else node.pos_)
     if kind:
         return kind
@@ -111,10 +113,14 @@ KIND_NOUNS = {"act", "form", "kind", "sort", "type", "sign", "gesture", "source"
 
 
 def as_complement(node, lexicon: Lexicon) -> str | None:
-    """'regarded Ukraine's accession as a direct threat': the noun after 'as' carries it."""
+    """'regarded Ukraine's accession as a direct threat', 'considers it a red line': the noun after
+    'as', or the object's complement, carries it."""
     objects = [c for c in node.children if c.dep_ == "dobj"]
     preps = [c for holder in (node, *objects) for c in holder.children if c.dep_ == "prep" and c.lower_ == "as"]
     nouns = [g for prep in preps for g in prep.children if g.dep_ == "pobj"]
+    nouns += [c for noun in nouns for c in noun.subtree if c.dep_ in ("compound", "nmod") and c.i < noun.i and any(
+        a.dep_ == "amod" for a in c.children)]  # 'considered as a red line Ukraine's accession', parsed as one phrase
+    nouns += [c for o in objects for c in o.children if c.dep_ in ("appos", "oprd")]  # 'considers X a red line'
     nouns += [g for noun in nouns if noun.lemma_.lower() in KIND_NOUNS for c in noun.children
               if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]  # 'an act of provocation'
     kind = next((kind for noun in nouns if (kind := foreshadowed_class(noun, lexicon)

@@ -34,7 +34,7 @@ from .negation import ABILITY, doubted, expected_not, is_negated, only_a_fool, o
 from .predicates import COPULAS, OWN_PURSUITS, PURSUITS, idiom, names_something, phrasal, predicate_class
 from .at_frame import close_at_frame, condition_of_concession
 from .clause_readings import (
-    DISCUSSED, brought_with, construction_class, deliberated, discussed_possibility, excessive, factive, judged_out,
+    DISCUSSED, brought_with, but_not_ready, construction_class, deliberated, discussed_possibility, excessive, factive, judged_out,
     lacking, made_clear, none_of_it, none_there, purpose_of, reacts, replaces, sets_as_goal, stands_in_for, traded_for,
     traded_kind,
 )
@@ -102,6 +102,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
         if frame is not None and node.i == frame.verb:
             if asked_about(node.head, node):
                 return found  # 'asked if he believes Ukraine could be invited': the belief is asked about
+            walk.unready = walk.unready or but_not_ready(node, ctx.lexicon)
             return done(close_at_frame(node, walk, frame, ctx, previous))
         if previous.dep_ in ("ccomp", "advcl") and draws_from(node, previous) or gives_reason(previous):
             break  # 'Ukraine will not be invited, so its membership is off the table': a premise, not content
@@ -138,6 +139,7 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             # bid asked about is still its owner's ('asked about support for Ukraine's request')
             return found
         if isinstance(result, tuple):
+            walk.unready = walk.unready or but_not_ready(node, ctx.lexicon)
             done(_claim(with_signatories(result, node, frame, ctx), walk, frame, node, ctx.lexicon))
             if found and not owned_noun(node, head) or len(found) == 2:
                 return found

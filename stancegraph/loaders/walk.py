@@ -92,6 +92,8 @@ class Claim:
             return "mixed"
         if self.polarity == "oppose" and (self.for_now or self.unready) and not timing_matters:
             return "mixed"  # 'membership is not on the table for now' (a timetable 'unrealistic for now' opposes)
+        if self.polarity == "support" and self.unready and not timing_matters:
+            return "mixed"  # 'reaffirmed the promise of membership but said the country isn't ready yet'
         if self.polarity == "oppose" and self.others_backed:
             return "mixed"  # refused for oneself, backed for others
         return self.polarity
