@@ -10,7 +10,7 @@ from .conditions import WARNING_VERBS
 from .cue_context import obtained_in_condition
 from .holders import joined_partners, own_subject
 from .negation import is_negated
-from .predicates import proposes
+from .predicates import as_complement, proposes
 from .walk import Claim, Context, _apply, _claim, _Walk
 
 READINESS = {"ready", "prepared"}  # 'I don't think it's ready' is the topic set's 'not ready'
@@ -29,6 +29,8 @@ def close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context, came_from=None
         and not beside else None
     if kind is None and proposes(verb):
         kind = "support"
+    if kind is None and came_from is not None and came_from.dep_ == "dobj" and verb.lemma_.lower() in lexicon.as_verbs:
+        kind = as_complement(verb, lexicon)  # 'described discussions about membership as premature'
     if kind is None and walk.supposed and verb.lemma_.lower() in WARNING_VERBS:
         kind = "oppose"  # 'warned of unspecified actions if Ukraine were to join NATO'
     if kind:

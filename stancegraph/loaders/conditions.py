@@ -18,9 +18,10 @@ def for_now(node, lexicon: Lexicon) -> bool:
     text = f" {' '.join(t.lower_ for t in node.sent)} "
     if any(f" {phrase} " in text for phrase in lexicon.for_now):
         return True
-    # 'will not join the alliance immediately' refuses it now; 'would immediately lead to war' does not
-    return any(t.dep_ == "advmod" and t.lower_ == "immediately" and any(c.dep_ == "neg" for c in t.head.children)
-               for t in node.sent) or now_bounded(node, lexicon)
+    # 'will not join the alliance immediately', 'does not currently envision such membership' refuse
+    # it now; 'would immediately lead to war' does not
+    return any(t.dep_ == "advmod" and t.lower_ in ("immediately", "currently", "presently")
+               and any(c.dep_ == "neg" for c in t.head.children) for t in node.sent) or now_bounded(node, lexicon)
 
 
 STEP_VERBS = {"join", "invite", "admit", "accept", "enter"}

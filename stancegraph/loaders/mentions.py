@@ -169,7 +169,8 @@ def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, 
             continue  # 'Latvia's foreign minister, Krišjānis Kariņš': a name the dictionary lacks, not the day's holder
         if person is None:
             held = _named_holder(phrase, index, date, named)
-            person = held if phrase.former and held else resolve_role(phrase, index, date)[0] or held
+            person = held if (phrase.former or phrase.incoming) and held else None if phrase.incoming \
+                else resolve_role(phrase, index, date)[0] or held
         if person:
             extra.append(Mention(start, end, person, "role", sentence.text[start - sentence.start:end - sentence.start], True))
     return extra
@@ -179,13 +180,16 @@ def _named_holder(phrase, index: ActorIndex, date, named) -> str | None:
     """The person the article last named who held the role that day, for a description that
     names no state or organisation ('The prime minister said …'); for a former office, the one
     named who had left it ('Boris Johnson … the former British prime minister said'), before
-    the dictionary's last holder is tried."""
-    if phrase.role is None or date is None or not phrase.former and (phrase.of is not None or phrase.indefinite):
+    the dictionary's last holder is tried; for an incoming one, the one named who took it up later."""
+    if phrase.role is None or date is None or not (phrase.former or phrase.incoming) \
+            and (phrase.of is not None or phrase.indefinite):
         return None
 
     def fits(role) -> bool:
         if role.role != phrase.role:
             return False
+        if phrase.incoming:  # 'the newly elected President of Poland': the one who takes it up later
+            return (phrase.of is None or role.of == phrase.of) and role.start is not None and role.start > date
         if phrase.former:
             return (phrase.of is None or role.of == phrase.of) and role.end is not None and role.end <= date
         return role.held_on(date)

@@ -73,7 +73,23 @@ def quote_regions(text: str) -> Regions:
             start = None
     if start is not None:
         regions.append((start, len(text)))
-    return Regions(regions)
+    return Regions(sorted(regions + _dash_closed(text, regions)))
+
+
+# '… it is simply impossible. - Nawrocki stated.': a paragraph quoted without marks and closed by
+# a dash and its speech verb, the house style of some wire services
+_DASH_CLOSING = re.compile(r"\s[-–—]\s+(?=(?:[\w'’.-]+\s+){0,6}?(?:stated|said|noted|added|emphasi[sz]ed|stressed|"
+                           r"explained|declared|underlined|underscored|remarked|wrote)\b)[^-–—\n]{2,90}$")
+
+
+def _dash_closed(text: str, marked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    found = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        closing = _DASH_CLOSING.search(paragraph.group(0))
+        start, end = paragraph.start(), paragraph.start() + (closing.start() if closing else 0)
+        if closing and closing.start() > 0 and not any(a < paragraph.end() and start < b for a, b in marked):
+            found.append((start, end))
+    return found
 
 
 def _orphan_closer(text: str, position: int) -> bool:

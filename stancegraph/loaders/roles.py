@@ -26,6 +26,7 @@ class RolePhrase:
     former: bool
     indefinite: bool = False  # 'a government spokesperson' is one of several, not the one
     its: bool = False  # 'its foreign minister': of the state named just before
+    incoming: bool = False  # 'the newly elected President of Poland': not the holder of the day
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def make_shadow(sentence: str, offset: int, mentions: list[Mention]) -> Shadow:
         token = f"⟨{kind}{len(slots)}⟩"
         slots.append(mention)
         parts.append(token)
-        origin.extend([start] * len(token))
+        origin.extend([start] * (len(token) - 1) + [end - 1])  # a span ending on the slot ends with the mention
         cursor = end
     parts.append(sentence[cursor:])
     origin.extend(range(cursor, len(sentence) + 1))
@@ -85,9 +86,11 @@ def role_regex(path: str | None = None) -> tuple[re.Pattern[str], dict[str, str]
     field_alt = "|".join(re.escape(f) for f in sorted(role_fields(path), key=len, reverse=True)) or "(?!)"
     pattern = re.compile(
         r"(?:\b(?P<det>[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts) )?"
-        r"(?P<mod>\b(?:[Ff]ormer|[Ee]x-|[Tt]hen-|[Tt]hen|[Cc]urrent|[Oo]utgoing|[Ii]ncoming|[Nn]ew|[Aa]cting|[Ss]itting) ?)?"
+        r"(?P<mod>\b(?:[Ff]ormer|[Ee]x-|[Tt]hen-|[Tt]hen|[Cc]urrent|[Oo]utgoing|[Ii]ncoming|[Nn]ewly[- ]elected|[Nn]ew|"
+        r"[Aa]cting|[Ss]itting) ?)?"
         r"(?:⟨C(?P<c1>\d+)⟩(?:['’]s)? |\b(?P<w1>" + word_alt + r") )?"
-        r"(?P<mod2>\b(?:[Ff]ormer|[Cc]urrent|[Oo]utgoing|[Ii]ncoming|[Nn]ew|[Aa]cting|[Ss]itting|[Cc]aretaker|[Ii]nterim) )?"  # 'Germany's new chancellor'
+        r"(?P<mod2>\b(?:[Ff]ormer|[Cc]urrent|[Oo]utgoing|[Ii]ncoming|[Nn]ewly[- ]elected|[Nn]ew|[Aa]cting|[Ss]itting|"
+        r"[Cc]aretaker|[Ii]nterim) )?"  # 'Germany's new chancellor'
 
         r"(?:\b(?:[Tt]op|[Ss]enior|[Cc]hief|[Pp]ermanent|[Oo]fficial|[Ss]pecial) )*"
         r"(?:\b(?:[Ff]oreign|[Dd]efen[cs]e) (?:[Mm]inistry|[Oo]ffice) (?=[Ss]pokes))?"  # 'Chinese Foreign Ministry Spokesperson …'
@@ -137,7 +140,8 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
             # Foreign Secretary …' still names the holder)
         indefinite = (match.group("det") or "").lower() == "a" or bool(_INDEFINITE_BEFORE.search(shadow.text, 0, match.start()))
         its = (match.group("det") or "").lower() == "its" and of is None
-        found.append(RolePhrase(match.start(), match.end(), role, of, former, indefinite, its))
+        found.append(RolePhrase(match.start(), match.end(), role, of, former, indefinite, its,
+                                mod in ("incoming", "newly elected", "newly-elected")))
     return found
 
 
