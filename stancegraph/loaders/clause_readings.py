@@ -11,6 +11,7 @@ from .holders import GOAL_NOUNS
 from .lexicon import Lexicon
 from .negation import COPULAS
 from .plans import spells_out
+from .predicates import predicate_class
 from .walk import _Walk, _clause_tokens
 
 
@@ -185,3 +186,13 @@ def but_not_ready(verb, lexicon: Lexicon) -> bool:
             if any(f" {phrase} " in f" {words} " for phrase in lexicon.not_ready):
                 return True
     return False
+
+
+def undergone(node, previous, lexicon: Lexicon) -> str | None:
+    """'the plan to admit Ukraine had to be prevented': a passive infinitive under a modal verb says
+    what its subject must undergo, and its class is the clause's (not the modal's demand)."""
+    if previous.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    passive = next((c for c in node.children if c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children)), None)
+    kind = predicate_class(passive, lexicon) if passive is not None else None
+    return kind if kind in ("support", "oppose", "mixed") else None

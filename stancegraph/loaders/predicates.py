@@ -139,6 +139,12 @@ def evaluated_object(node, lexicon: Lexicon) -> str | None:
               for g in c.children if g.dep_ == "pobj"]  # 'would lead to war with Russia', 'result in a catastrophe'
     if node.lemma_.lower() == "have":  # 'would have negative consequences', not 'I have no illusions about …'
         nouns = [n for n in nouns if n.lemma_.lower() in OUTCOMES]
+    if node.lemma_.lower() in EVALUATING | ENTAILING:  # 'accession means that World War III will begin'
+        nouns += [g for c in node.children if c.dep_ == "ccomp" and c.lemma_.lower() in BEGINNING
+                  for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and any(
+                      w.lemma_.lower() in HOSTILITIES for w in (g, *g.children) if w is g or w.dep_ == "compound")]
+        if any(n.dep_ in ("nsubj", "nsubjpass") for n in nouns):
+            return "oppose"
     found = next((kind for noun in nouns if (kind := foreshadowed_class(noun, lexicon))), None)  # 'the beginning of …'
     found = found or next((kind for noun in nouns if (kind := noun_phrase_class(noun, lexicon))), None)
     if found or node.lemma_.lower() not in EVALUATING:
@@ -156,6 +162,7 @@ PRECURSORS = {"beginning": "of", "start": "of", "outbreak": "of", "onset": "of",
               "recipe": "for", "prelude": "to", "harbinger": "of", "declaration": "of"}  # 'a declaration of war'
 # 'membership guarantees World War III', 'would entail a threat of war': judged by what it brings
 ENTAILING = {"guarantee", "entail"}
+BEGINNING = {"begin", "start", "break", "erupt", "follow", "come", "ensue"}  # what a war does when it comes
 
 
 def _foreshadowed(noun) -> list:

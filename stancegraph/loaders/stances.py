@@ -36,7 +36,7 @@ from .at_frame import close_at_frame, condition_of_concession
 from .clause_readings import (
     DISCUSSED, brought_with, but_not_ready, construction_class, deliberated, discussed_possibility, excessive, factive, judged_out,
     lacking, made_clear, none_of_it, none_there, purpose_of, reacts, replaces, sets_as_goal, stands_in_for, traded_for,
-    traded_kind,
+    traded_kind, undergone,
 )
 from .walk import (
     CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, governor, refutation,
@@ -192,7 +192,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if excessive(node, previous):
         walk.sign = -walk.sign  # 'considered it too early for Ukraine to join', 'too soon to invite Ukraine'
         walk.found = walk.found or "too"
-    kind = None if locked else predicate_class(node, lexicon)
+    kind = None if locked else undergone(node, previous, lexicon) or predicate_class(node, lexicon)
     if kind == "oppose" and previous.dep_ == "prep" and previous.lower_ == "by" and node.pos_ == "VERB" \
             and any(c.dep_ == "dobj" for c in node.children):
         kind = None  # 'by offering Ukraine membership now, it would undermine Russia's rationale': the means
