@@ -315,9 +315,12 @@ def _target(rest: str, base: int, shadow: Shadow, phrases: list[RolePhrase],
     return shadow.slot(direct.group(1)).actor if direct else None
 
 
-# 'his Czech counterpart Petr Pavel', 'his Russian counterpart, Vladimir Putin': the named person
-# holds, in the named state, the office the text gave the owner of 'his'
-_COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er) ⟨C(?P<state>\d+)⟩ counterpart,? ⟨P(?P<person>\d+)⟩")
+# 'his Czech counterpart Petr Pavel', 'his Russian counterpart, Vladimir Putin', 'Mette Frederiksen,
+# his counterpart from Denmark': the named person holds, in the named state, the office the text
+# gave the owner of 'his'
+_COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er) ⟨C(?P<state>\d+)⟩ counterpart,? ⟨P(?P<person>\d+)⟩"
+                          r"|\b(?:[Hh]is|[Hh]er) counterpart (?:from|of|in) (?:the )?⟨C(?P<state2>\d+)⟩,? ⟨P(?P<person2>\d+)⟩"
+                          r"|⟨P(?P<person3>\d+)⟩,? (?:[Hh]is|[Hh]er) counterpart (?:from|of|in) (?:the )?⟨C(?P<state3>\d+)⟩")
 _OFFICES_WITH_COUNTERPARTS = ("president_of", "prime_minister_of", "minister_of")
 
 
@@ -327,8 +330,8 @@ def counterpart_relations(shadow: Shadow, phrases: list[RolePhrase], index: Acto
     them or a title in this sentence, never only the dictionary's knowledge."""
     found = []
     for match in _COUNTERPART.finditer(shadow.text):
-        state = shadow.slot(match.group("state")).actor
-        person = shadow.slot(match.group("person")).actor
+        state = shadow.slot(match.group("state") or match.group("state2") or match.group("state3")).actor
+        person = shadow.slot(match.group("person") or match.group("person2") or match.group("person3")).actor
         office = _owner_office(shadow, phrases, index, match.start(), stated)
         if office and _type_of(state, index) == "State" and person != state:
             found.append(Relation(person, office, state, evidence, 0.85, date, f"counterpart:{office}"))
