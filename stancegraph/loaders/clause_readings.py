@@ -6,12 +6,12 @@ surprising that'; moved from `predicates`, round 26)."""
 
 from __future__ import annotations
 
-from .acts import DELIBERATING
+from .acts import DELIBERATING, EVASIONS, grants_step
 from .holders import GOAL_NOUNS
 from .lexicon import Lexicon
 from .negation import COPULAS
 from .plans import spells_out
-from .predicates import predicate_class
+from .predicates import phrasal, predicate_class
 from .walk import _Walk, _clause_tokens
 
 
@@ -196,3 +196,47 @@ def undergone(node, previous, lexicon: Lexicon) -> str | None:
     passive = next((c for c in node.children if c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children)), None)
     kind = predicate_class(passive, lexicon) if passive is not None else None
     return kind if kind in ("support", "oppose", "mixed") else None
+
+
+COMMITTING = {"commitment", "pledge", "promise", "answer", "question"}  # what an evasion avoids
+
+
+def evades(node, previous, lexicon: Lexicon) -> bool:
+    """'declined to say when an invitation might come', 'avoided any commitment to Ukraine's
+    membership': a refusal to speak or commit evades the question, it does not oppose; not
+    'refused to admit Ukraine' or 'refused to give up its bid'."""
+    lemma = node.lemma_.lower()
+    declined = previous if previous.dep_ == "xcomp" else next(
+        (g for g in previous.children if g.dep_ == "pcomp"), None) if previous.lower_ == "from" else None
+    if lemma in ("decline", "refuse", "refrain") and declined is not None:
+        return declined.lemma_.lower() in lexicon.speech and not any(c.dep_ == "dobj" for c in declined.children) \
+            or declined.lemma_.lower() in EVASIONS and phrasal(declined) not in lexicon.phrasal and not grants_step(declined)
+    return lemma in ("avoid", "evade", "dodge", "sidestep") and previous.dep_ == "dobj" \
+        and previous.lemma_.lower() in COMMITTING
+
+
+def attribute_owner(copula):
+    """'NATO membership remains Ukraine's priority': the owner of the noun a copula equates the
+    topic with holds what that noun says of it."""
+    if copula.lemma_.lower() not in COPULAS:
+        return None
+    attribute = next((c for c in copula.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    return next((c for c in attribute.children if c.dep_ == "poss"), None) if attribute is not None else None
+
+
+SUPPOSITIONS = {"assumption", "idea", "notion", "suggestion", "speculation", "theory", "version", "rumour", "rumor",
+                "hypothesis"}
+
+
+def supposed(verb) -> bool:
+    """'how plausible the assumption is that the United States wants to leave the issue open': a
+    clause that spells out a supposition asserts no one's position."""
+    node = verb
+    while node.dep_ in ("ccomp", "acl", "relcl", "conj", "xcomp") and node.head.i != node.i:
+        came_by, node = node.dep_, node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in SUPPOSITIONS:
+            return True
+        if came_by == "ccomp" and node.lemma_.lower() in COPULAS and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in SUPPOSITIONS for c in node.children):
+            return True  # 'the assumption is that …'
+    return False

@@ -11,8 +11,7 @@ position. Without a named subject the holder is whoever says the sentence."""
 from __future__ import annotations
 
 from .acts import (
-    EVASIONS, backs_others, controller, decided, decision_taken, deed, evasion, forecast, grants_step, modal,
-    others_agreement, own_side, third_party, undecided,
+    backs_others, controller, decided, decision_taken, deed, evasion, forecast, modal, others_agreement, own_side, third_party, undecided,
 )
 from .asking import DEMANDING, WISHING, asked_about, demanded, in_question
 from .attribution import Frame
@@ -34,15 +33,14 @@ from .negation import ABILITY, doubted, expected_not, is_negated, only_a_fool, o
 from .predicates import COPULAS, OWN_PURSUITS, PURSUITS, idiom, names_something, phrasal, predicate_class
 from .at_frame import close_at_frame, condition_of_concession
 from .clause_readings import (
-    DISCUSSED, brought_with, but_not_ready, construction_class, deliberated, discussed_possibility, excessive, factive, judged_out,
-    lacking, made_clear, none_of_it, none_there, purpose_of, reacts, replaces, sets_as_goal, stands_in_for, traded_for,
+    DISCUSSED, attribute_owner, brought_with, but_not_ready, evades, construction_class, deliberated, discussed_possibility, excessive, factive, judged_out,
+    lacking, made_clear, none_of_it, supposed, none_there, purpose_of, reacts, replaces, sets_as_goal, stands_in_for, traded_for,
     traded_kind, undergone,
 )
 from .walk import (
     CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, governor, refutation,
 )
 
-COMMITTING = {"commitment", "pledge", "promise", "answer", "question"}  # what an evasion avoids
 # nouns whose 'that'-clause is their content, not the speaker's assertion ('the idea that Ukraine joins')
 CONTENT_NOUNS = {"idea", "notion", "prospect", "possibility", "claim", "suggestion", "assumption", "expectation"}
 
@@ -134,7 +132,8 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             result = _visit(node, previous, node.i in locked, walk, ctx, frame)
         if result == STOP:
             return found
-        if isinstance(result, tuple) and (doubted(node) or in_question(node) and node.lemma_.lower() not in PURSUITS):
+        if isinstance(result, tuple) and (doubted(node) or supposed(node)
+                                          or in_question(node) and node.lemma_.lower() not in PURSUITS):
             # 'not sure the previous administration was in favor of it': no one's position; a
             # bid asked about is still its owner's ('asked about support for Ukraine's request')
             return found
@@ -173,6 +172,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     lexicon, resolver = ctx.lexicon, ctx.resolver
     if previous.dep_ == "prep" and previous.lower_ in CIRCUMSTANCES and previous.i != walk.cue_head:
         return STOP  # 'must be allowed to determine its future amid Russian demands that …': the setting, not the content
+    if node.lemma_.lower() in HEARING and previous.dep_ in ("ccomp", "dobj", "advcl"):
+        return STOP  # 'we hear behind closed doors that this is not the best time for …': what others say
     # a negation that is part of a cue of its own polarity ('when, not if', 'never join') is
     # already in that polarity
     aside = outside_scope(previous, lexicon.speech)  # a participle after the clause: its verb does not govern it
@@ -203,17 +204,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         kind = traded_kind(node, walk) if not locked else kind
     if kind is None and walk.supposed and node.lemma_.lower() in WARNING_VERBS:
         kind = "oppose"  # 'threatened retaliation should Ukraine join': a warning of what would follow
-    declined = previous if previous.dep_ == "xcomp" else next(
-        (g for g in previous.children if g.dep_ == "pcomp"), None) if previous.lower_ == "from" else None
-    if kind == "oppose" and node.lemma_.lower() in ("decline", "refuse", "refrain") and declined is not None \
-            and (declined.lemma_.lower() in lexicon.speech and not any(c.dep_ == "dobj" for c in declined.children)
-                 or declined.lemma_.lower() in EVASIONS and phrasal(declined) not in lexicon.phrasal
-                 and not grants_step(declined)):
-        # 'refused to admit Ukraine' is no evasion, nor 'refused to give up its bid'
+    if kind == "oppose" and evades(node, previous, lexicon):
         kind = "mixed"  # 'declined to say when an invitation might come' evades, it does not oppose
-    if kind == "oppose" and node.lemma_.lower() in ("avoid", "evade", "dodge", "sidestep") and previous.dep_ == "dobj" \
-            and previous.lemma_.lower() in COMMITTING:
-        kind = "mixed"  # 'avoided any commitment to Ukraine's membership' evades the question too
     if others_agreement(node, previous, kind) or kind is None and stance_named(node, previous, lexicon):
         return STOP  # 'a consensus on membership is unlikely at Vilnius', '… is not there': what others agree
     if negated and node.lemma_.lower() in ("want", "wish") and previous.dep_ == "xcomp" and evasion(previous):
@@ -340,6 +332,10 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     subject_kind = resolver.kind(subject)
     if subject is not None and subject.dep_ == "csubj" and (subject == previous or previous.is_ancestor(subject)):
         return CLIMB  # 'inviting Ukraine would have triggered a world war': the topic acts; whoever says so judges it
+    owner = attribute_owner(node) if kind is not None and subject is not None and subject.i == walk.cue_head else None
+    if owner is not None and resolver.actors(owner):  # 'NATO membership remains Ukraine's priority'
+        owners = resolver.actors(owner)  # the priority's owner, or who speaks for it (as the development gold codes)
+        return tuple(frame.speakers) if frame is not None and frame.speakers and own_side(owners, frame, ctx) else tuple(owners)
     if subject is not None and subject.i == walk.cue_head and subject.dep_ in ("nsubj", "nsubjpass"):
         return CLIMB  # 'NATO is off the table': the name is the topic here, not its holder
     if subject is not None and subject.lower_ == "they" and frame is not None and frame.speakers \
@@ -390,6 +386,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
 CONDITION_NOUNS = {"precondition", "prerequisite", "condition", "criterion", "requirement"}
 NOT_AS_SUCH = {"automatically", "necessarily"}
 CIRCUMSTANCES = {"amid", "amidst", "despite", "notwithstanding"}
+HEARING = {"hear", "overhear", "read"}
 IMPLYING = {"mean", "imply", "signify"}
 PURSUING = {"seek", "apply", "aspire", "strive", "pursue"}  # beside Ukraine, another state seeks its own entry
 ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, of the expressive verbs
