@@ -33,6 +33,9 @@ def close_at_frame(verb, walk: _Walk, frame: Frame, ctx: Context, came_from=None
         kind = as_complement(verb, lexicon)  # 'described discussions about membership as premature'
     if kind is None and walk.supposed and verb.lemma_.lower() in WARNING_VERBS:
         kind = "oppose"  # 'warned of unspecified actions if Ukraine were to join NATO'
+    if kind is None and is_negated(verb) and verb.lemma_.lower() in lexicon.speech \
+            and verb.lemma_.lower() not in lexicon.belief:
+        return None  # 'we never said that Ukraine would become a member as part of a peace deal': nothing said
     if kind:
         _apply(verb, kind, walk, lexicon)
     elif walk.found is None and walk.assertive:

@@ -205,7 +205,9 @@ class Extractor:
                 if speaker:
                     salience.person = speaker
                     continue
-            salience.note(mentions, lambda a: (e := self.index.entry(a)) is not None and e.type == "State", sentence)
+            keeps_person = doc is not None and resolver.pronoun_subject()  # 'he avoided …, defending Trump's decision'
+            salience.note(mentions, lambda a: (e := self.index.entry(a)) is not None and e.type == "State", sentence,
+                          keep_person=keeps_person)
             if doc is None and mentions and mentions[0].start == sentence.start and not mentions[0].is_person:
                 salience.body = mentions[0].actor  # an unparsed sentence opened by its subject: 'Budapest has long …'
         labels = labelled_quotations(state.article.text, regions, state.sentences, state.mentions)

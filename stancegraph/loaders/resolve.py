@@ -23,7 +23,7 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
 EXPLETIVE = {"it", "there", "this", "that", "what", "which"}
 MEMBER_NOUNS = {"states", "members", "allies", "countries", "nations", "governments"}
 EVERYONE = {"everyone", "everybody", "all"}
-DESCRIBED_PEOPLE = {"politician", "statesman", "stateswoman", "diplomat", "doyen", "veteran"}  # 'the Slovak politician': the one the text is about
+DESCRIBED_PEOPLE = {"politician", "statesman", "stateswoman", "diplomat", "doyen", "veteran", "minister"}  # 'the Slovak politician': the one the text is about
 
 
 TAKEN_UP_PLURALS = {"leaders", "presidents", "ministers", "premiers", "chancellors", "men", "women"}
@@ -104,13 +104,13 @@ class Salience:
     body: str | None = None  # the last sentence subject that named one state or organisation: 'It urged …' next
     document: tuple[str, ...] = ()  # who issued the last document named: 'The document states …' next
 
-    def note(self, mentions: list[Mention], is_state, sentence=None) -> None:
+    def note(self, mentions: list[Mention], is_state, sentence=None, keep_person: bool = False) -> None:
         pair = sorted(mentions, key=lambda m: m.start)[:2]
         if sentence is not None and len(pair) == 2 and pair[0].start == sentence.start and pair[0].actor != pair[1].actor \
                 and sentence.text[pair[0].end - sentence.start:pair[1].start - sentence.start] == " and ":
             self.group = (pair[0].actor, pair[1].actor)  # 'Macron and Starmer met on Sunday. The leaders …', left unparsed
         persons = [m for m in mentions if m.is_person]
-        if persons:
+        if persons and not keep_person:  # a sentence whose subject is 'he' still speaks of the person before
             self.person = min(persons, key=lambda m: m.start).actor
         states = [m for m in mentions if is_state(m.actor)]
         if states:
@@ -199,6 +199,12 @@ class Resolver:
                          and self.is_organisation(self.token_actor[c.i])), None)
             if body:
                 return [body]  # 'NATO member states', 'NATO allies': the organisation acting through its members
+        if lower == "allies" and token.tag_ == "NNS" and not _some_of(token) and not _quantified(token) \
+                and not any(c.dep_ in ("poss", "amod", "compound") for c in token.children):
+            bodies = {a for i, a in self.token_actor.items() if self.is_organisation(a)}
+            named_before = {a for i, a in self.token_actor.items() if self.is_organisation(a) and i < token.i}
+            if len(bodies) == 1 and named_before:
+                return list(bodies)  # 'at last year's NATO summit in Washington, allies declared …'
         if (lower in self.lexicon.group_heads or token.lemma_.lower() in OFFICE_NOUNS) \
                 and not (token.tag_ in ("NNS", "NNPS") and _quantified(token)):  # 'some NATO leaders' are not NATO
             for child in token.children:
@@ -217,7 +223,8 @@ class Resolver:
             if body:
                 return [body]  # 'in NATO, everyone had agreed …', 'everyone in the alliance agrees'
         if token.lemma_.lower() in DESCRIBED_PEOPLE and token.tag_ == "NN" and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not (
+                token.lemma_.lower() == "minister" and any(c.dep_ in ("compound", "amod") for c in token.children)):
             return self._described_person(token)  # 'according to the Slovak politician, …'
         if lower in PERSONAL:
             earlier = self._person_before(token)  # 'Stoltenberg told reporters …, but he stopped short'
@@ -261,6 +268,12 @@ class Resolver:
         places = [c for holder in (token, token.head) for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"]
         bodies = [a for p in places for g in p.children if g.dep_ == "pobj" for a in self.actors(g) if self.is_organisation(a)]
         return bodies[0] if len(set(bodies)) == 1 else None
+
+    def pronoun_subject(self) -> bool:
+        """The sentence's main subject is 'he' or 'she' ('Speaking in Warsaw, he avoided …')."""
+        root = next((t for t in self.doc if t.dep_ == "ROOT"), None)  # type: ignore[attr-defined]
+        return root is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she")
+                                        for c in root.children)
 
     def subject_body(self) -> str | None:
         """The one state or organisation the sentence's main subject names ('Budapest has …')."""
