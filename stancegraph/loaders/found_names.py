@@ -63,8 +63,8 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
         if name in index.unqualified and qualified(sentence.text[:ent.end_char - len(name)]):
             continue  # "Russia's Security Council" is not the UN's
         known = index.lookup(name) or (index.spelled_like(name) if ent.label_ == "PERSON" else None)
-        title = name.lower() in role_regex()[1]  # 'Permanent Representative' taken for a body
-        if not known and (ent.label_ == "ORG" and (reported_by_outlet(name) or a_ministry(name) or title) or ner_noise(name)
+        title = name.lower() in role_regex()[1]  # 'Permanent Representative' taken for a body, 'Foreign Minister' for a person
+        if not known and (ent.label_ == "ORG" and (reported_by_outlet(name) or a_ministry(name)) or title or ner_noise(name)
                           or _MEDIUM_BEFORE.search(sentence.text[:ent.start_char])
                           or _MEDIUM_AFTER.search(sentence.text[ent.end_char:ent.end_char + 24])
                           or _TITLE_BEFORE.search(sentence.text[:ent.start_char])):
@@ -115,6 +115,7 @@ def _names_after_a_body(state: ArticleState, sentence: Sentence, mentions: list[
         end = start + len(match.group(1))
         titled = _TITLE_OF_BEFORE.search(sentence.text[:mention.start - sentence.start])
         if any(m.start < end and start < m.end for m in mentions) or not name_like(match.group(1)) \
+                or match.group(1).lower() in role_regex()[1] \
                 or not (titled or _said_alone(match.group(1).split()[-1], state.article.text)):
             continue
         found.append((start, end, match.group(1)))

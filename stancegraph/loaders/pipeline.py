@@ -31,7 +31,8 @@ from .mentions import listed_beside, only_a_place, only_a_venue
 from .merge import dedupe_relations, dedupe_stances
 from .nlp import load_nlp
 from .relatives import relative_claim
-from .resolve import Resolver, Salience
+from .resolve import Resolver
+from .salience import Salience
 from .parse_selection import within_budget, worth_parsing
 from .segment import Sentence, sentences
 from .speakers import (

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..learned.candidates import is_subject
 from .predicates import GOVERNMENTS
 from .actors import Mention
+from .salience import Salience
 from .lexicon import Lexicon
 
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
@@ -17,6 +18,8 @@ OFFICE_NOUNS = {"president", "prime minister", "premier", "chancellor", "leader"
                 "representative", "envoy", "ambassador", "delegate", "diplomat"}  # 'a German government spokesman' speaks for Germany
 # Where a group belongs: 'the presidents of Estonia', 'officials in Berlin', 'diplomats from Paris'
 GROUP_PREPOSITIONS = {"of", "in", "from"}
+TITLE_HEADS = {"general", "secretary", "chief", "head", "spokesman", "spokeswoman", "spokesperson", "ambassador",
+               "envoy", "commander", "official", "officials", "representative"}
 DOCUMENT_NOUNS = {"statement", "letter", "declaration", "appeal", "resolution", "communique", "communiqué", "message",
                   "post", "petition", "memorandum", "document", "article", "op-ed", "tweet", "motion", "bill", "address"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
@@ -92,29 +95,6 @@ def _counted_group(token):
 def _span(token) -> tuple[int, int]:
     last = token.doc[token.right_edge.i]
     return token.doc[token.left_edge.i].idx, last.idx + len(last)
-
-
-@dataclass
-class Salience:
-    """The actors a pronoun or a description most likely points back to."""
-
-    person: str | None = None
-    state: str | None = None
-    group: tuple[str, ...] = ()  # the last sentence subject that named several actors: 'They said …' next
-    body: str | None = None  # the last sentence subject that named one state or organisation: 'It urged …' next
-    document: tuple[str, ...] = ()  # who issued the last document named: 'The document states …' next
-
-    def note(self, mentions: list[Mention], is_state, sentence=None, keep_person: bool = False) -> None:
-        pair = sorted(mentions, key=lambda m: m.start)[:2]
-        if sentence is not None and len(pair) == 2 and pair[0].start == sentence.start and pair[0].actor != pair[1].actor \
-                and sentence.text[pair[0].end - sentence.start:pair[1].start - sentence.start] == " and ":
-            self.group = (pair[0].actor, pair[1].actor)  # 'Macron and Starmer met on Sunday. The leaders …', left unparsed
-        persons = [m for m in mentions if m.is_person]
-        if persons and not keep_person:  # a sentence whose subject is 'he' still speaks of the person before
-            self.person = min(persons, key=lambda m: m.start).actor
-        states = [m for m in mentions if is_state(m.actor)]
-        if states:
-            self.state = max(states, key=lambda m: m.start).actor
 
 
 @dataclass
@@ -202,7 +182,8 @@ class Resolver:
         if lower == "allies" and token.tag_ == "NNS" and not _some_of(token) and not _quantified(token) \
                 and not any(c.dep_ in ("poss", "amod", "compound") for c in token.children):
             bodies = {a for i, a in self.token_actor.items() if self.is_organisation(a)}
-            named_before = {a for i, a in self.token_actor.items() if self.is_organisation(a) and i < token.i}
+            named_before = {a for i, a in self.token_actor.items() if self.is_organisation(a) and i < token.i
+                            and not self._in_title(self.doc[i])}  # not 'Nato Secretary General Jens Stoltenberg'
             if len(bodies) == 1 and named_before:
                 return list(bodies)  # 'at last year's NATO summit in Washington, allies declared …'
         if (lower in self.lexicon.group_heads or token.lemma_.lower() in OFFICE_NOUNS) \
@@ -268,6 +249,15 @@ class Resolver:
         places = [c for holder in (token, token.head) for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"]
         bodies = [a for p in places for g in p.children if g.dep_ == "pobj" for a in self.actors(g) if self.is_organisation(a)]
         return bodies[0] if len(set(bodies)) == 1 else None
+
+    def _in_title(self, token) -> bool:
+        """'Nato' in 'Nato Secretary General Jens Stoltenberg': part of a person's title."""
+        head = token.head
+        while token.dep_ == "compound" and head.i != token.i:
+            if head.lemma_.lower() in TITLE_HEADS or self.names_person(head.i):
+                return True
+            token, head = head, head.head
+        return False
 
     def pronoun_subject(self) -> bool:
         """The sentence's main subject is 'he' or 'she' ('Speaking in Warsaw, he avoided …')."""
