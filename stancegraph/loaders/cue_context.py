@@ -356,6 +356,8 @@ def takes_subject_theme(node, lexicon: Lexicon) -> bool:
     if any(c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) and predicate_class(c, lexicon)
            for c in node.children):
         return True  # 'Ukraine's bid has to be rejected': what the subject must undergo (not 'be discussed')
+    if node.lemma_.lower() in lexicon.realization:
+        return True  # 'parts of the country could join NATO': the part that joins is what is joined
     if node.lemma_.lower() in RECEIVING and any(c.dep_ == "dobj" for c in node.children):
         return True  # 'non-occupied territories receive protection under the NATO umbrella'
     if node.tag_ in ("VBN", "VBD") and node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in SMALL_CLAUSE_HEADS \

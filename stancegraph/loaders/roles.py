@@ -117,6 +117,8 @@ _INDEFINITE_BEFORE = re.compile(
 _SENT_TO = re.compile(r" to (?:the )?⟨C(\d+)⟩")
 _NOT_YET = re.compile(r"\b(?:next|future|would-be)\s", re.IGNORECASE)
 _NOT_YET_BEFORE = re.compile(r"\b(?:next|future|would-be)\s+$", re.IGNORECASE)
+# 'becoming the first Portuguese leader to hold the position': a kind of person, not an office's holder
+_RANKED_BEFORE = re.compile(r"\b(?:first|second|third|only|last|youngest|oldest)\s+$", re.IGNORECASE)
 
 
 def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
@@ -135,6 +137,8 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
         former = mod in ("former", "ex-", "then-", "then")
         if of is None and role is None:
             continue  # 'the chief' with no organisation says too little
+        if _RANKED_BEFORE.search(shadow.text[:match.start()]):
+            continue
         if _NOT_YET.search(shadow.text, match.start(), match.end()) or _NOT_YET_BEFORE.search(shadow.text[:match.start()]):
             continue  # 'to become the next NATO Secretary General': nobody holds that yet ('next month, UK
             # Foreign Secretary …' still names the holder)

@@ -357,6 +357,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         or node.lemma_.lower() in PURSUING and node.pos_ == "VERB" and not names_home(ctx.doc[walk.cue_head], ctx)
     if pursued and ctx.home in actors:  # 'Georgia and Ukraine's applications', 'Ukraine and Georgia have sought admission'
         actors = [a for a in actors if a == ctx.home or not ctx.is_state(a)]
+    elif pursued and all(map(ctx.is_state, actors)) and not any(set(resolver.actors(t)) & ctx.themes for t in node.subtree):
+        return STOP  # 'Sweden and Finland, which have applied to join NATO, …': their own entry, Ukraine unnamed
     own_act = node.lemma_.lower() in lexicon.volition or phrasal(node) in lexicon.volition or sets_as_goal(node) \
         or reacts(node, lexicon) or \
         idiom(node, lexicon) and node.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not modal(node, lexicon.hedges) or by_plan
