@@ -11,7 +11,8 @@ position. Without a named subject the holder is whoever says the sentence."""
 from __future__ import annotations
 
 from .acts import (
-    backs_others, controller, decided, decision_taken, deed, evasion, forecast, modal, others_agreement, own_side, third_party, undecided,
+    backs_others, controller, decided, decision_taken, deed, evasion, forecast, modal, others_agreement, own_side,
+    third_party, undecided,
 )
 from .asking import DEMANDING, WISHING, asked_about, demanded, in_question
 from .attribution import Frame
@@ -33,9 +34,9 @@ from .negation import ABILITY, doubted, expected_not, is_negated, only_a_fool, o
 from .predicates import COPULAS, OWN_PURSUITS, PURSUITS, idiom, names_something, phrasal, predicate_class
 from .at_frame import close_at_frame, condition_of_concession
 from .clause_readings import (
-    DISCUSSED, attribute_owner, brought_with, but_not_ready, evades, construction_class, deliberated, discussed_possibility, excessive, factive, judged_out,
-    lacking, made_clear, none_of_it, supposed, none_there, purpose_of, reacts, replaces, sets_as_goal, stands_in_for, traded_for,
-    traded_kind, undergone,
+    DISCUSSED, attribute_owner, brought_with, but_not_ready, construction_class, deliberated, discussed_possibility,
+    evades, excessive, factive, judged_out, lacking, made_clear, none_of_it, none_there, purpose_of, reacts, replaces,
+    sets_as_goal, stands_in_for, supposed, traded_for, traded_kind, undergone,
 )
 from .walk import (
     CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, governor, refutation,
@@ -335,7 +336,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     owner = attribute_owner(node) if kind is not None and subject is not None and subject.i == walk.cue_head else None
     if owner is not None and resolver.actors(owner):  # 'NATO membership remains Ukraine's priority'
         owners = resolver.actors(owner)  # the priority's owner, or who speaks for it (as the development gold codes)
-        return tuple(frame.speakers) if frame is not None and frame.speakers and own_side(owners, frame, ctx) else tuple(owners)
+        spoken_for = frame is not None and frame.speakers and own_side(owners, frame, ctx)
+        return tuple(frame.speakers) if spoken_for else tuple(owners)
     if subject is not None and subject.i == walk.cue_head and subject.dep_ in ("nsubj", "nsubjpass"):
         return CLIMB  # 'NATO is off the table': the name is the topic here, not its holder
     if subject is not None and subject.lower_ == "they" and frame is not None and frame.speakers \
