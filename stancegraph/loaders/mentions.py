@@ -142,7 +142,7 @@ _UNKNOWN_NAME_AFTER = re.compile(r"^, (?:(?:\d+-year-old|aged \d+) )?(?:[A-Z\u00
 _UNKNOWN_NAME_BEFORE = re.compile(r"(?:^|[:;(] |, )(?:[A-Z\u00C0-\u024F][\w'’.-]+ ){1,3}[A-Z\u00C0-\u024F][\w'’.-]+, (?:the )?$")
 
 
-def _unknown_name_after(shadow, phrase, phrases) -> bool:
+def _describes_unknown_name(shadow, phrase, phrases) -> bool:
     """'Latvia's foreign minister, Krišjānis Kariņš', 'Former US Secretary of State and National
     Security Advisor, 99-year-old Henry Kissinger', 'Natalia Galibarenko, Ukraine's ambassador to
     NATO': the descriptions of a name the dictionary lacks."""
@@ -151,7 +151,7 @@ def _unknown_name_after(shadow, phrase, phrases) -> bool:
     if _UNKNOWN_NAME_BEFORE.search(shadow.text[:phrase.start]):
         return True
     joined = next((p for p in phrases if shadow.text[phrase.end:p.start] == " and "), None)
-    return joined is not None and _unknown_name_after(shadow, joined, phrases)
+    return joined is not None and _describes_unknown_name(shadow, joined, phrases)
 
 
 def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, found, named=()) -> list[Mention]:
@@ -165,7 +165,7 @@ def role_mentions(shadow, phrases, sentence: Sentence, index: ActorIndex, date, 
         if any(m.is_person and m.start < end and start < m.end for m in found):
             continue
         person = apposed_person(shadow, phrase, phrases)
-        if person is None and _unknown_name_after(shadow, phrase, phrases):
+        if person is None and _describes_unknown_name(shadow, phrase, phrases):
             continue  # 'Latvia's foreign minister, Krišjānis Kariņš': a name the dictionary lacks, not the day's holder
         if person is None:
             held = _named_holder(phrase, index, date, named)

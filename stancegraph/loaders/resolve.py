@@ -181,9 +181,9 @@ class Resolver:
                 return [body]  # 'NATO member states', 'NATO allies': the organisation acting through its members
         if lower == "allies" and token.tag_ == "NNS" and not _some_of(token) and not _quantified(token) \
                 and not any(c.dep_ in ("poss", "amod", "compound") for c in token.children):
-            bodies = {a for i, a in self.token_actor.items() if self.is_organisation(a)}
-            named_before = {a for i, a in self.token_actor.items() if self.is_organisation(a) and i < token.i
-                            and not self._in_title(self.doc[i])}  # not 'Nato Secretary General Jens Stoltenberg'
+            bodies = {a for a in self.token_actor.values() if self.is_organisation(a)}
+            named_before = any(self.is_organisation(a) and i < token.i and not self._in_title(self.doc[i])
+                               for i, a in self.token_actor.items())  # not 'Nato Secretary General Jens Stoltenberg'
             if len(bodies) == 1 and named_before:
                 return list(bodies)  # 'at last year's NATO summit in Washington, allies declared …'
         if (lower in self.lexicon.group_heads or token.lemma_.lower() in OFFICE_NOUNS) \
