@@ -390,7 +390,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
 CONDITION_NOUNS = {"precondition", "prerequisite", "condition", "criterion", "requirement"}
 NOT_AS_SUCH = {"automatically", "necessarily"}
 CIRCUMSTANCES = {"amid", "amidst", "despite", "notwithstanding"}
-HEARING = {"hear", "overhear"}  # not "read": "the declaration reads that …" is what it says
+HEARING = {"hear", "overhear", "read"}
 IMPLYING = {"mean", "imply", "signify"}
 PURSUING = {"seek", "apply", "aspire", "strive", "pursue"}  # beside Ukraine, another state seeks its own entry
 ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, of the expressive verbs
