@@ -390,7 +390,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
 CONDITION_NOUNS = {"precondition", "prerequisite", "condition", "criterion", "requirement"}
 NOT_AS_SUCH = {"automatically", "necessarily"}
 CIRCUMSTANCES = {"amid", "amidst", "despite", "notwithstanding"}
-HEARING = {"hear", "overhear", "read"}  # "we hear that …"; "language that could be read as an invitation": a construal
+# "we hear that …", "language that could be read as an invitation": what others say, a construal
+HEARING = {"hear", "overhear", "read"}
 IMPLYING = {"mean", "imply", "signify"}
 PURSUING = {"seek", "apply", "aspire", "strive", "pursue"}  # beside Ukraine, another state seeks its own entry
 ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, of the expressive verbs
