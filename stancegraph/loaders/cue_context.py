@@ -90,8 +90,12 @@ def owned_noun(node, head) -> bool:
 
 
 def put_aside(doc, first: int) -> bool:
-    """A cue right after 'rather than' or 'instead of' is what the claim is not about."""
-    return _right_after(doc, first, ("rather than", "instead of"))
+    """A cue right after 'rather than' or 'instead of' is what the claim is not about, as is one
+    after 'other than' ('rejects any formats other than membership'), except after 'nothing', which
+    makes 'nothing other than' a plain 'only'."""
+    if _right_after(doc, first, ("rather than", "instead of")):
+        return True
+    return _right_after(doc, first, ("other than",)) and not _right_after(doc, first, ("nothing other than", "none other than"))
 
 
 def substituted(doc, first: int) -> bool:
@@ -188,8 +192,13 @@ def existential(node) -> bool:
         and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in node.children))
 
 
+TIME_WORDS = {"when", "once", "after", "until", "before", "while"}
+
+
 def heads_time_clause(token) -> bool:
-    return token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children)
+    # 'when' is the advmod where the clause's verb was mis-tagged a noun ('only when hostilities … cease')
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" or c.dep_ == "advmod" and c.lower_ in TIME_WORDS
+                                         for c in token.children)
 
 
 MEANS = {"way", "path", "means", "option", "route", "tool", "instrument"}

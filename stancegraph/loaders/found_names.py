@@ -42,6 +42,10 @@ _MEDIUM_AFTER = re.compile(r"^\s+(?:radio(?: station)?|(?:tv|television) (?:chan
                            r"news agency|news outlet|website|tabloid|broadcaster)\b", re.IGNORECASE)
 
 
+# a lower-case kind after a name describes it ('the National Rally party', 'the Batkivshchyna party')
+_DESCRIBED_AS = re.compile(r" (?:party|movement|bloc|alliance)$")
+
+
 def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorIndex) -> bool:
     """Whether NER found a person or organisation of two words or more that no mention covers."""
     mentions = state.mentions[sentence.index]
@@ -55,9 +59,12 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
         if titled and (ent.label_ == "PERSON" or not _INSTITUTION_WORD.search(name[titled.end():])):
             # "Italy's Defense Guido Crosetto" (tagged a person or a body): the title is not the name
             name, words = name[titled.end():], words - len(titled.group().split())
+        described = _DESCRIBED_AS.search(name) if ent.label_ == "ORG" else None
+        cut = len(described.group()) if described else 0  # 'the National Rally party' is National Rally
+        name, words = name[:len(name) - cut], words - (1 if cut else 0)
         if ent.label_ not in ("PERSON", "ORG") or words < 2 or not ent.text[:1].isupper():
             continue
-        start, end = sentence.start + ent.end_char - len(name), sentence.start + ent.end_char
+        start, end = sentence.start + ent.end_char - cut - len(name), sentence.start + ent.end_char - cut
         if any(m.start < end and start < m.end for m in mentions) or "\n" in ent.text:
             continue
         if name in index.unqualified and qualified(sentence.text[:ent.end_char - len(name)]):

@@ -274,6 +274,10 @@ BEST_WAYS = {"only", "best", "surest", "right", "reliable", "effective", "fastes
 WAYS = {"way", "path", "means"}
 
 
+# copulas that take their judgement from the infinitive after them
+RAISING = {"seem", "appear", "look"}
+
+
 def copular_class(node, lexicon: Lexicon) -> str | None:
     # 'the only way … is by opening accession talks', 'inviting Ukraine is a reliable way to …':
     # a best way backs what it is; 'is not the only way' says only that others exist
@@ -292,7 +296,11 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
             return _judged_by_adjective(child, lexicon) or ("support" if is_negated(node) else "mixed")
         if child.dep_ == "attr" and child.lemma_.lower() in AGENDA_NOUNS and is_negated(node) and _timed_now(node, lexicon):
             return "support"  # 'is not the question for right now', 'not a fundamental issue at the moment'
-        if child.dep_ in ("acomp", "attr") or child.dep_ == "prep" and child.lower_ == "among":
+        if child.dep_ == "xcomp" and child.lemma_.lower() in COPULAS and node.lemma_.lower() in RAISING:
+            kind = copular_class(child, lexicon)  # 'appears to be a serious risk', 'seems to be a mistake'
+            if kind:
+                return kind
+        if child.dep_ in ("acomp", "attr", "oprd") or child.dep_ == "prep" and child.lower_ == "among":
             if child.lemma_.lower() in ("likely", "probable") and any(g.dep_ == "xcomp" for g in child.children):
                 continue  # 'is likely to be a topic at the summit' forecasts the infinitive, not the subject
             child = _group_noun(child)  # 'one of the root causes', 'among the root causes'

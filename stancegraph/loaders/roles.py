@@ -137,6 +137,10 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
         former = mod in ("former", "ex-", "then-", "then")
         if of is None and role is None:
             continue  # 'the chief' with no organisation says too little
+        if _OFFICE_AFTER.match(shadow.text, match.end()) or _CHOSEN_BEFORE.search(shadow.text[:match.start()]):
+            continue  # 'his candidacy for the NATO Secretary General position', 'to elect the NATO chief': the office
+        if _demonym_modifying(match, shadow):
+            continue  # 'the leader of the French far-right National Rally party' leads the party, not France
         if _RANKED_BEFORE.search(shadow.text[:match.start()]):
             continue
         if _NOT_YET.search(shadow.text, match.start(), match.end()) or _NOT_YET_BEFORE.search(shadow.text[:match.start()]):
@@ -147,6 +151,22 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
         found.append(RolePhrase(match.start(), match.end(), role, of, former, indefinite, its,
                                 mod in ("incoming", "newly elected", "newly-elected")))
     return found
+
+
+# the office itself, or whoever will be chosen for it, not the holder of the day
+_OFFICE_AFTER = re.compile(r" (?:position|post|job|seat|race|candidacy|candidate)\b", re.IGNORECASE)
+_CHOSEN_BEFORE = re.compile(r"\b(?:elect|elects|electing|choose|chooses|choosing|appoint|appointing|pick|picking)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:new\s+|next\s+)?$",
+                            re.IGNORECASE)
+_NEXT_WORD = re.compile(r" (?!(?:and|or|but|who|which|that|said|says|is|was|has|had|[Rr]epublic|[Ff]ederation|"
+                        r"[Gg]overnment|[Pp]eople|[Nn]ation|[Ss]tate|[Ss]ide)\b)[A-Za-z]")
+
+
+def _demonym_modifying(match: re.Match[str], shadow: Shadow) -> bool:
+    """'of the French far-right party': the demonym after the role is an adjective of the
+    noun that follows it, so the role is not the state's."""
+    slot = match.group("c2")
+    return bool(slot) and not match.group("field") and shadow.slot(slot).kind == "demonym" \
+        and not shadow.slot(slot).text.endswith("s") and bool(_NEXT_WORD.match(shadow.text, match.end()))
 
 
 def _org(match: re.Match[str], shadow: Shadow, index: ActorIndex, words: dict[str, str]) -> str | None:

@@ -101,7 +101,19 @@ def colon_speaker(sentence: Sentence, doc, resolver, quote_start: int) -> str | 
     before = [t for t in doc if sentence.start + t.idx < quote_start]
     if not before or before[-1].text != ":":
         return None
-    return colon_label(doc, before[-1], resolver)
+    return colon_label(doc, before[-1], resolver) or _introducing_subject(before[-1], resolver)
+
+
+def _introducing_subject(colon, resolver) -> str | None:
+    """'Sybiha called on NATO: "I urge you …"', 'Duda wrote on X: "…"': a clause that ends in the
+    colon opening a quotation introduces it, whatever its verb; its one named subject speaks."""
+    verb = colon.doc[colon.i - 1] if colon.i > 0 else None
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon.i:
+        verb = verb.head  # from the word before the colon up to its clause's verb
+    verb = verb if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    named = {a for subject in subjects for a in resolver.actors(subject)}
+    return named.pop() if len(named) == 1 else None
 
 
 def with_context_frames(doc, sentence: Sentence, frames: list[Frame], quote_speaker: str | None,
