@@ -159,3 +159,12 @@ def test_a_quotation_signed_by_the_line_under_it_is_the_signers():
     signed = {(s.actor, s.topic, s.polarity) for s in extract(Article(text, published="2026-01-07")).stances}
     assert ("sg:andrej-babis", "troops_in_ukraine", "oppose") in signed
     assert not any(s.actor == "sg:andrej-babis" for s in extract(Article(unsigned, published="2026-01-07")).stances)
+
+
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_a_sentence():
+    from stancegraph.loaders.segment import sentences
+
+    text = "The talks were about Russia and Ukraine.Sachs disagreed with the sanctions. Mr.Smith met U.S.Army officials."
+    assert [s.text for s in sentences(text)] == [
+        "The talks were about Russia and Ukraine.", "Sachs disagreed with the sanctions.",
+        "Mr.Smith met U.S.Army officials."]

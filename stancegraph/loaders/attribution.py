@@ -167,7 +167,7 @@ def _lets_in(verb, resolver: Resolver) -> bool:
 
 
 SAYING_PREPOSITIONS = {"by", "after", "when", "while", "in", "before", "since"}
-PREDICTING = frozenset({"expect", "predict", "anticipate", "forecast"})
+PREDICTING = frozenset({"expect", "predict", "anticipate", "forecast", "fear"})  # "they fear that the US will not allow …"
 FORECASTING = PREDICTING | {"hope", "want", "wish"}
 
 

@@ -240,3 +240,10 @@ def supposed(verb) -> bool:
                 c.dep_ == "nsubj" and c.lemma_.lower() in SUPPOSITIONS for c in node.children):
             return True  # 'the assumption is that …'
     return False
+
+
+def gerund_content(verb) -> bool:
+    """'the idea of NATO admitting Ukraine', 'objections to the alliance inviting Kyiv': a gerund
+    with a subject of its own under a preposition names an act as the content of what governs it;
+    the subject does nothing, so the walk goes on to who judges the act."""
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep"

@@ -392,7 +392,10 @@ IMPOSING = frozenset({"force", "require", "oblige", "compel", "make"})
 
 def imposed(node, lexicon: Lexicon) -> bool:
     """'Ukraine will have to give up membership', 'Kyiv would be forced to renounce its bid': an
-    act demanded of its subject is the position of whoever demands it, not the subject's will."""
+    act demanded of its subject is the position of whoever demands it, not the subject's will, as
+    is 'Ukraine must accept a neutral status'."""
+    if normative(node, lexicon):
+        return True
     if node.dep_ != "xcomp" or node.head.i == node.i:
         return False
     governor = node.head

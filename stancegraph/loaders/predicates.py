@@ -307,7 +307,8 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
             kind = foreshadowed_class(child, lexicon) or lexicon.polarity_class(child.lemma_, child.pos_)
             kind = kind or (noun_phrase_class(child, lexicon) if child.pos_ == "NOUN" else None)  # 'a root cause'
             modifiers = [m for m in child.children if m.dep_ in ("amod", "compound")]
-            modifiers += [g for m in modifiers if m.dep_ == "compound" for g in m.children if g.dep_ == "amod"]
+            modifiers += [g for m in modifiers for g in m.children if g.dep_ == "amod" and m.dep_ == "compound"
+                          or g.dep_ == "conj" and m.dep_ == "amod"]  # 'a frightening and provocative one'
             for modifier in modifiers:  # 'a realistic outcome', 'the worst-case scenario'
                 kind = kind or lexicon.polarity_class(modifier.lemma_, "ADJ")
             if kind:

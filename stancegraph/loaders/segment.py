@@ -11,7 +11,9 @@ ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "no", "vs", "etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.u", "approx",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"”“»’)\]]*\s+(?=[\"“„«‘(\[]?[A-Z0-9])")
+# a full stop glued to the next sentence in some copies ('… Russia and Ukraine.Sachs disagreed …'),
+# after a word of two lower-case letters or more, so that 'Mr.Smith' or 'U.S.Army' stay whole
+_BOUNDARY = re.compile(r"[.!?]+[\"”“»’)\]]*\s+(?=[\"“„«‘(\[]?[A-Z0-9])|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
 _QUOTE = re.compile(r"“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|\"[^\"\n]*\"")
 
 

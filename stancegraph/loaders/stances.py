@@ -35,8 +35,8 @@ from .predicates import COPULAS, OWN_PURSUITS, PURSUITS, idiom, names_something,
 from .at_frame import close_at_frame, condition_of_concession
 from .clause_readings import (
     DISCUSSED, attribute_owner, brought_with, but_not_ready, construction_class, deliberated, discussed_possibility,
-    evades, excessive, factive, judged_out, lacking, made_clear, none_of_it, none_there, purpose_of, reacts, replaces,
-    sets_as_goal, stands_in_for, supposed, traded_for, traded_kind, undergone,
+    evades, excessive, factive, gerund_content, judged_out, lacking, made_clear, none_of_it, none_there, purpose_of,
+    reacts, replaces, sets_as_goal, stands_in_for, supposed, traded_for, traded_kind, undergone,
 )
 from .walk import (
     CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, governor, refutation,
@@ -303,8 +303,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             if frame is not None and node.head.i == frame.verb and ctx.doc[frame.verb].lemma_.lower() in lexicon.consent:
                 walk.found = walk.found or "consent"  # 'Russia had agreed that the US could offer …'
                 return CLIMB
-            if demanded(node) or expected_not(node):
-                return CLIMB  # 'Poland urged that NATO invite Ukraine', 'does not expect the alliance to invite …'
+            if demanded(node) or expected_not(node) or gerund_content(node):
+                return CLIMB  # 'urged that NATO invite Ukraine', 'does not expect it to invite …', 'the idea of NATO admitting …'
             return STOP  # what a third party does or might do is not a position
         if not actors and subject is not None and walk.assertive and node.pos_ in ("VERB", "AUX") and not locked \
                 and some_others(subject):
@@ -397,4 +397,4 @@ PURSUING = {"seek", "apply", "aspire", "strive", "pursue"}  # beside Ukraine, an
 ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, of the expressive verbs
 
 ABSENCE_NOUNS = {"absence", "lack"}
-EXPRESSING = {"express", "voice"}  # what puts a position into words as the speaker's own
+EXPRESSING = {"express", "voice", "raise", "air", "lodge", "register"}  # what puts a position into words as the speaker's own
