@@ -247,3 +247,12 @@ def gerund_content(verb) -> bool:
     with a subject of its own under a preposition names an act as the content of what governs it;
     the subject does nothing, so the walk goes on to who judges the act."""
     return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep"
+
+
+MISTAKES = {"mistake", "error", "blunder", "misstep", "miscalculation"}
+
+
+def mistake_made(node, previous) -> bool:
+    """'the allies made a mistake by inviting Ukraine': the mistake was counted at its noun, and
+    whoever says so judges the act, not its doer."""
+    return node.lemma_.lower() in ("make", "commit") and previous.dep_ == "dobj" and previous.lemma_.lower() in MISTAKES

@@ -81,6 +81,8 @@ def predicate_class(node, lexicon: Lexicon) -> str | None:
         return naming_class(node, lexicon)  # 'called the plan unrealistic' is no call for it
     if lemma == "call" and node.pos_ == "NOUN" and a_conversation(node):
         return None  # 'his call with the coalition of the willing' was a conversation, not a demand
+    if lemma in ("drag", "pull", "draw") and _into_the_alliance(node):
+        return None  # 'dragging Ukraine into NATO' brings it in; not 'would drag NATO into war'
     if node.pos_ == "VERB" and lemma in ENTAILING and (kind := evaluated_object(node, lexicon)):
         return kind
     if node.pos_ == "VERB" and lemma in lexicon.as_verbs and (kind := as_complement(node, lexicon)):
@@ -107,6 +109,11 @@ def predicate_class(node, lexicon: Lexicon) -> str | None:
     if node.pos_ == "VERB" and lemma in lexicon.as_verbs:
         return as_complement(node, lexicon)
     return None
+
+
+def _into_the_alliance(verb) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ in ("nato", "alliance") for g in c.subtree)
+               for c in verb.children)
 
 
 KIND_NOUNS = {"act", "form", "kind", "sort", "type", "sign", "gesture", "source"}

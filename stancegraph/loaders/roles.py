@@ -119,6 +119,7 @@ _NOT_YET = re.compile(r"\b(?:next|future|would-be)\s", re.IGNORECASE)
 _NOT_YET_BEFORE = re.compile(r"\b(?:next|future|would-be)\s+$", re.IGNORECASE)
 # 'becoming the first Portuguese leader to hold the position': a kind of person, not an office's holder
 _RANKED_BEFORE = re.compile(r"\b(?:first|second|third|only|last|youngest|oldest)\s+$", re.IGNORECASE)
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:deputy|assistant|vice|under)[\s-]+$", re.IGNORECASE)
 
 
 def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
@@ -141,8 +142,8 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
             continue  # 'his candidacy for the NATO Secretary General position', 'to elect the NATO chief': the office
         if _demonym_modifying(match, shadow):
             continue  # 'the leader of the French far-right National Rally party' leads the party, not France
-        if _RANKED_BEFORE.search(shadow.text[:match.start()]):
-            continue
+        if _RANKED_BEFORE.search(shadow.text[:match.start()]) or _SUBORDINATE_BEFORE.search(shadow.text[:match.start()]):
+            continue  # 'the first Portuguese leader to …', 'Deputy Assistant Secretary General': not the office's holder
         if _NOT_YET.search(shadow.text, match.start(), match.end()) or _NOT_YET_BEFORE.search(shadow.text[:match.start()]):
             continue  # 'to become the next NATO Secretary General': nobody holds that yet ('next month, UK
             # Foreign Secretary …' still names the holder)

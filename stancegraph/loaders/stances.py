@@ -35,8 +35,8 @@ from .predicates import COPULAS, OWN_PURSUITS, PURSUITS, idiom, names_something,
 from .at_frame import close_at_frame, condition_of_concession
 from .clause_readings import (
     DISCUSSED, attribute_owner, brought_with, but_not_ready, construction_class, deliberated, discussed_possibility,
-    evades, excessive, factive, gerund_content, judged_out, lacking, made_clear, none_of_it, none_there, purpose_of,
-    reacts, replaces, sets_as_goal, stands_in_for, supposed, traded_for, traded_kind, undergone,
+    evades, excessive, factive, gerund_content, judged_out, lacking, made_clear, mistake_made, none_of_it, none_there,
+    purpose_of, reacts, replaces, sets_as_goal, stands_in_for, supposed, traded_for, traded_kind, undergone,
 )
 from .walk import (
     CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, governor, refutation,
@@ -75,8 +75,8 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
     contrast = contrasted_away(head)
     if put_aside(doc, cue_tokens[0]) or contrast or compared_against(head):
         walk.sign = -walk.sign  # 'focus on weapons rather than on membership'
-    # A cue's own words are not the holder's act when the cue carries its polarity, nor when a
-    # cue word heads a time clause: 'once the fighting stops' says when, not what is stopped.
+    # A cue's own words are not the holder's act when it carries its polarity, nor when one heads a
+    # time clause ('once the fighting stops' says when, not what is stopped).
     locked = set(cue_tokens) if inherent else {i for i in cue_tokens if heads_time_clause(doc[i])}
     supposition, consequence = warned_supposition(head, ctx.lexicon)
     found: list[Claim] = []
@@ -124,10 +124,9 @@ def claims_for_cue(cue_tokens: list[int], inherent: str | None, ctx: Context, as
             node = coordinated_with(previous)
             if frame is not None and node.i == frame.verb:
                 return done(close_at_frame(node, walk, frame, ctx, previous))
-            # '… was unrealistic and that membership was not realistic': a parallel claim lends
-            # no polarity, though what a third party does still ends the search; a demand on a
-            # third party ('the alliance should stop … and invite Ukraine') is the speaker's
-            # ('we will discuss it, but border states should not send troops': the speaker's own side is none)
+            # '… was unrealistic and that membership was not realistic': a parallel claim lends no polarity, though
+            # what a third party does still ends the search; a demand on a third party ('the alliance should stop
+            # … and invite Ukraine') is the speaker's ('we will discuss it, but border states should not send troops')
             result = STOP if third_party(node, ctx, frame) and not normative(node, ctx.lexicon) else CLIMB
         else:
             result = _visit(node, previous, node.i in locked, walk, ctx, frame)
@@ -175,8 +174,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return STOP  # 'must be allowed to determine its future amid Russian demands that …': the setting, not the content
     if node.lemma_.lower() in HEARING and previous.dep_ in ("ccomp", "dobj", "advcl"):
         return STOP  # 'we hear behind closed doors that this is not the best time for …': what others say
-    # a negation that is part of a cue of its own polarity ('when, not if', 'never join') is
-    # already in that polarity
+    # a negation inside a cue of its own polarity ('when, not if', 'never join') is already in that polarity
     aside = outside_scope(previous, lexicon.speech)  # a participle after the clause: its verb does not govern it
     locked = locked or aside
     but_not, walk.but_not = walk.but_not, False  # 'does not need a moratorium but guarantees that …'
@@ -191,13 +189,16 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         return STOP  # 'this does not mean they will be given membership now': a reading denied, no view on it
     if refutation(node, previous, walk):
         return CLIMB
+    if mistake_made(node, previous):
+        walk.sign = -walk.sign if is_negated(node) else walk.sign
+        return CLIMB
     if excessive(node, previous):
         walk.sign = -walk.sign  # 'considered it too early for Ukraine to join', 'too soon to invite Ukraine'
         walk.found = walk.found or "too"
     kind = None if locked else undergone(node, previous, lexicon) or predicate_class(node, lexicon)
     if kind == "oppose" and previous.dep_ == "prep" and previous.lower_ == "by" and node.pos_ == "VERB" \
-            and any(c.dep_ == "dobj" for c in node.children):
-        kind = None  # 'by offering Ukraine membership now, it would undermine Russia's rationale': the means
+            and any(c.dep_ == "dobj" for c in node.children) and node.lemma_.lower() not in lexicon.light_verbs:
+        kind = None  # 'by offering … now, it would undermine Russia's rationale': the means (not 'made a mistake by …')
     if kind is not None and previous.dep_ == "nsubjpass" and deliberated(node) and not normative(node, lexicon):
         return STOP  # 'membership is not being considered in the talks': what is on an agenda, no one's view
     walk.purposed = walk.purposed or purpose_of(node, previous)
@@ -257,8 +258,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     copula_counted = node.lemma_.lower() in COPULAS and walk.applied_at == previous.i
     complement_counted = copula_counted and previous.dep_ in ("attr", "acomp")
     if kind is None:
-        # a copula's negation is counted when the walk reaches the copula, not also at its
-        # complement ('there will not be US troops deployed')
+        # a copula's negation counts at the copula, not also at its complement ('there will not be US troops deployed')
         own = is_negated(node, walk.cue_tokens, through_copula=False) and not factive(node, previous) and not aside \
             and not but_not \
             and not complement_counted and not (previous.lemma_.lower() in ABILITY and previous.dep_ == "acomp") \
