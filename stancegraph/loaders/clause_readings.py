@@ -7,11 +7,12 @@ surprising that'; moved from `predicates`, round 26)."""
 from __future__ import annotations
 
 from .acts import DELIBERATING, EVASIONS, grants_step
-from .holders import GOAL_NOUNS
+from .holders import GOAL_NOUNS, ISSUING
 from .lexicon import Lexicon
 from .negation import COPULAS
 from .plans import spells_out
 from .predicates import phrasal, predicate_class
+from .resolve import DOCUMENT_NOUNS
 from .walk import _Walk, _clause_tokens
 
 
@@ -256,3 +257,13 @@ def mistake_made(node, previous) -> bool:
     """'the allies made a mistake by inviting Ukraine': the mistake was counted at its noun, and
     whoever says so judges the act, not its doer."""
     return node.lemma_.lower() in ("make", "commit") and previous.dep_ == "dobj" and previous.lemma_.lower() in MISTAKES
+
+
+EXPRESSING = {"express", "voice", "raise", "air", "lodge", "register"}  # what puts a position into words as one's own
+
+
+def voices_position(verb, obj) -> bool:
+    """'he expressed Ukraine's desire to receive …', 'the parliament adopted a resolution in support of
+    Ukraine's path': its subject voices the position its object carries."""
+    lemma = verb.lemma_.lower()
+    return obj.dep_ == "dobj" and (lemma in EXPRESSING or lemma in ISSUING and obj.lemma_.lower() in DOCUMENT_NOUNS)

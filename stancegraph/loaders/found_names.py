@@ -44,6 +44,8 @@ _MEDIUM_AFTER = re.compile(r"^\s+(?:radio(?: station)?|(?:tv|television) (?:chan
 
 # a lower-case kind after a name describes it ('the National Rally party', 'the Batkivshchyna party')
 _DESCRIBED_AS = re.compile(r" (?:party|movement|bloc|alliance)$")
+_POST_NOMINAL = re.compile(r",? (?:MEP|MP|MdB)$")
+_HONORIFIC = re.compile(r"(?:Dear |(?:Mr|Ms|Mrs|Dr|Madam|Mx)\.? )(?=[A-Z])")
 
 
 def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorIndex) -> bool:
@@ -59,12 +61,16 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
         if titled and (ent.label_ == "PERSON" or not _INSTITUTION_WORD.search(name[titled.end():])):
             # "Italy's Defense Guido Crosetto" (tagged a person or a body): the title is not the name
             name, words = name[titled.end():], words - len(titled.group().split())
-        described = _DESCRIBED_AS.search(name) if ent.label_ == "ORG" else None
-        cut = len(described.group()) if described else 0  # 'the National Rally party' is National Rally
+        honorific = _HONORIFIC.match(name)
+        if honorific:  # 'Ms Viktorija Cmilyte-Nielsen'; 'Dear Madam Speaker' opens a speech, no name
+            name, words = ("", 0) if honorific.group().startswith("Dear") else (name[honorific.end():], words - 1)
+        described = _DESCRIBED_AS.search(name) if ent.label_ == "ORG" else _POST_NOMINAL.search(name)
+        cut = len(described.group()) if described else 0  # 'the National Rally party' is National Rally, 'X MEP' is X
         name, words = name[:len(name) - cut], words - (1 if cut else 0)
         if ent.label_ not in ("PERSON", "ORG") or words < 2 or not ent.text[:1].isupper():
             continue
-        start, end = sentence.start + ent.end_char - cut - len(name), sentence.start + ent.end_char - cut
+        # the mention keeps the described words, on which the parse hangs the phrase ('… insisted Michael Gahler MEP')
+        start, end = sentence.start + ent.end_char - cut - len(name), sentence.start + ent.end_char
         if any(m.start < end and start < m.end for m in mentions) or "\n" in ent.text:
             continue
         if name in index.unqualified and qualified(sentence.text[:ent.end_char - len(name)]):
@@ -79,7 +85,8 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
         ident = known.id if known else actor_id(name)
         kind = "Person" if ent.label_ == "PERSON" else "Organization"
         state.new_actors.setdefault(ident, Actor(ident, name, kind))
-        mentions.append(Mention(start, end, ident, "ner", name, kind == "Person"))
+        mentions.append(Mention(start, end, ident, "ner", sentence.text[start - sentence.start:end - sentence.start],
+                                kind == "Person"))
         added = True
     for start, end, name in _names_after_a_body(state, sentence, mentions):
         ident = actor_id(name)

@@ -35,8 +35,9 @@ from .predicates import COPULAS, OWN_PURSUITS, PURSUITS, idiom, names_something,
 from .at_frame import close_at_frame, condition_of_concession
 from .clause_readings import (
     DISCUSSED, attribute_owner, brought_with, but_not_ready, construction_class, deliberated, discussed_possibility,
-    evades, excessive, factive, gerund_content, judged_out, lacking, made_clear, mistake_made, none_of_it, none_there,
-    purpose_of, reacts, replaces, sets_as_goal, stands_in_for, supposed, traded_for, traded_kind, undergone,
+    EXPRESSING, evades, excessive, factive, gerund_content, judged_out, lacking, made_clear, mistake_made, none_of_it,
+    none_there, purpose_of, reacts, replaces, sets_as_goal, stands_in_for, supposed, traded_for, traded_kind, undergone,
+    voices_position,
 )
 from .walk import (
     CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, governor, refutation,
@@ -267,7 +268,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             walk.sign = -walk.sign  # 'the absence of a timetable'
         subject = own_subject(node)
         actors = resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
-        if actors and walk.found is not None and previous.dep_ == "dobj" and node.lemma_.lower() in EXPRESSING:
+        if actors and walk.found is not None and voices_position(node, previous):
             return tuple(actors)  # 'he expressed Ukraine's desire to receive …': the position voiced
         owner = plan_owner(subject) if node.pos_ == "VERB" and walk.found is not None else None
         if owner is not None and resolver.actors(owner):
@@ -397,4 +398,3 @@ PURSUING = {"seek", "apply", "aspire", "strive", "pursue"}  # beside Ukraine, an
 ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, of the expressive verbs
 
 ABSENCE_NOUNS = {"absence", "lack"}
-EXPRESSING = {"express", "voice", "raise", "air", "lodge", "register"}  # what puts a position into words as the speaker's own
