@@ -267,3 +267,12 @@ def voices_position(verb, obj) -> bool:
     Ukraine's path': its subject voices the position its object carries."""
     lemma = verb.lemma_.lower()
     return obj.dep_ == "dobj" and (lemma in EXPRESSING or lemma in ISSUING and obj.lemma_.lower() in DOCUMENT_NOUNS)
+
+
+DISTANCING = {"supposedly", "allegedly", "purportedly", "ostensibly"}
+
+
+def distanced(node) -> bool:
+    """'the words … that Ukraine is supposedly ready to give up membership', 'membership can allegedly
+    provoke Russia': a claim the writer marks as someone else's and doubts holds no one's position."""
+    return any(c.dep_ == "advmod" and c.lower_ in DISTANCING for c in node.children)

@@ -34,10 +34,10 @@ from .negation import ABILITY, doubted, expected_not, is_negated, only_a_fool, o
 from .predicates import COPULAS, OWN_PURSUITS, PURSUITS, idiom, names_something, phrasal, predicate_class
 from .at_frame import close_at_frame, condition_of_concession
 from .clause_readings import (
-    DISCUSSED, attribute_owner, brought_with, but_not_ready, construction_class, deliberated, discussed_possibility,
-    EXPRESSING, evades, excessive, factive, gerund_content, judged_out, lacking, made_clear, mistake_made, none_of_it,
-    none_there, purpose_of, reacts, replaces, sets_as_goal, stands_in_for, supposed, traded_for, traded_kind, undergone,
-    voices_position,
+    DISCUSSED, EXPRESSING, attribute_owner, brought_with, but_not_ready, construction_class, deliberated,
+    discussed_possibility, distanced, evades, excessive, factive, gerund_content, judged_out, lacking, made_clear,
+    mistake_made, none_of_it, none_there, purpose_of, reacts, replaces, sets_as_goal, stands_in_for, supposed,
+    traded_for, traded_kind, undergone, voices_position,
 )
 from .walk import (
     CLIMB, HEDGE_PHRASES_MIXED, STOP, Claim, Context, _apply, _claim, _note_phrases, _Walk, governor, refutation,
@@ -173,8 +173,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     lexicon, resolver = ctx.lexicon, ctx.resolver
     if previous.dep_ == "prep" and previous.lower_ in CIRCUMSTANCES and previous.i != walk.cue_head:
         return STOP  # 'must be allowed to determine its future amid Russian demands that …': the setting, not the content
-    if node.lemma_.lower() in HEARING and previous.dep_ in ("ccomp", "dobj", "advcl"):
-        return STOP  # 'we hear behind closed doors that this is not the best time for …': what others say
+    if node.lemma_.lower() in HEARING and previous.dep_ in ("ccomp", "dobj", "advcl") or distanced(node):
+        return STOP  # 'we hear … that this is not the best time for …', 'is supposedly ready to give up …': others' words
     # a negation inside a cue of its own polarity ('when, not if', 'never join') is already in that polarity
     aside = outside_scope(previous, lexicon.speech)  # a participle after the clause: its verb does not govern it
     locked = locked or aside
