@@ -276,3 +276,16 @@ def distanced(node) -> bool:
     """'the words … that Ukraine is supposedly ready to give up membership', 'membership can allegedly
     provoke Russia': a claim the writer marks as someone else's and doubts holds no one's position."""
     return any(c.dep_ == "advmod" and c.lower_ in DISTANCING for c in node.children)
+
+
+HANDLING = {"address", "consider", "discuss", "decide", "settle", "take", "deal", "examine", "review"}
+_ANOTHER_TIME = ("at another time", "at a later date", "at a later time", "at a later stage", "at some later point")
+
+
+def put_off(verb) -> str | None:
+    """'Ukraine's bid … should be addressed at another time': what is to be taken up later is
+    refused for now (the 'for now' phrase itself marks it so)."""
+    if verb.lemma_.lower() not in HANDLING:
+        return None
+    text = " ".join(t.lower_ for t in verb.subtree)
+    return "oppose" if any(phrase in text for phrase in _ANOTHER_TIME) else None

@@ -36,7 +36,7 @@ from .at_frame import close_at_frame, condition_of_concession
 from .clause_readings import (
     DISCUSSED, EXPRESSING, attribute_owner, brought_with, but_not_ready, construction_class, deliberated,
     discussed_possibility, distanced, evades, excessive, factive, gerund_content, judged_out, lacking, made_clear,
-    mistake_made, none_of_it, none_there, purpose_of, reacts, replaces, sets_as_goal, stands_in_for, supposed,
+    mistake_made, none_of_it, none_there, purpose_of, put_off, reacts, replaces, sets_as_goal, stands_in_for, supposed,
     traded_for, traded_kind, undergone, voices_position,
 )
 from .walk import (
@@ -196,7 +196,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if excessive(node, previous):
         walk.sign = -walk.sign  # 'considered it too early for Ukraine to join', 'too soon to invite Ukraine'
         walk.found = walk.found or "too"
-    kind = None if locked else undergone(node, previous, lexicon) or predicate_class(node, lexicon)
+    kind = None if locked else undergone(node, previous, lexicon) or put_off(node) or predicate_class(node, lexicon)
     if kind == "oppose" and previous.dep_ == "prep" and previous.lower_ == "by" and node.pos_ == "VERB" \
             and any(c.dep_ == "dobj" for c in node.children) and node.lemma_.lower() not in lexicon.light_verbs:
         kind = None  # 'by offering … now, it would undermine Russia's rationale': the means (not 'made a mistake by …')
