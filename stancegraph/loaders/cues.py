@@ -8,7 +8,7 @@ import re
 from ..ontology import Topic
 from .article_state import ArticleState, CueHit
 from .quotations import QUOTATION_MARKS
-from .cue_context import contrasted_away
+from .contrasts import contrasted_away
 from .segment import Sentence
 
 

@@ -69,11 +69,11 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
         name, words = name[:len(name) - cut], words - (1 if cut else 0)
         if ent.label_ not in ("PERSON", "ORG") or words < 2 or not ent.text[:1].isupper():
             continue
-        # the mention keeps the described words, on which the parse hangs the phrase ('… insisted Michael Gahler MEP')
+        # the mention keeps the described words, on which the parse may hang the phrase ('… said Michael Gahler MEP')
         start, end = sentence.start + ent.end_char - cut - len(name), sentence.start + ent.end_char
         if any(m.start < end and start < m.end for m in mentions) or "\n" in ent.text:
             continue
-        if name in index.unqualified and qualified(sentence.text[:ent.end_char - len(name)]):
+        if name in index.unqualified and qualified(sentence.text[:start - sentence.start]):
             continue  # "Russia's Security Council" is not the UN's
         known = index.lookup(name) or (index.spelled_like(name) if ent.label_ == "PERSON" else None)
         title = name.lower() in role_regex()[1]  # 'Permanent Representative' taken for a body, 'Foreign Minister' for a person

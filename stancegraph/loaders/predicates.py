@@ -296,7 +296,8 @@ def copular_class(node, lexicon: Lexicon) -> str | None:
             return None  # 'was a key question of discussion during the meeting': what was discussed there
         return "support" if is_negated(node) else "mixed"
     for child in node.children:
-        if child.dep_ == "attr" and child.lemma_.lower() == "option" and any(m.lower_ in ("only", "sole") for m in child.children):
+        if child.dep_ == "attr" and child.lemma_.lower() == "option" \
+                and any(m.lower_ in ("only", "sole") for m in child.children):
             return None if is_negated(node) else "support"  # 'membership is the only option': nothing else will do
         if child.dep_ == "attr" and child.lemma_.lower() in ("option", "possibility"):
             # 'is an option', 'remains only a possibility' keep it open (mixed); 'is not an option'

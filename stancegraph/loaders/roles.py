@@ -156,8 +156,8 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
 
 # the office itself, or whoever will be chosen for it, not the holder of the day
 _OFFICE_AFTER = re.compile(r" (?:position|post|job|seat|race|candidacy|candidate)\b", re.IGNORECASE)
-_CHOSEN_BEFORE = re.compile(r"\b(?:elect|elects|electing|choose|chooses|choosing|appoint|appointing|pick|picking)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:new\s+|next\s+)?$",
-                            re.IGNORECASE)
+_CHOSEN_BEFORE = re.compile(r"\b(?:elect|elects|electing|choose|chooses|choosing|appoint|appointing|pick|picking)"
+                            r"\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:new\s+|next\s+)?$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r" (?!(?:and|or|but|who|which|that|said|says|is|was|has|had|[Rr]epublic|[Ff]ederation|"
                         r"[Gg]overnment|[Pp]eople|[Nn]ation|[Ss]tate|[Ss]ide)\b)[A-Za-z]")
 

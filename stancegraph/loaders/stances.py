@@ -16,11 +16,11 @@ from .acts import (
 )
 from .asking import DEMANDING, WISHING, asked_about, demanded, in_question
 from .attribution import Frame
+from .contrasts import compared_against, contrasted_away, denied_by_no, put_aside, substituted
 from .cue_context import (
-    EVENT_VERBS, able_to, compared_against, contrasted_away, cue_head, denied_by_no, draws_from,
-    enclosing_frame, existential, going_to, heads_time_clause, imposed, in_side_clause, innermost_frame, names_home,
-    nearest_frame, normative, obtained_in_condition, own_pursuit, owned_noun, put_aside, second_object, some_others,
-    speakerless_frame, stance_named, substituted, takes_subject_theme, used_as,
+    EVENT_VERBS, able_to, cue_head, draws_from, enclosing_frame, existential, going_to, heads_time_clause, imposed,
+    in_side_clause, innermost_frame, names_home, nearest_frame, normative, obtained_in_condition, own_pursuit,
+    owned_noun, second_object, some_others, speakerless_frame, stance_named, takes_subject_theme, used_as,
 )
 from .conditions import WARNING_VERBS, condition_clause, gated, gives_reason, supposes_it, warned_supposition
 from .holders import (
