@@ -246,7 +246,8 @@ def _quoted_as_saying(verb):
     if verb.lemma_.lower() not in ("quote", "cite") or not any(
             c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children):
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    # '… TASS quoted Venediktov as saying', and in the passive '… Venediktov was quoted as saying'
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _name_closing_the_sentence(verb):
