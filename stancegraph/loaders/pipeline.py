@@ -189,12 +189,15 @@ class Extractor:
         salience = Salience()
         analysed = []
         listed = listed_beside(state.sentences, state.mentions, self._is_state)
+        stated = {person: state_ for person, state_ in _stated_roles(state.relations) if self._is_state(state_)}
         for sentence in state.timed(state.sentences):
             mentions = state.mentions[sentence.index]
             doc = state.docs.get(sentence.index)
             if doc is not None:
                 resolver = Resolver(doc, sentence.start, mentions, self.lexicon, dataclasses.replace(salience),
-                                    home_state=lambda person: self._home_state(person, state.article.published),
+                                    # 'his country' of a person the dictionary lacks: the state the article gives him
+                                    home_state=lambda person: self._home_state(person, state.article.published)
+                                    or stated.get(person),
                                     home_body=lambda person: self.affiliations.home_body(person, state.article.published),
                                     is_organisation=self._is_organisation, listed=listed.get(sentence.index, ()))
                 frames = speech_frames(doc, resolver, self.lexicon)
