@@ -197,14 +197,15 @@ def agent_of(verb):
 
 
 def subject_of(node, lexicon: Lexicon | None = None):
+    if node.tag_ == "VBG" and node.dep_ == "pcomp" and node.head.lower_ in ("against", "from"):
+        return None  # 'advised them against supporting …': whoever advises holds it, by the preposition
     if any(c.dep_ == "agent" for c in node.children):
         return agent_of(node)
     for child in node.children:
         if child.dep_ in ("nsubj", "csubj") and heading_word(child) and past_heading(child) is not None:
             return past_heading(child)  # 'MUNICH — United States Sen. Lindsey Graham … proposed': the place's apposition
         if child.dep_ in ("nsubj", "csubj") and not heading_word(child):
-            # 'The United States, which supports …': the relative pronoun stands for its antecedent,
-            # and a document's for who issued it ('adopted a bill which sets …')
+            # 'The United States, which supports …': the antecedent; 'adopted a bill which sets …': who issued it
             if node.dep_ == "relcl" and child.lower_ in ("which", "who", "that"):
                 # 'is among the nations that back …': one of them
                 return document_author(node.head, lexicon) or _as_member(node.head, lexicon)

@@ -4,6 +4,7 @@ once a full name was seen, role descriptions), and the relations the names and r
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from ..model import Evidence
@@ -29,7 +30,7 @@ def find_mentions(state: ArticleState, index: ActorIndex, is_state: Callable[[st
         found += honorific_mentions(sentence, index, found)
         found += sounding_mentions(sentence, index, found)
         found += knighted_mentions(sentence, seen_given, found)
-        found = renamed_legislatures(found, sentence, index)
+        found = [m for m in renamed_legislatures(found, sentence, index) if not polled_public(m, sentence.text)]
         shadow = make_shadow(sentence.text, sentence.start, found)
         phrases = role_phrases(shadow, index)
         evidence = Evidence(sentence.text, sentence.start, sentence.end)
@@ -54,3 +55,12 @@ def _as_named_before(mention: Mention, seen_surnames: dict[str, str]) -> Mention
     the dictionary's other one."""
     named = seen_surnames.get(mention.text) if mention.kind == "surname" else None
     return dataclasses.replace(mention, actor=named) if named and named != mention.actor else mention
+
+
+_POLLED = re.compile(r"\b(?:polls?|surveys?|surveyed|respondents|per ?cent)\b|%", re.IGNORECASE)
+
+
+def polled_public(mention, text: str) -> bool:
+    """'82% of Ukrainians support …', 'Ukrainians express record support …, according to a poll':
+    the people a poll counts, not their state."""
+    return mention.kind == "demonym" and mention.text.endswith("s") and bool(_POLLED.search(text))
