@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..loaders.asking import demanded
 from ..loaders.predicates import GOVERNMENTS, PURSUITS
+from ..loaders.publics import counted_public
 
 # Dependencies of a token that make its phrase the one doing or saying something.
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
@@ -105,6 +106,8 @@ def find_candidates(sentences, mentions, cues, docs, voices, in_quote, name_of, 
         people = {m.actor for m in mentions.get(sentence.index, ()) if m.is_person}
         bystanders = _bystanders(doc, spans, named, people) - speaking if doc is not None else set()
         bystanders |= _only_inside_cues(doc, sentence, spans, cues.get(sentence.index, ())) & themes - speaking
+        if doc is not None and any(t.dep_ == "nsubj" and counted_public(t) for t in doc):
+            bystanders |= speaking  # 'Poroshenko said 60% of Ukrainians support …': the figure he cites, not his view
         for actor in sorted(set(spans) | set(speaking) | before):
             if actor in bystanders:
                 continue

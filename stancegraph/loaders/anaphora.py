@@ -21,23 +21,37 @@ ANAPHORIC_NOUNS = {"move", "idea", "plan", "proposal", "step", "request", "bid",
                    "arrangement", "compromise", "solution", "model", "scheme", "formula"}
 
 
-def anaphoric_claims(ctx: Context, previous_polarity: str | None = None, inherent: str | None = None) -> list[Claim]:
+def anaphoric_claims(ctx: Context, previous_polarity: str | None = None, inherent: str | None = None,
+                     believed: bool = False) -> list[Claim]:
     """Main-clause predicates with a named subject that take a position on 'it' or on nothing
     named, or that repeat the position just reported ('Germany has taken a similar line'). What
     'it' stands for may carry its own polarity: 'neither NATO nor the US were prepared to do
-    that', after 'having Ukraine come into NATO while the war is going on', backs waiting."""
+    that', after 'having Ukraine come into NATO while the war is going on', backs waiting. After
+    what others are said to believe ('they still think that inviting Ukraine will lead to
+    escalation'), 'this is a mistake' judges the belief, not the topic: no reading is guessed."""
     claims = []
     for node in ctx.doc:
         if not _main_predicate(node, ctx):
             continue
         judged = _experiencer(node, ctx) or (_stance_predicate(node, ctx) if _takes_it_or_nothing(node, ctx) else None)
         same = None if judged else _same_position(node, ctx, previous_polarity)
-        judged = judged or (None if same else _speaker_on_anaphor(node, ctx))
+        judged = judged or (None if same or believed else _speaker_on_anaphor(node, ctx))
         if judged:
             claims.append(judged.answered_no() if inherent == "oppose" else judged)
         elif same:
             claims.append(same)
     return claims
+
+
+def believed_by_others(doc, tokens, ctx: Context) -> bool:
+    """A cue inside what a third party is said to think ('The problem is that they still think
+    that inviting Ukraine … will lead to escalation'): a belief reported, not the speaker's."""
+    for clause in doc[min(tokens)].ancestors:
+        if clause.lemma_.lower() in ctx.lexicon.belief | {"claim", "argue", "fear"}:
+            subject = subject_of(clause, ctx.lexicon)  # 'they', 'some leaders': others than the one speaking
+            return subject is not None and (subject.lower_ in ("they", "some", "others", "many")
+                                            or subject.tag_ == "NNS" and not ctx.resolver.actors(subject))
+    return False
 
 
 def _main_predicate(node, ctx: Context) -> bool:

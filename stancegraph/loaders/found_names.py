@@ -110,7 +110,8 @@ def _given_name_split_off(ent, known):
 
 
 # two capitalised words right after a named body: 'the Chairman of the Verkhovna Rada of Ukraine Ruslan Stefanchuk'
-_NAME_AFTER_BODY = re.compile(r"^ ([A-Z][a-z\u00C0-\u024F]+ [A-Z\u00C0-\u024F][a-z\u00C0-\u024F]+)\b(?! of\b)")
+# ('… Commission Jean-Claude Juncker': a hyphenated given name is one word)
+_NAME_AFTER_BODY = re.compile(r"^ ([A-Z][a-z\u00C0-\u024F]+(?:-[A-Z][a-z\u00C0-\u024F]+)? [A-Z\u00C0-\u024F][a-z\u00C0-\u024F]+)\b(?! of\b)")
 # the title whose holder the name is: 'the Prime Minister of Montenegro Dritan Abazović'
 _TITLE_OF_BEFORE = re.compile(r"\b(?:President|Prime Minister|Minister(?: [A-Z]\w+)*|Chancellor|Speaker|Chairman|"
                               r"Chairwoman|Ambassador|Secretary(?: [A-Z]\w+)*) of (?:the )?$")
@@ -225,8 +226,12 @@ ORGANISATION_WORDS = frozenset("""
 
 def name_like(text: str) -> bool:
     words = text.split()
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
+    return 2 <= len(words) <= 3 and all(_name_word(part) for w in words for part in w.split("-")) \
         and not ORGANISATION_WORDS & {w.lower() for w in words}
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
 def _said_alone(surname: str, text: str) -> bool:

@@ -4,12 +4,12 @@ once a full name was seen, role descriptions), and the relations the names and r
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 
 from ..model import Evidence
 from .actors import ActorIndex, Mention
 from .article_state import ArticleState
+from .publics import polled_public
 from .mentions import (
     honorific_mentions, knighted_mentions, renamed_legislatures, role_mentions, sounding_mentions, surname_mentions,
     with_given_name_variants,
@@ -55,12 +55,3 @@ def _as_named_before(mention: Mention, seen_surnames: dict[str, str]) -> Mention
     the dictionary's other one."""
     named = seen_surnames.get(mention.text) if mention.kind == "surname" else None
     return dataclasses.replace(mention, actor=named) if named and named != mention.actor else mention
-
-
-_POLLED = re.compile(r"\b(?:polls?|surveys?|surveyed|respondents|per ?cent)\b|%", re.IGNORECASE)
-
-
-def polled_public(mention, text: str) -> bool:
-    """'82% of Ukrainians support …', 'Ukrainians express record support …, according to a poll':
-    the people a poll counts, not their state."""
-    return mention.kind == "demonym" and mention.text.endswith("s") and bool(_POLLED.search(text))

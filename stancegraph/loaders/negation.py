@@ -67,9 +67,11 @@ def _denies_what_follows(node, negation) -> bool:
 def outside_scope(previous, speech=frozenset()) -> bool:
     """A participle set off after the clause ('… is not being considered, calling it … and
     proposing …') is its subject's further act: the clause's negation does not reach it. One that
-    says something ('…, arguing that …') gives the clause's reason, read with the clause."""
+    says something ('…, arguing that …') gives the clause's reason, read with the clause; one that
+    adds to it ('… have never been as close, adding that …') says something further."""
     return previous.dep_ == "advcl" and previous.tag_ == "VBG" and previous.i > 0 \
-        and not (previous.lemma_.lower() in speech and any(c.dep_ == "ccomp" for c in previous.children)) \
+        and not (previous.lemma_.lower() in speech and previous.lemma_.lower() != "add"
+                 and any(c.dep_ == "ccomp" for c in previous.children)) \
         and previous.doc[previous.i - 1].lower_ == "," and previous.i > previous.head.i \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in previous.children)
 

@@ -16,7 +16,7 @@ from ..ontology import Topic, load_theme_actors, load_topics
 from .actors import ActorIndex, actor_index
 from .acts import DELIBERATING
 from .affiliations import Affiliations
-from .anaphora import anaphoric_claims, backing_claims, conjoined_claims, same_position_claims
+from .anaphora import anaphoric_claims, backing_claims, believed_by_others, conjoined_claims, same_position_claims
 from .article_state import ArticleState, CueHit, Positions
 from .attribution import Frame, speech_frames
 from .clause_readings import DISCUSSED
@@ -225,7 +225,7 @@ class Extractor:
         state.speaks_for = self._speaks_for(state)
         stances: list[Stance] = []
         paragraph_speaker: dict[int, str] = {}
-        last_topic: tuple[int, int, str, str | None] | None = None  # (paragraph, sentence, topic, cue's own polarity)
+        last_topic: tuple[int, int, str, str | None, bool] | None = None  # (paragraph, sentence, topic, polarity, believed)
         last_claim: tuple[str, str] | None = None  # (topic, polarity) of the latest stance, for 'a similar line'
         positions = Positions(self._home_state, state.article.published)
         said_after = said_in_the_next_sentence(analysed, self.lexicon)
@@ -284,7 +284,7 @@ class Extractor:
                     state.positionless_cues.add((sentence.index, hit.start))
             if asks_only:
                 if hits:
-                    last_topic = (sentence.paragraph, sentence.index, hits[0][0].topic, hits[0][0].polarity)
+                    last_topic = (sentence.paragraph, sentence.index, hits[0][0].topic, hits[0][0].polarity, False)
                 continue
             if hits and last_claim:  # 'Germany has taken a similar line, and …' before a new cue
                 for claim in same_position_claims(ctx, last_claim[1]):
@@ -294,12 +294,13 @@ class Extractor:
                 # the topic later sentences take up: a full cue's before a bare word's; a cue about
                 # another state or only a bound ('… even without full membership') is not taken up
                 first = next((hit for hit in stated if not hit.bare), stated[0] if stated else None)
-                last_topic = (sentence.paragraph, sentence.index, first.topic, first.polarity) if first else last_topic
+                believed = any(believed_by_others(doc, tokens, ctx) for hit, tokens in stated_hits if hit is first)
+                last_topic = (sentence.paragraph, sentence.index, first.topic, first.polarity, believed) if first else last_topic
             elif last_topic and sentence.index - last_topic[1] <= 2:
                 # a repeated position takes its polarity from the last claim on that same topic
                 same_topic = last_claim[1] if last_claim and last_claim[0] == last_topic[2] else None
                 taken_up = []
-                for claim in anaphoric_claims(ctx, same_topic, last_topic[3]):
+                for claim in anaphoric_claims(ctx, same_topic, last_topic[3], last_topic[4]):
                     taken_up += self._stances_of(claim, last_topic[2], sentence, state, "anaphora", 0.55)
                 if taken_up:  # the next sentence may take it up in turn ('… joined this initiative. Poland followed.')
                     last_topic = (sentence.paragraph, sentence.index, *last_topic[2:])

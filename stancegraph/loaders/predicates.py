@@ -123,11 +123,16 @@ def as_complement(node, lexicon: Lexicon) -> str | None:
     """'regarded Ukraine's accession as a direct threat', 'considers it a red line': the noun after
     'as', or the object's complement, carries it."""
     objects = [c for c in node.children if c.dep_ == "dobj"]
-    preps = [c for holder in (node, *objects) for c in holder.children if c.dep_ == "prep" and c.lower_ == "as"]
+    # 'described the possibility of Ukraine joining NATO as a red line': the parse hangs the complement
+    # on the gerund inside the object, as a second object when 'as' is missing ('… joining NATO a red line')
+    inner = [v for o in objects for v in o.subtree if v.pos_ == "VERB" and v.dep_ in ("pcomp", "acl")]
+    preps = [c for holder in (node, *objects, *inner) for c in holder.children if c.dep_ == "prep" and c.lower_ == "as"]
     nouns = [g for prep in preps for g in prep.children if g.dep_ == "pobj"]
     nouns += [c for noun in nouns for c in noun.subtree if c.dep_ in ("compound", "nmod") and c.i < noun.i and any(
         a.dep_ == "amod" for a in c.children)]  # 'considered as a red line Ukraine's accession', parsed as one phrase
     nouns += [c for o in objects for c in o.children if c.dep_ in ("appos", "oprd")]  # 'considers X a red line'
+    nouns += [d for v in inner for d in v.children if d.dep_ == "dobj" and any(
+        c.dep_ in ("dative", "dobj") and c.i < d.i for c in v.children)]
     nouns += [g for noun in nouns if noun.lemma_.lower() in KIND_NOUNS for c in noun.children
               if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]  # 'an act of provocation'
     kind = next((kind for noun in nouns if (kind := foreshadowed_class(noun, lexicon)
@@ -278,7 +283,7 @@ def _judged_by_adjective(noun, lexicon: Lexicon) -> str | None:
 
 
 BEST_WAYS = {"only", "best", "surest", "right", "reliable", "effective", "fastest", "quickest"}
-WAYS = {"way", "path", "means"}
+WAYS = {"way", "path", "means", "route", "step", "tool", "instrument", "solution", "answer", "remedy"}
 
 
 # copulas that take their judgement from the infinitive after them

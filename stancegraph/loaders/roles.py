@@ -125,7 +125,9 @@ _SUBORDINATE_BEFORE = re.compile(r"\b(?:deputy|assistant|vice|under)[\s-]+$", re
 def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
     pattern, nouns, words = role_regex()
     found = []
-    for match in pattern.finditer(shadow.text):
+    at = 0
+    while (match := pattern.search(shadow.text, at)) is not None:
+        at = max(match.end(), at + 1)
         if match.group("leaning") and match.group("noun").lower() == "leader":
             continue  # 'UK Labour leader Keir Starmer' leads a party, not the state
         of = _org(match, shadow, index, words)
@@ -141,6 +143,9 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
         if _OFFICE_AFTER.match(shadow.text, match.end()) or _CHOSEN_BEFORE.search(shadow.text[:match.start()]):
             continue  # 'his candidacy for the NATO Secretary General position', 'to elect the NATO chief': the office
         if _demonym_modifying(match, shadow):
+            demonym = shadow.text.rfind("⟨", 0, match.start("c2"))
+            if _TITLED_NAME.match(shadow.text, demonym):  # it opens the next title ('spokesman of Russian President …')
+                at = demonym  # (not 'the head of the Ukrainian President's Office', which names no one)
             continue  # 'the leader of the French far-right National Rally party' leads the party, not France
         if _RANKED_BEFORE.search(shadow.text[:match.start()]) or _SUBORDINATE_BEFORE.search(shadow.text[:match.start()]):
             continue  # 'the first Portuguese leader to …', 'Deputy Assistant Secretary General': not the office's holder
@@ -160,6 +165,9 @@ _CHOSEN_BEFORE = re.compile(r"\b(?:elect|elects|electing|choose|chooses|choosing
                             r"\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:new\s+|next\s+)?$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r" (?!(?:and|or|but|who|which|that|said|says|is|was|has|had|[Rr]epublic|[Ff]ederation|"
                         r"[Gg]overnment|[Pp]eople|[Nn]ation|[Ss]tate|[Ss]ide)\b)[A-Za-z]")
+
+
+_TITLED_NAME = re.compile(r"⟨C\d+⟩ (?:[A-Z][\w-]* ){1,3}⟨P\d+⟩")
 
 
 def _demonym_modifying(match: re.Match[str], shadow: Shadow) -> bool:

@@ -28,6 +28,7 @@ from .holders import (
     plural_speaker, subject_of,
 )
 from .plans import acting_owner, plan_owner, spelled_out_by_plan
+from .publics import counted_public
 from .lexicon import Lexicon
 from .signatories import with_signatories
 from .negation import ABILITY, doubted, expected_not, is_negated, only_a_fool, outside_scope
@@ -349,8 +350,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if subject_kind == "unnamed":  # 'allies should give …' is the speaker's demand; 'efforts by some allies' may be opposed
         return CLIMB if kind == "normative" or node.pos_ == "NOUN" or controller(node) is not None else STOP
     if subject_kind != "actor":
-        if subject is not None and subject.dep_ == "poss" and own_pursuit(node, subject):
-            walk.found = None  # 'declaring that its hopes of joining were over': someone's pursuit, named, not held
+        if subject is not None and (subject.dep_ == "poss" and own_pursuit(node, subject) or counted_public(subject)):
+            walk.found = None  # 'its hopes of joining were over', '60% of Ukrainians support': named, not held
         return CLIMB
     named = named_holders(node, subject, resolver)
     actors = named + [a for a in joined_partners(node, resolver) if a not in named]
