@@ -221,7 +221,8 @@ def _speaker_token(verb):
             and head.head.pos_ in ("VERB", "AUX"):
         # 'Hegseth rattled Europe by saying …', 'Fico drew criticism after saying …': who did it said it
         return next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ != "VERB"), None)
-    for child in verb.children:  # '…, says Anders Rasmussen'; not 'to convince the allies to …' (the one spoken to)
+    # '…, says Anders Rasmussen'; not 'to convince the allies to …' nor 'the failure to mention X' (an infinitive's object)
+    for child in [] if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) else verb.children:
         if child.i > verb.i and child.dep_ in ("nmod", "dobj", "attr", "npadvmod", "appos", "dep") and child.pos_ in ("PROPN", "NOUN", "PRON") \
                 and not (child.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSED | PERSUADING):
             return child

@@ -10,7 +10,7 @@ from .holders import coordinated_with
 from .lexicon import Lexicon
 from .negation import is_negated
 from .predicates import (
-    COPULAS, ENTAILING, EXCLUSIVE, PURSUITS, evaluated_object, noun_phrase_class,
+    COPULAS, ENTAILING, EXCLUSIVE, OWN_PURSUITS, PURSUITS, evaluated_object, noun_phrase_class,
     predicate_class,
 )
 
@@ -22,6 +22,18 @@ def some_others(subject) -> bool:
     return subject.lemma_.lower() in ("other", "others") or any(
         c.dep_ in ("det", "amod") and c.lower_ in ("some", "several", "many", "few", "other", "most", "certain")
         for c in subject.children)
+
+
+GIVING_UP = {"drop", "withdraw", "abandon", "end", "freeze", "suspend", "shelve", "renounce", "scrap", "cancel"}
+
+
+def launches_own_bid(verb) -> bool:
+    """'Ukraine has decided to launch a formal bid to join', 'submitted an application': the verb's
+    subject makes a bid of its own (not one it drops, withdraws, gives up or shelves)."""
+    verbs = (verb, *(c for c in verb.children if c.dep_ == "xcomp"))
+    if verb.pos_ != "VERB" or any(v.lemma_.lower() in GIVING_UP or any(c.dep_ == "prt" for c in v.children) for v in verbs):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in OWN_PURSUITS for v in verbs for c in v.children)
 
 
 def own_pursuit(node, owner) -> bool:

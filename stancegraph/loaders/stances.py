@@ -18,9 +18,9 @@ from .asking import DEMANDING, WISHING, asked_about, demanded, in_question
 from .attribution import Frame
 from .contrasts import compared_against, contrasted_away, denied_by_no, put_aside, substituted
 from .cue_context import (
-    EVENT_VERBS, able_to, cue_head, draws_from, enclosing_frame, existential, going_to, heads_time_clause, imposed,
-    in_side_clause, innermost_frame, names_home, nearest_frame, normative, obtained_in_condition, own_pursuit,
-    owned_noun, second_object, some_others, speakerless_frame, stance_named, takes_subject_theme, used_as,
+    CONDITION_NOUNS, EVENT_VERBS, able_to, cue_head, draws_from, enclosing_frame, existential, going_to, heads_time_clause,
+    imposed, in_side_clause, innermost_frame, launches_own_bid, names_home, nearest_frame, normative,
+    obtained_in_condition, own_pursuit, owned_noun, second_object, some_others, speakerless_frame, stance_named, takes_subject_theme, used_as,
 )
 from .conditions import WARNING_VERBS, condition_clause, gated, gives_reason, supposes_it, warned_supposition
 from .holders import (
@@ -269,8 +269,9 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
             walk.sign = -walk.sign  # 'the absence of a timetable'
         subject = own_subject(node)
         actors = resolver.actors(subject) if subject is not None and node.pos_ in ("VERB", "AUX") else []
-        if actors and walk.found is not None and voices_position(node, previous):
-            return tuple(actors)  # 'he expressed Ukraine's desire to receive …': the position voiced
+        if actors and walk.found is not None and (voices_position(node, previous) or set(actors) <= ctx.themes
+                                                  and frame is None and launches_own_bid(node)):
+            return tuple(actors)  # 'he expressed Ukraine's desire to …', 'Ukraine has launched a bid to join' (narrated)
         owner = plan_owner(subject) if node.pos_ == "VERB" and walk.found is not None else None
         if owner is not None and resolver.actors(owner):
             return tuple(resolver.actors(owner))  # 'Trump's plan could involve Kyiv giving up …': the plan's owner
@@ -366,7 +367,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     own_act = node.lemma_.lower() in lexicon.volition or phrasal(node) in lexicon.volition or sets_as_goal(node) \
         or reacts(node, lexicon) or \
         idiom(node, lexicon) and node.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not modal(node, lexicon.hedges) or by_plan
-    if set(actors) <= ctx.themes and (not own_act or imposed(node, lexicon)) and not own_pursuit(node, subject):
+    if set(actors) <= ctx.themes and (not own_act or imposed(node, lexicon)) and not own_pursuit(node, subject) \
+            and not (frame is None and launches_own_bid(node)):  # 'He said Ukraine had submitted an application': his
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position; not 'took it off its agenda'
     if (kind == "normative" or normative(node, lexicon)) and frame is not None:
         return CLIMB  # 'the alliance should offer Ukraine a path': the speaker's demand on it
@@ -389,7 +391,6 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     return tuple(actors)
 
 
-CONDITION_NOUNS = {"precondition", "prerequisite", "condition", "criterion", "requirement"}
 NOT_AS_SUCH = {"automatically", "necessarily"}
 CIRCUMSTANCES = {"amid", "amidst", "despite", "notwithstanding"}
 # "we hear that …", "language that could be read as an invitation": what others say, a construal
@@ -397,5 +398,4 @@ HEARING = {"hear", "overhear", "read"}
 IMPLYING = {"mean", "imply", "signify"}
 PURSUING = {"seek", "apply", "aspire", "strive", "pursue"}  # beside Ukraine, another state seeks its own entry
 ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, of the expressive verbs
-
 ABSENCE_NOUNS = {"absence", "lack"}
