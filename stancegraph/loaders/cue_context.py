@@ -24,7 +24,9 @@ def some_others(subject) -> bool:
         for c in subject.children)
 
 
-GIVING_UP = {"drop", "withdraw", "abandon", "end", "freeze", "suspend", "shelve", "renounce", "scrap", "cancel"}
+ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, of the expressive verbs
+# a bid given up ("lift" ends a veto, not a bid)
+GIVING_UP = ENDING - {"lift"} | {"freeze", "suspend", "shelve", "renounce", "scrap", "cancel"}
 
 
 def launches_own_bid(verb) -> bool:

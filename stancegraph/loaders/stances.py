@@ -18,7 +18,7 @@ from .asking import DEMANDING, WISHING, asked_about, demanded, in_question
 from .attribution import Frame
 from .contrasts import compared_against, contrasted_away, denied_by_no, put_aside, substituted
 from .cue_context import (
-    CONDITION_NOUNS, EVENT_VERBS, able_to, cue_head, draws_from, enclosing_frame, existential, going_to, heads_time_clause,
+    CONDITION_NOUNS, ENDING, EVENT_VERBS, able_to, cue_head, draws_from, enclosing_frame, existential, going_to, heads_time_clause,
     imposed, in_side_clause, innermost_frame, launches_own_bid, names_home, nearest_frame, normative,
     obtained_in_condition, own_pursuit, owned_noun, second_object, some_others, speakerless_frame, stance_named, takes_subject_theme, used_as,
 )
@@ -397,5 +397,4 @@ CIRCUMSTANCES = {"amid", "amidst", "despite", "notwithstanding"}
 HEARING = {"hear", "overhear", "read"}
 IMPLYING = {"mean", "imply", "signify"}
 PURSUING = {"seek", "apply", "aspire", "strive", "pursue"}  # beside Ukraine, another state seeks its own entry
-ENDING = {"drop", "withdraw", "lift", "abandon", "end"}  # a position given up, of the expressive verbs
 ABSENCE_NOUNS = {"absence", "lack"}
