@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from stancegraph.evaluation import evaluate  # noqa: E402
 from stancegraph.learned.classifier import StanceClassifier  # noqa: E402
 from stancegraph.learned.model_files import MODEL_DIR  # noqa: E402
-from stancegraph.loaders import pipeline  # noqa: E402
+from stancegraph.loaders import model_stage  # noqa: E402
 from stancegraph.loaders.pipeline import Extractor  # noqa: E402
 
 
@@ -26,10 +26,10 @@ def main(argv=None) -> int:
     parser.add_argument("--thresholds", nargs="+", type=float, default=[0.6, 0.7, 0.8])
     parser.add_argument("--model", type=Path, default=MODEL_DIR)
     parser.add_argument("--floor", type=float, help="keep the classifier's stances from this probability on "
-                        "(default: the extractor's MODEL_FLOOR)")
+                        "(default: model_stage.MODEL_FLOOR)")
     args = parser.parse_args(argv)
     if args.floor is not None:
-        pipeline.MODEL_FLOOR = args.floor
+        model_stage.MODEL_FLOOR = args.floor
     classifier = StanceClassifier(args.model)
     settings = [("rules", Extractor(classifier=None), [0.0])]
     settings += [("classifier", Extractor(classifier=classifier, rule_stances=False), args.thresholds),

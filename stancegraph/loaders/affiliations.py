@@ -1,9 +1,12 @@
 """Whom a person serves on a date, by the actor dictionary's dated roles: the state of a head of
 state or minister, the organisation of a secretary general or president of a body (split from
-`pipeline`, round 24)."""
+`pipeline`, round 24), and whether a speaker speaks for a holder in an article (round 30)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from ..model import SPEAKING_PREDICATES, Relation
 from .actors import ActorIndex
 
 
@@ -33,3 +36,24 @@ class Affiliations:
             if (date is None or role.held_on(date)) and kind(role.of):
                 return role.of
         return None
+
+    def speaks_for(self, relations: list[Relation], date: str | None) -> Callable[[str, str], bool]:
+        """Whether a speaker speaks for a holder in one article (the roles it states read once)."""
+        stated = stated_roles(relations)
+        return lambda speaker, holder: self.affiliated(speaker, holder, date, stated)
+
+    def affiliated(self, speaker: str, holder: str, date: str | None, stated: frozenset = frozenset()) -> bool:
+        """A head of government speaks for the state, a minister for the government: by the
+        dictionary's dated roles, or by a role the article itself gives ('Latvia's foreign
+        minister, Krišjānis Kariņš')."""
+        if (speaker, holder) in stated:
+            return True
+        entry = self.index.entry(speaker)
+        if entry is None:
+            return False
+        return any(role.of == holder and (date is None or role.held_on(date)) for role in entry.roles)
+
+
+def stated_roles(relations: list[Relation]) -> frozenset[tuple[str, str]]:
+    """(person, body) pairs the article states with a speaking predicate (minister_of, leads, …)."""
+    return frozenset((r.subject, r.object) for r in relations if r.predicate in SPEAKING_PREDICATES)

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
-from ..learned.candidates import Candidate, find_candidates
-from ..learned.combine import model_stances
-from ..model import SPEAKING_PREDICATES, Actor, Article, Evidence, Extraction, Relation, Stance
+from ..learned.candidates import Candidate
+from ..model import Article, Evidence, Extraction, Stance
 from ..ontology import Topic, load_theme_actors, load_topics
 from .actors import ActorIndex, actor_index
 from .acts import DELIBERATING
-from .affiliations import Affiliations
+from .affiliations import Affiliations, stated_roles
+from .article_actors import article_actors
 from .anaphora import anaphoric_claims, backing_claims, believed_by_others, conjoined_claims, same_position_claims
 from .article_state import ArticleState, CueHit, Positions
 from .attribution import Frame, speech_frames
@@ -27,7 +27,8 @@ from .found_names import NER_ONLY_SKIPS, add_ner_actors, holders_of_stated_title
 from .interview import Interview, interview_turns
 from .lexicon import Lexicon, load_lexicon
 from .mention_stage import find_mentions
-from .mentions import listed_beside, only_a_place, only_a_venue
+from .mentions import listed_beside
+from .model_stage import article_candidates, with_model_stances
 from .merge import dedupe_relations, dedupe_stances
 from .nlp import load_nlp
 from .relatives import relative_claim
@@ -43,14 +44,6 @@ from .stances import claims_for_cue
 from .walk import Claim, Context
 from .whose_entry import about_someone_else
 
-# The classifier's stances below this probability are never kept; those above it are stored,
-# and --min-confidence (default DEFAULT_MIN_CONFIDENCE) decides which a question shows. On 100
-# real articles it never trained on (round 15), its additions from 0.4 to 0.7 were right 7
-# times in 29, from 0.7 up 27 in 46; the rules' stances below 0.7 were right 14 in 19, so the
-# floor is the model's own and --min-confidence stays one threshold for every fact. Round 18
-# raised it to 0.9 by a rule set before its first runs: on the eleven clean first runs of
-# rounds 16-18 the additions from 0.7 to 0.9 were right 2 times in 16, those from 0.9 up 27 in 45.
-MODEL_FLOOR = 0.9
 KEPT_OPEN = DELIBERATING | {DISCUSSED}  # predicates that keep a deployment open: considered, a possibility discussed
 MAX_PARSED_SENTENCE = 1500  # characters; longer runs are lists or junk, not sentences
 LONG_ARTICLE = 1_000_000  # characters; news articles are a hundredth of that
@@ -105,32 +98,7 @@ class Extractor:
     def extract_with_candidates(self, article: Article) -> tuple[Extraction, list[Candidate]]:
         """The rules' extraction and every candidate the learned classifier could decide."""
         extraction, state = self._run(article)
-        return extraction, self._candidates(state) if state else []
-
-    def _candidates(self, state: ArticleState, decided=frozenset()) -> list[Candidate]:
-        def name_of(actor: str) -> str | None:
-            entry = self.index.entry(actor)
-            known = entry or state.new_actors.get(actor)
-            return known.name if known else None
-        # only the topics a rule cue names (here or in the sentence before): the topics' looser context
-        # words added candidates whose stances were right a third of the time on 40 articles the
-        # model never saw (eval/README.md, round 11)
-        cues = {index: [hit for hit in hits if (index, hit.start) not in state.positionless_cues]
-                for index, hits in state.cues.items()}
-        # a capital inside an event's name ('the Bratislava Forum') or a venue ('at the White House') holds nothing
-        mentions = {index: [m for m in found if not only_a_venue(m, state.article.text)]
-                    for index, found in state.mentions.items()}
-        return find_candidates(state.sentences, mentions, cues, state.docs, state.voices,
-                               lambda s: region_of(s, state.regions) is not None, name_of, (), decided, self.themes)
-
-    def _with_model_stances(self, state: ArticleState, stances: list[Stance]) -> list[Stance]:
-        # the model only adds stances on actor-topic pairs the rules left open in the article, so a
-        # candidate whose every topic the rules already decided for its actor is never run
-        decided = {(s.actor, s.topic) for s in stances}
-        decisions = self.classifier.decide(self._candidates(state, decided), floor=MODEL_FLOOR)
-        added = model_stances(decisions, stances, state.voices, state.speaks_for or (lambda s, h: False),
-                              state.article.published, self.classifier.name)
-        return sorted([*stances, *added], key=lambda s: (s.evidence.start, s.actor, s.topic))
+        return extraction, article_candidates(state, self.index, self.themes) if state else []
 
     def _run(self, article: Article, time_limit: float | None = None) -> tuple[Extraction, ArticleState | None]:
         state = ArticleState(article, sentences(article.text), time_limit=time_limit)
@@ -148,9 +116,9 @@ class Extractor:
         if not self.rule_stances:
             stances = []
         if self.classifier is not None:
-            stances = self._with_model_stances(state, stances)
+            stances = with_model_stances(state, stances, self.classifier, self.index, self.themes)
         return Extraction(
-            article, tuple(self._actors(state, stances)), tuple(dedupe_relations(state.relations)),
+            article, tuple(article_actors(state, stances, self.index)), tuple(dedupe_relations(state.relations)),
             tuple(stances), tuple(state.warnings),
         ), state
 
@@ -189,7 +157,7 @@ class Extractor:
         salience = Salience()
         analysed = []
         listed = listed_beside(state.sentences, state.mentions, self._is_state)
-        stated = {person: state_ for person, state_ in _stated_roles(state.relations) if self._is_state(state_)}
+        stated = {person: state_ for person, state_ in stated_roles(state.relations) if self._is_state(state_)}
         for sentence in state.timed(state.sentences):
             mentions = state.mentions[sentence.index]
             doc = state.docs.get(sentence.index)
@@ -222,7 +190,7 @@ class Extractor:
 
     def _claims_to_stances(self, state: ArticleState, analysed, regions, speakers, interview: Interview,
                            joint: dict[tuple[int, int], tuple[str, ...]]) -> list[Stance]:
-        state.speaks_for = self._speaks_for(state)
+        state.speaks_for = self.affiliations.speaks_for(state.relations, state.article.published)
         stances: list[Stance] = []
         paragraph_speaker: dict[int, str] = {}
         last_topic: tuple[int, int, str, str | None, bool] | None = None  # (paragraph, sentence, topic, polarity, believed)
@@ -324,22 +292,6 @@ class Extractor:
         wanting the step now while accepting accession after the war, not a conditional step."""
         return bool(condition) and any(p.search(condition) for p in self._war_end_cues)
 
-    def _speaks_for(self, state: ArticleState) -> Callable[[str, str], bool]:
-        """Whether a speaker speaks for a holder in this article (roles it states read once)."""
-        stated, date = _stated_roles(state.relations), state.article.published
-        return lambda speaker, holder: self._affiliated(speaker, holder, date, stated)
-
-    def _affiliated(self, speaker: str, holder: str, date: str | None, stated: frozenset = frozenset()) -> bool:
-        """A head of government speaks for the state, a minister for the government: by the
-        dictionary's dated roles, or by a role the article itself gives ('Latvia's foreign
-        minister, Krišjānis Kariņš')."""
-        if (speaker, holder) in stated:
-            return True
-        entry = self.index.entry(speaker)
-        if entry is None:
-            return False
-        return any(role.of == holder and (date is None or role.held_on(date)) for role in entry.roles)
-
     def _stances_of(self, claim: Claim, topic: str, sentence: Sentence, state: ArticleState,
                     rule: str, base: float) -> list[Stance]:
         evidence = Evidence(sentence.text, sentence.start, sentence.end)
@@ -365,35 +317,6 @@ class Extractor:
                 f"{rule}|pred:{claim.predicate}|frame:{claim.frame.kind if claim.frame else 'narrated'}",
             ))
         return found
-
-    # ---- actors ---------------------------------------------------------------------------------
-    def _actors(self, state: ArticleState, stances: list[Stance]) -> list[Actor]:
-        surface: dict[str, list[str]] = {}
-        holders = {ident for stance in stances for ident in (stance.actor, stance.speaker)}
-        for mentions in state.mentions.values():
-            for mention in mentions:
-                if mention.actor not in holders and only_a_place(mention, state.article.text):
-                    continue
-                forms = surface.setdefault(mention.actor, [])
-                if mention.kind != "role" and mention.text not in forms:
-                    forms.append(mention.text)
-        for relation in state.relations:  # an organisation a title implies, though not named
-            for ident in (relation.subject, relation.object):
-                surface.setdefault(ident, [])
-        for ident in holders - {None, "journalist"}:  # 'our country', in its speaker's words
-            surface.setdefault(ident, [])
-        actors = []
-        for ident, forms in surface.items():
-            entry = self.index.entry(ident)
-            base = entry.actor() if entry else state.new_actors.get(ident)
-            if base is not None:
-                actors.append(Actor(base.id, base.name, base.type, base.wikidata, tuple(forms)))
-        return actors
-
-
-def _stated_roles(relations: list[Relation]) -> frozenset[tuple[str, str]]:
-    return frozenset((r.subject, r.object) for r in relations if r.predicate in SPEAKING_PREDICATES)
-
 
 def _looks_english(text: str) -> bool:
     sample = text[:20000]

@@ -8,7 +8,8 @@ from bisect import bisect_left
 
 from ..model import JOURNALIST
 from .actors import ActorIndex
-from .attribution import Frame, colon_label, says_the_sentence_before
+from .attribution import Frame, colon_label
+from .back_references import says_the_sentence_before
 from .found_names import name_like
 from .quotations import CLOSING_MARKS, Regions
 from .segment import Sentence
