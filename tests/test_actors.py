@@ -40,6 +40,9 @@ def test_outlets_and_tagger_noise_are_not_actors(text, not_an_actor):
     # the rest of a title, which the tagger takes for a body
     ("Former Assistant Secretary of State for European Affairs Dan Fried said Dmitry Medvedev was wrong.",
      "State for European Affairs"),
+    # a title conjoined with another before the name is that person's, not an earlier holder's (round 30)
+    ("Former U.S. Ambassador to NATO and U.S. Special Envoy to Ukraine Kurt Volker said Dmitry Medvedev was wrong.",
+     "Kay Bailey Hutchison"),
 ])
 def test_other_councils_and_named_media_are_no_actors(text, not_an_actor):
     names = {a.name for a in extract(Article(text, published="2024-07-17")).actors}

@@ -191,10 +191,13 @@ _TAKING_UP_ADJECTIVES = {"same", "new", "latest", "recent", "whole", "entire", "
 
 
 def _described_anew(noun) -> bool:
-    """'seize the strategic initiative', 'the military plan': an adjective that says which one
-    names something else, not the step just reported (a nationality takes it up: 'the French plan')."""
+    """'seize the strategic initiative', 'the military plan', 'freeze the current lines of control':
+    an adjective or an of-phrase that says which one names something else, not the step just
+    reported (a nationality takes it up: 'the French plan')."""
     return any(c.dep_ == "amod" and c.lower_ not in _TAKING_UP_ADJECTIVES and c.ent_type_ != "NORP"
-               for c in noun.children)
+               for c in noun.children) or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") for g in c.children)
+        for c in noun.children)
 
 
 def backing_claims(ctx: Context, positions: dict[str, tuple[str, str]],

@@ -14,12 +14,26 @@ REQUIRING = frozenset({"important", "necessary", "essential", "vital", "crucial"
 
 
 PLEDGES = {"guarantee", "assurance", "commitment", "pledge", "promise"}
+PLEDGING = frozenset({"promise", "pledge", "vow", "guarantee", "commit", "assure", "swear"})
+GIVING = frozenset({"make", "give", "offer", "provide", "extend"})
 
 
 def _asked_for(noun) -> bool:
     """'demands guarantees', 'insists on guarantees', 'wants guarantees'."""
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
     return verb is not None and verb.lemma_.lower() in DEMANDING | WISHING
+
+
+def pledged(node) -> bool:
+    """A clause of its own subject under a pledge given ('would make a hard commitment that NATO
+    will not admit Ukraine', 'promised that the alliance would not expand'): whoever pledges
+    undertakes to bring it about, so it is the pledger's position, whoever is to act."""
+    if node.dep_ not in ("acl", "ccomp"):
+        return False
+    pledge = node.head
+    if pledge.pos_ == "NOUN":
+        return pledge.lemma_.lower() in PLEDGES and pledge.dep_ == "dobj" and pledge.head.lemma_.lower() in GIVING
+    return pledge.pos_ == "VERB" and pledge.lemma_.lower() in PLEDGING
 
 
 def demanded(node) -> bool:

@@ -134,11 +134,19 @@ def gated(clause) -> str | None:
 
 
 def _required(verb) -> bool:
-    """'must clean up', 'has to meet', 'needs to reform': a verb under an obligation."""
+    """'must clean up', 'has to meet', 'needs to reform', 'has a number of reforms to complete': a
+    verb under an obligation, or work still to do."""
     governor = verb.head if verb.dep_ in ("xcomp", "conj") else verb
     governor = governor.head if governor.dep_ == "xcomp" else governor
     obliged = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for v in (verb, governor) for c in v.children)
-    return obliged or governor.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in governor.children)
+    return obliged or governor.lemma_.lower() in ("have", "need") and any(
+        c.dep_ == "xcomp" or c.dep_ == "dobj" and _still_to_do(c) for c in governor.children)
+
+
+def _still_to_do(noun) -> bool:
+    """'reforms to complete', 'a lot of work to do': what an infinitive says is still to be done."""
+    return any(t.dep_ in ("relcl", "acl") and t.pos_ == "VERB" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in t.children) for t in noun.subtree)
 
 
 def supposes_it(clause) -> bool:

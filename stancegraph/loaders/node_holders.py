@@ -7,7 +7,7 @@ for whom it stands). Each returns the holders, CLIMB to go on or STOP to give up
 from __future__ import annotations
 
 from .acts import controller, decided, deed, forecast, modal, own_side
-from .asking import demanded
+from .asking import demanded, pledged
 from .attribution import Frame
 from .cue_context import ENDING, imposed, launches_own_bid, names_home, normative, own_pursuit, some_others
 from .holders import (
@@ -57,7 +57,7 @@ def holders_of_plain(node, previous, walk: _Walk, ctx: Context, frame: Frame | N
     if actors and previous.dep_ == "prep" and node.pos_ == "VERB" and brought_with(ctx.doc, walk):
         return tuple(actors)  # 'went into the summit with demands for its entrance': the subject brings them
     if actors and not set(actors) & ctx.themes and not locked:  # 'Ukraine and Georgia will become members'
-        if (frame is None or frame.speaker is None) and decided(node, walk.assertive) and not demanded(node):
+        if (frame is None or frame.speaker is None) and decided(node, walk.assertive) and not demanded(node) and not pledged(node):
             walk.found = "decision"  # 'NATO will not issue a formal invitation', 'member states will not offer …'
             return tuple(actors)
         if walk.assertive and frame is not None and own_side(actors, frame, ctx):
@@ -73,8 +73,8 @@ def holders_of_plain(node, previous, walk: _Walk, ctx: Context, frame: Frame | N
         if frame is not None and node.head.i == frame.verb and ctx.doc[frame.verb].lemma_.lower() in lexicon.consent:
             walk.found = walk.found or "consent"  # 'Russia had agreed that the US could offer …'
             return CLIMB
-        if demanded(node) or expected_not(node) or gerund_content(node):
-            return CLIMB  # 'urged that NATO invite Ukraine', 'does not expect it to invite …', 'the idea of NATO admitting …'
+        if demanded(node) or pledged(node) or expected_not(node) or gerund_content(node):
+            return CLIMB  # 'urged that NATO invite Ukraine', 'promised that NATO will not admit …', 'the idea of NATO admitting …'
         return STOP  # what a third party does or might do is not a position
     if not actors and subject is not None and walk.assertive and node.pos_ in ("VERB", "AUX") and not locked \
             and some_others(subject):
@@ -120,8 +120,11 @@ def holders_of_classed(node, previous, kind: str | None, walk: _Walk, ctx: Conte
         return CLIMB
     named = named_holders(node, subject, resolver)
     actors = named + [a for a in joined_partners(node, resolver) if a not in named]
-    if subject.dep_ == "amod" and frame is not None and frame.speakers and own_side(actors, frame, ctx):
+    spoken_for = frame is not None and frame.speakers and own_side(actors, frame, ctx)
+    if spoken_for and subject.dep_ == "amod":
         actors = list(frame.speakers)  # 'according to Kristersson, there is Swedish openness to …': his, as for his state
+    elif spoken_for and _possessor(subject):  # 'Lavrov reiterated Moscow's antagonism to …', 'the NATO chief
+        actors = [*frame.speakers, *actors]  # affirmed the alliance's plans to …': the body's, and his who states it
     pursued = node.lemma_.lower() in OWN_PURSUITS and subject is not None and subject.dep_ == "poss" \
         or node.lemma_.lower() in PURSUING and node.pos_ == "VERB" and not names_home(ctx.doc[walk.cue_head], ctx)
     if pursued and ctx.home in actors:  # 'Georgia and Ukraine's applications', 'Ukraine and Georgia have sought admission'
@@ -139,7 +142,8 @@ def holders_of_classed(node, previous, kind: str | None, walk: _Walk, ctx: Conte
     if demanded(node):
         return CLIMB  # 'demanded that NATO immediately accept Ukraine': the demand is the position held
     if forecast(node, actors, frame, ctx) and not by_plan:
-        return STOP if frame is None or ctx.doc[frame.verb].lemma_.lower() not in lexicon.composing else CLIMB
+        return STOP if frame is None or frame.verb is None or ctx.doc[frame.verb].lemma_.lower() not in lexicon.composing \
+            else CLIMB
     if node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.lemma_.lower() in ENDING:
         if subject is not None and subject.head.i != node.i and subject.head.head.i != node.i \
                 and not spelled_out_by_plan(node.head):  # 'a plan involving Kyiv dropping its bid' is the plan's
@@ -153,6 +157,11 @@ def holders_of_classed(node, previous, kind: str | None, walk: _Walk, ctx: Conte
     if governing is not None and predicate_class(governing, lexicon) is not None:
         return CLIMB  # 'oppose offering Ukraine …', 'declined to offer a timetable': the governing verb counts too
     return tuple(actors)
+
+
+def _possessor(token) -> bool:
+    """A possessive, also where the parser made 'the alliance’s plans to …' a clause ('’s' kept as its case)."""
+    return token.dep_ == "poss" or any(c.dep_ == "case" and c.tag_ == "POS" for c in token.children)
 
 
 PURSUING = {"seek", "apply", "aspire", "strive", "pursue"}  # beside Ukraine, another state seeks its own entry

@@ -205,6 +205,7 @@ def resolve_role(phrase: RolePhrase, index: ActorIndex, date: str | None) -> tup
 # the person after the title, past a portfolio ('Secretary of State for Foreign, Commonwealth and
 # Development Affairs David Lammy', 'Minister for Europe Jane Doe')
 _APPOSED_AFTER = re.compile(r"^(?: for [A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w-]*)*)?(?: of ⟨C\d+⟩)?(?: \([^()]{1,40}\))?,? ?"
+                            r"(?:and (?:⟨C\d+⟩ )?(?:[A-Z][\w-]* ){1,4}(?:(?:to|of|for) ⟨C\d+⟩ )?)?"  # '… and U.S. Special Envoy to Ukraine ⟨P⟩'
                             r"(?:(?:Sir|Dame|Lord|Lady|Baroness|Baron|Mr|Ms|Mrs|Dr|Madam)\.? )?⟨P(\d+)⟩")  # '… of ⟨C⟩ ⟨P⟩', '… (Ukrainian Parliament), ⟨P⟩'
 _OF_AFTER_NAME = re.compile(r"^,? ?⟨P\d+⟩ of (?:the )?⟨C(\d+)⟩")
 _APPOSED_BEFORE = re.compile(r"⟨P(\d+)⟩,? (?:who (?:is|was|has been|had been|served as|serves as|is now|was then|"
