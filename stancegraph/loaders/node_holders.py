@@ -123,7 +123,7 @@ def holders_of_classed(node, previous, kind: str | None, walk: _Walk, ctx: Conte
     spoken_for = frame is not None and frame.speakers and own_side(actors, frame, ctx)
     if spoken_for and subject.dep_ == "amod":
         actors = list(frame.speakers)  # 'according to Kristersson, there is Swedish openness to …': his, as for his state
-    elif spoken_for and _possessor(subject):  # 'Lavrov reiterated Moscow's antagonism to …', 'the NATO chief
+    elif spoken_for and frame.kind in ("speech", "according") and _possessor(subject):  # 'Lavrov reiterated Moscow's antagonism to …', 'the NATO chief
         actors = [*frame.speakers, *actors]  # affirmed the alliance's plans to …': the body's, and his who states it
     pursued = node.lemma_.lower() in OWN_PURSUITS and subject is not None and subject.dep_ == "poss" \
         or node.lemma_.lower() in PURSUING and node.pos_ == "VERB" and not names_home(ctx.doc[walk.cue_head], ctx)
