@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .attribution import PREDICTING, Frame
-from .holders import own_subject
+from .holders import coordinated_with, own_subject
 from .negation import is_negated, under_ability
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> boo
     if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in PREDICTING or _judged_probable(node):
         return True
     if not modal(node, ctx.lexicon.hedges) and not modal(governor(node), ctx.lexicon.hedges) \
-            and not modal(_sharing_auxiliaries(node), ctx.lexicon.hedges) and not under_ability(node):
+            and not modal(sharing_auxiliaries(node), ctx.lexicon.hedges) and not under_ability(node):
         return False  # what another is (not) able to do is as much a forecast as what it might do
     if frame is None:  # a main clause ('…, but they may participate in …') is the narrator's report of its own
         main = node.dep_ == "ROOT" or node.dep_ == "conj" and node.head.dep_ == "ROOT"
@@ -54,11 +54,11 @@ def forecast(node, holders: list[str], frame: Frame | None, ctx: Context) -> boo
     return speaker is None or not all(h == speaker or ctx.affiliated(speaker, h) for h in holders)
 
 
-def _sharing_auxiliaries(node):
-    """The verb whose auxiliaries a conjoined verb without its own shares ('would lift sanctions …
-    and prevent Ukraine from …': 'prevent' is as hedged as 'lift')."""
-    while node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "aux" for c in node.children):
-        node = node.head
+def sharing_auxiliaries(node):
+    """The verb whose auxiliaries a conjunct without its own shares ('would lift sanctions … and
+    prevent Ukraine from …': 'prevent' is as hedged as 'lift')."""
+    while node.dep_ == "conj" and node.head.i != node.i and not any(c.dep_ == "aux" for c in node.children):
+        node = coordinated_with(node)
     return node
 
 

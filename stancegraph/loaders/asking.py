@@ -14,7 +14,7 @@ REQUIRING = frozenset({"important", "necessary", "essential", "vital", "crucial"
 
 
 PLEDGES = {"guarantee", "assurance", "commitment", "pledge", "promise"}
-PLEDGING = frozenset({"promise", "pledge", "vow", "guarantee", "commit", "assure", "swear"})
+PLEDGING = frozenset(PLEDGES | {"vow", "commit", "assure", "swear"})  # the verbs; a noun lemma never matches a verb
 GIVING = frozenset({"make", "give", "offer", "provide", "extend"})
 
 

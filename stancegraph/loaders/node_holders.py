@@ -57,7 +57,8 @@ def holders_of_plain(node, previous, walk: _Walk, ctx: Context, frame: Frame | N
     if actors and previous.dep_ == "prep" and node.pos_ == "VERB" and brought_with(ctx.doc, walk):
         return tuple(actors)  # 'went into the summit with demands for its entrance': the subject brings them
     if actors and not set(actors) & ctx.themes and not locked:  # 'Ukraine and Georgia will become members'
-        if (frame is None or frame.speaker is None) and decided(node, walk.assertive) and not demanded(node) and not pledged(node):
+        if (frame is None or frame.speaker is None) and decided(node, walk.assertive) \
+                and not demanded(node) and not pledged(node):
             walk.found = "decision"  # 'NATO will not issue a formal invitation', 'member states will not offer …'
             return tuple(actors)
         if walk.assertive and frame is not None and own_side(actors, frame, ctx):
