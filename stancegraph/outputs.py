@@ -117,7 +117,7 @@ def export_dna(store_url: str | None, output: str, mixed: str = "split", min_con
     """A Discourse Network Analyzer 3 project (SQLite `.dna`) of the store's articles and
     stance statements; returns (documents, statements) written."""
     from .graph.dna import dna_statements, write_dna
-    from .queries.api import articles
+    from .queries.contents import articles
     from .queries.current import body_name_finder
 
     with opened(store_url, read_only=True, min_confidence=min_confidence) as store:
@@ -144,7 +144,7 @@ def export_neo4j_csv(store_url: str | None, output: str) -> list[str]:
     folder `output` with the command that imports them; returns the files written. Every
     statement goes, whatever its confidence (the threshold is a question's, not the data's)."""
     from .graph.neo4j_import import import_files
-    from .queries.api import articles, mentions
+    from .queries.contents import articles, mentions
 
     with opened(store_url, read_only=True, min_confidence=0) as store:
         files = import_files(articles(store), list_actors(store), load_topics(), stance_statements(store),

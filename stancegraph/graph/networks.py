@@ -14,7 +14,7 @@ import networkx as nx
 
 from ..loaders.actors import actor_index
 from ..ontology import load_topics
-from ..queries.api import RelationRecord, StanceRecord, StanceSummary
+from ..queries.records import RelationRecord, StanceRecord, StanceSummary
 from ..safety import csv_cell, write_atomically, xml_safe
 
 DNA_COLUMNS = ("statement", "document", "date", "person", "organization", "concept", "agreement",

@@ -171,7 +171,7 @@ def source_line(outlet: str | None, day: str | None, title: str | None, url: str
 
 def stored_observations(store, key: Key) -> list[Observation]:
     """A key's statements as stored, through the named questions every store answers."""
-    from ..queries.api import relation_statements, stance_statements
+    from ..queries import relation_statements, stance_statements
 
     if key[0] == "stance":
         return [stance_observation(r) for r in stance_statements(store, key[2], key[1])]
@@ -180,7 +180,7 @@ def stored_observations(store, key: Key) -> list[Observation]:
 
 def rebuild(store) -> list[Summary]:
     """Every summary from the statements as stored: for stores written before summaries existed."""
-    from ..queries.api import relation_statements, stance_statements
+    from ..queries import relation_statements, stance_statements
 
     groups: dict[Key, list[Observation]] = {}
     found = [*map(stance_observation, stance_statements(store)), *map(relation_observation, relation_statements(store))]

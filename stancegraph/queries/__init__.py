@@ -18,11 +18,14 @@ def load_query(name: str, language: str) -> str:
     return resource.read_text(encoding="utf-8")
 
 
-from .api import (  # noqa: E402
+from .records import (  # noqa: E402
     ActorProfile, ActorRecord, RelationRecord, RelationSummary, RoleRecord, StanceRecord, StanceSummary,
-    actor_profile, evidence, find_actor, list_actors, relation_statements, relation_summaries, relations_at,
-    resolve_topic, stance_statements, stances_on, store_counts,
 )
+from .actors import find_actor, list_actors, resolve_topic  # noqa: E402
+from .contents import store_counts  # noqa: E402
+from .relations import relation_statements, relation_summaries, relations_at  # noqa: E402
+from .stances import evidence, stance_statements, stances_on  # noqa: E402
+from .profile import actor_profile  # noqa: E402
 from .current import BY, DEFAULT_STALE_AGE, current_positions  # noqa: E402
 from .positions import (  # noqa: E402
     Agreement, Coalition, PositionChange, TimelinePoint, agreements, changes, coalitions, matrix, timeline,

@@ -18,9 +18,10 @@ from ..dates import days_before, parse_age, parse_bound
 from ..graph.base import Store
 from ..model import SPEAKING_PREDICATES
 from ..loaders.actors import actor_index
-from .api import (
-    StanceRecord, StanceSummary, _name_of, _summarise, list_actors, relation_statements, stance_statements, stances_on,
-)
+from .actors import list_actors, name_of
+from .records import StanceRecord, StanceSummary
+from .relations import relation_statements
+from .stances import stance_statements, stances_on, summary_of_statements
 
 DEFAULT_STALE_AGE = "2y"
 BY = ("actor", "state")
@@ -82,11 +83,11 @@ def rolled_up(records: list[StanceRecord], store: Store) -> list[StanceSummary]:
             body = body_of(record)
             if body is None:
                 continue
-            name = _name_of(body)
+            name = name_of(body)
             credited = dataclasses.replace(record, actor_id=body, actor=name, actor_type=types.get(body, _type(body)))
             people.setdefault((body, record.topic), set()).add(record.actor)
         groups.setdefault((credited.actor_id, credited.topic), []).append(credited)
-    return [dataclasses.replace(_summarise(group), people=tuple(sorted(people.get(key, ()))))
+    return [dataclasses.replace(summary_of_statements(group), people=tuple(sorted(people.get(key, ()))))
             for key, group in groups.items()]
 
 
@@ -100,7 +101,7 @@ def body_finder(store: Store) -> Callable[[StanceRecord], str | None]:
 def body_name_finder(store: Store) -> Callable[[StanceRecord], str]:
     """The name of the body a person's statement speaks for (see body_finder), or ''."""
     find = body_finder(store)
-    return lambda record: _name_of(body) if (body := find(record)) else ""
+    return lambda record: name_of(body) if (body := find(record)) else ""
 
 
 def _dictionary_body(record: StanceRecord) -> str | None:

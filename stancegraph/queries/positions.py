@@ -8,7 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from .api import StanceRecord, StanceSummary, _summarise
+from .records import StanceRecord, StanceSummary
+from .stances import summary_of_statements
 
 SYMBOL = {"support": "+", "oppose": "-", "mixed": "~"}
 
@@ -66,7 +67,7 @@ def timeline(records: list[StanceRecord]) -> list[TimelinePoint]:
         by_day[(record.date, record.article_id)].append(record)
     points = []
     for (day, _), group in sorted(by_day.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])):
-        summary = _summarise(group)
+        summary = summary_of_statements(group)
         points.append(TimelinePoint(day, summary.polarity, len(group), summary.evidence, summary.source))
     return points
 
