@@ -198,7 +198,9 @@ def _speaker_token(verb):
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
         return quoted
-    for child in verb.children:
+    # the nearest subject first: a parse that gives a verb two ('the question of NATO membership, he
+    # said, I think …') has the speaker's beside the verb
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ == "nsubjpass" and _addressed(verb):
             return agent_of(verb)  # 'he was told that Ukraine won't be joining': said to him, by whoever told him
         if child.dep_ == "nsubj" and verb.dep_ == "relcl" and child.lower_ in ("which", "who", "that"):

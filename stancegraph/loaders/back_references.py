@@ -1,6 +1,6 @@
 """A sentence that names who said the one before it: 'This was said by the Czech president,
-Petr Pavel', 'Pavel said this in an interview', 'The promise was made by …' (split from
-`attribution`, round 30)."""
+Petr Pavel', 'Pavel said this in an interview', 'The promise was made by …', 'This is reported
+by Bild, citing …' (split from `attribution`, round 30)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ BACK_REFERENCES = frozenset({"this", "that", "so"})
 REMARKS = frozenset({"statement", "remark", "remarks", "comment", "comments", "announcement", "claim", "assessment",
                      "promise", "pledge", "commitment"})
 MAKING = frozenset({"make", "issue", "deliver"})  # 'This statement was made by …'
+CITING = frozenset({"cite", "quote"})
+REPORTING = frozenset({"report"})
 
 
 def _back_reference(token) -> bool:
@@ -27,12 +29,20 @@ def says_the_sentence_before(doc, resolver: Resolver, lexicon: Lexicon) -> str |
     a sentence that names who said the one before it. The speaker, or None."""
     for verb in doc:
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma not in lexicon.speech and lemma not in MAKING:
+        reporting = lemma in REPORTING  # reported, with the source it cites: only that source
+        if verb.pos_ != "VERB" or lemma not in lexicon.speech and lemma not in MAKING and not reporting:
             continue
         children = list(verb.children)
         making = lemma in MAKING  # made, issued: only a remark is ('This statement was made by …')
         passive = any(c.dep_ == "nsubjpass" and _back_reference(c) and (not making or c.lower_ not in BACK_REFERENCES)
                       for c in children)
+        cited = next((c for c in children if c.dep_ == "advcl" and c.lemma_.lower() in CITING), None)
+        if passive and cited is not None:  # 'This is reported by Bild, citing the statement of …': the one cited
+            named = _named_after(doc, cited.i, resolver)
+            if len(named) == 1:
+                return named[0]
+        if reporting:
+            continue
         agent = agent_of(verb)
         if passive and agent is not None:
             named = _named_after(doc, agent.i, resolver)

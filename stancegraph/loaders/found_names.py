@@ -29,9 +29,12 @@ _MEDIUM_BEFORE = re.compile(r"\b(?:newspaper|magazine|weekly|daily|outlet|broadc
                             r"website|publication|programme|program|podcast|show)\s+$", re.IGNORECASE)
 
 
-# a department or title word the recogniser takes into a name before two more ('Defense Guido Crosetto')
+# a department, title or occupation word the recogniser takes into a name before two more
+# ('Defense Guido Crosetto', a sentence's 'Comedian Christopher Titus')
 _LEADING_TITLE = re.compile(r"(?:(?:Defen[cs]e|Foreign|Interior|Finance|Justice|Economy|Deputy|Minister|Secretary|"
-                            r"President|Chancellor|Premier|Senator|Speaker|Envoy|Ambassador|General|Admiral|Spokes(?:man|woman|person)) )+"
+                            r"President|Chancellor|Premier|Senator|Speaker|Envoy|Ambassador|General|Admiral|Spokes(?:man|woman|person)|"
+                            r"Comedian|Actor|Actress|Journalist|Commentator|Columnist|Host|Anchor|Analyst|Historian|Economist|"
+                            r"Businessman|Businesswoman|Billionaire|Entrepreneur|Author|Writer|Singer|Rapper|Pundit|Activist|Blogger) )+"
                             r"(?=[A-Z][\w'’-]+ [A-Z])")
 _INSTITUTION_WORD = re.compile(r"\b(?:Agency|Ministry|Council|Committee|Department|Office|Forces?|Command|Staff|Service|"
                                r"Bureau|Institute|Party|Union|Alliance|Group|Court|Assembly|Parliament|Commission)\b")

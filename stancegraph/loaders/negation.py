@@ -52,9 +52,14 @@ ADDITIVE = {"just", "only", "merely", "simply", "solely"}
 
 
 def _adds(negation) -> bool:
-    """'is not just a threat, it is a declaration of war': 'not only' adds, it does not deny."""
-    following = negation.doc[negation.i + 1] if negation.i + 1 < len(negation.doc) else None
-    return following is not None and following.lower_ in ADDITIVE
+    """'is not just a threat, it is a declaration of war': 'not only' adds, it does not deny; so
+    does 'was not Putin's only demand', 'is not the only goal' (the 'only' after a determiner)."""
+    for following in negation.doc[negation.i + 1:negation.i + 6]:
+        if following.lower_ in ADDITIVE:
+            return True
+        if not (following.pos_ == "DET" or following.tag_ == "POS" or following.dep_ == "poss"):
+            return False
+    return False
 
 
 def _denies_what_follows(node, negation) -> bool:

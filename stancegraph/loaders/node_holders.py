@@ -99,13 +99,16 @@ def holders_of_classed(node, previous, kind: str | None, walk: _Walk, ctx: Conte
     by_plan = owner is not None and plan_owner(subject) is not None  # 'would require': what the plan says, no forecast
     subject = owner if owner is not None else subject
     subject_kind = resolver.kind(subject)
-    if subject is not None and subject.dep_ == "csubj" and (subject == previous or previous.is_ancestor(subject)):
-        return CLIMB  # 'inviting Ukraine would have triggered a world war': the topic acts; whoever says so judges it
-    owner = attribute_owner(node) if kind is not None and subject is not None and subject.i == walk.cue_head else None
-    if owner is not None and resolver.actors(owner):  # 'NATO membership remains Ukraine's priority'
+    # 'NATO membership remains Ukraine's priority', 'keeping Ukraine out is Putin's goal', 'a pledge
+    # that Ukraine would never join was not the Kremlin's only demand': the subject the walk came by
+    owner = attribute_owner(node) if kind is not None and subject is not None \
+        and (subject.i == walk.cue_head or subject == previous) else None
+    if owner is not None and resolver.actors(owner):
         owners = resolver.actors(owner)  # the priority's owner, or who speaks for it (as the development gold codes)
         spoken_for = frame is not None and frame.speakers and own_side(owners, frame, ctx)
         return tuple(frame.speakers) if spoken_for else tuple(owners)
+    if subject is not None and subject.dep_ == "csubj" and (subject == previous or previous.is_ancestor(subject)):
+        return CLIMB  # 'inviting Ukraine would have triggered a world war': the topic acts; whoever says so judges it
     if subject is not None and subject.i == walk.cue_head and subject.dep_ in ("nsubj", "nsubjpass"):
         return CLIMB  # 'NATO is off the table': the name is the topic here, not its holder
     if subject is not None and subject.lower_ == "they" and frame is not None and frame.speakers \

@@ -49,7 +49,8 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
     if _capacity_of_another(doc, cue_tokens, ctx):
         return True
     head = cue_head(doc, cue_tokens)
-    if _granted_to_another(head, ctx) or _alliance_at_war(doc, cue_tokens, ctx) or _applied_for_by_another(head, ctx):
+    if _granted_to_another(head, ctx) or _alliance_at_war(doc, cue_tokens, ctx) or _applied_for_by_another(head, ctx) \
+            or _others_who_joined(head, ctx):
         return True
     joiner = controlled_joiner(doc, cue_tokens)
     actors = _joiner_actors(joiner, ctx) if joiner is not None else []
@@ -153,6 +154,21 @@ def another_states_pursuit(head, ctx: Context) -> bool:
     return False
 
 
+def _others_who_joined(head, ctx: Context) -> bool:
+    """'leave every country that joined after 1997', 'the states that joined in 2004': the entry of
+    the states a relative clause describes, not Ukraine's ('Ukraine, a country that wants to
+    join', where the noun describes Ukraine, stays)."""
+    if head.lemma_.lower() not in JOINING or head.dep_ != "relcl" or not any(
+            c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in head.children):
+        return False
+    described = head.head
+    quantified = any(c.dep_ == "det" and c.lower_ in OTHERS_DETERMINERS for c in described.children)
+    return described.pos_ == "NOUN" and described.dep_ not in ("appos", "attr") \
+        and (quantified or described.tag_ == "NNS") \
+        and not any(set(ctx.resolver.actors(t)) & ctx.themes for t in described.subtree if t.i < head.i)
+
+
+OTHERS_DETERMINERS = {"every", "all", "each", "those", "other", "these"}
 JOINING = {"join", "enter", "become", "come", "get"}
 SEEKING = {"seek", "obtain", "gain", "win", "pursue", "request", "get", "receive", "want"}
 
