@@ -109,8 +109,8 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
         return None  # 'diplomats expect the final communique to say …' has not been said
     if _hypothetical(verb):
         return None  # 'if we say Ukraine can only join when …' says nothing yet
-    if demanded(verb):
-        return None  # 'Lithuania's expectation that NATO would reaffirm …': asked of it, not said
+    if demanded(verb) or _asked_to_say(verb):
+        return None  # 'Lithuania's expectation that NATO would reaffirm …', 'allies should signal that …': asked, not said
     if verb.dep_ == "acl" and verb.tag_ in ("VBP", "VBZ") and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \
             and not any(c.dep_ == "aux" for c in verb.children):
         return None  # 'the possibility lies in the fact that the allies say: …' (not '… that the US has said')
@@ -143,6 +143,13 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
     content -= _contrast_asides(verb.doc, content)
     return Frame(speaker, verb.i, frozenset(content - subject_span - {verb.i}), "speech", tuple(actors[1:]),
                  document=bool(actors) and not named and subject.lemma_.lower() in DOCUMENTS)
+
+
+def _asked_to_say(verb) -> bool:
+    """'NATO allies should signal to Ukraine that …', 'the alliance must tell Kyiv that …': what
+    someone ought to say is asked of them by whoever says so ('I must say' is said)."""
+    return any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children) \
+        and not any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children)
 
 
 def _contrast_asides(doc, content: set[int]) -> set[int]:
@@ -198,9 +205,9 @@ def _speaker_token(verb):
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
         return quoted
-    # the nearest subject first: a parse that gives a verb two ('the question of NATO membership, he
-    # said, I think …') has the speaker's beside the verb
-    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
+    # a first-person subject first: a parse that gives a verb two ('the question of NATO membership,
+    # he said, I think …') has the speaker's 'I' beside the topic it took up
+    for child in sorted(verb.children, key=lambda c: c.lower_ not in ("i", "we")):
         if child.dep_ == "nsubjpass" and _addressed(verb):
             return agent_of(verb)  # 'he was told that Ukraine won't be joining': said to him, by whoever told him
         if child.dep_ == "nsubj" and verb.dep_ == "relcl" and child.lower_ in ("which", "who", "that"):

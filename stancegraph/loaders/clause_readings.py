@@ -68,7 +68,8 @@ MOVING = {"move", "advance", "progress", "proceed", "continue", "go"}  # along a
 PARTICIPATING = frozenset({"participate", "contribute"})
 # what one takes part in without taking a side on what is talked about there
 GATHERINGS = frozenset({"talk", "discussion", "debate", "meeting", "summit", "negotiation", "consultation", "conference"})
-POSSIBILITIES = frozenset({"possibility", "option", "idea", "prospect"})
+# what is weighed when it is discussed ('discuss the conditions for Kyiv's future membership')
+POSSIBILITIES = frozenset({"possibility", "option", "idea", "prospect", "condition", "term", "timing"})
 DISCUSSED = "discuss-possibility"  # the predicate a talked-over possibility is recorded under
 
 

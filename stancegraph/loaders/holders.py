@@ -130,6 +130,9 @@ def coordinated_with(conjunct):
     future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in head.children)
     if conjunct.tag_ == "VBD" and future and head.dep_ == "ccomp" and head.head.tag_ == "VBD":
         return head.head
+    if conjunct.tag_ == "VB" and head.tag_ in ("VBZ", "VBD") and head.dep_ == "ccomp" and head.head.tag_ == "VB" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
+        return head.head  # 'should signal to Ukraine that it belongs … and invite it': a base form goes on from a base form
     if conjunct.tag_ == "VBG" and head.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children) \
             and head.head.tag_ == "VBG":
         return head.head  # '… calling it, as proposed by France, an option and proposing …': the gerund goes on
@@ -294,7 +297,9 @@ def _as_member(noun, lexicon: Lexicon | None):
 def _named_before(noun, lexicon: Lexicon | None):
     """'the U.S. commitment for Ukraine to join', 'Russian demands': a name or a demonym before a
     stance noun owns it, as a possessive would (one the noun already carries, 'NATO membership', is the topic's)."""
-    if lexicon is None or noun.lemma_.lower() in PURSUITS or not noun_phrase_class(noun, lexicon):
+    on_behalf = any(c.dep_ == "prep" and c.lower_ == "for" and any(g.pos_ == "PROPN" for g in c.children)
+                    for c in noun.children)  # 'the U.S. push for Ukraine to join': the pusher's, for another
+    if lexicon is None or noun.lemma_.lower() in PURSUITS and not on_behalf or not noun_phrase_class(noun, lexicon):
         return None  # 'the NATO ambitions of Georgia and Ukraine': a pursuit's name is its goal
     return next((c for c in noun.children if c.i < noun.i and (c.dep_ == "compound" and c.pos_ == "PROPN" or (
         c.dep_ == "amod" and c.pos_ == "ADJ" and c.text[:1].isupper()))), None)  # 'Russian demands that …'
@@ -365,35 +370,6 @@ def from_holder(noun):
         return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
                      for g in c.children if g.dep_ == "pobj"), None)
     return None
-
-
-ADMITTING = {"open", "available", "accessible"}
-
-
-REMEDIES = {"solution", "answer", "remedy", "way", "option"}
-
-
-def judged_by(node, ctx: Context) -> tuple[str, ...] | None:
-    """The actors an evaluation is 'to': 'unacceptable to Russia', 'acceptable to Hungary', 'a red
-    line for Russia'."""
-    # an evaluation, not any adjective; 'open to Ukraine' names who may come in, not who judges
-    evaluations = [(c, ("to",)) for c in node.children if c.dep_ == "acomp"  # not 'important for Ukraine'
-                   and c.lemma_.lower() not in ADMITTING and ctx.lexicon.polarity_class(c.lemma_.lower(), "ADJ")]
-    evaluations += [(c, ("to", "for")) for c in node.children if c.dep_ == "attr" and noun_phrase_class(c, ctx.lexicon)
-                    and c.lemma_.lower() not in REMEDIES]  # 'not the solution for Ukraine': for whom, not by whom
-    for adjective, heads in evaluations:
-        for prep in (c for c in adjective.children if c.dep_ == "prep" and c.lower_ in heads):
-            for target in (g for g in prep.children if g.dep_ == "pobj"):
-                if _first_person(target):
-                    return None  # 'a danger for our country', in the speaker's words: the speaker judges
-                actors = ctx.resolver.actors(target)
-                if actors:
-                    return tuple(actors)
-    return None
-
-
-def _first_person(target) -> bool:
-    return target.lower_ in ("us", "me") or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in target.children)
 
 
 def all_states(actors: list[str], ctx: Context) -> bool:

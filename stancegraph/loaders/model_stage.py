@@ -46,11 +46,6 @@ def with_model_stances(state: ArticleState, stances: list[Stance], classifier, i
     # candidate whose every topic the rules already decided for its actor is never run
     decided = {(s.actor, s.topic) for s in stances}
     decisions = classifier.decide(article_candidates(state, index, themes, decided), floor=MODEL_FLOOR)
-    # one whose words the rules read as another's position on a topic ('keeping Ukraine out is
-    # Putin's goal, Rubio said') reports it in that sentence: no view of his own on it there
-    reporting = {(s.evidence.start, s.speaker, s.topic) for s in stances if s.attribution == "reported"}
-    decisions = [d for d in decisions
-                 if (d.candidate.sentence_start, d.candidate.actor, d.topic) not in reporting]
     added = model_stances(decisions, stances, state.voices, state.speaks_for or (lambda s, h: False),
                           state.article.published, classifier.name)
     return sorted([*stances, *added], key=lambda s: (s.evidence.start, s.actor, s.topic))

@@ -11,12 +11,12 @@ from .asking import demanded, pledged
 from .attribution import Frame
 from .cue_context import ENDING, imposed, launches_own_bid, names_home, normative, own_pursuit, some_others
 from .holders import (
-    ATTITUDES, generic_country, joined_partners, judged_by, named_holders, own_subject, plural_speaker, subject_of,
+    ATTITUDES, generic_country, joined_partners, named_holders, own_subject, plural_speaker, subject_of,
 )
 from .plans import acting_owner, plan_owner, spelled_out_by_plan
 from .publics import counted_public
 from .negation import ABILITY, expected_not, is_negated
-from .predicates import COPULAS, OWN_PURSUITS, idiom, phrasal, predicate_class
+from .predicates import COPULAS, OWN_PURSUITS, idiom, noun_phrase_class, phrasal, predicate_class
 from .clause_readings import (
     attribute_owner, brought_with, factive, gerund_content, none_there, reacts, sets_as_goal, voices_position,
 )
@@ -92,8 +92,9 @@ def holders_of_classed(node, previous, kind: str | None, walk: _Walk, ctx: Conte
     if spelled_out_by_plan(node):
         return CLIMB  # 'the plan could involve Kyiv giving up its bid': the plan's content, not Kyiv's view
     subject = subject_of(node, lexicon)
-    if node.pos_ == "NOUN" and subject is not None and subject.dep_ == "nsubj" and subject.i == node.i - 1:
-        subject = None  # a headline parsed as 'NATO bid(s)': the noun's compound, not its subject
+    if node.pos_ == "NOUN" and subject is not None and subject.dep_ == "nsubj" and subject.i == node.i - 1 \
+            and not all(map(ctx.is_state, resolver.actors(subject) or [""])):
+        subject = None  # a headline parsed as 'NATO bid(s)': the noun's compound, not its subject ('the U.S. push' is)
     # 'Budapest's veto blocked the invitation' (an act); not 'Latvia's push was premature' (a judgement of it)
     owner = acting_owner(subject, lexicon) if node.pos_ == "VERB" and node.lemma_.lower() not in COPULAS else None
     by_plan = owner is not None and plan_owner(subject) is not None  # 'would require': what the plan says, no forecast
@@ -101,8 +102,9 @@ def holders_of_classed(node, previous, kind: str | None, walk: _Walk, ctx: Conte
     subject_kind = resolver.kind(subject)
     # 'NATO membership remains Ukraine's priority', 'keeping Ukraine out is Putin's goal', 'a pledge
     # that Ukraine would never join was not the Kremlin's only demand': the subject the walk came by
+    # (not 'must be Estonia's official position': the speaker's demand that it become so)
     owner = attribute_owner(node) if kind is not None and subject is not None \
-        and (subject.i == walk.cue_head or subject == previous) else None
+        and (subject.i == walk.cue_head or subject == previous) and not modal(node, NORMATIVE_MODALS) else None
     if owner is not None and resolver.actors(owner):
         owners = resolver.actors(owner)  # the priority's owner, or who speaks for it (as the development gold codes)
         spoken_for = frame is not None and frame.speakers and own_side(owners, frame, ctx)
@@ -163,10 +165,40 @@ def holders_of_classed(node, previous, kind: str | None, walk: _Walk, ctx: Conte
     return tuple(actors)
 
 
+ADMITTING = {"open", "available", "accessible"}
+
+
+REMEDIES = {"solution", "answer", "remedy", "way", "option"}
+
+
+def judged_by(node, ctx: Context) -> tuple[str, ...] | None:
+    """The actors an evaluation is 'to': 'unacceptable to Russia', 'acceptable to Hungary', 'a red
+    line for Russia'."""
+    # an evaluation, not any adjective; 'open to Ukraine' names who may come in, not who judges
+    evaluations = [(c, ("to",)) for c in node.children if c.dep_ == "acomp"  # not 'important for Ukraine'
+                   and c.lemma_.lower() not in ADMITTING and ctx.lexicon.polarity_class(c.lemma_.lower(), "ADJ")]
+    evaluations += [(c, ("to", "for")) for c in node.children if c.dep_ == "attr" and noun_phrase_class(c, ctx.lexicon)
+                    and c.lemma_.lower() not in REMEDIES]  # 'not the solution for Ukraine': for whom, not by whom
+    for adjective, heads in evaluations:
+        for prep in (c for c in adjective.children if c.dep_ == "prep" and c.lower_ in heads):
+            for target in (g for g in prep.children if g.dep_ == "pobj"):
+                if _first_person(target):
+                    return None  # 'a danger for our country', in the speaker's words: the speaker judges
+                actors = ctx.resolver.actors(target)
+                if actors:
+                    return tuple(actors)
+    return None
+
+
+def _first_person(target) -> bool:
+    return target.lower_ in ("us", "me") or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in target.children)
+
+
 def _possessor(token) -> bool:
     """A possessive, also where the parser made 'the alliance’s plans to …' a clause ('’s' kept as its case)."""
     return token.dep_ == "poss" or any(c.dep_ == "case" and c.tag_ == "POS" for c in token.children)
 
 
+NORMATIVE_MODALS = {"must", "should", "ought"}
 PURSUING = {"seek", "apply", "aspire", "strive", "pursue"}  # beside Ukraine, another state seeks its own entry
 ABSENCE_NOUNS = {"absence", "lack"}

@@ -228,7 +228,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     if only_a_fool(node):
         kind, negated = "oppose", False  # 'only a madman can think about Ukraine's entry into NATO'
     elif kind is None and discussed_possibility(node, previous):
-        kind, walk.found = "support", walk.found or DISCUSSED  # the pipeline keeps it open or drops it by topic
+        kind, walk.found = "support", DISCUSSED  # the pipeline keeps it open or drops it by topic (also its conditions)
     elif kind is None:
         kind, negated = construction_class(node, previous, negated)
     if kind is None and normative(node, lexicon):
