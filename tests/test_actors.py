@@ -40,6 +40,9 @@ def test_outlets_and_tagger_noise_are_not_actors(text, not_an_actor):
     # the rest of a title, which the tagger takes for a body
     ("Former Assistant Secretary of State for European Affairs Dan Fried said Dmitry Medvedev was wrong.",
      "State for European Affairs"),
+    # a body named after its gathering, named as the gathering (round 31)
+    ("Dmitry Medvedev said at the Munich Security Conference that Ukraine must never join NATO.",
+     "Munich Security Conference"),
     # a title conjoined with another before the name is that person's, not an earlier holder's (round 30)
     ("Former U.S. Ambassador to NATO and U.S. Special Envoy to Ukraine Kurt Volker said Dmitry Medvedev was wrong.",
      "Kay Bailey Hutchison"),
@@ -48,6 +51,22 @@ def test_other_councils_and_named_media_are_no_actors(text, not_an_actor):
     names = {a.name for a in extract(Article(text, published="2024-07-17")).actors}
     assert not_an_actor not in names
     assert "Dmitry Medvedev" in names or "John Kirby" in names
+
+
+def test_an_occupation_opening_a_sentence_is_no_part_of_the_name():
+    # round 31: the tagger took a sentence's 'Comedian' into the name
+    text = "“No,” Dmitry Medvedev said. Comedian Christopher Titus said NATO must not admit Ukraine."
+    names = {a.name for a in extract(Article(text, published="2022-02-24")).actors}
+    assert "Christopher Titus" in names and "Comedian Christopher Titus" not in names
+
+
+def test_the_chair_of_a_security_conference_heads_it():
+    # round 31: a conference the tagger drops as an event is a body whose chairman speaks for it
+    text = "Munich Security Conference Chairman Christoph Heusgen said Ukraine should join NATO."
+    result = extract(Article(text, published="2023-07-10"))
+    names = {a.id: a.name for a in result.actors}
+    assert {(names[r.subject], r.predicate, names[r.object]) for r in result.relations} == {
+        ("Christoph Heusgen", "head_of", "Munich Security Conference")}
 
 
 def test_the_un_security_council_is_still_found_unqualified():

@@ -9,6 +9,7 @@ from .asking import demanded
 from .holders import DOCUMENTS, OTHERS_OF_A_STATE, agent_of, coordinated_with, past_heading, subject_of
 from .lexicon import Lexicon
 from .negation import only_a_fool
+from .predicates import phrasal
 from .resolve import Resolver
 
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj")
@@ -283,10 +284,14 @@ def _according_frame(token, resolver: Resolver) -> Frame | None:
     return Frame(actors[0] if actors else None, token.i, frozenset(content), "according")
 
 
+LAYING_OUT = {"lay out", "spell out", "point out", "set out"}  # 'as Putin has laid out'
+
+
 def _as_said_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
-    """'…, as Kyiv has acknowledged', 'as Stoltenberg put it': the clause that 'as' hangs on is what
-    the named source says, like 'according to'."""
+    """'…, as Kyiv has acknowledged', 'as Stoltenberg put it', 'as Putin has laid out': the clause
+    that 'as' hangs on is what the named source says, like 'according to'."""
     if verb.dep_ != "advcl" or verb.lemma_.lower() not in lexicon.speech and verb.lemma_.lower() != "put" \
+            and phrasal(verb) not in LAYING_OUT \
             or verb.head.i == verb.i \
             or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return None

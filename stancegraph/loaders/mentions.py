@@ -33,7 +33,16 @@ _OUTLET_AFTER = re.compile(r"^\s+(?:Post|Times|Independent|Herald|Journal|Tribun
                            r"|Examiner|Courier|Today)\b")
 
 
+# a body named after the gathering it holds, named as the gathering ('at the Munich Security
+# Conference', 'ahead of the Munich Security Conference')
+_GATHERING_NAME = re.compile(r"\b(?:Conference|Forum|Summit)$")
+_GATHERING_BEFORE = re.compile(r"\b(?:at|ahead of|before|during|after|to|on the (?:sidelines|margins) of)\s+(?:the\s+)?$",
+                               re.IGNORECASE)
+
+
 def only_a_place(mention: Mention, text: str) -> bool:
+    if _GATHERING_NAME.search(mention.text):
+        return bool(_GATHERING_BEFORE.search(text[max(0, mention.start - 24):mention.start]))
     if mention.kind not in ("metonym", "ner"):
         return False
     return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 16):mention.start])) or only_a_venue(mention, text)
