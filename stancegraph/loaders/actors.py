@@ -20,6 +20,7 @@ class Role:
     of: str  # actor id of the state or organisation
     start: str | None
     end: str | None
+    sender: str | None = None  # an envoy's own state ('of' is the host): the US's, Russia's ambassador to NATO
 
     def held_on(self, date: str) -> bool:
         return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
@@ -126,20 +127,25 @@ class ActorIndex:
         key = translit_key(name)
         return self.entries[self._by_sound[key]] if len(key) >= 5 and key in self._by_sound else None
 
-    def holder(self, role: str, of: str, date: str | None, former: bool) -> str | None:
-        """Who held (or, when former, most recently had left) a role at a date."""
+    def holder(self, role: str, of: str, date: str | None, former: bool, sender: str | None = None) -> str | None:
+        """Who held (or, when former, most recently had left) a role at a date; of an envoy's
+        role, the one its sender sent ('Ukraine's ambassador to NATO' is not the US's), and no
+        one where envoys of several states held it and none is named."""
         if date is None:
             return None
         best: tuple[str, str] | None = None
+        current = []
         for entry in self.entries.values():
             for held in entry.roles:
-                if held.role != role or held.of != of:
+                if held.role != role or held.of != of or sender and held.sender != sender:
                     continue
                 if not former and held.held_on(date):
-                    return entry.id
+                    current.append((entry.id, held.sender))
                 if former and held.end and held.end <= date and (best is None or held.end > best[0]):
                     best = (held.end, entry.id)
-        return best[1] if best else None
+        if current:
+            return current[0][0] if len({s for _, s in current}) == 1 else None
+        return None if not former else best[1] if best else None
 
     def body_of(self, person: str, day: str | None) -> str | None:
         """The state or organisation a person spoke for on a day (any day when None): a role
@@ -256,7 +262,8 @@ def _add_people(index: ActorIndex, people: list[dict]) -> None:
     for item in people:
         ident = actor_id(item["name"], item.get("wikidata"))
         roles = tuple(
-            Role(r["role"], _of_id(index, r["of"]), r.get("start"), r.get("end")) for r in item.get("roles", ())
+            Role(r["role"], _of_id(index, r["of"]), r.get("start"), r.get("end"),
+                 _of_id(index, r["from"]) if r.get("from") else None) for r in item.get("roles", ())
         )
         index.entries[ident] = Entry(ident, item["name"], "Person", item.get("wikidata"), roles)
         for form in (item["name"], *item.get("aliases", ())):

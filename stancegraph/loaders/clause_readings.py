@@ -62,6 +62,14 @@ def lacking(node) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "without" for c in node.children)
 
 
+ATTAINING = {"secure", "obtain", "win", "gain", "get", "achieve", "receive", "clinch"}  # what a failed attempt sought
+
+
+def failed_attempt(node) -> bool:
+    """'failed to secure a MAP', 'failed to win an invitation': its subject sought what it missed."""
+    return node.lemma_.lower() == "fail" and any(c.dep_ == "xcomp" and c.lemma_.lower() in ATTAINING for c in node.children)
+
+
 MOVING = {"move", "advance", "progress", "proceed", "continue", "go"}  # along a path to the alliance
 
 
@@ -95,6 +103,12 @@ def construction_class(node, previous, negated: bool) -> tuple[str | None, bool]
         return "support", negated
     if spells_out(node, previous):
         return "support", negated
+    if failed_attempt(node) and previous.dep_ == "xcomp":
+        return "support", False  # 'Ukraine failed to secure a MAP': it sought one
+    if previous.dep_ == "prep" and previous.lower_ == "except":
+        # 'will not be satisfied with any other decision, except for real steps': the one thing
+        # wanted; 'accepted everything except the MAP': the one thing left out
+        return ("support" if negated else "oppose"), False
     if lemma in PARTICIPATING and previous.dep_ == "prep" and previous.lower_ in ("in", "to") and not any(
             c.lemma_.lower() in GATHERINGS for c in previous.children) \
             and not (node.dep_ == "xcomp" and node.head.lemma_.lower() in DELIBERATING):  # 'would consider participating'

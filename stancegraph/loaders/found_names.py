@@ -14,9 +14,9 @@ import re
 from spacy.tokens import Span
 
 from ..model import Actor, Evidence, actor_id
-from .actors import ActorIndex, Mention, qualified
+from .actors import ActorIndex, Mention, fold, one_edit_apart, qualified
 from .article_state import ArticleState
-from .mentions import a_ministry, ner_noise, reported_by_outlet, surname_mentions
+from .mentions import a_ministry, ner_noise, reported_by_outlet, same_given_name, surname_mentions
 from .roles import make_shadow, relations_in, role_phrases, role_regex
 from .segment import Sentence
 
@@ -74,7 +74,10 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
             continue
         # the mention keeps the described words, on which the parse may hang the phrase ('… said Michael Gahler MEP')
         start, end = sentence.start + ent.end_char - cut - len(name), sentence.start + ent.end_char
-        if any(m.start < end and start < m.end for m in mentions) or "\n" in ent.text:
+        clashing = [m for m in mentions if m.start < end and start < m.end]
+        if ent.label_ == "PERSON" and clashing and all(_another_bearer(m, name, index) for m in clashing):
+            mentions[:] = [m for m in mentions if m not in clashing]  # 'IRI President Dan Sullivan' is not Jake Sullivan
+        elif clashing or "\n" in ent.text:
             continue
         if name in index.unqualified and qualified(sentence.text[:start - sentence.start]):
             continue  # "Russia's Security Council" is not the UN's
@@ -98,6 +101,16 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
         added = True
     mentions.sort(key=lambda m: m.start)
     return added
+
+
+def _another_bearer(mention: Mention, name: str, index: ActorIndex) -> bool:
+    """A dictionary surname the recogniser's name gives another given name: someone else of that name."""
+    entry = index.entry(mention.actor) if mention.kind == "surname" else None
+    words = name.split()
+    if entry is None or len(words) != 2 or words[1] != mention.text:
+        return False
+    given, spelled = fold(entry.name.split()[0]).lower(), fold(words[0]).lower()
+    return not (given == spelled or one_edit_apart(given, spelled) or same_given_name(given, spelled))
 
 
 def _given_name_split_off(ent, known):

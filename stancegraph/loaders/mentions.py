@@ -36,8 +36,8 @@ _OUTLET_AFTER = re.compile(r"^\s+(?:Post|Times|Independent|Herald|Journal|Tribun
 # a body named after the gathering it holds, named as the gathering ('at the Munich Security
 # Conference', 'ahead of the Munich Security Conference')
 _GATHERING_NAME = re.compile(r"\b(?:Conference|Forum|Summit)$")
-_GATHERING_BEFORE = re.compile(r"\b(?:at|ahead of|before|during|after|to|on the (?:sidelines|margins) of)\s+(?:the\s+)?$",
-                               re.IGNORECASE)
+_GATHERING_BEFORE = re.compile(r"\b(?:at|ahead of|before|during|after|since|to|in|of|on the (?:sidelines|margins) of)\s+"
+                               r"(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+(?:anniversary\s+|annual\s+)?)?$", re.IGNORECASE)
 
 
 def only_a_place(mention: Mention, text: str) -> bool:

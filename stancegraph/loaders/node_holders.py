@@ -18,7 +18,8 @@ from .publics import counted_public
 from .negation import ABILITY, expected_not, is_negated
 from .predicates import COPULAS, OWN_PURSUITS, idiom, noun_phrase_class, phrasal, predicate_class
 from .clause_readings import (
-    attribute_owner, brought_with, factive, gerund_content, none_there, reacts, sets_as_goal, voices_position,
+    attribute_owner, brought_with, factive, failed_attempt, gerund_content, none_there, reacts, sets_as_goal,
+    voices_position,
 )
 from .walk import CLIMB, STOP, Context, _Walk
 
@@ -139,7 +140,8 @@ def holders_of_classed(node, previous, kind: str | None, walk: _Walk, ctx: Conte
         return STOP  # 'Sweden and Finland, which have applied to join NATO, …': their own entry, Ukraine unnamed
     own_act = node.lemma_.lower() in lexicon.volition or phrasal(node) in lexicon.volition or sets_as_goal(node) \
         or reacts(node, lexicon) or \
-        idiom(node, lexicon) and node.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not modal(node, lexicon.hedges) or by_plan
+        idiom(node, lexicon) and node.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not modal(node, lexicon.hedges) or by_plan \
+        or failed_attempt(node)
     if set(actors) <= ctx.themes and (not own_act or imposed(node, lexicon)) and not own_pursuit(node, subject) \
             and not (frame is None and launches_own_bid(node)):  # 'He said Ukraine had submitted an application': his
         return CLIMB  # 'Ukraine deserves a path': whoever says so holds the position; not 'took it off its agenda'

@@ -224,6 +224,10 @@ class Resolver:
         if lower == "they" and self.salience.group and (
                 token.i == _first_word(token) or token.dep_ == "nsubj" and token.head.lemma_.lower() in self.lexicon.speech):
             return list(self.salience.group)  # 'Macron and Zelensky signed the pact. They said …', '"…," they added'
+        if lower == "they" and token.dep_ in ("nsubj", "nsubjpass"):
+            group = self._group_before(token)
+            if group:
+                return group  # 'On the issue of Ukraine and Georgia's membership, she said they were not ready'
         if lower in TAKEN_UP_PLURALS and self.salience.group and token.i == _first_word(token) + 1 and any(
                 c.dep_ in ("det", "nummod", "predet") and c.lower_ in ("the", "both", "two") for c in token.children):
             return list(self.salience.group)  # 'Macron and Zelensky revealed … . The leaders emphasized …'
@@ -313,6 +317,15 @@ class Resolver:
             people = [m for m in people if not self._named_aside(m, token)]
             people = [m for m in people if is_subject(self.doc, m.start - self.offset, m.end - self.offset)] or people
         return max(people, key=lambda m: m.end).actor if people else None
+
+    def _group_before(self, token) -> list[str]:
+        """Actors conjoined earlier in the pronoun's sentence, the nearest such group."""
+        heads = [t for t in token.sent if t.i < token.i and t.dep_ != "conj" and any(c.dep_ == "conj" for c in t.children)]
+        for head in reversed(heads):
+            group = list(dict.fromkeys(a for t in (head, *head.conjuncts) if t.i < token.i for a in self.actors(t)))
+            if len(group) >= 2:
+                return group
+        return []
 
     def _described_person(self, token) -> list[str]:
         """'the politician', 'the Slovak politician': the person the text is about, if their

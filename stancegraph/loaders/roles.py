@@ -27,6 +27,7 @@ class RolePhrase:
     indefinite: bool = False  # 'a government spokesperson' is one of several, not the one
     its: bool = False  # 'its foreign minister': of the state named just before
     incoming: bool = False  # 'the newly elected President of Poland': not the holder of the day
+    sender: str | None = None  # an envoy's state, where the host is named too ('Ukraine's ambassador to NATO')
 
 
 @dataclass(frozen=True)
@@ -132,8 +133,10 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
             continue  # 'UK Labour leader Keir Starmer' leads a party, not the state
         of = _org(match, shadow, index, words)
         sent_to = _SENT_TO.match(shadow.text, match.end()) if nouns[match.group("noun").lower()] == "ambassador" else None
+        sender = shadow.slot(match.group("c1")).actor if nouns[match.group("noun").lower()] == "ambassador" \
+            and match.group("c1") is not None and (match.group("c2") or match.group("c3")) is not None else None
         if sent_to:  # 'the Ambassador of Ukraine to the North Atlantic Alliance': where the envoy is sent
-            of = shadow.slot(sent_to.group(1)).actor
+            sender, of = of, shadow.slot(sent_to.group(1)).actor
         field = match.group("field") or match.group("field2")
         role = nouns[match.group("noun").lower()] or (role_fields()[field.lower()] if field else None)
         mod = (match.group("mod") or match.group("mod2") or "").strip().lower()
@@ -155,7 +158,7 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
         indefinite = (match.group("det") or "").lower() == "a" or bool(_INDEFINITE_BEFORE.search(shadow.text, 0, match.start()))
         its = (match.group("det") or "").lower() == "its" and of is None
         found.append(RolePhrase(match.start(), match.end(), role, of, former, indefinite, its,
-                                mod in ("incoming", "newly elected", "newly-elected")))
+                                mod in ("incoming", "newly elected", "newly-elected"), sender))
     return found
 
 
@@ -196,7 +199,7 @@ def resolve_role(phrase: RolePhrase, index: ActorIndex, date: str | None) -> tup
         return None, phrase.role
     roles = [phrase.role] if phrase.role else list(load_actor_data().get("head_role_order", ()))
     for role in roles:
-        person = index.holder(role, phrase.of, date, phrase.former)
+        person = index.holder(role, phrase.of, date, phrase.former, phrase.sender)
         if person:
             return person, role
     return None, phrase.role

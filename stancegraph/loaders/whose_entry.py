@@ -50,7 +50,7 @@ def about_someone_else(doc, cue_tokens: list[int], ctx: Context) -> bool:
         return True
     head = cue_head(doc, cue_tokens)
     if _granted_to_another(head, ctx) or _alliance_at_war(doc, cue_tokens, ctx) or _applied_for_by_another(head, ctx) \
-            or _others_who_joined(head, ctx):
+            or _others_who_joined(head, ctx) or _seen_as_member(head, ctx):
         return True
     joiner = controlled_joiner(doc, cue_tokens)
     actors = _joiner_actors(joiner, ctx) if joiner is not None else []
@@ -168,6 +168,15 @@ def _others_who_joined(head, ctx: Context) -> bool:
         and not any(set(ctx.resolver.actors(t)) & ctx.themes for t in described.subtree if t.i < head.i)
 
 
+def _seen_as_member(head, ctx: Context) -> bool:
+    """'would like to see Russia as a member of NATO': the entry of the state seen as one."""
+    if head.lower_ != "as" or head.dep_ != "prep" or not any(c.lemma_.lower() == "member" for c in head.children):
+        return False
+    seen = [c for c in head.head.children if c.dep_ == "dobj"]
+    actors = [a for c in seen for a in ctx.resolver.actors(c)]
+    return bool(actors) and not set(actors) & ctx.themes and all_states(actors, ctx)
+
+
 OTHERS_DETERMINERS = {"every", "all", "each", "those", "other", "these"}
 JOINING = {"join", "enter", "become", "come", "get"}
 SEEKING = {"seek", "obtain", "gain", "win", "pursue", "request", "get", "receive", "want"}
@@ -178,6 +187,9 @@ def controlled_joiner(doc, cue_tokens: list[int]):
     it completes ('Sweden wants to join the alliance') or that verb's object ('prompted Sweden and
     Finland to seek membership'). A state other than the theme joining is another accession."""
     verb = next((doc[i] for i in cue_tokens if doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in JOINING), None)
+    if verb is None:  # 'Russia wanted to be a NATO member'
+        verb = next((doc[i] for i in cue_tokens if doc[i].lemma_ == "be" and any(
+            c.dep_ == "attr" and c.lemma_.lower() == "member" for c in doc[i].children)), None)
     if verb is None:
         noun = doc[cue_tokens[0]]
         sought = noun.lemma_.lower() in ("membership", "accession", "entry") and noun.dep_ == "dobj"
