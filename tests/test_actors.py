@@ -69,6 +69,15 @@ def test_the_chair_of_a_security_conference_heads_it():
         ("Christoph Heusgen", "head_of", "Munich Security Conference")}
 
 
+def test_a_dictionary_surname_after_another_given_name_is_someone_else():
+    # round 31: 'IRI President Dan Sullivan' had been taken for the dictionary's Jake Sullivan
+    text = "We discussed aid with International Republican Institute President Dan Sullivan, Vitali Klitschko said."
+    names = {a.name for a in extract(Article(text, published="2024-02-16")).actors}
+    assert "Dan Sullivan" in names and "Jake Sullivan" not in names
+    names = {a.name for a in extract(Article("Sullivan said Ukraine should join NATO.", published="2023-07-01")).actors}
+    assert "Jake Sullivan" in names
+
+
 def test_the_un_security_council_is_still_found_unqualified():
     text = "The Security Council met on Friday, and the UN Security Council will meet again."
     assert "UN Security Council" in {a.name for a in extract(Article(text, published="2024-07-17")).actors}

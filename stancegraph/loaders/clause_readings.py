@@ -106,9 +106,7 @@ def construction_class(node, previous, negated: bool) -> tuple[str | None, bool]
     if failed_attempt(node) and previous.dep_ == "xcomp":
         return "support", False  # 'Ukraine failed to secure a MAP': it sought one
     if previous.dep_ == "prep" and previous.lower_ == "except":
-        # 'will not be satisfied with any other decision, except for real steps': the one thing
-        # wanted; 'accepted everything except the MAP': the one thing left out
-        return ("support" if negated else "oppose"), False
+        return "support", negated  # 'will not be satisfied with any other decision, except for real steps' (the walk turned at 'except')
     if lemma in PARTICIPATING and previous.dep_ == "prep" and previous.lower_ in ("in", "to") and not any(
             c.lemma_.lower() in GATHERINGS for c in previous.children) \
             and not (node.dep_ == "xcomp" and node.head.lemma_.lower() in DELIBERATING):  # 'would consider participating'

@@ -53,10 +53,12 @@ ADDITIVE = {"just", "only", "merely", "simply", "solely"}
 
 def _adds(negation) -> bool:
     """'is not just a threat, it is a declaration of war': 'not only' adds, it does not deny; so
-    does 'was not Putin's only demand', 'is not the only goal' (the 'only' after a determiner)."""
+    does 'was not Putin's only demand' (an owner's 'only'; 'is not the only way' still denies)."""
+    owned = False
     for following in negation.doc[negation.i + 1:negation.i + 6]:
         if following.lower_ in ADDITIVE:
-            return True
+            return owned or following.i == negation.i + 1
+        owned = owned or following.tag_ == "POS" or following.dep_ == "poss"
         if not (following.pos_ == "DET" or following.tag_ == "POS" or following.dep_ == "poss"):
             return False
     return False

@@ -173,8 +173,10 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
     locked = locked or aside
     but_not, walk.but_not = walk.but_not, False  # 'does not need a moratorium but guarantees that …'
     negated = is_negated(node, walk.cue_tokens) and not aside and not but_not
-    if previous.dep_ == "prep" and previous.lower_ == "without":
-        walk.sign = -walk.sign  # 'without a US backstop that deployment was not feasible': the backstop is wanted
+    if previous.dep_ == "prep" and previous.lower_ in ("without", "except"):
+        # 'without a US backstop that deployment was not feasible': the backstop is wanted; 'accepted
+        # everything except an invitation': the one thing left out ('would not accept any other …, except X')
+        walk.sign = -walk.sign
     elif negated and lacking(node):
         negated, walk.condition = False, walk.condition or "with what it lacks"  # … and the deployment, given it
     if negated and any(c.dep_ == "advmod" and c.lower_ in NOT_AS_SUCH for c in node.children):
