@@ -9,6 +9,7 @@ from .asking import demanded
 from .holders import DOCUMENTS, OTHERS_OF_A_STATE, agent_of, coordinated_with, past_heading, subject_of
 from .lexicon import Lexicon
 from .negation import only_a_fool
+from .plans import framing_plan
 from .predicates import phrasal
 from .resolve import Resolver
 
@@ -110,6 +111,8 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
         return None  # 'diplomats expect the final communique to say …' has not been said
     if _hypothetical(verb):
         return None  # 'if we say Ukraine can only join when …' says nothing yet
+    if framing_plan(verb) is not None:
+        return None  # 'Under the proposal, Ukraine would agree not to join …': the plan's terms, not said
     if demanded(verb) or _asked_to_say(verb):
         return None  # 'Lithuania's expectation that NATO would reaffirm …', 'allies should signal that …': asked, not said
     if verb.dep_ == "acl" and verb.tag_ in ("VBP", "VBZ") and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \

@@ -105,6 +105,9 @@ def construction_class(node, previous, negated: bool) -> tuple[str | None, bool]
         return "support", negated
     if failed_attempt(node) and previous.dep_ == "xcomp":
         return "support", False  # 'Ukraine failed to secure a MAP': it sought one
+    if lemma in COPULAS and previous.dep_ == "xcomp" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in GOAL_NOUNS for c in node.children):
+        return "support", negated  # 'our purpose is to … create a clear path for Ukraine': what the goal is
     if previous.dep_ == "prep" and previous.lower_ == "except":
         return "support", negated  # 'will not be satisfied with any other decision, except for real steps' (the walk turned at 'except')
     if lemma in PARTICIPATING and previous.dep_ == "prep" and previous.lower_ in ("in", "to") and not any(
@@ -229,12 +232,14 @@ def evades(node, previous, lexicon: Lexicon) -> bool:
         and previous.lemma_.lower() in COMMITTING
 
 
-def attribute_owner(copula):
-    """'NATO membership remains Ukraine's priority': the owner of the noun a copula equates the
-    topic with holds what that noun says of it."""
+def attribute_owner(copula, previous=None):
+    """'NATO membership remains Ukraine's priority', "Moscow's aim is to keep Ukraine out": the
+    owner of the noun a copula equates the topic with holds what that noun says of it."""
     if copula.lemma_.lower() not in COPULAS:
         return None
     attribute = next((c for c in copula.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if previous is not None and previous.dep_ == "xcomp":  # "Moscow's aim is to keep …": the goal spelled out
+        attribute = next((c for c in copula.children if c.dep_ == "nsubj" and c.lemma_.lower() in GOAL_NOUNS), None)
     return next((c for c in attribute.children if c.dep_ == "poss"), None) if attribute is not None else None
 
 

@@ -117,3 +117,17 @@ def only_a_fool(verb) -> bool:
     think or want, the speaker rejects."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in FOOLS
                and any(m.lower_ == "only" for m in c.subtree) for c in verb.children)
+
+
+APPLICATIONS = {"application", "request", "bid", "candidacy", "applications", "requests", "bids"}
+
+
+def not_yet_done(node) -> bool:
+    """'to date, NATO has not accepted Ukraine's application', 'has not yet approved its request':
+    a perfect that says an application has not been granted so far, no refusal of it."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children) and node.tag_ == "VBN" \
+        and any(c.dep_ == "dobj" and c.lower_ in APPLICATIONS for c in node.children)
+    so_far = any(c.dep_ == "advmod" and (c.lower_ == "yet" or c.lower_ == "far" and any(g.lower_ == "so" for g in c.children))
+                 or c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "date" for g in c.children)
+                 for c in node.children)
+    return perfect and so_far

@@ -13,7 +13,7 @@ from .cue_context import ENDING, imposed, launches_own_bid, names_home, normativ
 from .holders import (
     ATTITUDES, generic_country, joined_partners, named_holders, own_subject, plural_speaker, subject_of,
 )
-from .plans import acting_owner, plan_owner, spelled_out_by_plan
+from .plans import acting_owner, framing_plan, plan_owner, spelled_out_by_plan
 from .publics import counted_public
 from .negation import ABILITY, expected_not, is_negated
 from .predicates import COPULAS, OWN_PURSUITS, idiom, noun_phrase_class, phrasal, predicate_class
@@ -92,6 +92,10 @@ def holders_of_classed(node, previous, kind: str | None, walk: _Walk, ctx: Conte
         return judges  # 'would be unacceptable to Russia': Russia holds the position
     if spelled_out_by_plan(node):
         return CLIMB  # 'the plan could involve Kyiv giving up its bid': the plan's content, not Kyiv's view
+    plan = framing_plan(node)
+    if plan is not None:  # 'Under Trump's proposal, Ukraine would agree …': the plan's owner's terms
+        owners = resolver.actors(plan_owner(plan)) if plan_owner(plan) is not None else []
+        return tuple(owners) if owners else STOP
     subject = subject_of(node, lexicon)
     if node.pos_ == "NOUN" and subject is not None and subject.dep_ == "nsubj" and subject.i == node.i - 1 \
             and not all(map(ctx.is_state, resolver.actors(subject) or [""])):
@@ -104,8 +108,9 @@ def holders_of_classed(node, previous, kind: str | None, walk: _Walk, ctx: Conte
     # 'NATO membership remains Ukraine's priority', 'keeping Ukraine out is Putin's goal', 'a pledge
     # that Ukraine would never join was not the Kremlin's only demand': the subject the walk came by
     # (not 'must be Estonia's official position': the speaker's demand that it become so)
-    owner = attribute_owner(node) if kind is not None and subject is not None \
-        and (subject.i == walk.cue_head or subject == previous) and not modal(node, NORMATIVE_MODALS) else None
+    owner = attribute_owner(node, previous) if kind is not None and subject is not None \
+        and (subject.i == walk.cue_head or subject == previous or previous.dep_ == "xcomp") \
+        and not modal(node, NORMATIVE_MODALS) else None
     if owner is not None and resolver.actors(owner):
         owners = resolver.actors(owner)  # the priority's owner, or who speaks for it (as the development gold codes)
         spoken_for = frame is not None and frame.speakers and own_side(owners, frame, ctx)

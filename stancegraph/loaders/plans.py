@@ -54,3 +54,18 @@ def spelled_out_by_plan(node) -> bool:
     """A clause that spells out what a plan involves ('could involve Kyiv giving up …', 'would
     require Ukraine to renounce …'): its own subject does not hold it, the plan does."""
     return node.dep_ in ("ccomp", "dobj", "xcomp", "pcomp") and _plan_spelling_out(node.head) is not None
+
+
+def framing_plan(node):
+    """The plan a clause, or the clause it is conjoined to, is set under ('Under the proposal,
+    Russia would keep its gains, and Ukraine would agree not to join …'): what it would do is the
+    plan's terms, not its subject's position ('Under the deal, Ukraine agreed …' is its act). The
+    plan noun, or None."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "will") for c in node.children):
+        return None
+    for clause in (node, node.head) if node.dep_ == "conj" else (node,):
+        plan = next((g for c in clause.children if c.dep_ == "prep" and c.lower_ == "under"
+                     for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in PLANS), None)
+        if plan is not None:
+            return plan
+    return None

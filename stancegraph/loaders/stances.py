@@ -24,7 +24,7 @@ from .holders import coordinated_with
 from .lexicon import Lexicon
 from .node_holders import holders_of_classed, holders_of_plain
 from .signatories import with_signatories
-from .negation import doubted, is_negated, only_a_fool, outside_scope
+from .negation import doubted, is_negated, not_yet_done, only_a_fool, outside_scope
 from .predicates import COPULAS, PURSUITS, names_something, predicate_class
 from .at_frame import close_at_frame, condition_of_concession
 from .clause_readings import (
@@ -179,8 +179,8 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         walk.sign = -walk.sign
     elif negated and lacking(node):
         negated, walk.condition = False, walk.condition or "with what it lacks"  # … and the deployment, given it
-    if negated and any(c.dep_ == "advmod" and c.lower_ in NOT_AS_SUCH for c in node.children):
-        return STOP  # 'an invitation is not automatically guaranteed': denies that it follows, not that it should
+    if negated and any(c.dep_ == "advmod" and c.lower_ in NOT_AS_SUCH for c in node.children) or negated and not_yet_done(node):
+        return STOP  # 'an invitation is not automatically guaranteed': denies that it follows; 'has not yet accepted': not done so far
     if negated and node.lemma_.lower() in IMPLYING and previous.dep_ == "ccomp":
         return STOP  # 'this does not mean they will be given membership now': a reading denied, no view on it
     if refutation(node, previous, walk):

@@ -126,12 +126,16 @@ def _granted_to_another(head, ctx: Context) -> bool:
 
 def _joiner_actors(joiner, ctx: Context) -> list[str]:
     """Who the joiner names; an 'it' or 'they' is the subject of a clause it is reported in
-    ('Finland has confirmed it will apply to join NATO': Finland's own accession)."""
+    ('Finland has confirmed it will apply to join NATO': Finland's own accession), or the owner
+    of the announcement it is the content of."""
     actors = ctx.resolver.actors(joiner)
     clause = joiner.head
-    if actors or joiner.lower_ not in ("it", "they") or clause.dep_ != "ccomp":
+    if actors or joiner.lower_ not in ("it", "they") or clause.dep_ not in ("ccomp", "acl"):
         return actors
-    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if clause.dep_ == "acl":  # 'Finland's announcement that it would seek to join NATO': the announcer's
+        subject = next((c for c in clause.head.children if c.dep_ == "poss"), None)
+    else:
+        subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
     return ctx.resolver.actors(subject) if subject is not None else []
 
 
