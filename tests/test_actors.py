@@ -76,6 +76,11 @@ def test_a_dictionary_surname_after_another_given_name_is_someone_else():
     assert "Dan Sullivan" in names and "Jake Sullivan" not in names
     names = {a.name for a in extract(Article("Sullivan said Ukraine should join NATO.", published="2023-07-01")).actors}
     assert "Jake Sullivan" in names
+    # a misspelt given name, a title and a word opening a clause are no other given name
+    for text, person in [("Ukrainian President Voldymr Zelensky asked for an invitation.", "Volodymyr Zelensky"),
+                         ("SecGen Geoana says Ukraine will join NATO.", "Mircea Geoană"),
+                         ("My idea is to be really clear: Tell Putin that Ukraine will join NATO.", "Vladimir Putin")]:
+        assert person in {a.name for a in extract(Article(text, published="2023-07-01")).actors}, text
 
 
 def test_the_un_security_council_is_still_found_unqualified():

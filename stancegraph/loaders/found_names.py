@@ -9,6 +9,7 @@ parse, so the sentences left unparsed cost only the recogniser."""
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 
 from spacy.tokens import Span
@@ -75,7 +76,8 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
         # the mention keeps the described words, on which the parse may hang the phrase ('… said Michael Gahler MEP')
         start, end = sentence.start + ent.end_char - cut - len(name), sentence.start + ent.end_char
         clashing = [m for m in mentions if m.start < end and start < m.end]
-        if ent.label_ == "PERSON" and clashing and all(_another_bearer(m, name, index) for m in clashing):
+        if ent.label_ == "PERSON" and clashing and not _opens_clause(sentence.text[:ent.start_char]) \
+                and all(_another_bearer(m, name, index) for m in clashing):
             mentions[:] = [m for m in mentions if m not in clashing]  # 'IRI President Dan Sullivan' is not Jake Sullivan
         elif clashing or "\n" in ent.text:
             continue
@@ -104,13 +106,24 @@ def add_ner_actors(state: ArticleState, sentence: Sentence, doc, index: ActorInd
 
 
 def _another_bearer(mention: Mention, name: str, index: ActorIndex) -> bool:
-    """A dictionary surname the recogniser's name gives another given name: someone else of that name."""
+    """A dictionary surname the recogniser's name gives another given name: someone else of that
+    name ('IRI President Dan Sullivan'), not a misspelling ('Voldymr Zelensky') nor a title ('SecGen')."""
     entry = index.entry(mention.actor) if mention.kind == "surname" else None
     words = name.split()
-    if entry is None or len(words) != 2 or words[1] != mention.text:
+    if entry is None or len(words) != 2 or words[1] != mention.text or not _GIVEN_NAME.match(words[0]):
         return False
     given, spelled = fold(entry.name.split()[0]).lower(), fold(words[0]).lower()
-    return not (given == spelled or one_edit_apart(given, spelled) or same_given_name(given, spelled))
+    return not (difflib.SequenceMatcher(None, given, spelled).ratio() >= 0.75 or one_edit_apart(given, spelled)
+                or same_given_name(given, spelled))
+
+
+_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+$")
+
+
+def _opens_clause(before: str) -> bool:
+    """A capital that opens a sentence or a clause ('… to be really clear: Tell Putin …') is no given name."""
+    stripped = before.rstrip(" \"“‘'")
+    return not stripped or stripped[-1] in ".:;!?(["
 
 
 def _given_name_split_off(ent, known):
