@@ -62,6 +62,7 @@ def lacking(node) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "without" for c in node.children)
 
 
+PROSPECTS = {"path", "pathway", "road", "future", "place"}  # what one has on the way to the alliance
 ATTAINING = {"secure", "obtain", "win", "gain", "get", "achieve", "receive", "clinch"}  # what a failed attempt sought
 
 
@@ -108,6 +109,9 @@ def construction_class(node, previous, negated: bool) -> tuple[str | None, bool]
     if lemma in COPULAS and previous.dep_ == "xcomp" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in GOAL_NOUNS for c in node.children):
         return "support", negated  # 'our purpose is to … create a clear path for Ukraine': what the goal is
+    if lemma == "have" and previous.dep_ == "dobj" and previous.lemma_.lower() in PROSPECTS:
+        # 'Ukraine has a path to join the alliance', 'has a future in NATO'; 'has no place in NATO'
+        return "support", negated or any(c.dep_ == "det" and c.lower_ == "no" for c in previous.children)
     if previous.dep_ == "prep" and previous.lower_ == "except":
         return "support", negated  # 'will not be satisfied with any other decision, except for real steps' (the walk turned at 'except')
     if lemma in PARTICIPATING and previous.dep_ == "prep" and previous.lower_ in ("in", "to") and not any(
