@@ -55,7 +55,8 @@ def predicate_class(node, lexicon: Lexicon) -> str | None:
         return None
     if lemma == "oppose" and node.i > 0 and node.doc[node.i - 1].lower_ == "as":
         return None  # 'the way to accession, as opposed to NATO's process': a contrast, not opposition
-    if lemma == "back" and any(c.dep_ == "prep" and c.lower_ == "into" for c in node.children):
+    if lemma == "back" and any(c.dep_ == "prep" and c.lower_ == "into" and any(g.lemma_.lower() == "corner" for g in c.children)
+                               for c in node.children):
         return None  # 'Putin felt backed into a corner': cornered, not backed
     if phrasal(node) in lexicon.phrasal:
         return lexicon.phrasal[phrasal(node)]  # 'had not given up on joining'
