@@ -134,18 +134,18 @@ class ActorIndex:
         if date is None:
             return None
         best: tuple[str, str] | None = None
-        current = []
+        current: dict[str, str | None] = {}  # holder -> the state that sent them
         for entry in self.entries.values():
             for held in entry.roles:
                 if held.role != role or held.of != of or sender and held.sender != sender:
                     continue
                 if not former and held.held_on(date):
-                    current.append((entry.id, held.sender))
+                    current.setdefault(entry.id, held.sender)
                 if former and held.end and held.end <= date and (best is None or held.end > best[0]):
                     best = (held.end, entry.id)
-        if current:
-            return current[0][0] if len({s for _, s in current}) == 1 else None
-        return None if not former else best[1] if best else None
+        if former:
+            return best[1] if best else None
+        return next(iter(current)) if len(set(current.values())) == 1 else None
 
     def body_of(self, person: str, day: str | None) -> str | None:
         """The state or organisation a person spoke for on a day (any day when None): a role

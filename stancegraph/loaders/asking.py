@@ -16,6 +16,7 @@ REQUIRING = frozenset({"important", "necessary", "essential", "vital", "crucial"
 PLEDGES = {"guarantee", "assurance", "commitment", "pledge", "promise"}
 PLEDGING = frozenset(PLEDGES | {"vow", "commit", "assure", "swear"})  # the verbs; a noun lemma never matches a verb
 GIVING = frozenset({"make", "give", "offer", "provide", "extend"})
+NORMATIVE_MODALS = frozenset({"must", "should", "ought"})
 
 
 def _asked_for(noun) -> bool:
@@ -89,3 +90,10 @@ def in_question(node) -> bool:
             return True
         child = child.head
     return False
+
+
+def asked_to_say(verb) -> bool:
+    """'NATO allies should signal to Ukraine that …', 'the alliance must tell Kyiv that …': what
+    someone ought to say is asked of them by whoever says so ('I must say' is said)."""
+    return any(c.dep_ == "aux" and c.lower_ in NORMATIVE_MODALS for c in verb.children) \
+        and not any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .asking import demanded
+from .asking import asked_to_say, demanded
 from .holders import DOCUMENTS, OTHERS_OF_A_STATE, agent_of, coordinated_with, past_heading, subject_of
 from .lexicon import Lexicon
 from .negation import only_a_fool
@@ -113,7 +113,7 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
         return None  # 'if we say Ukraine can only join when …' says nothing yet
     if framing_plan(verb) is not None:
         return None  # 'Under the proposal, Ukraine would agree not to join …': the plan's terms, not said
-    if demanded(verb) or _asked_to_say(verb):
+    if demanded(verb) or asked_to_say(verb):
         return None  # 'Lithuania's expectation that NATO would reaffirm …', 'allies should signal that …': asked, not said
     if verb.dep_ == "acl" and verb.tag_ in ("VBP", "VBZ") and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \
             and not any(c.dep_ == "aux" for c in verb.children):
@@ -147,13 +147,6 @@ def _speech_frame(verb, resolver: Resolver, lexicon: Lexicon) -> Frame | None:
     content -= _contrast_asides(verb.doc, content)
     return Frame(speaker, verb.i, frozenset(content - subject_span - {verb.i}), "speech", tuple(actors[1:]),
                  document=bool(actors) and not named and subject.lemma_.lower() in DOCUMENTS)
-
-
-def _asked_to_say(verb) -> bool:
-    """'NATO allies should signal to Ukraine that …', 'the alliance must tell Kyiv that …': what
-    someone ought to say is asked of them by whoever says so ('I must say' is said)."""
-    return any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children) \
-        and not any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children)
 
 
 def _contrast_asides(doc, content: set[int]) -> set[int]:

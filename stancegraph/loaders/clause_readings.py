@@ -106,8 +106,7 @@ def construction_class(node, previous, negated: bool) -> tuple[str | None, bool]
         return "support", negated
     if failed_attempt(node) and previous.dep_ == "xcomp":
         return "support", False  # 'Ukraine failed to secure a MAP': it sought one
-    if lemma in COPULAS and previous.dep_ == "xcomp" and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in GOAL_NOUNS for c in node.children):
+    if previous.dep_ == "xcomp" and goal_spelled_out(node) is not None:
         return "support", negated  # 'our purpose is to … create a clear path for Ukraine': what the goal is
     if lemma == "have" and previous.dep_ == "dobj" and previous.lemma_.lower() in PROSPECTS:
         # 'Ukraine has a path to join the alliance', 'has a future in NATO'; 'has no place in NATO'
@@ -236,6 +235,13 @@ def evades(node, previous, lexicon: Lexicon) -> bool:
         and previous.lemma_.lower() in COMMITTING
 
 
+def goal_spelled_out(copula):
+    """The goal noun a copula's infinitive spells out ('our purpose is to …', "Moscow's aim is to …"), or None."""
+    if copula.lemma_.lower() not in COPULAS:
+        return None
+    return next((c for c in copula.children if c.dep_ == "nsubj" and c.lemma_.lower() in GOAL_NOUNS), None)
+
+
 def attribute_owner(copula, previous=None):
     """'NATO membership remains Ukraine's priority', "Moscow's aim is to keep Ukraine out": the
     owner of the noun a copula equates the topic with holds what that noun says of it."""
@@ -243,7 +249,7 @@ def attribute_owner(copula, previous=None):
         return None
     attribute = next((c for c in copula.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     if previous is not None and previous.dep_ == "xcomp":  # "Moscow's aim is to keep …": the goal spelled out
-        attribute = next((c for c in copula.children if c.dep_ == "nsubj" and c.lemma_.lower() in GOAL_NOUNS), None)
+        attribute = goal_spelled_out(copula)
     return next((c for c in attribute.children if c.dep_ == "poss"), None) if attribute is not None else None
 
 

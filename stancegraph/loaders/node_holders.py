@@ -7,7 +7,7 @@ for whom it stands). Each returns the holders, CLIMB to go on or STOP to give up
 from __future__ import annotations
 
 from .acts import controller, decided, deed, forecast, modal, own_side
-from .asking import demanded, pledged
+from .asking import NORMATIVE_MODALS, demanded, pledged
 from .attribution import Frame
 from .cue_context import ENDING, imposed, launches_own_bid, names_home, normative, own_pursuit, some_others
 from .holders import (
@@ -94,8 +94,8 @@ def holders_of_classed(node, previous, kind: str | None, walk: _Walk, ctx: Conte
         return CLIMB  # 'the plan could involve Kyiv giving up its bid': the plan's content, not Kyiv's view
     plan = framing_plan(node)
     if plan is not None:  # 'Under Trump's proposal, Ukraine would agree …': the plan's owner's terms
-        owners = resolver.actors(plan_owner(plan)) if plan_owner(plan) is not None else []
-        return tuple(owners) if owners else STOP
+        owner = plan_owner(plan)
+        return tuple(resolver.actors(owner)) if owner is not None and resolver.actors(owner) else STOP
     subject = subject_of(node, lexicon)
     if node.pos_ == "NOUN" and subject is not None and subject.dep_ == "nsubj" and subject.i == node.i - 1 \
             and not all(map(ctx.is_state, resolver.actors(subject) or [""])):
@@ -206,6 +206,5 @@ def _possessor(token) -> bool:
     return token.dep_ == "poss" or any(c.dep_ == "case" and c.tag_ == "POS" for c in token.children)
 
 
-NORMATIVE_MODALS = {"must", "should", "ought"}
 PURSUING = {"seek", "apply", "aspire", "strive", "pursue"}  # beside Ukraine, another state seeks its own entry
 ABSENCE_NOUNS = {"absence", "lack"}

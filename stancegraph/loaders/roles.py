@@ -132,9 +132,10 @@ def role_phrases(shadow: Shadow, index: ActorIndex) -> list[RolePhrase]:
         if match.group("leaning") and match.group("noun").lower() == "leader":
             continue  # 'UK Labour leader Keir Starmer' leads a party, not the state
         of = _org(match, shadow, index, words)
-        sent_to = _SENT_TO.match(shadow.text, match.end()) if nouns[match.group("noun").lower()] == "ambassador" else None
-        sender = shadow.slot(match.group("c1")).actor if nouns[match.group("noun").lower()] == "ambassador" \
-            and match.group("c1") is not None and (match.group("c2") or match.group("c3")) is not None else None
+        envoy = nouns[match.group("noun").lower()] == "ambassador"
+        sent_to = _SENT_TO.match(shadow.text, match.end()) if envoy else None
+        sender = shadow.slot(match.group("c1")).actor if envoy and match.group("c1") is not None \
+            and (match.group("c2") or match.group("c3")) is not None else None
         if sent_to:  # 'the Ambassador of Ukraine to the North Atlantic Alliance': where the envoy is sent
             sender, of = of, shadow.slot(sent_to.group(1)).actor
         field = match.group("field") or match.group("field2")

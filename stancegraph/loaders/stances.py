@@ -179,7 +179,7 @@ def _visit(node, previous, locked: bool, walk: _Walk, ctx: Context, frame: Frame
         walk.sign = -walk.sign
     elif negated and lacking(node):
         negated, walk.condition = False, walk.condition or "with what it lacks"  # … and the deployment, given it
-    if negated and any(c.dep_ == "advmod" and c.lower_ in NOT_AS_SUCH for c in node.children) or negated and not_yet_done(node):
+    if negated and (any(c.dep_ == "advmod" and c.lower_ in NOT_AS_SUCH for c in node.children) or not_yet_done(node)):
         return STOP  # 'an invitation is not automatically guaranteed': denies that it follows; 'has not yet accepted': not done so far
     if negated and node.lemma_.lower() in IMPLYING and previous.dep_ == "ccomp":
         return STOP  # 'this does not mean they will be given membership now': a reading denied, no view on it
